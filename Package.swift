@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Conduit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "conduit", targets: ["conduit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "FlowCore"),
+        .target(name: "FlowXML", dependencies: ["FlowCore", "CLibXML2"]),
+        .target(name: "FlowProperties", dependencies: [
+            "FlowCore",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "FlowExpression", dependencies: ["FlowCore"]),
+        .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
+        .executableTarget(name: "conduit", dependencies: [
+            "FlowCore", "FlowModel", "FlowProperties",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore"]),
+        .testTarget(name: "FlowXMLTests", dependencies: ["FlowXML"]),
+        .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
+        .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression"]),
+        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel"]),
+    ]
+)

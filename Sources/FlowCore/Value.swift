@@ -1,0 +1,74 @@
+import Foundation
+
+/// The one value model for payloads, variables, attributes and expression results.
+///
+/// JSON-shaped, with exact 64-bit integers (Procore ids such as 562949953437078 round-trip
+/// unchanged), exact decimals, and objects that keep their keys in order (DataWeave objects do).
+public enum Value: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// An exact 64-bit integer.
+    case int(Int64)
+    /// Any other number: fractions, exponents, and integers beyond 64 bits.
+    case decimal(Decimal)
+    case string(String)
+    case array([Value])
+    case object(ValueObject)
+}
+
+extension Value {
+    /// Whether this is `.null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The string, when this is a string.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The object, when this is an object.
+    public var objectValue: ValueObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    /// The elements, when this is an array.
+    public var arrayValue: [Value]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    /// The member named `key` when this is an object, else nil.
+    public subscript(key: String) -> Value? {
+        objectValue?[key]
+    }
+
+    /// DataWeave's name for this value's type (`Null`, `Boolean`, `Number`, `String`, `Array`,
+    /// `Object`), used in error messages.
+    public var typeName: String {
+        switch self {
+        case .null: "Null"
+        case .bool: "Boolean"
+        case .int, .decimal: "Number"
+        case .string: "String"
+        case .array: "Array"
+        case .object: "Object"
+        }
+    }
+}
+
+extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int64) { self = .int(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: Value...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self = .object(ValueObject(elements))
+    }
+}
