@@ -1,1 +1,0 @@
-print("conduit: under construction")
