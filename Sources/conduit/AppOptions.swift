@@ -8,7 +8,7 @@ struct AppOptions: ParsableArguments {
     @Option(name: .long, help: "The environment: loads properties/<env>.properties (or .yaml) when it exists.")
     var env: String?
 
-    @Option(name: .customShort("D"), parsing: .unconditional, help: ArgumentHelp("A property that overrides every other source.", valueName: "key=value"))
+    @Option(name: .customShort("D", allowingJoined: true), help: ArgumentHelp("A property that overrides every other source.", valueName: "key=value"))
     var defines: [String] = []
 
     /// `-D` pairs split at the first `=`.
