@@ -29,8 +29,9 @@ let package = Package(
         ]),
         .target(name: "FlowExpression", dependencies: ["FlowCore"]),
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
+        .target(name: "ProcoreConnector", dependencies: ["FlowCore"]),
         .executableTarget(name: "conduit", dependencies: [
-            "FlowCore", "FlowModel", "FlowProperties",
+            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -38,6 +39,6 @@ let package = Package(
         .testTarget(name: "FlowXMLTests", dependencies: ["FlowXML"]),
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression"]),
-        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel"]),
+        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "ProcoreConnector"]),
     ]
 )

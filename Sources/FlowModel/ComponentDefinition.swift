@@ -1,0 +1,38 @@
+import FlowCore
+
+/// A connector element as written (a config, a nested connection element or an operation):
+/// namespace, name, located parameters and children, checked against the connector's
+/// ``ElementDeclaration`` but otherwise uninterpreted. The connector builds its own typed
+/// configuration from it.
+public struct ComponentDefinition: Sendable {
+    /// The connector's error namespace, upper-case (`PROCORE`).
+    public let namespace: String
+    /// The element's local name (`create-project`).
+    public let name: String
+    /// Where the element starts.
+    public let location: SourceLocation
+    /// The processor path Mule prints in error blocks (`create-flow/processors/1`).
+    public let path: String
+    /// The attributes that were written, by name.
+    public let parameters: [String: ParameterValue]
+    /// Nested elements of the same namespace, in document order.
+    public let children: [ComponentDefinition]
+
+    /// Creates a definition.
+    public init(namespace: String, name: String, location: SourceLocation, path: String, parameters: [String: ParameterValue], children: [ComponentDefinition]) {
+        self.namespace = namespace
+        self.name = name
+        self.location = location
+        self.path = path
+        self.parameters = parameters
+        self.children = children
+    }
+
+    /// `namespace:name` in lower case, as users write it (`procore:create-project`).
+    public var qualifiedName: String { "\(namespace.lowercased()):\(name)" }
+
+    /// The first child called `name`.
+    public func child(_ name: String) -> ComponentDefinition? {
+        children.first { $0.name == name }
+    }
+}

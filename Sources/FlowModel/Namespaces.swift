@@ -1,0 +1,13 @@
+/// The namespace URIs Conduit understands, as Mule spells them.
+public enum Namespaces {
+    /// Core elements: `flow`, `logger`, `choice`…
+    public static let core = "http://www.mulesoft.org/schema/mule/core"
+    /// The HTTP connector: `http:listener-config`, `http:listener`…
+    public static let http = "http://www.mulesoft.org/schema/mule/http"
+    /// The secure configuration properties module.
+    public static let secureProperties = "http://www.mulesoft.org/schema/mule/secure-properties"
+    /// Studio metadata (`doc:name`, `doc:id`), ignored.
+    public static let documentation = "http://www.mulesoft.org/schema/mule/documentation"
+    /// XML Schema instance (`xsi:schemaLocation`), ignored.
+    public static let schemaInstance = "http://www.w3.org/2001/XMLSchema-instance"
+}

@@ -1,0 +1,54 @@
+import FlowCore
+
+/// One step of a flow, as written, with its location and the path Mule prints for it.
+public struct ProcessorDefinition: Sendable {
+    /// Where the element starts.
+    public let location: SourceLocation
+    /// The processor path (`my-flow/processors/2`), used in error blocks and FlowStack lines.
+    public let path: String
+    /// The element as users write it (`logger`, `procore:create-project`).
+    public let elementName: String
+    /// What the processor does.
+    public let kind: Kind
+
+    public init(location: SourceLocation, path: String, elementName: String, kind: Kind) {
+        self.location = location
+        self.path = path
+        self.elementName = elementName
+        self.kind = kind
+    }
+
+    /// The processors Conduit knows, with their parameters.
+    public indirect enum Kind: Sendable {
+        case logger(message: ParameterValue?, level: LogLevel, category: String?)
+        case setPayload(value: ParameterValue)
+        case setVariable(name: String, value: ParameterValue)
+        case removeVariable(name: String)
+        case flowRef(name: String, target: String?, targetValue: ParameterValue?)
+        case choice(routes: [ChoiceRoute], otherwise: [ProcessorDefinition]?)
+        case tryScope(processors: [ProcessorDefinition], errorHandler: ErrorHandlerDefinition?)
+        case raiseError(type: ErrorTypeName, description: ParameterValue?)
+        case untilSuccessful(maxRetries: ParameterValue?, millisBetweenRetries: ParameterValue?, processors: [ProcessorDefinition])
+        case forEach(collection: ParameterValue?, counterVariableName: String, rootMessageVariableName: String, processors: [ProcessorDefinition])
+        /// A connector operation; the connector interprets the component.
+        case operation(ComponentDefinition)
+    }
+}
+
+/// One `<when expression=…>` of a `choice`.
+public struct ChoiceRoute: Sendable {
+    public let location: SourceLocation
+    public let condition: ParameterValue
+    public let processors: [ProcessorDefinition]
+
+    public init(location: SourceLocation, condition: ParameterValue, processors: [ProcessorDefinition]) {
+        self.location = location
+        self.condition = condition
+        self.processors = processors
+    }
+}
+
+/// The levels a `logger` accepts.
+public enum LogLevel: String, Sendable, CaseIterable {
+    case error = "ERROR", warn = "WARN", info = "INFO", debug = "DEBUG", trace = "TRACE"
+}
