@@ -1,0 +1,445 @@
+import Foundation
+
+/// The hand-written scanner behind ``JSON/decode(_:)-([UInt8])``: recursive descent over raw bytes
+/// with a depth counter, so hostile nesting ends in an error instead of a stack overflow.
+struct JSONByteDecoder {
+    /// Where decoding failed, as a byte offset; turned into a line and column only when reported.
+    struct Failure: Error {
+        var offset: Int
+        var reason: String
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var depth = 0
+    /// Reused for strings that need unescaping or UTF-8 validation.
+    private var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Decodes the whole input as one value surrounded by optional whitespace.
+    mutating func decodeDocument() -> Result<Value, JSONSyntaxError> {
+        do throws(Failure) {
+            // RFC 8259 §8.1 lets parsers ignore a byte order mark; editors on Windows add one.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+            skipWhitespace()
+            let value = try parseValue()
+            skipWhitespace()
+            if index < bytes.count {
+                throw Failure(offset: index, reason: "unexpected \(describe(at: index)) after the JSON value")
+            }
+            return .success(value)
+        } catch {
+            return .failure(syntaxError(error))
+        }
+    }
+
+    // MARK: - Values
+
+    private mutating func parseValue() throws(Failure) -> Value {
+        guard index < bytes.count else { throw endOfInput() }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"):
+            try parseLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try parseLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try parseLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try parseNumber()
+        default:
+            throw Failure(offset: index, reason: "unexpected \(describe(at: index))")
+        }
+    }
+
+    private mutating func parseLiteral(_ word: StaticString) throws(Failure) {
+        let start = index
+        let length = word.utf8CodeUnitCount
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: length)
+        for offset in 0..<length {
+            guard start + offset < bytes.count else { throw endOfInput() }
+            if bytes[start + offset] != expected[offset] {
+                throw Failure(offset: start, reason: "invalid literal, expected '\(word)'")
+            }
+        }
+        index = start + length
+    }
+
+    private mutating func enterContainer() throws(Failure) {
+        depth += 1
+        if depth > JSON.maximumDepth { throw Failure(offset: index, reason: "nesting too deep") }
+    }
+
+    private mutating func parseArray() throws(Failure) -> Value {
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        var elements: [Value] = []
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput() }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    throw Failure(offset: index, reason: "trailing comma before ']'")
+                }
+            case UInt8(ascii: "]"):
+                index += 1
+                depth -= 1
+                return .array(elements)
+            default:
+                throw Failure(offset: index, reason: "expected ',' or ']' but found \(describe(at: index))")
+            }
+        }
+    }
+
+    private mutating func parseObject() throws(Failure) -> Value {
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        var object = ValueObject()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(object)
+        }
+        while true {
+            guard index < bytes.count else { throw endOfInput() }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                throw Failure(offset: index, reason: "expected a string key but found \(describe(at: index))")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput() }
+            guard bytes[index] == UInt8(ascii: ":") else {
+                throw Failure(offset: index, reason: "expected ':' after the key but found \(describe(at: index))")
+            }
+            index += 1
+            skipWhitespace()
+            object.append(key, try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput() }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    throw Failure(offset: index, reason: "trailing comma before '}'")
+                }
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return .object(object)
+            default:
+                throw Failure(offset: index, reason: "expected ',' or '}' but found \(describe(at: index))")
+            }
+        }
+    }
+
+    // MARK: - Strings
+
+    /// Reads a string starting at its opening quote. Plain ASCII without escapes takes the fast path.
+    private mutating func parseString() throws(Failure) -> String {
+        index += 1
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            index += 1
+        }
+        return try parseStringSlowly(from: start)
+    }
+
+    private mutating func parseStringSlowly(from start: Int) throws(Failure) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                return String(decoding: scratch, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                try parseEscape()
+            case 0..<0x20:
+                throw Failure(offset: index, reason: "control character \(unicodeName(UInt32(byte))) in a string must be escaped")
+            case 0x80...:
+                let length = validUTF8Length(at: index)
+                guard length > 0 else { throw Failure(offset: index, reason: "invalid UTF-8 in a string") }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                index += length
+            default:
+                scratch.append(byte)
+                index += 1
+            }
+        }
+        throw Failure(offset: start - 1, reason: "unterminated string")
+    }
+
+    private mutating func parseEscape() throws(Failure) {
+        let escapeStart = index
+        index += 1
+        guard index < bytes.count else { throw endOfInput() }
+        let letter = bytes[index]
+        index += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(letter)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try parseHex4(escapeStart: escapeStart)
+            if (0xDC00...0xDFFF).contains(scalar) {
+                throw Failure(offset: escapeStart, reason: "unpaired surrogate in \\u escape")
+            }
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else { throw Failure(offset: escapeStart, reason: "unpaired surrogate in \\u escape") }
+                let lowStart = index
+                index += 2
+                let low = try parseHex4(escapeStart: lowStart)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw Failure(offset: escapeStart, reason: "unpaired surrogate in \\u escape")
+                }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            appendUTF8(scalar)
+        default:
+            throw Failure(offset: escapeStart, reason: "invalid escape '\\\(printable(letter))'")
+        }
+    }
+
+    private mutating func parseHex4(escapeStart: Int) throws(Failure) -> UInt32 {
+        var result: UInt32 = 0
+        for _ in 0..<4 {
+            guard index < bytes.count else { throw endOfInput() }
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Failure(offset: escapeStart, reason: "invalid \\u escape, expected four hex digits")
+            }
+            result = result << 4 | UInt32(digit)
+            index += 1
+        }
+        return result
+    }
+
+    private mutating func appendUTF8(_ scalar: UInt32) {
+        switch scalar {
+        case 0..<0x80:
+            scratch.append(UInt8(scalar))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | scalar >> 6))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | scalar >> 12))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | scalar >> 18))
+            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `offset` (Unicode table 3-7), or 0.
+    private func validUTF8Length(at offset: Int) -> Int {
+        let lead = bytes[offset]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard offset + length <= bytes.count else { return 0 }
+        let second = bytes[offset + 1]
+        guard second >= low, second <= high else { return 0 }
+        for next in 2..<length where bytes[offset + next] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
+    // MARK: - Numbers
+
+    private mutating func parseNumber() throws(Failure) -> Value {
+        let start = index
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < bytes.count else { throw endOfInput() }
+        let integerStart = index
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) {
+                throw Failure(offset: integerStart, reason: "invalid number, leading zeros are not allowed")
+            }
+        } else if isDigit(bytes[index]) {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        } else {
+            throw Failure(offset: index, reason: "invalid number, expected a digit but found \(describe(at: index))")
+        }
+        let integerEnd = index
+        var fractionEnd = index
+        var exponent = 0
+        var isInteger = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            try requireDigit(after: "'.'")
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            fractionEnd = index
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            index += 1
+            var exponentNegative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            try requireDigit(after: "the exponent sign")
+            while index < bytes.count, isDigit(bytes[index]) {
+                // Saturate: anything this large is out of Decimal's range anyway.
+                exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 100_000)
+                index += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+
+        if isInteger, integerEnd - integerStart <= 19 {
+            var magnitude: UInt64 = 0
+            for offset in integerStart..<integerEnd {
+                magnitude = magnitude &* 10 &+ UInt64(bytes[offset] - UInt8(ascii: "0"))
+            }
+            if !negative, magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
+            if negative, magnitude <= UInt64(Int64.max) + 1 { return .int(Int64(truncatingIfNeeded: 0 &- magnitude)) }
+        }
+        return .decimal(try makeDecimal(
+            start: start, negative: negative,
+            integerDigits: integerStart..<integerEnd,
+            fractionDigits: integerEnd == fractionEnd ? fractionEnd..<fractionEnd : integerEnd + 1..<fractionEnd,
+            exponent: exponent))
+    }
+
+    private mutating func requireDigit(after what: String) throws(Failure) {
+        guard index < bytes.count else { throw endOfInput() }
+        guard isDigit(bytes[index]) else {
+            throw Failure(offset: index, reason: "invalid number, expected a digit after \(what) but found \(describe(at: index))")
+        }
+    }
+
+    /// Builds the decimal from its digits when they fit in 64 bits (exact and fast), otherwise
+    /// lets Foundation parse the text.
+    private func makeDecimal(start: Int, negative: Bool, integerDigits: Range<Int>, fractionDigits: Range<Int>,
+                             exponent: Int) throws(Failure) -> Decimal {
+        var significand: UInt64 = 0
+        var digitCount = 0
+        var fits = true
+        for range in [integerDigits, fractionDigits] {
+            for offset in range {
+                let digit = UInt64(bytes[offset] - UInt8(ascii: "0"))
+                if digitCount == 0, digit == 0 { continue }
+                digitCount += 1
+                if digitCount > 19 { fits = false; break }
+                significand = significand * 10 + digit
+            }
+        }
+        let scale = exponent - fractionDigits.count
+        if fits, (-100...100).contains(scale) {
+            if significand == 0 { return Decimal.zero }
+            return Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(significand))
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
+            throw Failure(offset: start, reason: "number out of range")
+        }
+        return value
+    }
+
+    // MARK: - Helpers
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
+            default: return
+            }
+        }
+    }
+
+    private func endOfInput() -> Failure {
+        Failure(offset: bytes.count, reason: "unexpected end of input")
+    }
+
+    /// How the character at `offset` reads in a message: `'x'`, `U+0007`, or `invalid UTF-8`.
+    private func describe(at offset: Int) -> String {
+        guard offset < bytes.count else { return "end of input" }
+        let byte = bytes[offset]
+        if byte < 0x80 { return byte >= 0x20 && byte < 0x7F ? "'\(printable(byte))'" : "character \(unicodeName(UInt32(byte)))" }
+        let length = validUTF8Length(at: offset)
+        guard length > 0 else { return "invalid UTF-8" }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        return "'\(text)'"
+    }
+
+    private func printable(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : unicodeName(UInt32(byte))
+    }
+
+    private func unicodeName(_ scalar: UInt32) -> String {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Converts a byte offset to a line and a column counted in Unicode scalars.
+    private func syntaxError(_ failure: Failure) -> JSONSyntaxError {
+        var line = 1
+        var column = 1
+        for offset in 0..<min(failure.offset, bytes.count) {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return JSONSyntaxError(line: line, column: column, reason: failure.reason)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Writes ``Value``s as JSON bytes for ``JSON/encode(_:)`` and ``JSON/encodePretty(_:)``.
+struct JSONByteEncoder {
+    private(set) var output: [UInt8] = []
+    private let pretty: Bool
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+        output.reserveCapacity(256)
+    }
+
+    mutating func write(_ value: Value, depth: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .int(let number): writeInteger(number)
+        case .decimal(let number): writeDecimal(number)
+        case .string(let text): writeString(text)
+        case .array(let elements):
+            if elements.isEmpty {
+                append("[]")
+                return
+            }
+            output.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                write(element, depth: depth + 1)
+            }
+            newline(depth)
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.isEmpty {
+                append("{}")
+                return
+            }
+            output.append(UInt8(ascii: "{"))
+            for (position, entry) in object.entries.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                writeString(entry.key)
+                output.append(UInt8(ascii: ":"))
+                if pretty { output.append(UInt8(ascii: " ")) }
+                write(entry.value, depth: depth + 1)
+            }
+            newline(depth)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func newline(_ depth: Int) {
+        guard pretty else { return }
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth * 2 { output.append(UInt8(ascii: " ")) }
+    }
+
+    private mutating func append(_ text: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func writeInteger(_ number: Int64) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        // 20 digits hold any UInt64; fill from the right, then copy.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: buffer[position...])
+            return buffer.count - position
+        }
+        _ = written
+    }
+
+    private mutating func writeDecimal(_ number: Decimal) {
+        // JSON has no NaN; null is what JSONSerialization-style encoders emit for it.
+        if number.isNaN {
+            append("null")
+            return
+        }
+        output.append(contentsOf: DecimalFormatting.plainText(number).utf8)
+    }
+
+    private mutating func writeString(_ text: String) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for position in 0..<utf8.count {
+                let byte = utf8[position]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+                runStart = position + 1
+                output.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+                case 0x0A: output.append(UInt8(ascii: "n"))
+                case 0x0D: output.append(UInt8(ascii: "r"))
+                case 0x09: output.append(UInt8(ascii: "t"))
+                case 0x08: output.append(UInt8(ascii: "b"))
+                case 0x0C: output.append(UInt8(ascii: "f"))
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                               hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
