@@ -1,0 +1,1 @@
+// Placeholder so the target builds while the definition files wait for FlowExpression and FlowProperties.

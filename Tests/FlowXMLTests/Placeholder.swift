@@ -1,0 +1,1 @@
+// Placeholder: the target's tests land with its module.
