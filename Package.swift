@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,8 +36,18 @@ let package = Package(
                 exclude: ["AppDefinition.swift", "ComponentDefinition.swift", "ErrorHandlerDefinition.swift", "FlowDefinition.swift",
                           "HTTPDefinitions.swift", "Namespaces.swift", "ParameterValue.swift", "ProcessorDefinition.swift"]),
         .target(name: "ProcoreConnector", dependencies: ["FlowCore"]),
+        .target(name: "FlowEngine", dependencies: [
+            "FlowCore", "FlowModel", "FlowExpression",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "HTTPConnector", dependencies: [
+            "FlowEngine",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "conduit", dependencies: [
-            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector",
+            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "FlowEngine", "HTTPConnector",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -43,5 +56,15 @@ let package = Package(
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "ProcoreConnector"]),
+        .testTarget(name: "FlowEngineTests", dependencies: [
+            "FlowEngine", "FlowModel", "FlowCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "HTTPConnectorTests", dependencies: [
+            "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
     ]
 )

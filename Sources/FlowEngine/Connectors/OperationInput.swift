@@ -1,0 +1,44 @@
+import FlowCore
+import FlowModel
+import Logging
+
+/// What an operation receives: the message and variables of the event that reached it, and a
+/// way to evaluate its parameters against them.
+public struct OperationInput: Sendable {
+    /// The incoming payload and attributes.
+    public let message: Message
+    /// The flow variables.
+    public let vars: ValueObject
+    /// The event's correlation id (send it on as a request header where the remote allows).
+    public let correlationId: String
+    /// The element being run.
+    public let element: ElementReference
+    /// A logger for the connector's category.
+    public let logger: Logger
+
+    let event: Event
+    let context: ExecutionContext
+
+    init(event: Event, context: ExecutionContext, element: ElementReference, logger: Logger) {
+        message = event.message
+        vars = event.vars
+        correlationId = event.correlationId
+        self.element = element
+        self.logger = logger
+        self.event = event
+        self.context = context
+    }
+
+    /// The incoming payload.
+    public var payload: Value { message.payload }
+
+    /// Evaluates one of the operation's parameters; a failing expression is a
+    /// `MULE:EXPRESSION` error.
+    public func evaluate(_ parameter: ParameterValue) throws(ConnectorError) -> Value {
+        do {
+            return try context.evaluate(parameter, event, at: element)
+        } catch {
+            throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"), message: error.error.description)
+        }
+    }
+}

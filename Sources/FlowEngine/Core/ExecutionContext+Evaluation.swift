@@ -1,0 +1,52 @@
+import FlowCore
+import FlowExpression
+import FlowModel
+
+extension ExecutionContext {
+    /// Evaluates `parameter` against `event`; an expression failure becomes `MULE:EXPRESSION`
+    /// raised by `element`.
+    public func evaluate(_ parameter: ParameterValue, _ event: Event, at element: ElementReference) throws(FlowFailure) -> Value {
+        if case .literal(let value) = parameter.value { return value }
+        do {
+            return try parameter.value.evaluate(expressionContext(for: event))
+        } catch {
+            throw failure(runtime.coreErrors.expression, ExpressionFailureText.describe(error, parameter: parameter),
+                          at: element, event: event)
+        }
+    }
+
+    /// Evaluates a condition (`choice` routes): true and false as such, `"true"`/`"false"`
+    /// coerced, null as false, anything else a `MULE:EXPRESSION` error.
+    func evaluateCondition(_ parameter: ParameterValue, _ event: Event, at element: ElementReference) throws(FlowFailure) -> Bool {
+        let value = try evaluate(parameter, event, at: element)
+        switch value {
+        case .bool(let flag): return flag
+        case .null: return false
+        case .string("true"): return true
+        case .string("false"): return false
+        default:
+            let shown = parameter.isSecret ? "" : " '\(parameter.text)'"
+            throw failure(runtime.coreErrors.expression,
+                          "Expression\(shown) must return a Boolean, but returned \(value.typeName).",
+                          at: element, event: event)
+        }
+    }
+
+    /// The view of `event` that expressions see.
+    func expressionContext(for event: Event) -> EvaluationContext {
+        EvaluationContext(payload: event.payload, attributes: event.attributes, vars: event.vars,
+                          error: event.error?.value(appName: runtime.appName), correlationId: event.correlationId,
+                          flowName: flowName, appName: runtime.appName, property: runtime.property)
+    }
+}
+
+/// The description of a failed expression: the evaluator's message, the expression (unless it is
+/// secret) and where it is written.
+enum ExpressionFailureText {
+    static func describe(_ error: ExpressionError, parameter: ParameterValue) -> String {
+        if parameter.isSecret {
+            return "\(error.message) (evaluating the '\(parameter.name)' parameter at \(error.location))."
+        }
+        return "\(error.message) evaluating expression: \"\(error.expression)\" at \(error.location)."
+    }
+}

@@ -1,0 +1,52 @@
+import FlowCore
+import FlowModel
+
+/// A compiled, immutable `<flow>`: its source definition, processors and error handler.
+public final class Flow: Sendable {
+    /// The flow's name.
+    public let name: String
+    /// Where the flow is written.
+    public let location: SourceLocation
+    /// The `http:listener` that feeds the flow, if any.
+    public let source: ListenerDefinition?
+    /// False for `initialState="stopped"`: its source answers 503.
+    public let isStarted: Bool
+    /// `maxConcurrency`, when set.
+    public let maxConcurrency: Int?
+    let chain: ProcessorChain
+    let errorHandler: ErrorHandler
+    private let gate: ConcurrencyGate?
+
+    init(definition: FlowDefinition, chain: ProcessorChain, errorHandler: ErrorHandler) {
+        name = definition.name
+        location = definition.location
+        source = definition.source
+        isStarted = definition.startsStarted
+        maxConcurrency = definition.maxConcurrency
+        self.chain = chain
+        self.errorHandler = errorHandler
+        gate = definition.maxConcurrency.map { ConcurrencyGate(limit: max($0, 1)) }
+    }
+
+    /// Takes one of the flow's `maxConcurrency` slots; false when all are busy (the source then
+    /// answers 503). Always true without `maxConcurrency`. Pair with ``leave()``.
+    public func tryEnter() -> Bool { gate?.tryEnter() ?? true }
+
+    /// Returns a slot taken by ``tryEnter()``.
+    public func leave() { gate?.leave() }
+
+    /// Runs the processors, then the error handler on failure.
+    func execute(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        do {
+            return try await chain.process(event, context)
+        } catch {
+            return try await errorHandler.handle(error, context)
+        }
+    }
+}
+
+/// A compiled `<sub-flow>`: processors only; errors go to the caller.
+struct SubFlow: Sendable {
+    let name: String
+    let chain: ProcessorChain
+}

@@ -1,0 +1,15 @@
+import Logging
+
+/// How to build a ``Runtime`` beyond what the app defines.
+public struct RuntimeOptions: Sendable {
+    /// Log levels by category from `--log-level`; they win over `logging.level.*` properties.
+    public var logLevelOverrides: [String: Logger.Level]
+    /// Makes the log handler of each category; nil uses swift-log's bootstrapped factory.
+    public var logHandlerFactory: (@Sendable (String) -> any LogHandler)?
+
+    /// Creates options.
+    public init(logLevelOverrides: [String: Logger.Level] = [:], logHandlerFactory: (@Sendable (String) -> any LogHandler)? = nil) {
+        self.logLevelOverrides = logLevelOverrides
+        self.logHandlerFactory = logHandlerFactory
+    }
+}

@@ -1,0 +1,16 @@
+/// The logger categories Mule uses, kept so that users' `logging.level.*` settings and log
+/// filters carry over.
+public enum LogCategories {
+    /// The `logger` component's default category.
+    public static let logger = "org.mule.runtime.core.internal.processor.LoggerMessageProcessor"
+    /// Errors logged by `on-error-propagate` (and the implicit default handler).
+    public static let onErrorPropagate = "org.mule.runtime.core.internal.exception.OnErrorPropagateHandler"
+    /// Errors logged by `on-error-continue`.
+    public static let onErrorContinue = "org.mule.runtime.core.internal.exception.OnErrorContinueHandler"
+    /// `until-successful` retries.
+    public static let untilSuccessful = "org.mule.runtime.core.internal.routing.UntilSuccessfulRouter"
+    /// `remove-variable` warnings.
+    public static let removeVariable = "org.mule.runtime.core.internal.processor.simple.RemoveFlowVariableProcessor"
+    /// Flow lifecycle messages (`Flow X has not been started`).
+    public static let flowLifecycle = "org.mule.runtime.core.internal.construct.FlowConstructLifecycleManager"
+}

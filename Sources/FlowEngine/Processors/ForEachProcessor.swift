@@ -1,0 +1,41 @@
+import FlowCore
+import FlowModel
+
+/// `<foreach>`: runs its processors once per element of `collection` (default the payload),
+/// with the element as payload, `vars.<counter>` counting from 1 and `vars.<rootMessage>`
+/// holding the original message. Afterwards the payload and attributes are the original ones,
+/// variable changes persist, and the counter and root-message variables get their previous
+/// values back. An array yields its elements, an object one single-entry object per entry,
+/// null nothing, and any other value itself.
+struct ForEachProcessor: Processor {
+    let element: ElementReference
+    let collection: ParameterValue?
+    let counterVariableName: String
+    let rootMessageVariableName: String
+    let chain: ProcessorChain
+
+    func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        let source = if let collection { try context.evaluate(collection, event, at: element) } else { event.payload }
+        let items: [Value] = switch source {
+        case .array(let elements): elements
+        case .object(let object): object.entries.map { .object(ValueObject(entries: [$0])) }
+        case .null: []
+        default: [source]
+        }
+        let previousCounter = event.vars[counterVariableName]
+        let previousRoot = event.vars[rootMessageVariableName]
+        var current = event
+        current.vars[rootMessageVariableName] = event.message.value
+        for (index, item) in items.enumerated() {
+            current.payload = item
+            current.attributes = event.attributes
+            current.vars[counterVariableName] = .int(Int64(index + 1))
+            current = try await chain.process(current, context)
+        }
+        current.payload = event.payload
+        current.attributes = event.attributes
+        current.vars[counterVariableName] = previousCounter
+        current.vars[rootMessageVariableName] = previousRoot
+        return current
+    }
+}

@@ -1,0 +1,46 @@
+import FlowCore
+import FlowModel
+import Logging
+
+/// A connector operation in a flow. Its result replaces the message, or with `target` only
+/// `targetValue` (default the result's payload) is stored in `vars.<target>` and the event
+/// continues unchanged. A ``ConnectorError`` becomes a ``FlowError`` of the same type.
+struct OperationProcessor: Processor {
+    let element: ElementReference
+    let operation: any Operation
+    let target: String?
+    let targetValue: ParameterValue?
+    let logger: Logger
+
+    func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        let input = OperationInput(event: event, context: context, element: element, logger: logger)
+        let result: Message
+        do {
+            result = try await operation.execute(input)
+        } catch {
+            throw failure(error, event, context)
+        }
+        guard let target else {
+            var output = event
+            output.message = result
+            return output
+        }
+        var resultEvent = event
+        resultEvent.message = result
+        let value = if let targetValue { try context.evaluate(targetValue, resultEvent, at: element) } else { result.payload }
+        var output = event
+        output.vars[target] = value
+        return output
+    }
+
+    /// The one place where a connector's error becomes a flow error. A type the app does not
+    /// know (a connector bug) becomes `MULE:UNKNOWN`, naming the undeclared type.
+    private func failure(_ error: ConnectorError, _ event: Event, _ context: ExecutionContext) -> FlowFailure {
+        if let type = context.runtime.errorTypes.lookup(error.type) {
+            return context.failure(type, error.message, detailedDescription: error.detailedMessage,
+                                   errorMessage: error.errorMessage, at: element, event: event)
+        }
+        return context.failure(context.runtime.coreErrors.unknown, "\(error.message) (undeclared error type \(error.type))",
+                               detailedDescription: error.detailedMessage, errorMessage: error.errorMessage, at: element, event: event)
+    }
+}

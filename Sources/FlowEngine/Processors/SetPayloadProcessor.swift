@@ -1,0 +1,13 @@
+import FlowModel
+
+/// `<set-payload>`: replaces the payload with its value.
+struct SetPayloadProcessor: Processor {
+    let element: ElementReference
+    let value: ParameterValue
+
+    func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        var result = event
+        result.payload = try context.evaluate(value, event, at: element)
+        return result
+    }
+}

@@ -1,0 +1,14 @@
+import FlowModel
+
+/// `<set-variable>`: creates or overwrites `vars.<name>`.
+struct SetVariableProcessor: Processor {
+    let element: ElementReference
+    let name: String
+    let value: ParameterValue
+
+    func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        var result = event
+        result.vars[name] = try context.evaluate(value, event, at: element)
+        return result
+    }
+}
