@@ -1,10 +1,73 @@
 import ArgumentParser
+import FlowCore
+import FlowEngine
+import FlowModel
+import Foundation
+import HTTPConnector
+import Logging
+import ServiceLifecycle
 
-/// `conduit run` (not implemented yet).
+/// `conduit run`: loads and checks the app, binds its HTTP listeners, prints one `ready` line
+/// and serves until SIGINT or SIGTERM, then drains in-flight requests and exits 0.
+///
+/// Any problem in the app is printed (all of them) and exits 1 before a port is bound.
 struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Runs an app: binds its HTTP listeners and serves until interrupted."
+    )
+
+    @OptionGroup var app: AppOptions
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("The level of a log category (and those below it), over the logging.level.<category> properties.", valueName: "category=level"))
+    var logLevels: [String] = []
+
+    @Option(name: .customLong("shutdown-timeout"), help: ArgumentHelp("Seconds in-flight requests get to finish after SIGINT or SIGTERM.", valueName: "seconds"))
+    var shutdownTimeout: Int = 10
+
+    func validate() throws {
+        guard shutdownTimeout >= 0 else { throw ValidationError("--shutdown-timeout must be 0 or more seconds") }
+        _ = try LogLevelOption.parse(logLevels)
+    }
 
     func run() async throws {
-        throw ExitCode(2)
+        let started = ContinuousClock.now
+        let overrides = try LogLevelOption.parse(logLevels)
+        let loaded = AppLoader.load(try app.loadOptions())
+        DiagnosticPrinter.print(loaded.diagnostics)
+        guard let definition = loaded.app, !loaded.hasErrors else { throw ExitCode(1) }
+
+        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
+        let runtime: Runtime
+        do {
+            runtime = try Runtime.build(definition, connectors: ConnectorCatalog.connectors,
+                                        options: RuntimeOptions(logLevelOverrides: overrides))
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+
+        let appName = definition.name
+        let service = HTTPListenerService(runtime: runtime) { listeners in
+            let elapsed = started.duration(to: .now)
+            let millis = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            let urls = listeners.map(\.url).joined(separator: " ")
+            let listening = listeners.isEmpty ? "no HTTP listeners" : "listening on \(urls)"
+            ConsoleOutput.write("Conduit app '\(appName)' ready in \(millis) ms, \(listening)\n")
+        }
+        var lifecycleLogger = Logger(label: "conduit.lifecycle")
+        lifecycleLogger.logLevel = .warning
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: service)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: lifecycleLogger
+        )
+        configuration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch let error as ListenerStartError {
+            ConsoleOutput.writeError("error: \(error)\n")
+            throw ExitCode(1)
+        }
     }
 }

@@ -32,27 +32,3 @@ public struct FlowError: Error, Sendable, CustomStringConvertible {
         isLogged = false
     }
 }
-
-extension FlowError {
-    /// The `error` object expressions see: `description`, `detailedDescription`, `errorType`
-    /// (`namespace`, `identifier`, `parentErrorType`), `errorMessage` (`payload`, `attributes`,
-    /// or null), `childErrors` (always empty) and `failingComponent`.
-    public func value(appName: String) -> Value {
-        .object(ValueObject([
-            ("description", .string(description)),
-            ("detailedDescription", .string(detailedDescription)),
-            ("errorType", Self.typeValue(type)),
-            ("errorMessage", errorMessage?.value ?? .null),
-            ("childErrors", .array([])),
-            ("failingComponent", .string(failingComponent.rendered(appName: appName))),
-        ]))
-    }
-
-    private static func typeValue(_ type: ErrorType) -> Value {
-        .object(ValueObject([
-            ("namespace", .string(type.namespace)),
-            ("identifier", .string(type.identifier)),
-            ("parentErrorType", type.parent.map(typeValue) ?? .null),
-        ]))
-    }
-}

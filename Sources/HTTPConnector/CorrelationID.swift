@@ -1,0 +1,14 @@
+import Foundation
+import Hummingbird
+
+/// The event's correlation id: `X-Correlation-ID`, else `MULE_CORRELATION_ID`, else a new UUID.
+enum CorrelationID {
+    static let headerName = HTTPField.Name("X-Correlation-ID")!
+    private static let muleHeaderName = HTTPField.Name("MULE_CORRELATION_ID")!
+
+    static func resolve(_ headers: HTTPFields) -> String {
+        if let value = headers[headerName], !value.isEmpty { return value }
+        if let value = headers[muleHeaderName], !value.isEmpty { return value }
+        return UUID().uuidString.lowercased()
+    }
+}

@@ -1,0 +1,37 @@
+import FlowEngine
+import FlowModel
+
+/// One path a listener configuration answers: a flow's `http:listener` or a connector endpoint.
+struct ListenerRoute: Sendable {
+    /// What answers the route.
+    enum Target: Sendable {
+        case flow(Flow, ListenerDefinition)
+        case endpoint(ConnectorEndpoint)
+    }
+
+    /// The full pattern: base path plus listener path (`/api/orders/{id}`).
+    let listenerPath: String
+    let segments: [ListenerPaths.Segment]
+    /// Upper-case methods; nil for all.
+    let methods: Set<String>?
+    let target: Target
+
+    init(basePath: String, path: String, methods: [String]?, target: Target) {
+        let relative = ListenerPaths.normalizedPath(path)
+        listenerPath = basePath.isEmpty ? relative : (relative == "/" ? basePath : basePath + relative)
+        segments = ListenerPaths.segments(listenerPath)
+        self.methods = methods.map { Set($0.map { $0.uppercased() }) }
+        self.target = target
+    }
+
+    /// Whether the route takes requests with `method`.
+    func accepts(_ method: String) -> Bool {
+        methods?.contains(method) ?? true
+    }
+
+    /// Whether the pattern ends with `*`, which then matches everything below it.
+    var endsWithWildcard: Bool {
+        if case .wildcard = segments.last { return true }
+        return false
+    }
+}

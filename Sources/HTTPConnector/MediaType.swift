@@ -1,0 +1,11 @@
+import Foundation
+
+/// Media-type checks on `Content-Type` values.
+enum MediaType {
+    /// Whether `contentType` names JSON: `application/json` or any `…/…+json`, parameters ignored.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let essence = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return essence == "application/json" || (essence.contains("/") && essence.hasSuffix("+json"))
+    }
+}

@@ -1,0 +1,6 @@
+import FlowEngine
+
+extension ConnectorCatalog {
+    /// What the engine needs to build the connectors' configurations and operations.
+    static let connectors: [any Connector] = []
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+
+/// Writes log records to standard output in Mule's console layout:
+/// `INFO  2025-06-01T10:00:00.123Z [processor: main/processors/0; event: 1f0c…] category: message`.
+struct ConsoleLogHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        var context: [String] = []
+        if let path = merged["processor.path"] { context.append("processor: \(path)") }
+        if let id = merged["correlation.id"] { context.append("event: \(id)") }
+        let bracket = context.isEmpty ? "" : "[\(context.joined(separator: "; "))] "
+        let name = Self.levelName(event.level).padding(toLength: 5, withPad: " ", startingAt: 0)
+        ConsoleOutput.write("\(name) \(ConsoleOutput.timestamp()) \(bracket)\(label): \(event.message)\n")
+    }
+
+    private static func levelName(_ level: Logger.Level) -> String {
+        switch level {
+        case .trace: "TRACE"
+        case .debug: "DEBUG"
+        case .info, .notice: "INFO"
+        case .warning: "WARN"
+        case .error: "ERROR"
+        case .critical: "FATAL"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import FlowCore
+import FlowEngine
+import FlowModel
+import Foundation
+
+/// Loads an app written inline (the body of a `<mule>` element) through the real loader and
+/// builds its runtime, logging into a ``LogCapture``.
+enum TestApp {
+    struct LoadFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let namespaces = """
+        xmlns="http://www.mulesoft.org/schema/mule/core"
+              xmlns:http="http://www.mulesoft.org/schema/mule/http"
+              xmlns:test="\(TestConnector.namespaceURI)"
+              xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+              xsi:schemaLocation="http://www.mulesoft.org/schema/mule/core http://www.mulesoft.org/schema/mule/core/current/mule.xsd
+                                  http://www.mulesoft.org/schema/mule/http http://www.mulesoft.org/schema/mule/http/current/mule-http.xsd
+                                  \(TestConnector.namespaceURI) \(TestConnector.namespaceURI)/current/mule-test.xsd"
+        """
+
+    /// The app whose `flows/main.xml` holds `body` inside `<mule>`, loaded and checked.
+    static func definition(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> AppDefinition {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conduit-engine-tests-\(UUID().uuidString)")
+        let flows = directory.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mule \(namespaces)>
+            \(body)
+            </mule>
+            """
+        try xml.write(to: flows.appendingPathComponent("main.xml"), atomically: true, encoding: .utf8)
+        let result = AppLoader.load(LoadOptions(appDirectory: directory.path, defines: properties,
+                                                connectors: connectors.map(\.declaration)))
+        guard let app = result.app, !result.hasErrors else {
+            throw LoadFailure(description: result.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return app
+    }
+
+    /// The built runtime of ``definition(_:properties:connectors:)``.
+    static func runtime(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
+                        logs: LogCapture = LogCapture(), logLevels: [String: Logger.Level] = [:]) throws -> Runtime {
+        let app = try definition(body, properties: properties, connectors: connectors)
+        return try Runtime.build(app, connectors: connectors,
+                                 options: RuntimeOptions(logLevelOverrides: logLevels, logHandlerFactory: logs.factory))
+    }
+}
+
+import Logging
+
+extension Runtime {
+    /// Runs the flow called `name` with `payload`; fails the test when there is no such flow.
+    func run(flow name: String, payload: Value = .null, vars: ValueObject = ValueObject()) async throws -> FlowOutcome {
+        guard let flow = flow(named: name) else { throw TestApp.LoadFailure(description: "no flow named \(name)") }
+        return await run(flow, Event(payload: payload, vars: vars, correlationId: "test-correlation"))
+    }
+}
+
+extension FlowOutcome {
+    /// The final event of a successful run.
+    var event: Event? {
+        if case .success(let event) = self { return event }
+        return nil
+    }
+
+    /// The failure of a failed run.
+    var failure: FlowFailure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}

@@ -1,0 +1,129 @@
+import FlowCore
+import FlowEngine
+import FlowModel
+import Foundation
+
+/// A tiny connector that exercises the engine's connector seam:
+/// - `test:config name greeting` — a configuration that counts its starts and shutdowns;
+/// - `test:greet config-ref name` — returns `"<greeting>, <name>"` with attributes `{config}`;
+/// - `test:fail config-ref type message` — fails with `TEST:<type>` and an error message;
+/// - `test:flaky config-ref key failures` — fails with `TEST:CONNECTIVITY` the first
+///   `failures` times it runs for `key`, then returns the number of calls.
+final class TestConnector: Connector, @unchecked Sendable {
+    static let namespaceURI = "http://www.mulesoft.org/schema/mule/test"
+
+    private let lock = NSLock()
+    private var calls: [String: Int] = [:]
+    private(set) var lifecycle: [String] = []
+
+    let declaration = ConnectorDeclaration(
+        prefix: "test", namespaceURI: namespaceURI, errorNamespace: "TEST",
+        errorTypes: [("CONNECTIVITY", "MULE:CONNECTIVITY"), ("NOT_FOUND", nil), ("GONE", "NOT_FOUND")],
+        elements: [
+            ElementDeclaration("config", role: .global(stereotype: "TEST:CONFIG"), parameters: [
+                ParameterDeclaration("name", required: true),
+                ParameterDeclaration("greeting"),
+            ]),
+            ElementDeclaration("greet", role: .operation, parameters: common + [ParameterDeclaration("name", required: true, kind: .expression)]),
+            ElementDeclaration("fail", role: .operation, parameters: common + [
+                ParameterDeclaration("type", required: true),
+                ParameterDeclaration("message", required: true, kind: .expression),
+            ]),
+            ElementDeclaration("flaky", role: .operation, parameters: common + [
+                ParameterDeclaration("key", required: true),
+                ParameterDeclaration("failures", required: true, kind: .integer),
+            ]),
+        ])
+
+    private static let common: [ParameterDeclaration] = [
+        ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: "TEST:CONFIG")),
+        ParameterDeclaration("target"),
+        ParameterDeclaration("targetValue", kind: .expression),
+    ]
+
+    func record(_ entry: String) {
+        lock.lock()
+        lifecycle.append(entry)
+        lock.unlock()
+    }
+
+    func nextCall(_ key: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        calls[key, default: 0] += 1
+        return calls[key]!
+    }
+
+    func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
+        guard let name = definition.parameters["name"]?.text else {
+            throw DiagnosticList([.error("test:config needs a name", at: definition.location)])
+        }
+        return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self)
+    }
+
+    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any Operation {
+        guard let configuration = configuration as? Configuration else {
+            throw DiagnosticList([.error("test operations need a test:config", at: definition.location)])
+        }
+        switch definition.name {
+        case "greet":
+            guard let name = definition.parameters["name"] else { break }
+            return Greet(configuration: configuration, name: name)
+        case "fail":
+            guard let type = definition.parameters["type"]?.text, let message = definition.parameters["message"] else { break }
+            return Fail(type: type, message: message)
+        case "flaky":
+            guard let key = definition.parameters["key"]?.text, let failures = definition.parameters["failures"] else { break }
+            return Flaky(connector: self, key: key, failures: failures)
+        default:
+            break
+        }
+        throw DiagnosticList([.error("unsupported test operation \(definition.qualifiedName)", at: definition.location)])
+    }
+
+    struct Configuration: ConnectorConfiguration {
+        let name: String
+        let greeting: String
+        let connector: TestConnector
+
+        func start(_ context: ConnectorStartContext) async throws { connector.record("start \(name)") }
+        func shutdown() async { connector.record("shutdown \(name)") }
+    }
+
+    struct Greet: Operation {
+        let configuration: Configuration
+        let name: ParameterValue
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            let who = try input.evaluate(name)
+            return Message(payload: .string("\(configuration.greeting), \(who.stringValue ?? "?")"),
+                           attributes: ["config": .string(configuration.name)])
+        }
+    }
+
+    struct Fail: Operation {
+        let type: String
+        let message: ParameterValue
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            let text = try input.evaluate(message)
+            throw ConnectorError(type: ErrorTypeName(namespace: "TEST", identifier: type), message: text.stringValue ?? "failed",
+                                 errorMessage: Message(payload: ["reason": text], attributes: ["statusCode": 404]))
+        }
+    }
+
+    struct Flaky: Operation {
+        let connector: TestConnector
+        let key: String
+        let failures: ParameterValue
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            let limit = try input.evaluate(failures)
+            let call = connector.nextCall(key)
+            if case .int(let n) = limit, call <= n {
+                throw ConnectorError(type: ErrorTypeName(namespace: "TEST", identifier: "CONNECTIVITY"), message: "call \(call) failed")
+            }
+            return Message(payload: .int(Int64(call)))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import AsyncHTTPClient
+import FlowCore
+import Foundation
+import Testing
+
+@Suite("Back-pressure and shutdown")
+struct ConcurrencyAndShutdownTests {
+    static let app = RunningApp.listenerConfig + """
+        <test:config name="cfg"/>
+        <flow name="held" maxConcurrency="1">
+          <http:listener config-ref="listener" path="/held"/>
+          <test:hold config-ref="cfg"/>
+        </flow>
+        <flow name="quick">
+          <http:listener config-ref="listener" path="/quick"/>
+          <set-payload value="quick"/>
+        </flow>
+        """
+
+    @Test("a flow at maxConcurrency answers 503 with an empty body; other flows still answer")
+    func backPressure() async throws {
+        let connector = HoldConnector()
+        try await RunningApp.serve(Self.app, connectors: [connector]) { app in
+            async let first = app.send(.GET, "/held")
+            var arrivals = connector.arrivals.makeAsyncIterator()
+            _ = await arrivals.next()
+            let rejected = try await app.send(.GET, "/held")
+            #expect(rejected.status == 503)
+            #expect(rejected.body == "")
+            #expect(try await app.send(.GET, "/quick").body == "quick")
+            await connector.latch.open()
+            let completed = try await first
+            #expect(completed.status == 200)
+            #expect(completed.body == "released")
+            #expect(try await app.send(.GET, "/held").status == 200)
+        }
+    }
+
+    @Test("graceful shutdown lets in-flight requests finish, then stops accepting")
+    func gracefulShutdown() async throws {
+        let connector = HoldConnector()
+        try await RunningApp.serve(Self.app, connectors: [connector]) { app in
+            async let inFlight = app.send(.GET, "/held")
+            var arrivals = connector.arrivals.makeAsyncIterator()
+            _ = await arrivals.next()
+            await app.group.triggerGracefulShutdown()
+            try await Task.sleep(for: .milliseconds(100))
+            await connector.latch.open()
+            let reply = try await inFlight
+            #expect(reply.status == 200)
+            #expect(reply.body == "released")
+            try await Task.sleep(for: .milliseconds(200))
+            await #expect(throws: (any Error).self) {
+                _ = try await Reply.send(.GET, app.origin + "/quick")
+            }
+        }
+    }
+}

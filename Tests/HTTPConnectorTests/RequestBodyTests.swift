@@ -1,0 +1,100 @@
+import FlowCore
+import Testing
+
+@Suite("Request bodies")
+struct RequestBodyTests {
+    static let app = """
+        <http:listener-config name="listener">
+          <http:listener-connection host="127.0.0.1" port="0" maxRequestBodySize="1024"/>
+        </http:listener-config>
+        <flow name="upper">
+          <http:listener config-ref="listener" path="/upper" allowedMethods="POST"/>
+          <set-variable variableName="seen" value="#[payload]"/>
+          <logger level="DEBUG" message="#[payload]"/>
+          <set-payload value="#[{id: payload.id, name: upper(payload.name)}]"/>
+        </flow>
+        <flow name="kind">
+          <http:listener config-ref="listener" path="/kind"/>
+          <set-payload value="#[payload]"/>
+          <logger message="ran kind"/>
+        </flow>
+        """
+
+    @Test("a JSON body becomes a structured payload, by application/json or any +json type", arguments: [
+        "application/json", "application/json; charset=UTF-8", "application/vnd.api+json",
+    ])
+    func jsonBody(contentType: String) async throws {
+        try await RunningApp.serve(Self.app) { app in
+            let reply = try await app.send(.POST, "/upper", body: #"{"id": 562949953437078, "name": "tower"}"#,
+                                           headers: [("Content-Type", contentType)])
+            #expect(reply.status == 200)
+            #expect(reply.body == #"{"id":562949953437078,"name":"TOWER"}"#)
+        }
+    }
+
+    @Test("other bodies are text and an empty body is null")
+    func textAndEmptyBodies() async throws {
+        try await RunningApp.serve(Self.app) { app in
+            let text = try await app.send(.POST, "/kind", body: #"{"not": "parsed"}"#, headers: [("Content-Type", "text/plain")])
+            #expect(text.body == #"{"not": "parsed"}"#)
+            #expect(text.header("content-type") == "text/plain; charset=UTF-8")
+
+            let empty = try await app.send(.POST, "/kind", headers: [("Content-Type", "application/json")])
+            #expect(empty.status == 200)
+            #expect(empty.body == "")
+        }
+    }
+
+    @Test("invalid JSON answers 400 with the decoder's message and the flow does not run")
+    func invalidJSON() async throws {
+        try await RunningApp.serve(Self.app) { app in
+            let reply = try await app.send(.POST, "/kind", body: "{\"a\": 1,\n \"b\": }", headers: [("Content-Type", "application/json")])
+            #expect(reply.status == 400)
+            let decoderMessage = try #require(Self.decoderMessage("{\"a\": 1,\n \"b\": }"))
+            #expect(reply.body == "Invalid JSON in request body: \(decoderMessage)")
+            #expect(reply.header("content-type") == "text/plain; charset=UTF-8")
+            #expect(app.logs.messages().contains("ran kind") == false)
+        }
+    }
+
+    @Test("a body over maxRequestBodySize answers 413, whether or not its length is declared")
+    func oversizedBody() async throws {
+        try await RunningApp.serve(Self.app) { app in
+            let big = String(repeating: "x", count: 1025)
+            let declared = try await app.send(.POST, "/kind", body: big, headers: [("Content-Type", "text/plain")])
+            #expect(declared.status == 413)
+            #expect(declared.body == "Request body larger than 1024 bytes.")
+
+            let fits = try await app.send(.POST, "/kind", body: String(repeating: "x", count: 1024))
+            #expect(fits.status == 200)
+            #expect(fits.body.count == 1024)
+            #expect(app.logs.messages().filter { $0 == "ran kind" }.count == 1)
+        }
+    }
+
+    @Test("the default limit is 10 MiB")
+    func defaultLimit() async throws {
+        try await RunningApp.serve(RunningApp.listenerConfig + """
+            <flow name="size">
+              <http:listener config-ref="listener" path="/size"/>
+              <set-payload value="#[sizeOf(payload)]"/>
+            </flow>
+            """) { app in
+            let limit = 10 * 1024 * 1024
+            let over = try await Reply.send(.POST, app.origin + "/size", bodyBytes: [UInt8](repeating: 97, count: limit + 1))
+            #expect(over.status == 413)
+            let at = try await Reply.send(.POST, app.origin + "/size", bodyBytes: [UInt8](repeating: 97, count: limit))
+            #expect(at.status == 200)
+            #expect(at.body == "\(limit)")
+        }
+    }
+
+    private static func decoderMessage(_ text: String) -> String? {
+        do {
+            _ = try JSON.decode(text)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+}

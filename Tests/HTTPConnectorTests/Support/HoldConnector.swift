@@ -1,0 +1,63 @@
+import FlowCore
+import FlowEngine
+import FlowModel
+import Foundation
+
+/// A connector for listener tests:
+/// - `test:config name [listenerConfig]` — with `listenerConfig`, serves `GET /hello/{who}` on it
+///   (a connector endpoint) answering `hello <who> via <listener base URL>`;
+/// - `test:hold config-ref` — reports that a request arrived, then waits until the test opens
+///   the latch; returns `"released"`.
+final class HoldConnector: Connector, @unchecked Sendable {
+    static let namespaceURI = "http://www.mulesoft.org/schema/mule/test"
+
+    let latch = Latch()
+    let arrivals: AsyncStream<Void>
+    private let arrived: AsyncStream<Void>.Continuation
+
+    init() {
+        (arrivals, arrived) = AsyncStream<Void>.makeStream()
+    }
+
+    let declaration = ConnectorDeclaration(
+        prefix: "test", namespaceURI: namespaceURI, errorNamespace: "TEST",
+        errorTypes: [("CONNECTIVITY", "MULE:CONNECTIVITY")],
+        elements: [
+            ElementDeclaration("config", role: .global(stereotype: "TEST:CONFIG"), parameters: [
+                ParameterDeclaration("name", required: true),
+                ParameterDeclaration("listenerConfig", kind: .reference(stereotype: "HTTP:LISTENER_CONFIG")),
+            ]),
+            ElementDeclaration("hold", role: .operation, parameters: [
+                ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: "TEST:CONFIG")),
+            ]),
+        ])
+
+    func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
+        let name = definition.parameters["name"]?.text ?? "unnamed"
+        if let listener = definition.parameters["listenerConfig"]?.text {
+            context.register(ConnectorEndpoint(listenerConfig: listener, path: "/hello/{who}", methods: ["GET"], location: definition.location) { request in
+                let who = request.attributes["uriParams"]?["who"]?.stringValue ?? "?"
+                return .text(200, "hello \(who) via \(request.listenerBaseURL)")
+            })
+        }
+        return Configuration(name: name)
+    }
+
+    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any Operation {
+        Hold(connector: self)
+    }
+
+    struct Configuration: ConnectorConfiguration {
+        let name: String
+    }
+
+    struct Hold: Operation {
+        let connector: HoldConnector
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            connector.arrived.yield()
+            await connector.latch.wait()
+            return Message(payload: "released")
+        }
+    }
+}
