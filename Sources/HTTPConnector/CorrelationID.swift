@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The event's correlation id: `X-Correlation-ID`, else `MULE_CORRELATION_ID`, else a new UUID.

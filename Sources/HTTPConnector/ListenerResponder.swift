@@ -1,6 +1,7 @@
 import FlowCore
 import FlowEngine
 import FlowModel
+import HTTPTypes
 import Hummingbird
 
 /// Answers every request of one listener configuration: routes it, reads and decodes its body,
@@ -78,7 +79,7 @@ struct ListenerResponder: HTTPResponder {
         case .tooLarge: return ServerResponses.tooLarge(limit: config.maxRequestBodySize)
         case .body(let body): bytes = body
         }
-        let authority = request.head.authority ?? request.headers[.host] ?? "\(config.host):\(config.port)"
+        let authority = request.head.authority ?? "\(config.host):\(config.port)"
         let answer = await endpoint.handler(EndpointRequest(attributes: RequestAttributes.build(inputs), body: bytes,
                                                             listenerBaseURL: "\(scheme)://\(authority)\(config.basePath)"))
         var headers = HTTPFields()

@@ -1,4 +1,5 @@
 import FlowCore
+import HTTPTypes
 import Hummingbird
 
 /// Builds `attributes` for a request (mule-semantics §2.3).

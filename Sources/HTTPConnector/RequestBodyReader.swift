@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// Reads a request body up to a size limit. A stalled body is cut off by the connection's read

@@ -2,6 +2,7 @@ import Foundation
 import FlowCore
 import FlowEngine
 import FlowModel
+import HTTPTypes
 import Hummingbird
 
 /// Turns a flow's outcome into the HTTP response (mule-semantics §2.4): `http:response` (default

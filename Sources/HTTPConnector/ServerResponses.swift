@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// The answers the listener gives by itself, without running a flow (mule-semantics §2.2).

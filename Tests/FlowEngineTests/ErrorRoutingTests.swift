@@ -23,6 +23,10 @@ struct ErrorRoutingTests {
                 <on-error-continue type="ANY"><set-payload value="any"/></on-error-continue>
               </error-handler>
             </flow>
+            <flow name="declaresTypes">
+              <raise-error type="APP:A"/>
+              <raise-error type="APP:B"/>
+            </flow>
             """)
         #expect(try await runtime.run(flow: "main").event?.payload == .string(expected))
     }
@@ -98,6 +102,7 @@ struct ErrorRoutingTests {
               </try>
               <set-variable variableName="trail" value="#[vars.trail ++ ['after']]"/>
             </flow>
+            <flow name="declaresTypes"><raise-error type="APP:OTHER"/></flow>
             """)
         let event = try #require(try await runtime.run(flow: "main").event)
         #expect(event.vars["trail"] == ["inner", "outer", "after"])
@@ -201,14 +206,18 @@ struct ErrorRoutingTests {
 
     @Test("an expression failure is MULE:EXPRESSION naming the expression and where it is")
     func expressionError() async throws {
-        let runtime = try TestApp.runtime("""
+        let body = """
             <flow name="main">
               <set-payload value="#[upper(payload.missing.deeper) ++ 1]"/>
             </flow>
-            """)
+            """
+        let runtime = try TestApp.runtime(body)
         let failure = try #require(try await runtime.run(flow: "main", payload: ["a": 1]).failure)
+        let line = try #require(TestApp.line(of: "<set-payload", in: body))
         #expect(failure.error.type.description == "MULE:EXPRESSION")
-        #expect(failure.error.description.contains("evaluating expression: \"#[upper(payload.missing.deeper) ++ 1]\" at flows/main.xml:"))
+        #expect(failure.error.description.hasPrefix("You called the function '++'"))
+        #expect(failure.error.description.hasSuffix(" evaluating expression: \"upper(payload.missing.deeper) ++ 1\" at flows/main.xml:\(line):25."))
+        #expect(failure.error.failingComponent.path == "main/processors/0")
     }
 
     @Test("the error object exposes type, description, errorMessage and failing component")

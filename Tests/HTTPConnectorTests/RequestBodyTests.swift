@@ -1,4 +1,5 @@
 import FlowCore
+import NIOHTTP1
 import Testing
 
 @Suite("Request bodies")

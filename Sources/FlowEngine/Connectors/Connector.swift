@@ -16,7 +16,7 @@ public protocol Connector: Sendable {
 
     /// Builds the operation an element in a flow (`<procore:create-project>`) describes, with
     /// the configuration its `config-ref` names (nil when it names none).
-    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any Operation
+    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation
 }
 
 /// A built connector configuration: shared by the operations that reference it, started after
@@ -42,7 +42,7 @@ extension ConnectorConfiguration {
 
 /// A built connector operation: evaluates its parameters against the input and returns a
 /// payload with attributes, or fails with one of the connector's error types.
-public protocol Operation: Sendable {
+public protocol ConnectorOperation: Sendable {
     /// Runs the operation.
     func execute(_ input: OperationInput) async throws(ConnectorError) -> Message
 }

@@ -7,7 +7,7 @@ import Logging
 /// continues unchanged. A ``ConnectorError`` becomes a ``FlowError`` of the same type.
 struct OperationProcessor: Processor {
     let element: ElementReference
-    let operation: any Operation
+    let operation: any ConnectorOperation
     let target: String?
     let targetValue: ParameterValue?
     let logger: Logger

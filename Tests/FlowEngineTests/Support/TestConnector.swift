@@ -61,7 +61,7 @@ final class TestConnector: Connector, @unchecked Sendable {
         return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self)
     }
 
-    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any Operation {
+    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
         guard let configuration = configuration as? Configuration else {
             throw DiagnosticList([.error("test operations need a test:config", at: definition.location)])
         }
@@ -90,7 +90,7 @@ final class TestConnector: Connector, @unchecked Sendable {
         func shutdown() async { connector.record("shutdown \(name)") }
     }
 
-    struct Greet: Operation {
+    struct Greet: ConnectorOperation {
         let configuration: Configuration
         let name: ParameterValue
 
@@ -101,7 +101,7 @@ final class TestConnector: Connector, @unchecked Sendable {
         }
     }
 
-    struct Fail: Operation {
+    struct Fail: ConnectorOperation {
         let type: String
         let message: ParameterValue
 
@@ -112,7 +112,7 @@ final class TestConnector: Connector, @unchecked Sendable {
         }
     }
 
-    struct Flaky: Operation {
+    struct Flaky: ConnectorOperation {
         let connector: TestConnector
         let key: String
         let failures: ParameterValue

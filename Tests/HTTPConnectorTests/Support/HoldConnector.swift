@@ -43,7 +43,7 @@ final class HoldConnector: Connector, @unchecked Sendable {
         return Configuration(name: name)
     }
 
-    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any Operation {
+    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
         Hold(connector: self)
     }
 
@@ -51,7 +51,7 @@ final class HoldConnector: Connector, @unchecked Sendable {
         let name: String
     }
 
-    struct Hold: Operation {
+    struct Hold: ConnectorOperation {
         let connector: HoldConnector
 
         func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {

@@ -6,6 +6,7 @@ import Foundation
 import HTTPConnector
 import Logging
 import NIOCore
+import NIOHTTP1
 import ServiceLifecycle
 
 /// An app served over real loopback HTTP on a port the system picks.

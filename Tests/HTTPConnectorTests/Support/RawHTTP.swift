@@ -1,0 +1,29 @@
+import NIOCore
+import NIOPosix
+
+/// Sends one hand-written HTTP/1.1 request and returns the raw response text, for what an HTTP
+/// client library would normalise away (a custom reason phrase).
+enum RawHTTP {
+    static func exchange(port: Int, request: String) async throws -> String {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(string: request))
+            var text = ""
+            for try await buffer in inbound {
+                text += String(buffer: buffer)
+            }
+            return text
+        }
+    }
+
+    /// The status line of `GET path` with `Connection: close`.
+    static func statusLine(port: Int, path: String) async throws -> String {
+        let response = try await exchange(port: port, request: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        return response.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
+    }
+}
