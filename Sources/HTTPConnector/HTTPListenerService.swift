@@ -76,7 +76,9 @@ public struct HTTPListenerService: Service {
                         try? await gracefulShutdown()
                     }
                 }
-                try await group.waitForAll()
+                // `next()` rethrows the first failure at once (a listener that cannot bind), which
+                // cancels the other tasks; `waitForAll()` would wait for them first.
+                while try await group.next() != nil {}
             }
         } catch {
             await runtime.shutdownConnectors()

@@ -183,6 +183,17 @@ struct ProcessorTests {
         #expect(event.vars["leaked"] == nil)
     }
 
+    @Test("a flow that references itself without end fails with MULE:ROUTING instead of exhausting memory")
+    func runawayRecursion() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="loop"><flow-ref name="loop"/></flow>
+            """)
+        let failure = try #require(try await runtime.run(flow: "loop").failure)
+        #expect(failure.error.type.description == "MULE:ROUTING")
+        #expect(failure.error.description == "Too many nested flow-ref calls (more than 256) reaching 'loop'; check for a flow that references itself.")
+        #expect(failure.error.flowStack.count == 257)
+    }
+
     @Test("raise-error fails with its type and evaluated description")
     func raiseError() async throws {
         let runtime = try TestApp.runtime("""

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import FlowCore
+import HTTPConnector
 import Foundation
 import NIOPosix
 import NIOHTTP1
@@ -67,6 +68,19 @@ struct ConcurrencyAndShutdownTests {
             #expect(reply.body == "released")
             try await Task.sleep(for: .milliseconds(200))
             #expect(await Self.acceptsConnections(port: app.listeners[0].port) == false)
+        }
+    }
+
+    @Test("a port already in use fails the service with the listener's name and address")
+    func portInUse() async throws {
+        try await RunningApp.serve(RunningApp.listenerConfig) { first in
+            let port = first.listeners[0].port
+            let body = RunningApp.listenerConfig.replacingOccurrences(of: "port=\"0\"", with: "port=\"\(port)\"")
+            let started = ContinuousClock.now
+            await #expect(throws: ListenerStartError.self) {
+                try await RunningApp.serve(body) { _ in Issue.record("the second app should not start") }
+            }
+            #expect(started.duration(to: .now) < .seconds(5))
         }
     }
 }

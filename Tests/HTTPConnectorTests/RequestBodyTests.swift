@@ -90,6 +90,29 @@ struct RequestBodyTests {
         }
     }
 
+    @Test("a connection that stalls mid-request is closed after readTimeout")
+    func readTimeout() async throws {
+        let body = """
+            <http:listener-config name="listener">
+              <http:listener-connection host="127.0.0.1" port="0" readTimeout="300"/>
+            </http:listener-config>
+            <flow name="kind">
+              <http:listener config-ref="listener" path="/kind"/>
+              <logger message="ran kind"/>
+            </flow>
+            """
+        try await RunningApp.serve(body) { app in
+            let started = ContinuousClock.now
+            let partial = "POST /kind HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nonly part"
+            let answer = try await RawHTTP.exchange(port: app.listeners[0].port, request: partial)
+            let elapsed = started.duration(to: .now)
+            #expect(answer == "")
+            #expect(elapsed >= .milliseconds(250))
+            #expect(elapsed < .seconds(5))
+            #expect(app.logs.messages().contains("ran kind") == false)
+        }
+    }
+
     private static func decoderMessage(_ text: String) -> String? {
         do {
             _ = try JSON.decode(text)

@@ -40,9 +40,16 @@ struct RunningApp {
         configuration.maximumGracefulShutdownDuration = .seconds(10)
         let group = ServiceGroup(configuration: configuration)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                defer { signal.finish() }
+                try await group.run()
+            }
             var iterator = ready.makeAsyncIterator()
-            guard let listeners = await iterator.next() else { throw TestApp.LoadFailure(description: "never ready") }
+            guard let listeners = await iterator.next() else {
+                // The service ended before it was ready: report why.
+                try await tasks.waitForAll()
+                throw TestApp.LoadFailure(description: "the app stopped before it was ready")
+            }
             let running = RunningApp(runtime: runtime, listeners: listeners, group: group, logs: logs)
             do {
                 try await test(running)
