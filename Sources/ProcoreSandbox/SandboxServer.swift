@@ -15,6 +15,8 @@ public actor SandboxServer {
     private var serviceGroup: ServiceGroup?
     private var runTask: Task<Void, any Error>?
     private var boundPort: Int?
+    /// The start in progress, so that concurrent ``start()`` calls share one server.
+    private var starting: Task<Int, any Error>?
 
     /// A server that will serve `configuration` once started.
     public init(configuration: SandboxConfiguration = SandboxConfiguration(), logger: Logger = Logger(label: "procore-sandbox")) {
@@ -63,6 +65,14 @@ public actor SandboxServer {
 
     private func start(shutdownSignals: [UnixSignal]) async throws -> Int {
         if let boundPort { return boundPort }
+        if let starting { return try await starting.value }
+        let task = Task { try await self.launch(shutdownSignals: shutdownSignals) }
+        starting = task
+        defer { starting = nil }
+        return try await task.value
+    }
+
+    private func launch(shutdownSignals: [UnixSignal]) async throws -> Int {
         let state = try SandboxState(configuration: configuration, logger: logger)
         await state.persistInitialState()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
