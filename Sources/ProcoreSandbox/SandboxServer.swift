@@ -38,6 +38,7 @@ public actor SandboxServer {
         onReady(baseURL)
         try await runTask?.value
         await finish()
+        logger.info("Procore sandbox stopped")
     }
 
     /// The port the server listens on, once started.
