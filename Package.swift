@@ -28,10 +28,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "FlowExpression", dependencies: ["FlowCore"]),
-        .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"],
-                // Temporarily excluded until FlowExpression and FlowProperties land (removed with the loader).
-                exclude: ["AppDefinition.swift", "ComponentDefinition.swift", "ErrorHandlerDefinition.swift", "FlowDefinition.swift",
-                          "HTTPDefinitions.swift", "Namespaces.swift", "ParameterValue.swift", "ProcessorDefinition.swift"]),
+        .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
         .target(name: "ProcoreConnector", dependencies: ["FlowCore"]),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector",
