@@ -161,7 +161,11 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         let succeeded = expander.expand(bytes, 0..<bytes.count, scalarBase: 0, origin: .text(valueLocation), into: &output)
-        guard succeeded else { throw DiagnosticList(expander.diagnostics) }
+        guard succeeded else {
+            // `${a}${a}` with a broken `a` finds the same problem twice at the same place.
+            var seen: Set<Diagnostic> = []
+            throw DiagnosticList(expander.diagnostics.filter { seen.insert($0).inserted })
+        }
         return ResolvedText(value: String(decoding: output, as: UTF8.self), containsSecret: expander.containsSecret)
     }
 

@@ -105,6 +105,20 @@ struct PlaceholderResolutionTests {
         }
     }
 
+    @Test("the same problem reached twice in one value is reported once")
+    func duplicateProblemsReportedOnce() {
+        let file = PropertiesFile.parseProperties(text: "a=${gone}\n", displayName: "dev.properties").file
+        let resolver = PropertyResolver(files: [file])
+        do {
+            _ = try resolver.resolve("${a}/${a}", at: Self.attribute)
+            Issue.record("expected a missing-key error")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "dev.properties:1:3: error: Couldn't find configuration property value for key ${gone}",
+            ])
+        }
+    }
+
     @Test("a missing key inside a -D value is reported at the attribute that brought it in")
     func missingKeyInsideCommandLineValue() {
         let resolver = PropertyResolver(commandLine: [("url", "http://${host}")])

@@ -149,6 +149,19 @@ struct YAMLPropertiesTests {
         #expect(warning.description == "dev.yaml:3:3: warning: Duplicate key 'a.b' (already defined on line 1); the last definition wins")
     }
 
+    @Test("deep nesting is read up to libyaml's limit and refused past it, without crashing", arguments: [500, 2_000])
+    func deepNesting(depth: Int) {
+        let yaml = "k: " + String(repeating: "{a: ", count: depth) + "\"x\"" + String(repeating: "}", count: depth) + "\n"
+        let (file, diagnostics) = PropertiesFile.parseYAML(text: yaml, displayName: "dev.yaml")
+        if depth < 1_000 {
+            #expect(diagnostics.isEmpty)
+            #expect(file.entries.first?.key == "k" + String(repeating: ".a", count: depth))
+        } else {
+            #expect(file.entries.isEmpty)
+            #expect(diagnostics.first?.message.hasPrefix("Error while parsing YAML configuration file: Maximum nesting level reached") == true)
+        }
+    }
+
     @Test("anchors that expand exponentially are cut off with an error instead of exhausting memory")
     func exponentialAnchors() throws {
         var yaml = "l0: &l0\n" + (0..<10).map { "  k\($0): \"x\"\n" }.joined()
