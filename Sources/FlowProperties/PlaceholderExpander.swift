@@ -32,6 +32,13 @@ struct PlaceholderExpander {
         }
     }
 
+    /// A `${` being expanded; located only when something is reported or a value needs it.
+    struct Site {
+        let origin: Origin
+        let offset: Int
+        var location: SourceLocation { origin.location(at: offset) }
+    }
+
     let resolver: PropertyResolver
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var containsSecret = false
@@ -53,6 +60,17 @@ struct PlaceholderExpander {
         var scalarOffset = scalarBase
         let end = range.upperBound
         while index < end {
+            // Copy the run of plain text up to the next `$` or `\` in one go.
+            var runEnd = index
+            while runEnd < end, bytes[runEnd] != Self.dollar, bytes[runEnd] != Self.backslash {
+                if Self.startsScalar(bytes[runEnd]) { scalarOffset += 1 }
+                runEnd += 1
+            }
+            if runEnd > index {
+                output.append(contentsOf: bytes[index..<runEnd])
+                index = runEnd
+                continue
+            }
             let byte = bytes[index]
             if byte == Self.backslash, index + 2 < end, bytes[index + 1] == Self.dollar, bytes[index + 2] == Self.openBrace {
                 output.append(Self.dollar)
@@ -63,19 +81,19 @@ struct PlaceholderExpander {
             }
             guard byte == Self.dollar, index + 1 < end, bytes[index + 1] == Self.openBrace else {
                 output.append(byte)
-                if Self.startsScalar(byte) { scalarOffset += 1 }
+                scalarOffset += 1
                 index += 1
                 continue
             }
-            let site = origin.location(at: scalarOffset)
+            let site = Site(origin: origin, offset: scalarOffset)
             guard let close = Self.matchingClose(bytes, from: index + 2, end: end) else {
-                report(unterminatedMessage(bytes, index + 2..<end), at: site)
+                report(unterminatedMessage(bytes, index + 2..<end), at: site.location)
                 return false
             }
             let keyRange = index + 2..<close
             var keyBytes: [UInt8] = []
             var keyResolved = true
-            if bytes[keyRange].contains(Self.dollar) {
+            if Self.containsDollar(bytes, keyRange) {
                 if enter(site: site) {
                     keyResolved = expand(bytes, keyRange, scalarBase: scalarOffset + 2, origin: origin, into: &keyBytes)
                     depth -= 1
@@ -91,7 +109,7 @@ struct PlaceholderExpander {
             } else {
                 succeeded = false
             }
-            scalarOffset += Self.scalarCount(bytes[index...close])
+            scalarOffset += Self.scalarCount(bytes, index..<close + 1)
             index = close + 1
         }
         return succeeded
@@ -100,49 +118,49 @@ struct PlaceholderExpander {
     /// The expansion of a definition's value, as a property reached through `key` from `site`.
     mutating func expandDefinition(_ definition: PropertyDefinition, key: String, site: SourceLocation) -> [UInt8]? {
         var output: [UInt8] = []
-        return appendExpansion(of: definition, key: key, site: site, into: &output) ? output : nil
+        return appendExpansion(of: definition, key: key, site: Site(origin: .fixed(site), offset: 0), into: &output) ? output : nil
     }
 
     // MARK: - One placeholder
 
-    private mutating func substitute(key: String, site: SourceLocation, into output: inout [UInt8]) -> Bool {
+    private mutating func substitute(key: String, site: Site, into output: inout [UInt8]) -> Bool {
         guard let definition = resolver.definition(forKey: key) else {
             let secureName = key.dropFirst(PropertyResolver.securePrefix.count)
             if resolver.isSecret(key: key), resolver.undecryptableSecureKeys.contains(String(secureName)) {
-                report("Secure property '\(secureName)' is unavailable because it could not be decrypted", at: site)
+                report("Secure property '\(secureName)' is unavailable because it could not be decrypted", at: site.location)
             } else {
-                report("Couldn't find configuration property value for key ${\(key)}", at: site)
+                report("Couldn't find configuration property value for key ${\(key)}", at: site.location)
             }
             return false
         }
         if let start = chain.firstIndex(of: key) {
             let cycle = chain[start...] + [key]
-            report("Circular property reference: \(cycle.joined(separator: " -> "))", at: site)
+            report("Circular property reference: \(cycle.joined(separator: " -> "))", at: site.location)
             return false
         }
         return appendExpansion(of: definition, key: key, site: site, into: &output)
     }
 
-    private mutating func appendExpansion(of definition: PropertyDefinition, key: String, site: SourceLocation, into output: inout [UInt8]) -> Bool {
+    private mutating func appendExpansion(of definition: PropertyDefinition, key: String, site: Site, into output: inout [UInt8]) -> Bool {
         if definition.isSecret { containsSecret = true }
-        let value = Array(definition.value.utf8)
-        guard value.contains(Self.dollar) else {
-            output.append(contentsOf: value)
+        guard Self.containsDollar(definition.value) else {
+            output.append(contentsOf: definition.value.utf8)
             return true
         }
+        let value = Array(definition.value.utf8)
         guard enter(site: site) else { return false }
         defer { depth -= 1 }
         chain.append(key)
         defer { chain.removeLast() }
 
-        let origin: Origin = if !definition.isSecret, let entry = definition.entry { .entry(entry) } else { .fixed(site) }
+        let origin: Origin = if !definition.isSecret, let entry = definition.entry { .entry(entry) } else { .fixed(site.location) }
         let reportedBefore = diagnostics.count
         let succeeded = expand(value, 0..<value.count, scalarBase: 0, origin: origin, into: &output)
         if definition.isSecret && diagnostics.count > reportedBefore {
             // The messages could quote pieces of the plaintext (key names written in it): replace
             // them with one that names only the secure key.
             diagnostics.removeSubrange(reportedBefore...)
-            report("Couldn't resolve the placeholders inside secure property '\(definition.key)'", at: site)
+            report("Couldn't resolve the placeholders inside secure property '\(definition.key)'", at: site.location)
         }
         return succeeded
     }
@@ -150,9 +168,9 @@ struct PlaceholderExpander {
     // MARK: - Helpers
 
     /// One level deeper, or false (reported) past ``maximumDepth``.
-    private mutating func enter(site: SourceLocation) -> Bool {
+    private mutating func enter(site: Site) -> Bool {
         guard depth < Self.maximumDepth else {
-            report("Property placeholders are nested or chained more than \(Self.maximumDepth) levels deep", at: site)
+            report("Property placeholders are nested or chained more than \(Self.maximumDepth) levels deep", at: site.location)
             return false
         }
         depth += 1
@@ -194,7 +212,38 @@ struct PlaceholderExpander {
         byte & 0xC0 != 0x80
     }
 
-    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { $0 + (startsScalar($1) ? 1 : 0) }
+    // The scans below are plain loops on purpose: the generic `contains`/`reduce` are not
+    // specialized in debug builds, where they cost several times more.
+
+    private static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var count = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if startsScalar(bytes[index]) { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    private static func containsDollar(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == dollar { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether `text` contains a `$`, the one byte every placeholder and escape starts with.
+    static func containsDollar(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var index = 0
+            while index < buffer.count {
+                if buffer[index] == dollar { return true }
+                index += 1
+            }
+            return false
+        }
     }
 }

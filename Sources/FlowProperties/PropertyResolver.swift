@@ -20,10 +20,11 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     /// Problems found while building (secure configs and values); empty when all is well.
     public let diagnostics: [Diagnostic]
 
-    private let commandLine: [String: PropertyDefinition]
+    /// Every key defined by `-D`, a file or a global-property, with precedence (and environment
+    /// overrides of those keys) already applied: one dictionary lookup per placeholder.
+    private let plainDefinitions: [String: PropertyDefinition]
+    /// Consulted only for keys that no other layer defines.
     private let environment: [String: String]
-    private let fileDefinitions: [String: PropertyDefinition]
-    private let globalDefinitions: [String: PropertyDefinition]
     private let secureDefinitions: [String: PropertyDefinition]
     /// Secure keys whose encrypted value could not be decrypted (already reported in `diagnostics`).
     let undecryptableSecureKeys: Set<String>
@@ -68,10 +69,16 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
         }
         let secureLayer = SecureLayerBuilder.build(secure)
 
-        self.commandLine = commandLineDefinitions
+        var plainDefinitions = globalDefinitions.merging(fileDefinitions) { _, file in file }
+        for key in plainDefinitions.keys {
+            if let override = Self.environmentDefinition(key: key, in: environment) {
+                plainDefinitions[key] = override
+            }
+        }
+        plainDefinitions.merge(commandLineDefinitions) { _, commandLine in commandLine }
+
+        self.plainDefinitions = plainDefinitions
         self.environment = environment
-        self.fileDefinitions = fileDefinitions
-        self.globalDefinitions = globalDefinitions
         self.secureDefinitions = secureLayer.definitions
         self.undecryptableSecureKeys = secureLayer.undecryptable
         self.diagnostics = secureLayer.diagnostics
@@ -89,7 +96,8 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     /// A text resolved from such a key, directly or through other properties, comes back with
     /// ``ResolvedText/containsSecret`` set; this check is for callers holding only a key (`p()`).
     public func isSecret(key: String) -> Bool {
-        key.hasPrefix(Self.securePrefix)
+        // Byte comparison: `String.hasPrefix` is Unicode-aware and costs far more per lookup.
+        key.utf8.starts(with: Self.securePrefix.utf8)
     }
 
     /// The definition that answers `key` (`secure::…` keys read the secure layer only), or nil.
@@ -99,19 +107,19 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
         if isSecret(key: key) {
             return secureDefinitions[String(key.dropFirst(Self.securePrefix.count))]
         }
-        if let definition = commandLine[key] { return definition }
-        if let value = environment[key] {
-            return environmentDefinition(key: key, variable: key, value: value)
-        }
-        let mangled = Self.environmentVariableName(forKey: key)
-        if mangled != key, let value = environment[mangled] {
-            return environmentDefinition(key: key, variable: mangled, value: value)
-        }
-        return fileDefinitions[key] ?? globalDefinitions[key]
+        return plainDefinitions[key] ?? Self.environmentDefinition(key: key, in: environment)
     }
 
-    private func environmentDefinition(key: String, variable: String, value: String) -> PropertyDefinition {
-        PropertyDefinition(
+    /// The environment's definition of `key`: the exact name first, then the mangled one.
+    private static func environmentDefinition(key: String, in environment: [String: String]) -> PropertyDefinition? {
+        var variable = key
+        var value = environment[key]
+        if value == nil {
+            variable = environmentVariableName(forKey: key)
+            value = variable == key ? nil : environment[variable]
+        }
+        guard let value else { return nil }
+        return PropertyDefinition(
             key: key, value: value, layer: .environment(variable: variable),
             location: .synthetic("environment variable \(variable)"), entry: nil
         )
@@ -123,7 +131,7 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     /// Values of `secure::` keys are returned too: check ``isSecret(key:)`` before showing one.
     public func value(forKey key: String) -> String? {
         guard let definition = definition(forKey: key) else { return nil }
-        guard definition.value.utf8.contains(PlaceholderExpander.dollar) else { return definition.value }
+        guard PlaceholderExpander.containsDollar(definition.value) else { return definition.value }
         var expander = PlaceholderExpander(resolver: self)
         guard let expanded = expander.expandDefinition(definition, key: key, site: definition.location) else { return nil }
         return String(decoding: expanded, as: UTF8.self)
@@ -145,7 +153,7 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     /// - Parameter valueLocation: where the first scalar of `text` was written.
     public func resolve(_ text: String, at valueLocation: SourceLocation) throws(DiagnosticList) -> ResolvedText {
         // The common case, text without `$`, needs neither substitution nor unescaping.
-        guard text.utf8.contains(PlaceholderExpander.dollar) else {
+        guard PlaceholderExpander.containsDollar(text) else {
             return ResolvedText(value: text, containsSecret: false)
         }
         var expander = PlaceholderExpander(resolver: self)
@@ -153,12 +161,16 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         let succeeded = expander.expand(bytes, 0..<bytes.count, scalarBase: 0, origin: .text(valueLocation), into: &output)
-        guard succeeded else { throw DiagnosticList(expander.diagnostics) }
+        guard succeeded else {
+            // `${a}${a}` with a broken `a` finds the same problem twice at the same place.
+            var seen: Set<Diagnostic> = []
+            throw DiagnosticList(expander.diagnostics.filter { seen.insert($0).inserted })
+        }
         return ResolvedText(value: String(decoding: output, as: UTF8.self), containsSecret: expander.containsSecret)
     }
 
     /// Counts per layer, never values.
     public var description: String {
-        "PropertyResolver(commandLine: \(commandLine.count), environment: \(environment.count), files: \(fileDefinitions.count), globalProperties: \(globalDefinitions.count), secure: \(secureDefinitions.count))"
+        "PropertyResolver(properties: \(plainDefinitions.count), environment variables: \(environment.count), secure properties: \(secureDefinitions.count))"
     }
 }
