@@ -53,7 +53,10 @@ struct Parser {
     }
 
     private func unexpected(_ token: Token) -> SyntaxError {
-        SyntaxError(offset: token.offset, message: "unexpected \(describe(token))")
+        if case .invalid(let scalar) = token.kind {
+            return SyntaxError(offset: token.offset, message: "unexpected character '\(scalar.escaped(asASCII: false))'")
+        }
+        return SyntaxError(offset: token.offset, message: "unexpected \(describe(token))")
     }
 
     private mutating func expect(_ symbol: Symbol) throws(SyntaxError) {
@@ -512,7 +515,7 @@ struct Parser {
         while true {
             let keyToken = current
             switch keyToken.kind {
-            case .word(let word) where peek(1).isSymbol(.colon):
+            case .word(let word):
                 advance()
                 staticKeys.append(word)
                 members.append(.entry(key: ConstantNode(.string(word)), value: try parseMemberValue()))
