@@ -29,6 +29,7 @@ let package = Package(
         ]),
         .target(name: "FlowExpression", dependencies: ["FlowCore"]),
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
+        .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "FlowModel", "FlowProperties",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
