@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "FlowExpression", dependencies: ["FlowCore"]),
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
         .target(name: "ProcoreConnector", dependencies: ["FlowCore"]),
+        .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

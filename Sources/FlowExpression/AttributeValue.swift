@@ -2,7 +2,9 @@ import FlowCore
 
 /// A piece of a template: literal text or an embedded `#[…]`.
 public enum TemplatePart: Sendable {
+    /// Text copied as it is.
     case text(String)
+    /// An embedded `#[…]`, whose result is inserted as text.
     case expression(Expression)
 }
 

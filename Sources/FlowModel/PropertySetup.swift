@@ -128,17 +128,12 @@ struct PropertySetup {
             diagnostics.append(.error("Element <\(element.qualifiedName)> is missing required child <secure-properties:encrypt>.", at: element.location))
             return nil
         }
-        do {
-            return try SecurePropertiesConfiguration(
-                name: name.value, key: key.text, file: file,
-                algorithm: encrypt?.attribute("algorithm")?.value ?? "AES",
-                mode: encrypt?.attribute("mode")?.value ?? "CBC",
-                useRandomIVs: encrypt?.attribute("useRandomIVs")?.value == "true",
-                location: element.location)
-        } catch {
-            diagnostics.append(error.diagnostic)
-            return nil
-        }
+        return SecurePropertiesConfiguration(
+            name: name.value, key: key.text, file: file,
+            algorithm: encrypt?.attribute("algorithm")?.value ?? "AES",
+            mode: encrypt?.attribute("mode")?.value ?? "CBC",
+            useRandomIVs: encrypt?.attribute("useRandomIVs")?.value == "true",
+            location: element.location)
     }
 
     private func absolutePath(_ file: String) -> String {

@@ -16,11 +16,11 @@ struct PropertyStage {
     /// Resolves every `${…}` in `text`, which starts at `location`.
     func resolve(_ text: String, at location: SourceLocation) -> Resolved {
         guard text.contains("$") else { return Resolved(text: text, isSecret: false, diagnostics: []) }
-        switch resolver.resolve(text, at: location) {
-        case .success(let resolution):
-            return Resolved(text: resolution.text, isSecret: resolution.containsSecret, diagnostics: [])
-        case .failure(let problems):
-            return Resolved(text: text, isSecret: false, diagnostics: problems.diagnostics)
+        do {
+            let resolution = try resolver.resolve(text, at: location)
+            return Resolved(text: resolution.value, isSecret: resolution.containsSecret, diagnostics: [])
+        } catch {
+            return Resolved(text: text, isSecret: false, diagnostics: error.diagnostics)
         }
     }
 }

@@ -17,7 +17,7 @@ struct EncryptCommand: AsyncParsableCommand {
         let key = try cipher.resolvedKey(environment: ProcessInfo.processInfo.environment)
         do {
             let engine = try SecurePropertyCipher(key: key, algorithm: cipher.algorithm, mode: cipher.mode, useRandomIVs: cipher.useRandomIVs)
-            print("![\(try engine.encrypt(value))]")
+            print("![\(engine.encrypt(value))]")
         } catch {
             throw ValidationError("\(error)")
         }

@@ -21,7 +21,7 @@ final class HigherOrderNode: Node {
         let input = try collection.evaluate(&frame)
         guard case .array(let items) = input else {
             if input.isNull { return .null }
-            throw EvaluationFailure.call(function.rawValue, input, .string("(lambda)"))
+            throw EvaluationFailure.call(function.rawValue, described: [ValueDescription.of(input), "Function"])
         }
         switch function {
         case .map:

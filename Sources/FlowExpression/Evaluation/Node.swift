@@ -22,7 +22,12 @@ struct EvaluationFailure: Error {
     /// DataWeave's wording for a function or operator given arguments it has no overload for:
     /// `You called the function '+' with these arguments: 1: Null (null) 2: Number (1)`.
     static func call(_ function: String, _ arguments: Value...) -> EvaluationFailure {
-        let list = arguments.enumerated().map { "\($0.offset + 1): \(ValueDescription.of($0.element))" }
+        call(function, described: arguments.map(ValueDescription.of))
+    }
+
+    /// The same message with the arguments already described (a lambda reads as `Function`).
+    static func call(_ function: String, described arguments: [String]) -> EvaluationFailure {
+        let list = arguments.enumerated().map { "\($0.offset + 1): \($0.element)" }
         return EvaluationFailure("You called the function '\(function)' with these arguments: "
             + list.joined(separator: " "))
     }

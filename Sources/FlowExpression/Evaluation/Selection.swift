@@ -136,8 +136,9 @@ enum Selection {
     }
 
     private static func resolve(_ position: Int, count: Int) -> Int? {
-        let offset = position < 0 ? count + position : position
-        return offset >= 0 && offset < count ? offset : nil
+        // Compare before adding so that Int.min cannot overflow.
+        if position < 0 { return position >= -count ? count + position : nil }
+        return position < count ? position : nil
     }
 
     private static func unsupported(_ selector: String, on value: Value) -> EvaluationFailure {

@@ -40,7 +40,7 @@ struct Lexer {
         }
         if isDigit(scalar) { return try number() }
         if scalar == "\"" || scalar == "'" { return try string() }
-        return try symbol()
+        return symbol()
     }
 
     private mutating func skipTrivia() throws(SyntaxError) {
@@ -166,7 +166,7 @@ struct Lexer {
         }
     }
 
-    private mutating func symbol() throws(SyntaxError) -> Token {
+    private mutating func symbol() -> Token {
         let start = index
         let first = scalars[index]
         let second = peek(1)
@@ -200,7 +200,7 @@ struct Lexer {
         case "$": token = second == "$" ? make(.dollarDollar, 2) : make(.dollar, 1)
         case "|": token = make(.pipe, 1)
         default:
-            throw SyntaxError(offset: start, message: "unexpected character '\(first)'")
+            token = Token(kind: .invalid(first), offset: start, length: 1)
         }
         index += token.length
         return token

@@ -53,7 +53,10 @@ struct Parser {
     }
 
     private func unexpected(_ token: Token) -> SyntaxError {
-        SyntaxError(offset: token.offset, message: "unexpected \(describe(token))")
+        if case .invalid(let scalar) = token.kind {
+            return SyntaxError(offset: token.offset, message: "unexpected character '\(scalar.escaped(asASCII: false))'")
+        }
+        return SyntaxError(offset: token.offset, message: "unexpected \(describe(token))")
     }
 
     private mutating func expect(_ symbol: Symbol) throws(SyntaxError) {
@@ -94,7 +97,6 @@ struct Parser {
     private mutating func parseDefault() throws(SyntaxError) -> any Node {
         var left = try parseOr()
         while let word = current.word {
-            let wordToken = current
             if word == "default" {
                 advance()
                 left = DefaultNode(left, try parseOr())
@@ -105,7 +107,7 @@ struct Parser {
                 advance()
                 let right = try parseOr()
                 if word == "replace" {
-                    left = CallNode(function, arguments: [left, right, try parseWith(after: wordToken)])
+                    left = CallNode(function, arguments: [left, right, try parseWith()])
                 } else {
                     left = CallNode(function, arguments: [left, right])
                 }
@@ -117,7 +119,7 @@ struct Parser {
     }
 
     /// The `with replacement` part of `replace`.
-    private mutating func parseWith(after replaceToken: Token) throws(SyntaxError) -> any Node {
+    private mutating func parseWith() throws(SyntaxError) -> any Node {
         guard current.isWord("with") else {
             throw SyntaxError(offset: current.offset, message: "expected 'with' after 'replace' but found \(describe(current))")
         }
@@ -460,7 +462,7 @@ struct Parser {
         }
         if name == "replace" {
             guard arguments.count == 2 else { throw arity(name, expected: 2...2, got: arguments.count, at: token) }
-            arguments.append(try parseWith(after: token))
+            arguments.append(try parseWith())
             return CallNode(function, arguments: arguments)
         }
         guard function.arity.contains(arguments.count) else {
@@ -512,7 +514,7 @@ struct Parser {
         while true {
             let keyToken = current
             switch keyToken.kind {
-            case .word(let word) where peek(1).isSymbol(.colon):
+            case .word(let word):
                 advance()
                 staticKeys.append(word)
                 members.append(.entry(key: ConstantNode(.string(word)), value: try parseMemberValue()))

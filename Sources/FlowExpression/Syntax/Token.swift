@@ -8,6 +8,9 @@ struct Token {
         /// A string literal, split into text and `$(…)` interpolations.
         case string([StringPart])
         case symbol(Symbol)
+        /// A character that starts no token; reported when the parser reaches it, so that
+        /// errors come in reading order.
+        case invalid(Unicode.Scalar)
         case end
     }
 
