@@ -53,7 +53,7 @@ extension LoadContext {
 
     /// Records a global name, reporting a duplicate in Mule's words.
     func registerGlobal(_ name: String, stereotype: String, at location: SourceLocation) {
-        if globals.contains(where: { $0.name == name }) {
+        if !globalNames.insert(name).inserted {
             error("Two (or more) configuration elements have been defined with the same global name. Global name '\(name)' must be unique.", at: location)
         }
         globals.append(Global(name: name, stereotype: stereotype, location: location))

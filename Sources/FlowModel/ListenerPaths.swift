@@ -32,23 +32,29 @@ public enum ListenerPaths {
         }
     }
 
-    /// Whether two listeners would answer the same request: same depth, each segment pair equal
-    /// or both variable (`{param}` or `*`), and overlapping methods (nil means every method, which
-    /// only collides with another listener taking every method, as in Mule).
-    public static func collide(_ a: String, _ aMethods: [String]?, _ b: String, _ bMethods: [String]?) -> Bool {
-        let sa = segments(a), sb = segments(b)
-        guard sa.count == sb.count else { return false }
-        for (x, y) in zip(sa, sb) {
-            switch (x, y) {
-            case (.literal(let l), .literal(let r)) where l != r: return false
-            case (.literal, .parameter), (.literal, .wildcard), (.parameter, .literal), (.wildcard, .literal): return false
-            default: continue
-            }
+    /// A key shared by exactly the paths that could match the same requests: literal segments as
+    /// written, every `{param}` and `*` as one variable marker. Two listeners collide when their
+    /// keys are equal and their methods overlap (see ``collide(_:_:_:_:)``).
+    public static func collisionKey(_ path: String) -> [String] {
+        segments(path).map { segment in
+            if case .literal(let text) = segment { return "/" + text }
+            return "*"
         }
-        switch (aMethods, bMethods) {
+    }
+
+    /// Whether two method lists overlap (nil means every method, which only overlaps another nil,
+    /// as in Mule).
+    public static func methodsOverlap(_ a: [String]?, _ b: [String]?) -> Bool {
+        switch (a, b) {
         case (nil, nil): return true
         case (nil, _), (_, nil): return false
         case (let l?, let r?): return !Set(l).isDisjoint(with: r)
         }
+    }
+
+    /// Whether two listeners would answer the same request: equal collision keys and overlapping
+    /// methods.
+    public static func collide(_ a: String, _ aMethods: [String]?, _ b: String, _ bMethods: [String]?) -> Bool {
+        collisionKey(a) == collisionKey(b) && methodsOverlap(aMethods, bMethods)
     }
 }

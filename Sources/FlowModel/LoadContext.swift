@@ -30,6 +30,8 @@ final class LoadContext {
     var references: [Reference] = []
     var flowReferences: [(name: String, attribute: XMLAttribute, element: String)] = []
     var globals: [Global] = []
+    /// The names in ``globals``, for constant-time duplicate checks.
+    var globalNames: Set<String> = []
 
     init(vocabulary: Vocabulary, properties: PropertyStage, errorTypes: ErrorTypeRepository) {
         self.vocabulary = vocabulary
