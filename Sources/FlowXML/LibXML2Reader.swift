@@ -17,11 +17,12 @@ enum LibXML2Reader {
     private static let initialized: Void = xmlInitParser()
 
     /// The options of every parse; see the type's documentation for what is deliberately absent.
+    /// `COMPACT` only changes how libxml2 stores short text, saving allocations.
     private static let options = Int32(
         bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
 
-    /// Parses a well-formed, DOCTYPE-free UTF-8 document and returns its root element.
+    /// Parses a document that passed `InputScreening` and returns its root element.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(XMLParseError) -> XMLElement {
         _ = initialized
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -35,14 +36,16 @@ enum LibXML2Reader {
             throw XMLParseError(location: start, reason: "out of memory creating the XML parser")
         }
         defer { xmlFreeParserCtxt(context) }
+        // Without its own handler block the context could not stop at a DOCTYPE: refuse to parse.
+        guard let handler = context.pointee.sax else {
+            throw XMLParseError(location: start, reason: "out of memory creating the XML parser")
+        }
+        handler.pointee.serror = recordProblem
+        handler.pointee.internalSubset = stopAtDoctype
+        handler.pointee.externalSubset = stopAtDoctype
         let collector = ParseProblems(file: file)
         return try withExtendedLifetime(collector) { () throws(XMLParseError) -> XMLElement in
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
-            if let handler = context.pointee.sax {
-                handler.pointee.serror = recordProblem
-                handler.pointee.internalSubset = stopAtDoctype
-                handler.pointee.externalSubset = stopAtDoctype
-            }
             let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 xmlCtxtReadMemory(context, $0, size, nil, nil, options)
             }
@@ -76,24 +79,29 @@ enum LibXML2Reader {
 private final class ParseProblems {
     let file: String
     var first: XMLParseError?
-    /// For a namespace error, the byte offset libxml2 had reached inside the offending start tag.
-    var namespaceErrorOffset: Int?
-    /// For an undefined attribute prefix, the attribute's qualified name.
-    var namespaceErrorAttribute: String?
+    /// For an error libxml2 notices at the end of a start tag (namespaces, duplicate attributes),
+    /// the byte offset it had reached inside that tag.
+    var startTagErrorOffset: Int?
+    /// For an error about one attribute, its qualified name and which of its occurrences in the
+    /// tag to point at (the second one for a duplicate).
+    var startTagErrorAttribute: (name: String, occurrence: Int)?
 
     init(file: String) { self.file = file }
 
-    /// `problem` moved from where libxml2 noticed it (the end of a start tag) to the element's `<`,
-    /// or to the attribute's name, when it is a namespace error.
+    /// `problem` moved from where libxml2 noticed it (the end of a start tag) to the attribute it
+    /// is about, or else to the element's `<`.
     func pinpointed(_ problem: XMLParseError, in bytes: UnsafeBufferPointer<UInt8>) -> XMLParseError {
-        guard let offset = namespaceErrorOffset,
+        guard let offset = startTagErrorOffset,
             let (tag, attributes) = MarkupLexer.startTag(around: offset, in: bytes, file: file)
         else { return problem }
-        let attribute = attributes.first { attribute in
-            guard let name = namespaceErrorAttribute, attribute.name.upperBound <= bytes.count else { return false }
-            return bytes[attribute.name].elementsEqual(name.utf8)
+        var location = tag.location
+        if let (name, occurrence) = startTagErrorAttribute {
+            let matching = attributes.filter { attribute in
+                attribute.name.upperBound <= bytes.count && bytes[attribute.name].elementsEqual(name.utf8)
+            }
+            if matching.count >= occurrence { location = matching[occurrence - 1].location }
         }
-        return XMLParseError(location: attribute?.location ?? tag.location, reason: problem.reason)
+        return XMLParseError(location: location, reason: problem.reason)
     }
 
     /// Turns one of libxml2's structured errors into a located, one-line error.
@@ -122,28 +130,38 @@ private let recordProblem: xmlStructuredErrorFunc = { userData, error in
     else { return }
     let details = error.pointee
     problems.first = ParseProblems.parseError(from: details, file: problems.file)
+    let strings = [details.str1, details.str2, details.str3].map { $0.map { String(cString: $0) } }
     if details.domain == Int32(XML_FROM_NAMESPACE.rawValue) {
-        let offset = xmlByteConsumed(context)
-        if offset >= 0 { problems.namespaceErrorOffset = Int(offset) }
+        problems.startTagErrorOffset = byteOffset(of: context)
         // "Namespace prefix %s for %s on %s is not defined": prefix, attribute, element.
-        if details.code == Int32(XML_NS_ERR_UNDEFINED_NAMESPACE.rawValue), details.str3 != nil,
-            let prefix = details.str1, let name = details.str2
+        if details.code == Int32(XML_NS_ERR_UNDEFINED_NAMESPACE.rawValue), strings[2] != nil,
+            let prefix = strings[0], let name = strings[1]
         {
-            problems.namespaceErrorAttribute = String(cString: prefix) + ":" + String(cString: name)
+            problems.startTagErrorAttribute = (prefix + ":" + name, 1)
         }
+    } else if details.code == Int32(XML_ERR_ATTRIBUTE_REDEFINED.rawValue), let first = strings[0] {
+        // "Attribute %s redefined" (name) or "Attribute %s:%s redefined" (prefix, name).
+        problems.startTagErrorOffset = byteOffset(of: context)
+        problems.startTagErrorAttribute = (strings[1].map { first + ":" + $0 } ?? first, 2)
     }
+}
+
+/// How far into the document's bytes the parser has got, if libxml2 can tell.
+private func byteOffset(of context: xmlParserCtxtPtr) -> Int? {
+    let offset = xmlByteConsumed(context)
+    return offset >= 0 ? Int(offset) : nil
 }
 
 /// libxml2's DOCTYPE callbacks: refuse the document and stop before any entity is declared or
 /// any external subset is looked at.
 private let stopAtDoctype: internalSubsetSAXFunc = { userData, _, _, _ in
     guard let (problems, context) = ParseProblems.of(userData) else { return }
-    if problems.first?.reason != PrologInspection.doctypeReason {
+    if problems.first?.reason != InputScreening.doctypeReason {
         let input = context.pointee.input?.pointee
         problems.first = XMLParseError(
             location: SourceLocation(
                 file: problems.file, line: max(Int(input?.line ?? 1), 1), column: max(Int(input?.col ?? 1), 1)),
-            reason: PrologInspection.doctypeReason)
+            reason: InputScreening.doctypeReason)
     }
     xmlStopParser(context)
 }
@@ -247,10 +265,24 @@ private struct TreeBuilder {
 
     /// Whether the raw bytes in `range` spell `prefix:localName` (or `localName`).
     private func matches(_ range: Range<Int>, prefix: String?, localName: String) -> Bool {
-        var expected = localName
-        if let prefix { expected = prefix + ":" + localName }
-        guard range.upperBound <= bytes.count, range.count == expected.utf8.count else { return false }
-        return zip(bytes[range], expected.utf8).allSatisfy { $0 == $1 }
+        guard range.upperBound <= bytes.count else { return false }
+        var index = range.lowerBound
+        func consume(_ part: String) -> Bool {
+            var part = part
+            return part.withUTF8 { expected in
+                guard index + expected.count <= range.upperBound else { return false }
+                for byte in expected {
+                    guard bytes[index] == byte else { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+        if let prefix {
+            guard consume(prefix), index < range.upperBound, bytes[index] == UInt8(ascii: ":") else { return false }
+            index += 1
+        }
+        return consume(localName) && index == range.upperBound
     }
 
     /// The lexer and libxml2 disagree about the document; never expected, reported rather than trusted.

@@ -15,7 +15,7 @@ public enum XMLDocumentParser {
     ///   - file: the name to put in locations, as the user should see it.
     public static func parse(_ bytes: [UInt8], file: String) throws(XMLParseError) -> XMLElement {
         let result: Result<XMLElement, XMLParseError> = bytes.withUnsafeBufferPointer { buffer in
-            if let problem = PrologInspection.problem(in: buffer, file: file) { return .failure(problem) }
+            if let problem = InputScreening.problem(in: buffer, file: file) { return .failure(problem) }
             do throws(XMLParseError) {
                 return .success(try LibXML2Reader.read(buffer, file: file))
             } catch {

@@ -1,19 +1,21 @@
 import FlowCore
 
-/// Checks the part of a document before its root element for what Conduit refuses before libxml2
-/// ever sees the file: a DOCTYPE, and any encoding other than UTF-8.
+/// Checks a document for what Conduit refuses before libxml2 ever sees the file: any encoding other
+/// than UTF-8, NUL characters, and a DOCTYPE.
 ///
 /// A DOCTYPE is the door to entity expansion (XXE, "billion laughs") and Mule files never need one.
-/// Other encodings are refused because positions are computed on the raw UTF-8 bytes.
-enum PrologInspection {
+/// Other encodings are refused because positions are computed on the raw UTF-8 bytes. A NUL is not
+/// an XML character, and libxml2 would quietly take it for the end of the file.
+enum InputScreening {
     /// The reason given for a DOCTYPE, wherever it is found.
     static let doctypeReason =
         "DOCTYPE is not allowed in Mule configuration files (it would enable entity expansion)"
 
-    /// The first problem in the prolog, or `nil` when libxml2 may parse the document.
+    /// The first problem found, or `nil` when libxml2 may parse the document.
     ///
-    /// Anything the inspection does not recognise ends it quietly: libxml2 then reports the
-    /// malformed markup in its own words, and a DOCTYPE it meets later is stopped by the parser hook.
+    /// Only the prolog (what comes before the root element) is inspected for a DOCTYPE. Anything
+    /// there the inspection does not recognise ends it quietly: libxml2 then reports the malformed
+    /// markup in its own words, and a DOCTYPE it meets later is stopped by the parser hook.
     static func problem(in bytes: UnsafeBufferPointer<UInt8>, file: String) -> XMLParseError? {
         if let encoding = signatureEncoding(bytes) {
             return XMLParseError(
@@ -22,6 +24,10 @@ enum PrologInspection {
         }
         let start = MarkupLexer.byteOrderMarkLength(bytes)
         var tracker = SourcePositionTracker(bytes: bytes, file: file, startOffset: start)
+        if let nul = bytes.firstIndex(of: 0) {
+            return XMLParseError(location: tracker.location(at: nul), reason: nulReason)
+        }
+        tracker = SourcePositionTracker(bytes: bytes, file: file, startOffset: start)
         var index = start
         while index < bytes.count {
             if MarkupLexer.isWhitespace(bytes[index]) {
@@ -46,6 +52,9 @@ enum PrologInspection {
         }
         return nil
     }
+
+    /// The reason given for a NUL character anywhere in the file.
+    static let nulReason = "NUL character (U+0000) is not allowed in XML"
 
     /// The reason given for a file that is not UTF-8.
     static func unsupportedEncodingReason(_ encoding: String) -> String {
