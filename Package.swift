@@ -41,5 +41,6 @@ let package = Package(
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "ProcoreConnector"]),
+        .testTarget(name: "ConduitCLITests", dependencies: ["conduit"]),
     ]
 )
