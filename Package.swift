@@ -33,10 +33,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "FlowExpression", dependencies: ["FlowCore"]),
-        .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"],
-                // Temporarily excluded until FlowExpression and FlowProperties land (removed with the loader).
-                exclude: ["AppDefinition.swift", "ComponentDefinition.swift", "ErrorHandlerDefinition.swift", "FlowDefinition.swift",
-                          "HTTPDefinitions.swift", "Namespaces.swift", "ParameterValue.swift", "ProcessorDefinition.swift"]),
+        .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
         .target(name: "ProcoreConnector", dependencies: ["FlowCore"]),
         .target(name: "ProcoreSandbox", dependencies: [
             "FlowCore",
@@ -46,6 +43,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -63,5 +61,6 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "ConduitCLITests", dependencies: ["conduit"]),
     ]
 )
