@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +34,13 @@ let package = Package(
                 // Temporarily excluded until FlowExpression and FlowProperties land (removed with the loader).
                 exclude: ["AppDefinition.swift", "ComponentDefinition.swift", "ErrorHandlerDefinition.swift", "FlowDefinition.swift",
                           "HTTPDefinitions.swift", "Namespaces.swift", "ParameterValue.swift", "ProcessorDefinition.swift"]),
-        .target(name: "ProcoreConnector", dependencies: ["FlowCore"]),
+        .target(name: "ProcoreConnector", dependencies: [
+            "FlowCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -43,5 +51,10 @@ let package = Package(
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "ProcoreConnector"]),
+        .testTarget(name: "ProcoreConnectorTests", dependencies: [
+            "ProcoreConnector", "FlowCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )
