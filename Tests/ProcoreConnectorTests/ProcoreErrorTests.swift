@@ -43,20 +43,23 @@ import Testing
     }
 
     @Test(arguments: [
-        (422, Value.object(ValueObject([("errors", .object(ValueObject([("city", ["can't be blank"])])))]))), "city: can't be blank"),
-        (422, .object(ValueObject([("errors", .object(ValueObject([("city", ["can't be blank"]), ("address", ["can't be blank", "is too short"])])))])),
+        // (status, body as JSON text, description)
+        (422, #"{"errors":{"city":["can't be blank"]}}"#, "city: can't be blank"),
+        (422, #"{"errors":{"city":["can't be blank"],"address":["can't be blank","is too short"]}}"#,
          "city: can't be blank; address: can't be blank; address: is too short"),
-        (403, .object(ValueObject([("errors", ["App is not connected to this company."])])), "App is not connected to this company."),
-        (401, .object(ValueObject([("errors", "The access token is invalid")])), "The access token is invalid"),
-        (400, .object(ValueObject([("message", "Bad project"), ("reason", "x")])), "Bad project"),
-        (400, .object(ValueObject([("error", "invalid_request")])), "invalid_request"),
-        (429, .string("You have surpassed the max number of requests for an hour. Please wait until your limit resets.\n"),
+        (403, #"{"errors":["App is not connected to this company."]}"#, "App is not connected to this company."),
+        (401, #"{"errors":"The access token is invalid"}"#, "The access token is invalid"),
+        (400, #"{"message":"Bad project","reason":"x"}"#, "Bad project"),
+        (400, #"{"error":"invalid_request"}"#, "invalid_request"),
+        (400, #"{"errors":{"project":{"name":["can't be blank"]}}}"#, "project.name: can't be blank"),
+        (429, #""You have surpassed the max number of requests for an hour. Please wait until your limit resets.\n""#,
          "You have surpassed the max number of requests for an hour. Please wait until your limit resets."),
-        (404, .null, "HTTP PATCH /rest/v1.0/projects/7 failed: not found (404)."),
-        (409, .object(ValueObject([("errors", .object(ValueObject([("origin_id", ["has already been taken"])])))])), "origin_id: has already been taken"),
-        (500, .object(ValueObject([("errors", "")])), "HTTP PATCH /rest/v1.0/projects/7 failed: internal server error (500)."),
+        (404, "null", "HTTP PATCH /rest/v1.0/projects/7 failed: not found (404)."),
+        (409, #"{"errors":{"origin_id":["has already been taken"]}}"#, "origin_id: has already been taken"),
+        (500, #"{"errors":""}"#, "HTTP PATCH /rest/v1.0/projects/7 failed: internal server error (500)."),
     ])
-    func descriptionsCarryProcoresMessages(status: Int, body: Value, description: String) {
+    func descriptionsCarryProcoresMessages(status: Int, bodyJSON: String, description: String) throws {
+        let body = try JSON.decode(bodyJSON)
         let error = ProcoreError.fromResponse(Self.response(status, body), method: "PATCH", path: "/rest/v1.0/projects/7")
         #expect(error.description == description)
         #expect(error.type == ProcoreErrorType.forStatus(status))
