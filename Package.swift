@@ -12,7 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
@@ -41,8 +44,16 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "ProcoreSandbox", dependencies: [
+            "FlowCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "conduit", dependencies: [
-            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector",
+            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -52,7 +63,7 @@ let package = Package(
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "ProcoreConnector"]),
         .testTarget(name: "ProcoreConnectorTests", dependencies: [
-            "ProcoreConnector", "FlowCore",
+            "ProcoreConnector", "ProcoreSandbox", "FlowCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),
