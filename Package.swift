@@ -65,6 +65,8 @@ let package = Package(
         .testTarget(name: "ProcoreConnectorTests", dependencies: [
             "ProcoreConnector", "ProcoreSandbox", "FlowCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]

@@ -138,8 +138,7 @@ public final class ProcoreClient: Sendable {
 
     private static func afterRetries(_ error: ProcoreError, retries: Int) -> ProcoreError {
         var error = error
-        let suffix = error.description.hasSuffix(".") ? "" : "."
-        error.description += "\(suffix) (Gave up after \(retries) \(retries == 1 ? "retry" : "retries").)"
+        error.description += " (gave up after \(retries) \(retries == 1 ? "retry" : "retries"))"
         return error
     }
 }

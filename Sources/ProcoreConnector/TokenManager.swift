@@ -268,7 +268,7 @@ public actor TokenManager {
 
     private func install(_ token: StoredToken, for owner: String, event: String) {
         tokens[owner] = token
-        let lifetime = token.expiresAt.map { "expires in \(Int($0.timeIntervalSince(now()))) s" } ?? "no expiry given"
+        let lifetime = token.expiresAt.map { "expires in \(Int($0.timeIntervalSince(now()).rounded())) s" } ?? "no expiry given"
         logger.debug("\(event) for resource owner '\(owner)' of config '\(configuration.name)' (\(lifetime))")
         persist(event: "Saved tokens", owner: owner)
     }
