@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    @Test func atMostTwoRefreshesPerOperation() async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = sandbox.client()
+            try await sandbox.authorize(client)
+            try await sandbox.fault(#"{"count": 3, "path": "/rest/v1.0/projects", "method": "POST", "status": 401, "body": "{\"errors\":\"The access token is invalid\"}"}"#)
+            do {
+                _ = try await client.createProject(try SandboxHarness.createParameters())
+                Issue.record("expected UNAUTHORIZED")
+            } catch let error as ProcoreError {
+                #expect(error.type == .unauthorized)
+                #expect(error.description == "The access token is invalid")
+                #expect(error.errorMessage?.statusCode == 401)
+            }
+            #expect(await client.tokens.metrics.refreshes == 2)
+            // The fault queue is used up: the next call works with the last refreshed token.
+            #expect(try await client.createProject(try SandboxHarness.createParameters()).statusCode == 201)
+            #expect(await client.tokens.metrics.refreshes == 2)
+            await client.shutdown()
+        }
+    }
+
     @Test func proactiveRefreshShortlyBeforeExpiry() async throws {
         // Tokens that live 30 s are inside the 60 s leeway at once: each call refreshes first.
         try await SandboxHarness.with(accessTokenLifetime: .seconds(30)) { sandbox in
