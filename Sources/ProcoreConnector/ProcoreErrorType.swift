@@ -5,21 +5,37 @@ import FlowCore
 /// The identifiers and parents come from ``ProcoreDeclaration/errorTypes`` so the loader's tree
 /// and the types raised here never disagree.
 public enum ProcoreErrorType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Procore could not be reached: connection refused or dropped, or no answer in time.
     case connectivity = "CONNECTIVITY"
+    /// Reconnection gave up (declared for Mule compatibility; the client reports the last failure instead).
     case retryExhausted = "RETRY_EXHAUSTED"
+    /// 400, or parameters that failed validation before any call.
     case badRequest = "BAD_REQUEST"
+    /// 422: Procore's business validation refused the project (`city: can't be blank`).
     case unprocessableEntity = "UNPROCESSABLE_ENTITY"
+    /// The request was malformed (declared by the manual; Procore answers such requests with 400).
     case invalidRequest = "INVALID_REQUEST"
+    /// 401 after the refresh attempts, or Procore refused a token request.
     case unauthorized = "UNAUTHORIZED"
+    /// 403: the user or app may not act in that company or on that project.
     case forbidden = "FORBIDDEN"
+    /// No usable token is stored for the resource owner: authorize first.
     case accessTokenMissing = "ACCESS_TOKEN_MISSING"
+    /// The OAuth callback's `state` was missing, unknown, expired or already used.
     case oauthStateMissing = "OAUTH_STATE_MISSING"
+    /// 404: the project or company does not exist or is not visible.
     case notFound = "NOT_FOUND"
+    /// 409: the change conflicts with the current state (a duplicate `origin_id`).
     case conflict = "CONFLICT"
+    /// 429 after the retries: the rate limit is used up.
     case tooManyRequests = "TOO_MANY_REQUESTS"
+    /// 408: Procore timed out waiting for the request.
     case requestTimeout = "REQUEST_TIMEOUT"
+    /// 503 after the retries.
     case serviceUnavailable = "SERVICE_UNAVAILABLE"
+    /// 504 after the retries.
     case gatewayTimeout = "GATEWAY_TIMEOUT"
+    /// Any other status (500, 502 after retries, an unexpected redirect) or failure.
     case unexpectedError = "UNEXPECTED_ERROR"
 
     /// The error namespace every Procore type lives in.

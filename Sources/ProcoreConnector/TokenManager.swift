@@ -58,7 +58,9 @@ public actor TokenManager {
     }
 
     /// The URL a person visits to authorize `owner` (`http://localhost:8081/authorize-procore`),
-    /// with `?resourceOwnerId=` for an owner other than `default`.
+    /// with `?resourceOwnerId=` for an owner other than `default`; the listener address comes from
+    /// ``setListenerBaseURL(_:)``, else from `externalCallbackUrl`. With the client-credentials
+    /// grant there is nothing to visit, and this is the token URL.
     public func localAuthorizeURL(for owner: String) -> String {
         guard case .authorizationCode(let settings) = configuration.grant else { return configuration.tokenUrl }
         let base = listenerBaseURL ?? settings.externalCallbackUrl.flatMap(Self.origin(of:)) ?? ""
