@@ -34,7 +34,13 @@ let package = Package(
         ]),
         .target(name: "FlowExpression", dependencies: ["FlowCore"]),
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
-        .target(name: "ProcoreConnector", dependencies: ["FlowCore"]),
+        .target(name: "ProcoreConnector", dependencies: [
+            "FlowCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "ProcoreSandbox", dependencies: [
             "FlowCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -54,6 +60,13 @@ let package = Package(
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "ProcoreConnector"]),
+        .testTarget(name: "ProcoreConnectorTests", dependencies: [
+            "ProcoreConnector", "ProcoreSandbox", "FlowCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ProcoreSandboxTests", dependencies: [
             "ProcoreSandbox", "FlowCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
