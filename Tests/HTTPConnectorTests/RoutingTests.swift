@@ -62,6 +62,7 @@ struct RoutingTests {
             if status != 200 {
                 #expect(reply.header("content-type") == "text/plain; charset=UTF-8")
             }
+            #expect(app.logs.messages().contains("Flow stopped has not been started (initial state = 'stopped')"))
         }
     }
 

@@ -32,6 +32,11 @@ struct RuntimeBuilder {
         for definition in app.connectorConfigs {
             buildConfiguration(definition, buildContext)
         }
+        let listenerNames = Set(app.listenerConfigs.map(\.name))
+        for endpoint in buildContext.endpoints where !listenerNames.contains(endpoint.listenerConfig) {
+            diagnostics.append(.error("Endpoint '\(endpoint.path)' is to be served on http:listener-config '\(endpoint.listenerConfig)', but no such definition exists in the application configuration.",
+                                      at: endpoint.location))
+        }
         if let name = app.defaultErrorHandlerName {
             _ = globalHandler(named: name, at: .synthetic("<configuration defaultErrorHandler-ref>"))
         }

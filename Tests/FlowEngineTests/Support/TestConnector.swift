@@ -4,7 +4,8 @@ import FlowModel
 import Foundation
 
 /// A tiny connector that exercises the engine's connector seam:
-/// - `test:config name greeting` — a configuration that counts its starts and shutdowns;
+/// - `test:config name greeting endpointOn` — a configuration that records its starts and
+///   shutdowns and, with `endpointOn`, serves `GET /callback` on that listener configuration;
 /// - `test:greet config-ref name` — returns `"<greeting>, <name>"` with attributes `{config}`;
 /// - `test:fail config-ref type message` — fails with `TEST:<type>` and an error message;
 /// - `test:flaky config-ref key failures` — fails with `TEST:CONNECTIVITY` the first
@@ -23,6 +24,7 @@ final class TestConnector: Connector, @unchecked Sendable {
             ElementDeclaration("config", role: .global(stereotype: "TEST:CONFIG"), parameters: [
                 ParameterDeclaration("name", required: true),
                 ParameterDeclaration("greeting"),
+                ParameterDeclaration("endpointOn"),
             ]),
             ElementDeclaration("greet", role: .operation, parameters: common + [ParameterDeclaration("name", required: true, kind: .expression)]),
             ElementDeclaration("fail", role: .operation, parameters: common + [
@@ -57,6 +59,11 @@ final class TestConnector: Connector, @unchecked Sendable {
     func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
         guard let name = definition.parameters["name"]?.text else {
             throw DiagnosticList([.error("test:config needs a name", at: definition.location)])
+        }
+        if let listener = definition.parameters["endpointOn"]?.text {
+            context.register(ConnectorEndpoint(listenerConfig: listener, path: "/callback", methods: ["GET"], location: definition.location) { _ in
+                .text(200, "called back")
+            })
         }
         return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self)
     }
