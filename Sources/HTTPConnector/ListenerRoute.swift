@@ -2,7 +2,10 @@ import FlowEngine
 import FlowModel
 
 /// One path a listener configuration answers: a flow's `http:listener` or a connector endpoint.
-struct ListenerRoute: Sendable {
+///
+/// A class, so that handing a matched route to the request costs one reference count instead of
+/// copying the listener definition it carries.
+final class ListenerRoute: Sendable {
     /// What answers the route.
     enum Target: Sendable {
         case flow(Flow, ListenerDefinition)

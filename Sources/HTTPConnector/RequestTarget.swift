@@ -18,8 +18,12 @@ struct RequestTarget: Sendable {
         if raw.isEmpty { raw = "/" }
         rawPath = raw
         queryString = parts.count > 1 ? String(parts[1]) : ""
-        path = raw.removingPercentEncoding ?? raw
-        segments = raw.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        // Decoding goes through Foundation; most paths have nothing to decode.
+        let encoded = raw.utf8.contains(UInt8(ascii: "%"))
+        path = encoded ? (raw.removingPercentEncoding ?? raw) : raw
+        segments = raw.split(separator: "/").map { part in
+            encoded ? (String(part).removingPercentEncoding ?? String(part)) : String(part)
+        }
     }
 
     /// Path plus `?query` when there is one.

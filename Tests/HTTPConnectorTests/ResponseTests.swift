@@ -1,4 +1,5 @@
 import FlowCore
+import Foundation
 import NIOHTTP1
 import Testing
 
@@ -171,7 +172,8 @@ struct ResponseTests {
             #expect(mule.body == "mule-9")
 
             let generated = try await app.send(.GET, "/id")
-            #expect(generated.body.count == 36)
+            #expect(generated.body.range(of: "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
+                                         options: .regularExpression) != nil)
             #expect(generated.header("x-correlation-id") == generated.body)
         }
     }
