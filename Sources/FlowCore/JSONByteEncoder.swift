@@ -62,9 +62,9 @@ struct JSONByteEncoder {
     private mutating func writeInteger(_ number: Int64) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        // 20 digits hold any UInt64; fill from the right, then copy.
+        // 20 digits hold any UInt64; fill a fixed buffer from the right, then copy.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let written = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+        withUnsafeMutableBytes(of: &digits) { buffer in
             var position = buffer.count
             repeat {
                 position -= 1
@@ -72,9 +72,7 @@ struct JSONByteEncoder {
                 magnitude /= 10
             } while magnitude > 0
             output.append(contentsOf: buffer[position...])
-            return buffer.count - position
         }
-        _ = written
     }
 
     private mutating func writeDecimal(_ number: Decimal) {

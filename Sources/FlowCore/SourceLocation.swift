@@ -22,8 +22,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         SourceLocation(file: origin, line: 0, column: 0)
     }
 
-    /// `file:line:column`, the form compilers and editors understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, the form compilers and editors understand; just `file` for a synthetic
+    /// location (line 0), which has no position to give.
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 
     /// This location moved `offset` columns to the right on the same line.
     public func advanced(by offset: Int) -> SourceLocation {

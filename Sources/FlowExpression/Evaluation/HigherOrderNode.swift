@@ -1,0 +1,97 @@
+import FlowCore
+
+/// `map`, `filter`, `reduce`, `orderBy`, `groupBy` and `distinctBy` over an array, with the
+/// lambda bound to `(item, index)` (for `reduce`: `(item, accumulator)`). Null gives null.
+final class HigherOrderNode: Node {
+    enum Function: String, CaseIterable {
+        case map, filter, reduce, orderBy, groupBy, distinctBy
+    }
+
+    let function: Function
+    let collection: any Node
+    let lambda: Lambda
+
+    init(_ function: Function, collection: any Node, lambda: Lambda) {
+        self.function = function
+        self.collection = collection
+        self.lambda = lambda
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        let input = try collection.evaluate(&frame)
+        guard case .array(let items) = input else {
+            if input.isNull { return .null }
+            throw EvaluationFailure.call(function.rawValue, described: [ValueDescription.of(input), "Function"])
+        }
+        switch function {
+        case .map:
+            var results: [Value] = []
+            results.reserveCapacity(items.count)
+            for (offset, item) in items.enumerated() {
+                results.append(try lambda.call(&frame, item, .int(Int64(offset))))
+            }
+            return .array(results)
+        case .filter:
+            var kept: [Value] = []
+            for (offset, item) in items.enumerated()
+            where try Conditions.truth(try lambda.call(&frame, item, .int(Int64(offset))), for: "filter") {
+                kept.append(item)
+            }
+            return .array(kept)
+        case .reduce:
+            return try reduce(items, &frame)
+        case .orderBy:
+            var keyed: [(key: Value, item: Value)] = []
+            keyed.reserveCapacity(items.count)
+            for (offset, item) in items.enumerated() {
+                keyed.append((try lambda.call(&frame, item, .int(Int64(offset))), item))
+            }
+            // Swift's sort is stable, as orderBy must be for equal keys.
+            keyed.sort { Equality.sortOrder($0.key, $1.key) < 0 }
+            return .array(keyed.map(\.item))
+        case .groupBy:
+            var groups = ValueObject()
+            var members: [[Value]] = []
+            for (offset, item) in items.enumerated() {
+                let key = Coercion.templateText(try lambda.call(&frame, item, .int(Int64(offset))))
+                if let position = groups.entries.firstIndex(where: { $0.key == key }) {
+                    members[position].append(item)
+                } else {
+                    groups.append(key, .null)
+                    members.append([item])
+                }
+            }
+            return .object(ValueObject(entries: zip(groups.entries, members).map {
+                ValueObject.Entry(key: $0.0.key, value: .array($0.1))
+            }))
+        case .distinctBy:
+            var seen: [Value] = []
+            var kept: [Value] = []
+            for (offset, item) in items.enumerated() {
+                let key = try lambda.call(&frame, item, .int(Int64(offset)))
+                if !seen.contains(where: { Equality.equal($0, key) }) {
+                    seen.append(key)
+                    kept.append(item)
+                }
+            }
+            return .array(kept)
+        }
+    }
+
+    /// Without an initial accumulator (`acc = …`) the first item starts it; an empty array then
+    /// gives null.
+    private func reduce(_ items: [Value], _ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        var accumulator: Value
+        var rest = items[...]
+        if lambda.defaults.count > 1, let initial = lambda.defaults[1] {
+            accumulator = try initial.evaluate(&frame)
+        } else {
+            guard let first = rest.popFirst() else { return .null }
+            accumulator = first
+        }
+        for item in rest {
+            accumulator = try lambda.call(&frame, item, accumulator)
+        }
+        return accumulator
+    }
+}

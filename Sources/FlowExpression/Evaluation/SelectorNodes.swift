@@ -1,0 +1,93 @@
+import FlowCore
+
+/// A chain of `.key` selectors (`payload.project.address.city`): the fast path for the
+/// expressions connector parameters are made of.
+final class KeyPathNode: Node {
+    let target: any Node
+    let keys: [String]
+
+    init(target: any Node, keys: [String]) {
+        self.target = target
+        self.keys = keys
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        var current = try target.evaluate(&frame)
+        for key in keys {
+            switch current {
+            case .object(let object): current = object[key] ?? .null
+            case .null: return .null
+            default: current = try Selection.key(current, key)
+            }
+        }
+        return current
+    }
+}
+
+/// Any other selector applied to a value.
+final class SelectorNode: Node {
+    enum Selector {
+        case multiKey(String)
+        case descendants(String)
+        case index(any Node)
+        case range(any Node, any Node)
+        /// `[?(condition)]`, with `$` bound to each element.
+        case filter(Lambda)
+    }
+
+    let target: any Node
+    let selector: Selector
+
+    init(target: any Node, selector: Selector) {
+        self.target = target
+        self.selector = selector
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        let value = try target.evaluate(&frame)
+        switch selector {
+        case .multiKey(let key): return try Selection.multiKey(value, key)
+        case .descendants(let key): return try Selection.descendants(value, key)
+        case .index(let node): return try Selection.index(value, try node.evaluate(&frame))
+        case .range(let from, let to): return try Selection.range(value, try from.evaluate(&frame), try to.evaluate(&frame))
+        case .filter(let lambda):
+            switch value {
+            case .null: return .null
+            case .array(let items):
+                var kept: [Value] = []
+                for (offset, item) in items.enumerated()
+                where try Conditions.truth(try lambda.call(&frame, item, .int(Int64(offset))), for: "[?( )]") {
+                    kept.append(item)
+                }
+                return .array(kept)
+            case .object(let object):
+                var kept = ValueObject()
+                for entry in object.entries
+                where try Conditions.truth(try lambda.call(&frame, entry.value, .string(entry.key)), for: "[?( )]") {
+                    kept.append(entry.key, entry.value)
+                }
+                return .object(kept)
+            default:
+                throw EvaluationFailure("Cannot use the selector '[?( )]' on \(ValueDescription.of(value)), it needs an Object or an Array")
+            }
+        }
+    }
+}
+
+/// `target.key?`: whether the key is there (even with a null value). Other selectors followed by
+/// `?` test that they select something other than null.
+final class PresenceNode: Node {
+    let target: any Node
+    let key: String?
+
+    init(target: any Node, key: String?) {
+        self.target = target
+        self.key = key
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        let value = try target.evaluate(&frame)
+        if let key { return .bool(Selection.hasKey(value, key)) }
+        return .bool(!value.isNull)
+    }
+}

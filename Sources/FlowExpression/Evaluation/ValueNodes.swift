@@ -1,0 +1,152 @@
+import FlowCore
+
+/// A value known at compile time.
+final class ConstantNode: Node {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value { value }
+}
+
+/// One of the names Mule puts in scope: `payload`, `attributes`, `vars`, `error`, …
+final class ContextNode: Node {
+    enum Name: String, CaseIterable {
+        case payload, attributes, vars, error, correlationId, flow, app, message
+    }
+
+    let name: Name
+    init(_ name: Name) { self.name = name }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        let context = frame.context
+        switch name {
+        case .payload: return context.payload
+        case .attributes: return context.attributes
+        case .vars: return .object(context.vars)
+        case .error: return context.error ?? .null
+        case .correlationId: return .string(context.correlationId)
+        case .flow: return .object(ValueObject([("name", .string(context.flowName))]))
+        case .app: return .object(ValueObject([("name", .string(context.appName))]))
+        case .message:
+            return .object(ValueObject([("payload", context.payload), ("attributes", context.attributes)]))
+        }
+    }
+}
+
+/// A lambda parameter, `$` or `$$`.
+final class SlotNode: Node {
+    let slot: Int
+    init(slot: Int) { self.slot = slot }
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value { frame.slots[slot] }
+}
+
+/// `[a, b, c]`.
+final class ArrayNode: Node {
+    let elements: [any Node]
+    init(_ elements: [any Node]) { self.elements = elements }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(elements.count)
+        for element in elements { values.append(try element.evaluate(&frame)) }
+        return .array(values)
+    }
+}
+
+/// `{a: 1, "b-c": x}` where every key is written out: the common, fast case.
+final class StaticObjectNode: Node {
+    let keys: [String]
+    let values: [any Node]
+
+    init(keys: [String], values: [any Node]) {
+        self.keys = keys
+        self.values = values
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        var entries: [ValueObject.Entry] = []
+        entries.reserveCapacity(keys.count)
+        for index in keys.indices {
+            entries.append(ValueObject.Entry(key: keys[index], value: try values[index].evaluate(&frame)))
+        }
+        return .object(ValueObject(entries: entries))
+    }
+}
+
+/// An object with computed keys `(expr): v`, interpolated keys, or spread members `(expr)`.
+final class DynamicObjectNode: Node {
+    enum Member {
+        case entry(key: any Node, value: any Node)
+        /// `(expr)` without a key: the object (or the objects of the array) it yields are merged in.
+        case spread(any Node)
+    }
+
+    let members: [Member]
+    init(_ members: [Member]) { self.members = members }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        var object = ValueObject()
+        object.reserveCapacity(members.count)
+        for member in members {
+            switch member {
+            case .entry(let keyNode, let valueNode):
+                let key = try keyNode.evaluate(&frame)
+                guard case .string(let name) = key else {
+                    switch key {
+                    case .int, .decimal, .bool:
+                        object.append(Coercion.templateText(key), try valueNode.evaluate(&frame))
+                        continue
+                    default:
+                        throw EvaluationFailure("An object key must be a String, got \(ValueDescription.of(key))")
+                    }
+                }
+                object.append(name, try valueNode.evaluate(&frame))
+            case .spread(let node):
+                try merge(try node.evaluate(&frame), into: &object)
+            }
+        }
+        return .object(object)
+    }
+
+    private func merge(_ value: Value, into object: inout ValueObject) throws(EvaluationFailure) {
+        switch value {
+        case .null: return
+        case .object(let other): for entry in other.entries { object.append(entry.key, entry.value) }
+        case .array(let items): for item in items { try merge(item, into: &object) }
+        default: throw EvaluationFailure("Only an Object or an Array of Objects can be merged into an object, got \(ValueDescription.of(value))")
+        }
+    }
+}
+
+/// A string literal with `$(…)` interpolations, or a Mule template mixing text and `#[…]`.
+final class StringTemplateNode: Node {
+    enum Part {
+        case text(String)
+        case value(any Node)
+    }
+
+    let parts: [Part]
+    init(_ parts: [Part]) { self.parts = parts }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .text(let text): result += text
+            case .value(let node): result += Coercion.templateText(try node.evaluate(&frame))
+            }
+        }
+        return .string(result)
+    }
+}
+
+/// `p('key')` and `Mule::p('key')`: a configuration property as a string, or null when unknown.
+final class PropertyNode: Node {
+    let key: any Node
+    init(key: any Node) { self.key = key }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        let key = try key.evaluate(&frame)
+        guard case .string(let name) = key else { throw EvaluationFailure.call("p", key) }
+        return frame.context.property(name).map(Value.string) ?? .null
+    }
+}

@@ -1,0 +1,208 @@
+/// Turns expression text into tokens. Offsets count Unicode scalars from the start of the
+/// expression's text, the unit `SourceLocation` columns use.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var index: Int
+    private let limit: Int
+    private let nesting: Int
+
+    /// Tokenizes `scalars[start..<end]`; the result always ends with an `.end` token.
+    static func tokenize(_ scalars: [Unicode.Scalar], from start: Int, to end: Int,
+                         nesting: Int = 0) throws(SyntaxError) -> [Token] {
+        var lexer = Lexer(scalars: scalars, index: start, limit: end, nesting: nesting)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            tokens.append(token)
+            if token.isEnd { return tokens }
+        }
+    }
+
+    private init(scalars: [Unicode.Scalar], index: Int, limit: Int, nesting: Int) {
+        self.scalars = scalars
+        self.index = index
+        self.limit = limit
+        self.nesting = nesting
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        index + ahead < limit ? scalars[index + ahead] : nil
+    }
+
+    private mutating func next() throws(SyntaxError) -> Token {
+        try skipTrivia()
+        guard let scalar = peek() else { return Token(kind: .end, offset: limit, length: 0) }
+        let start = index
+        if isWordStart(scalar) {
+            while let next = peek(), isWordStart(next) || isDigit(next) { index += 1 }
+            return Token(kind: .word(String(String.UnicodeScalarView(scalars[start..<index]))), offset: start,
+                         length: index - start)
+        }
+        if isDigit(scalar) { return try number() }
+        if scalar == "\"" || scalar == "'" { return try string() }
+        return symbol()
+    }
+
+    private mutating func skipTrivia() throws(SyntaxError) {
+        while let scalar = peek() {
+            if scalar.properties.isWhitespace {
+                index += 1
+            } else if scalar == "/", peek(1) == "/" {
+                while let next = peek(), next != "\n" { index += 1 }
+            } else if scalar == "/", peek(1) == "*" {
+                let start = index
+                index += 2
+                while peek() != nil, !(peek() == "*" && peek(1) == "/") { index += 1 }
+                guard peek() != nil else { throw SyntaxError(offset: start, message: "unterminated comment") }
+                index += 2
+            } else {
+                return
+            }
+        }
+    }
+
+    private func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar.properties.isAlphabetic
+    }
+
+    private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    private mutating func number() throws(SyntaxError) -> Token {
+        let start = index
+        while let next = peek(), isDigit(next) { index += 1 }
+        if peek() == ".", let after = peek(1), isDigit(after) {
+            index += 1
+            while let next = peek(), isDigit(next) { index += 1 }
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            var ahead = 1
+            if let sign = peek(1), sign == "+" || sign == "-" { ahead = 2 }
+            if let digit = peek(ahead), isDigit(digit) {
+                index += ahead
+                while let next = peek(), isDigit(next) { index += 1 }
+            }
+        }
+        if let next = peek(), isWordStart(next) {
+            throw SyntaxError(offset: index, message: "unexpected '\(next)' after number")
+        }
+        return Token(kind: .number(String(String.UnicodeScalarView(scalars[start..<index]))), offset: start,
+                     length: index - start)
+    }
+
+    private mutating func string() throws(SyntaxError) -> Token {
+        let start = index
+        let quote = scalars[index]
+        index += 1
+        var parts: [Token.StringPart] = []
+        var text = String.UnicodeScalarView()
+        while true {
+            guard let scalar = peek() else { throw SyntaxError(offset: start, message: "unterminated string") }
+            if scalar == quote {
+                index += 1
+                break
+            }
+            if scalar == "\\" {
+                text.append(try escape())
+                continue
+            }
+            if scalar == "$", peek(1) == "(" {
+                guard nesting < CodeScanner.maximumNesting,
+                      let close = CodeScanner.findClosing(")", in: scalars, from: index + 2, nesting: nesting + 1),
+                      close < limit
+                else { throw SyntaxError(offset: index, message: "missing ')' to close '$('") }
+                if !text.isEmpty {
+                    parts.append(.text(String(text)))
+                    text = String.UnicodeScalarView()
+                }
+                let inner = try Lexer.tokenize(scalars, from: index + 2, to: close, nesting: nesting + 1)
+                if inner.count == 1 { throw SyntaxError(offset: index, message: "empty interpolation '$()'") }
+                parts.append(.interpolation(inner))
+                index = close + 1
+                continue
+            }
+            text.append(scalar)
+            index += 1
+        }
+        if !text.isEmpty || parts.isEmpty { parts.append(.text(String(text))) }
+        return Token(kind: .string(parts), offset: start, length: index - start)
+    }
+
+    private mutating func escape() throws(SyntaxError) -> Unicode.Scalar {
+        let start = index
+        index += 1
+        guard let letter = peek() else { throw SyntaxError(offset: start, message: "unterminated string") }
+        index += 1
+        switch letter {
+        case "n": return "\n"
+        case "t": return "\t"
+        case "r": return "\r"
+        case "b": return "\u{8}"
+        case "f": return "\u{C}"
+        case "\\", "\"", "'", "$", "/", "`": return letter
+        case "u":
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                guard let digit = peek(), let nibble = hexValue(digit) else { throw SyntaxError(offset: start, message: "invalid escape, '\\u' needs four hex digits") }
+                value = value << 4 | nibble
+                index += 1
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw SyntaxError(offset: start, message: "invalid escape, '\\u' needs four hex digits")
+            }
+            return scalar
+        default:
+            throw SyntaxError(offset: start, message: "invalid escape '\\\(letter)'")
+        }
+    }
+
+    private func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar.value {
+        case 0x30...0x39: scalar.value - 0x30
+        case 0x41...0x46: scalar.value - 0x41 + 10
+        case 0x61...0x66: scalar.value - 0x61 + 10
+        default: nil
+        }
+    }
+
+    private mutating func symbol() -> Token {
+        let start = index
+        let first = scalars[index]
+        let second = peek(1)
+        func make(_ symbol: Symbol, _ length: Int) -> Token {
+            Token(kind: .symbol(symbol), offset: start, length: length)
+        }
+        let token: Token
+        switch first {
+        case ".":
+            if second == "." { token = make(.dotDot, 2) }
+            else if second == "*" { token = make(.dotStar, 2) }
+            else { token = make(.dot, 1) }
+        case ",": token = make(.comma, 1)
+        case ":": token = second == ":" ? make(.doubleColon, 2) : make(.colon, 1)
+        case "(": token = make(.leftParen, 1)
+        case ")": token = make(.rightParen, 1)
+        case "[": token = make(.leftBracket, 1)
+        case "]": token = make(.rightBracket, 1)
+        case "{": token = make(.leftBrace, 1)
+        case "}": token = make(.rightBrace, 1)
+        case "?": token = make(.question, 1)
+        case "+": token = second == "+" ? make(.plusPlus, 2) : make(.plus, 1)
+        case "-": token = second == ">" ? make(.arrow, 2) : make(.minus, 1)
+        case "*": token = make(.star, 1)
+        case "/": token = make(.slash, 1)
+        case "=": token = second == "=" ? make(.equalEqual, 2) : make(.equal, 1)
+        case "!": token = second == "=" ? make(.bangEqual, 2) : make(.bang, 1)
+        case "~" where second == "=": token = make(.tildeEqual, 2)
+        case "<": token = second == "=" ? make(.lessEqual, 2) : make(.less, 1)
+        case ">": token = second == "=" ? make(.greaterEqual, 2) : make(.greater, 1)
+        case "$": token = second == "$" ? make(.dollarDollar, 2) : make(.dollar, 1)
+        case "|": token = make(.pipe, 1)
+        default:
+            token = Token(kind: .invalid(first), offset: start, length: 1)
+        }
+        index += token.length
+        return token
+    }
+}

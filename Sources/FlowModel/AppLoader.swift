@@ -1,0 +1,79 @@
+import Foundation
+import FlowCore
+import FlowProperties
+import FlowXML
+
+/// Loads an app: reads every flow file and property source, checks everything in one pass, and
+/// returns the located definitions with every problem found.
+///
+/// The order mirrors Mule's: imports and `${env}`-style file names are resolved first from the
+/// command line, the environment and global properties; then the properties files; then every
+/// element, its placeholders and expressions; then the references between elements.
+public enum AppLoader {
+    /// Loads the app described by `options`.
+    public static func load(_ options: LoadOptions) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        let reader = DocumentReader(appDirectory: options.appDirectory)
+        let (files, fileProblems) = reader.flowFiles()
+        diagnostics += fileProblems
+
+        var documents: [LoadedDocument] = []
+        for file in files {
+            let (document, problem) = reader.parse(file)
+            if let problem { diagnostics.append(problem) }
+            if let document { documents.append(document) }
+        }
+
+        let setup = PropertySetup(options: options, documents: documents)
+        documents += setup.readImports(reader: reader, diagnostics: &diagnostics)
+        let stage = setup.makeStage(documents: documents, diagnostics: &diagnostics)
+
+        var errorTypes = ErrorTypeRepository()
+        errorTypes.registerConnector(namespace: "HTTP", types: HTTPErrorTypes.all)
+        for connector in options.connectors {
+            errorTypes.registerConnector(namespace: connector.errorNamespace, types: connector.errorTypes)
+        }
+        declareRaisedTypes(in: documents, stage: stage, repository: &errorTypes)
+
+        let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes)
+        var parts = AppParts()
+        for document in documents {
+            context.readGlobals(of: document.root, into: &parts)
+        }
+        context.checkReferences(parts)
+        diagnostics += context.diagnostics
+
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            let (l, r) = (a.element.location, b.element.location)
+            if l.file != r.file { return a.offset < b.offset }
+            return (l.line, l.column, a.offset) < (r.line, r.column, b.offset)
+        }.map(\.element)
+        guard !ordered.contains(where: { $0.severity == .error }) else {
+            return LoadResult(app: nil, diagnostics: ordered)
+        }
+        let name = URL(fileURLWithPath: options.appDirectory).standardizedFileURL.lastPathComponent
+        let app = AppDefinition(
+            name: name, files: documents.map(\.file), listenerConfigs: parts.listenerConfigs,
+            connectorConfigs: parts.connectorConfigs, flows: parts.flows, subFlows: parts.subFlows,
+            globalErrorHandlers: parts.globalErrorHandlers, defaultErrorHandlerName: parts.defaultErrorHandlerName,
+            errorTypes: context.errorTypes, properties: stage.resolver)
+        return LoadResult(app: app, diagnostics: ordered)
+    }
+
+    /// Declares the custom namespaces that `raise-error` elements use, so that handlers anywhere
+    /// in the app may name them (Mule declares a type by raising it).
+    private static func declareRaisedTypes(in documents: [LoadedDocument], stage: PropertyStage, repository: inout ErrorTypeRepository) {
+        func visit(_ element: XMLElement) {
+            if element.namespaceURI == Namespaces.core, element.localName == "raise-error",
+               let attribute = element.attribute("type") {
+                let text = stage.resolve(attribute.value, at: attribute.valueLocation).text
+                if let name = ErrorTypeName(parsing: text), name.namespace != "MULE",
+                   !repository.connectorNamespaces.contains(name.namespace) {
+                    repository.declareCustom(name)
+                }
+            }
+            element.children.forEach(visit)
+        }
+        documents.forEach { visit($0.root) }
+    }
+}

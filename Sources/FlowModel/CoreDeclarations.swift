@@ -1,0 +1,159 @@
+import FlowCore
+
+/// The elements of Mule's core namespace that Conduit implements, with their attributes as in
+/// Mule's extension model (mule-semantics §1).
+enum CoreDeclarations {
+    static let errorHandlerStereotype = "MULE:ERROR_HANDLER"
+    static let flowStereotype = "MULE:FLOW"
+
+    private static let onErrorParameters: [ParameterDeclaration] = [
+        ParameterDeclaration("type", kind: .errorTypes),
+        ParameterDeclaration("when", kind: .bareExpression),
+        ParameterDeclaration("logException", kind: .boolean),
+        ParameterDeclaration("enableNotifications", kind: .boolean),
+        ParameterDeclaration("name"),
+    ]
+
+    /// The processors that may appear in a flow, sub-flow, scope or handler.
+    static let processorNames: Set<String> = [
+        "logger", "set-payload", "set-variable", "remove-variable", "flow-ref", "choice", "try",
+        "raise-error", "until-successful", "foreach",
+    ]
+
+    static let elements: [ElementDeclaration] = [
+        ElementDeclaration("mule", role: .nested, parameters: []),
+        ElementDeclaration("configuration-properties", role: .nested, parameters: [
+            ParameterDeclaration("file", required: true), ParameterDeclaration("encoding"),
+        ]),
+        ElementDeclaration("global-property", role: .nested, parameters: [
+            ParameterDeclaration("name", required: true), ParameterDeclaration("value", required: true),
+        ]),
+        ElementDeclaration("configuration", role: .nested, parameters: [
+            ParameterDeclaration("defaultErrorHandler-ref", kind: .reference(stereotype: errorHandlerStereotype)),
+            ParameterDeclaration("defaultResponseTimeout", kind: .integer),
+            ParameterDeclaration("defaultTransactionTimeout", kind: .integer),
+            ParameterDeclaration("shutdownTimeout", kind: .integer),
+            ParameterDeclaration("correlationIdGeneratorExpression", kind: .expression),
+        ]),
+        ElementDeclaration("import", role: .nested, parameters: [ParameterDeclaration("file", required: true)]),
+        ElementDeclaration("flow", role: .global(stereotype: flowStereotype), parameters: [
+            ParameterDeclaration("name", required: true),
+            ParameterDeclaration("initialState", kind: .enumeration(["started", "stopped"])),
+            ParameterDeclaration("maxConcurrency", kind: .integer),
+        ]),
+        ElementDeclaration("sub-flow", role: .global(stereotype: "MULE:SUB_FLOW"), parameters: [
+            ParameterDeclaration("name", required: true),
+        ]),
+        ElementDeclaration("logger", role: .operation, parameters: [
+            ParameterDeclaration("message", kind: .template),
+            ParameterDeclaration("level", kind: .enumeration(LogLevel.allCases.map(\.rawValue))),
+            ParameterDeclaration("category"),
+        ]),
+        ElementDeclaration("set-payload", role: .operation, parameters: [
+            ParameterDeclaration("value", required: true, kind: .template),
+            ParameterDeclaration("mimeType"), ParameterDeclaration("encoding"),
+        ]),
+        ElementDeclaration("set-variable", role: .operation, parameters: [
+            ParameterDeclaration("variableName", required: true),
+            ParameterDeclaration("value", required: true, kind: .template),
+            ParameterDeclaration("mimeType"), ParameterDeclaration("encoding"),
+        ]),
+        ElementDeclaration("remove-variable", role: .operation, parameters: [
+            ParameterDeclaration("variableName", required: true),
+        ]),
+        ElementDeclaration("flow-ref", role: .operation, parameters: [
+            ParameterDeclaration("name", required: true, kind: .flowReference),
+            ParameterDeclaration("target"),
+            ParameterDeclaration("targetValue", kind: .expression),
+        ]),
+        ElementDeclaration("choice", role: .operation, parameters: [], children: ["when", "otherwise"]),
+        ElementDeclaration("when", role: .nested, parameters: [
+            ParameterDeclaration("expression", required: true, kind: .bareExpression),
+        ]),
+        ElementDeclaration("otherwise", role: .nested, parameters: []),
+        ElementDeclaration("try", role: .operation, parameters: [
+            ParameterDeclaration("transactionalAction", kind: .enumeration(["INDIFFERENT", "ALWAYS_BEGIN", "BEGIN_OR_JOIN"])),
+            ParameterDeclaration("transactionType", kind: .enumeration(["LOCAL", "XA"])),
+        ]),
+        ElementDeclaration("raise-error", role: .operation, parameters: [
+            ParameterDeclaration("type", required: true),
+            ParameterDeclaration("description", kind: .template),
+        ]),
+        ElementDeclaration("until-successful", role: .operation, parameters: [
+            ParameterDeclaration("maxRetries", kind: .integer),
+            ParameterDeclaration("millisBetweenRetries", kind: .integer),
+        ]),
+        ElementDeclaration("foreach", role: .operation, parameters: [
+            ParameterDeclaration("collection", kind: .bareExpression),
+            ParameterDeclaration("batchSize", kind: .integer),
+            ParameterDeclaration("counterVariableName"),
+            ParameterDeclaration("rootMessageVariableName"),
+        ]),
+        ElementDeclaration("error-handler", role: .global(stereotype: errorHandlerStereotype), parameters: [
+            ParameterDeclaration("name"),
+            ParameterDeclaration("ref", kind: .reference(stereotype: errorHandlerStereotype)),
+        ], children: ["on-error-propagate", "on-error-continue", "on-error"]),
+        ElementDeclaration("on-error-propagate", role: .nested, parameters: onErrorParameters),
+        ElementDeclaration("on-error-continue", role: .nested, parameters: onErrorParameters),
+        ElementDeclaration("on-error", role: .nested, parameters: [ParameterDeclaration("ref", required: true)]),
+    ]
+
+    /// The `http` namespace: the listener side of Mule's HTTP connector.
+    static let httpElements: [ElementDeclaration] = [
+        ElementDeclaration("listener-config", role: .global(stereotype: "HTTP:LISTENER_CONFIG"), parameters: [
+            ParameterDeclaration("name", required: true),
+            ParameterDeclaration("basePath"),
+            ParameterDeclaration("rejectInvalidTransferEncoding", kind: .boolean),
+        ], children: ["listener-connection"]),
+        ElementDeclaration("listener-connection", role: .nested, parameters: [
+            ParameterDeclaration("host", required: true),
+            ParameterDeclaration("port", required: true, kind: .integer),
+            ParameterDeclaration("protocol", kind: .enumeration(["HTTP", "HTTPS"])),
+            ParameterDeclaration("usePersistentConnections", kind: .boolean),
+            ParameterDeclaration("connectionIdleTimeout", kind: .integer),
+            ParameterDeclaration("readTimeout", kind: .integer),
+            ParameterDeclaration("maxRequestBodySize", kind: .integer),
+        ]),
+        ElementDeclaration("listener", role: .nested, parameters: [
+            ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: "HTTP:LISTENER_CONFIG")),
+            ParameterDeclaration("path", required: true),
+            ParameterDeclaration("allowedMethods"),
+            ParameterDeclaration("responseStreamingMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            ParameterDeclaration("deferredResponse", kind: .boolean),
+        ], children: ["response", "error-response"]),
+        ElementDeclaration("response", role: .nested, parameters: [
+            ParameterDeclaration("statusCode", kind: .expression),
+            ParameterDeclaration("reasonPhrase", kind: .expression),
+        ], children: ["body", "headers"]),
+        ElementDeclaration("error-response", role: .nested, parameters: [
+            ParameterDeclaration("statusCode", kind: .expression),
+            ParameterDeclaration("reasonPhrase", kind: .expression),
+        ], children: ["body", "headers"]),
+        ElementDeclaration("body", role: .nested, parameters: [], acceptsText: true),
+        ElementDeclaration("headers", role: .nested, parameters: [], acceptsText: true),
+    ]
+
+    /// The `secure-properties` namespace.
+    static let securePropertiesElements: [ElementDeclaration] = [
+        ElementDeclaration("config", role: .global(stereotype: "SECURE-PROPERTIES:CONFIG"), parameters: [
+            ParameterDeclaration("name", required: true),
+            ParameterDeclaration("key", required: true, secret: true),
+            ParameterDeclaration("file", required: true),
+            ParameterDeclaration("encoding"),
+            ParameterDeclaration("fileLevelEncryption", kind: .boolean),
+        ], children: ["encrypt"]),
+        ElementDeclaration("encrypt", role: .nested, parameters: [
+            ParameterDeclaration("algorithm"),
+            ParameterDeclaration("mode"),
+            ParameterDeclaration("useRandomIVs", kind: .boolean),
+        ]),
+    ]
+
+    /// Prefixes and URIs of Mule modules Conduit does not implement, to name them in errors.
+    static let knownUnsupportedPrefixes: [String: String] = [
+        "http://www.mulesoft.org/schema/mule/ee/core": "ee",
+        "http://www.mulesoft.org/schema/mule/salesforce": "salesforce",
+        "http://www.mulesoft.org/schema/mule/db": "db",
+        "http://www.mulesoft.org/schema/mule/mule-apikit": "apikit",
+    ]
+}

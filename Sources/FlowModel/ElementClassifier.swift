@@ -1,0 +1,39 @@
+import FlowCore
+import FlowXML
+
+extension LoadContext {
+    /// Finds the declaration of an element, reporting what is wrong when there is none: an unknown
+    /// name in a known namespace (with a suggestion), a namespace Conduit does not implement, a
+    /// known prefix bound to the wrong URI, or no namespace at all.
+    func classify(_ element: XMLElement) -> (module: Vocabulary.Module, declaration: ElementDeclaration)? {
+        guard let uri = element.namespaceURI else {
+            error("Element <\(element.qualifiedName)> has no namespace; declare xmlns=\"\(Namespaces.core)\" on <mule>.", at: element.location)
+            return nil
+        }
+        guard let module = vocabulary.modules[uri] else {
+            if let prefix = element.prefix, let expected = vocabulary.module(withPrefix: prefix) {
+                error("Prefix '\(prefix)' is bound to '\(uri)', but Conduit's \(prefix) namespace is '\(expected.uri)'.", at: element.location)
+            } else {
+                error("Element <\(element.qualifiedName)> is not supported: Conduit does not implement the namespace '\(uri)'.", at: element.location)
+            }
+            return nil
+        }
+        guard let declaration = module.elements[element.localName] else {
+            let hint = Suggestions.closest(to: element.localName, among: module.elements.keys)
+                .map { " Did you mean <\(element.prefix.map { "\($0):" } ?? "")\($0)>?" } ?? ""
+            error("Unknown element <\(element.qualifiedName)> in namespace '\(uri)'.\(hint)", at: element.location)
+            return nil
+        }
+        return (module, declaration)
+    }
+
+    /// Whether `element` is the core element `name`.
+    func isCore(_ element: XMLElement, _ name: String) -> Bool {
+        element.namespaceURI == Namespaces.core && element.localName == name
+    }
+
+    /// Reports an element that is known but out of place.
+    func misplaced(_ element: XMLElement, in parent: String) {
+        error("Element <\(element.qualifiedName)> is not allowed inside \(parent).", at: element.location)
+    }
+}

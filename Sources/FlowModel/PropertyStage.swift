@@ -1,0 +1,26 @@
+import FlowCore
+import FlowProperties
+
+/// The property resolver as the loader uses it: text in, text out, with problems and whether a
+/// secret was involved.
+struct PropertyStage {
+    /// The result of resolving one value.
+    struct Resolved {
+        let text: String
+        let isSecret: Bool
+        let diagnostics: [Diagnostic]
+    }
+
+    let resolver: PropertyResolver
+
+    /// Resolves every `${…}` in `text`, which starts at `location`.
+    func resolve(_ text: String, at location: SourceLocation) -> Resolved {
+        guard text.contains("$") else { return Resolved(text: text, isSecret: false, diagnostics: []) }
+        do {
+            let resolution = try resolver.resolve(text, at: location)
+            return Resolved(text: resolution.value, isSecret: resolution.containsSecret, diagnostics: [])
+        } catch {
+            return Resolved(text: text, isSecret: false, diagnostics: error.diagnostics)
+        }
+    }
+}

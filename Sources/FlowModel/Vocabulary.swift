@@ -1,0 +1,35 @@
+import FlowCore
+
+/// Every namespace the loader understands and its element declarations, keyed by namespace URI.
+struct Vocabulary {
+    /// One namespace: its conventional prefix, error namespace and elements.
+    struct Module {
+        let prefix: String
+        let uri: String
+        let errorNamespace: String
+        let elements: [String: ElementDeclaration]
+    }
+
+    private(set) var modules: [String: Module] = [:]
+
+    init(connectors: [ConnectorDeclaration]) {
+        add(prefix: "", uri: Namespaces.core, errorNamespace: "MULE", elements: CoreDeclarations.elements)
+        add(prefix: "http", uri: Namespaces.http, errorNamespace: "HTTP", elements: CoreDeclarations.httpElements)
+        add(prefix: "secure-properties", uri: Namespaces.secureProperties, errorNamespace: "SECURE-PROPERTIES",
+            elements: CoreDeclarations.securePropertiesElements)
+        for connector in connectors {
+            add(prefix: connector.prefix, uri: connector.namespaceURI, errorNamespace: connector.errorNamespace,
+                elements: connector.elements)
+        }
+    }
+
+    private mutating func add(prefix: String, uri: String, errorNamespace: String, elements: [ElementDeclaration]) {
+        modules[uri] = Module(prefix: prefix, uri: uri, errorNamespace: errorNamespace,
+                              elements: Dictionary(elements.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The module whose conventional prefix is `prefix`, if any.
+    func module(withPrefix prefix: String) -> Module? {
+        modules.values.first { $0.prefix == prefix }
+    }
+}

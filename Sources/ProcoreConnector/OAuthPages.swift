@@ -1,0 +1,56 @@
+/// The small HTML pages the listener shows during the authorization dance.
+public enum OAuthPages {
+    /// The redirect to Procore's authorization page.
+    public static func redirect(to location: String) -> ListenerResponse {
+        ListenerResponse(status: 302, headers: [
+            HeaderField("Location", location),
+            HeaderField("Content-Type", "text/html; charset=utf-8"),
+            HeaderField("Cache-Control", "no-store"),
+        ], body: page(title: "Redirecting to Procore", message: "Continue to Procore to authorize this application."))
+    }
+
+    /// The page after tokens were stored.
+    public static func success(resourceOwnerId: String, configName: String) -> ListenerResponse {
+        html(status: 200, title: "Procore authorization complete",
+             message: "Resource owner '\(resourceOwnerId)' of config '\(configName)' is now authorized. You can close this window.")
+    }
+
+    /// A page for a failed step, with the error's description (which never holds a secret).
+    public static func failure(status: Int, error: ProcoreError) -> ListenerResponse {
+        html(status: status, title: "Procore authorization failed", message: error.description)
+    }
+
+    /// A complete page with `Content-Type` and `Cache-Control: no-store`.
+    public static func html(status: Int, title: String, message: String) -> ListenerResponse {
+        ListenerResponse(status: status, headers: [
+            HeaderField("Content-Type", "text/html; charset=utf-8"),
+            HeaderField("Cache-Control", "no-store"),
+        ], body: page(title: title, message: message))
+    }
+
+    /// A minimal HTML document; both texts are escaped.
+    public static func page(title: String, message: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html><head><meta charset="utf-8"><title>\(escape(title))</title></head>
+        <body><h1>\(escape(title))</h1><p>\(escape(message))</p></body></html>
+
+        """
+    }
+
+    /// `text` with `& < > " '` replaced by entities.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

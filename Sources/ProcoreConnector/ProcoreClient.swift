@@ -1,0 +1,144 @@
+import AsyncHTTPClient
+import FlowCore
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// One config's connection to Procore: a pooled HTTP client, its tokens, and the project operations.
+///
+/// Operations validate their parameters before any call, send with the current access token,
+/// refresh it on 401 (at most twice per call), and retry 429/502/503/504 and connection failures
+/// within the ``RetryPolicy``. Each call carries one `Idempotency-Token`, reused across its
+/// retries, so a retried create can never make a second project. Call ``shutdown()`` once done.
+public final class ProcoreClient: Sendable {
+    /// Refreshes one operation call may trigger after a 401 (the Mule SDK's `MAX_REFRESH_ATTEMPTS`).
+    public static let maximumRefreshAttempts = 2
+
+    /// The configuration this client was made from.
+    public let configuration: ProcoreConfiguration
+    /// The config's tokens; the listener's authorize and callback paths are served from here.
+    public let tokens: TokenManager
+
+    private let httpClient: HTTPClient
+    private let transport: HTTPTransport
+    private let logger: Logger
+
+    /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
+    public init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule")) {
+        let timeouts = HTTPClient.Configuration.Timeout(
+            connect: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)),
+            read: .nanoseconds(Int64(configuration.responseTimeout.seconds * 1e9)))
+        let httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeouts)
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        self.configuration = configuration
+        self.httpClient = httpClient
+        self.logger = logger
+        self.transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger)
+        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger)
+        logger.debug("Opened Procore connection pool for config '\(configuration.name)' (api \(configuration.baseUrl), login \(configuration.loginUrl))")
+    }
+
+    /// Closes the connection pool; calls made afterwards fail with `CONNECTIVITY`.
+    public func shutdown() async {
+        do {
+            try await httpClient.shutdown()
+            logger.debug("Closed Procore connection pool for config '\(configuration.name)'")
+        } catch {
+            logger.debug("Procore connection pool for config '\(configuration.name)' was already closed")
+        }
+    }
+
+    /// `procore:create-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
+    public func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> ProcoreResult {
+        try await send(try validated(.create, parameters), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// `procore:update-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
+    public func updateProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> ProcoreResult {
+        try await send(try validated(.update, parameters), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// `procore:unauthorize`: deletes and revokes the tokens of `resourceOwnerId` (nil: the default owner).
+    public func unauthorize(resourceOwnerId: String? = nil) async throws(ProcoreError) {
+        try await tokens.unauthorize(owner: owner(resourceOwnerId))
+    }
+
+    /// Sends a built request for `resourceOwnerId` with refresh and retries; returns Procore's
+    /// 2xx answer or throws the typed error for its final answer.
+    public func send(_ request: ProjectRequest, resourceOwnerId: String? = nil) async throws(ProcoreError) -> ProcoreResult {
+        let owner = owner(resourceOwnerId)
+        let policy = configuration.retry
+        let deadline = ContinuousClock.now + policy.deadline
+        let idempotencyToken = UUID().uuidString
+        let url = configuration.baseUrl + request.path
+        let body = Array(request.bodyText.utf8)
+        var retries = 0
+        var refreshes = 0
+        var accessToken = try await tokens.accessToken(for: owner)
+
+        while true {
+            let headers = request.headers + [
+                HeaderField("Authorization", "Bearer \(accessToken)"),
+                HeaderField("Idempotency-Token", idempotencyToken),
+            ]
+            let attemptDeadline = min(deadline, ContinuousClock.now + configuration.responseTimeout)
+            let outcome = await transport.send(method: HTTPMethod(rawValue: request.method), url: url, headers: headers, body: body,
+                                               deadline: attemptDeadline, attempt: retries + refreshes + 1)
+            let wait: Duration
+            let failure: ProcoreError
+            switch outcome {
+            case .response(let result):
+                let status = result.statusCode ?? 0
+                if (200..<300).contains(status) { return result }
+                if status == 401 && refreshes < Self.maximumRefreshAttempts {
+                    refreshes += 1
+                    accessToken = try await tokens.refreshAfterUnauthorized(owner: owner, rejectedToken: accessToken)
+                    continue
+                }
+                failure = ProcoreError.fromResponse(result, method: request.method, path: request.path)
+                guard [429, 502, 503, 504].contains(status) else { throw failure }
+                let backoff = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
+                wait = (status == 429 || status == 503) ? ServerRequestedDelay.delay(in: result, now: Date()) ?? backoff : backoff
+            case .failure(let reason):
+                failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).")
+                wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
+            }
+            guard retries < policy.maxRetries, ContinuousClock.now + wait < deadline else {
+                throw retries == 0 ? failure : Self.afterRetries(failure, retries: retries)
+            }
+            retries += 1
+            logger.debug("Retrying \(request.method) \(request.path) in \(wait.milliseconds) ms (retry \(retries) of \(policy.maxRetries)): \(failure.type)", metadata: [
+                "procore.config": "\(configuration.name)", "procore.retry": "\(retries)",
+            ])
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                throw ProcoreError(.connectivity, "\(request.method) \(request.path) was cancelled while waiting to retry.")
+            }
+        }
+    }
+
+    private func validated(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+        do throws(ProcoreError) {
+            let request = try ProjectRequestBuilder.build(operation, parameters)
+            logger.debug("\(operation.rawValue) parameters valid: \(request.fieldCount) project field(s) for company \(request.companyId)",
+                         metadata: ["procore.config": "\(configuration.name)"])
+            return request
+        } catch {
+            logger.debug("\(operation.rawValue) parameters invalid: \(error.description)", metadata: ["procore.config": "\(configuration.name)"])
+            throw error
+        }
+    }
+
+    private func owner(_ requested: String?) -> String {
+        guard let requested, !requested.isEmpty else { return configuration.defaultResourceOwnerId }
+        return requested
+    }
+
+    private static func afterRetries(_ error: ProcoreError, retries: Int) -> ProcoreError {
+        var error = error
+        error.description += " (gave up after \(retries) \(retries == 1 ? "retry" : "retries"))"
+        return error
+    }
+}

@@ -1,0 +1,90 @@
+/// Everything one `procore:config` says: where Procore is, how to authenticate, timeouts,
+/// retries and where tokens are kept.
+///
+/// The loader hands the coordinator a generic definition; this is the typed value built from it.
+/// `consumerSecret` is a secret: it is never logged, printed or put in an error.
+public struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible {
+    /// Procore's production REST host.
+    public static let defaultBaseUrl = "https://api.procore.com"
+    /// Procore's production OAuth host.
+    public static let defaultLoginUrl = "https://login.procore.com"
+
+    /// The config's `name` (`Procore_Config`); tokens are stored under it.
+    public var name: String
+    /// The REST base URL, no trailing slash; default ``defaultBaseUrl``.
+    public var baseUrl: String
+    /// The OAuth base URL, no trailing slash; default ``defaultLoginUrl``.
+    public var loginUrl: String
+    /// The OAuth client id.
+    public var consumerKey: String
+    /// The OAuth client secret.
+    public var consumerSecret: String
+    /// How tokens are obtained.
+    public var grant: ProcoreGrant
+    /// How long opening a connection may take; default 10 s.
+    public var connectTimeout: Duration
+    /// How long one response may take to arrive in full; default 30 s.
+    public var responseTimeout: Duration
+    /// Retry bounds for operations.
+    public var retry: RetryPolicy
+    /// The token store file; default ``defaultTokenStorePath(for:)``. Relative paths are taken
+    /// from the process's working directory, so the coordinator resolves them against the app.
+    public var tokenStorePath: String
+
+    /// Creates a configuration; every defaulted parameter has the default documented on its property.
+    public init(name: String, baseUrl: String = defaultBaseUrl, loginUrl: String = defaultLoginUrl,
+                consumerKey: String, consumerSecret: String, grant: ProcoreGrant,
+                connectTimeout: Duration = .seconds(10), responseTimeout: Duration = .seconds(30),
+                retry: RetryPolicy = RetryPolicy(), tokenStorePath: String? = nil) {
+        self.name = name
+        self.baseUrl = Self.trimmingTrailingSlashes(baseUrl)
+        self.loginUrl = Self.trimmingTrailingSlashes(loginUrl)
+        self.consumerKey = consumerKey
+        self.consumerSecret = consumerSecret
+        self.grant = grant
+        self.connectTimeout = connectTimeout
+        self.responseTimeout = responseTimeout
+        self.retry = retry
+        self.tokenStorePath = tokenStorePath ?? Self.defaultTokenStorePath(for: name)
+    }
+
+    /// `.conduit/tokens/<name>.json`, one file per config.
+    public static func defaultTokenStorePath(for name: String) -> String {
+        let safe = String(name.map { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        return ".conduit/tokens/\(safe.isEmpty ? "procore" : safe).json"
+    }
+
+    /// The token endpoint: the grant's `accessTokenUrl`, else `{loginUrl}/oauth/token`.
+    public var tokenUrl: String {
+        switch grant {
+        case .authorizationCode(let settings): settings.accessTokenUrl ?? "\(loginUrl)/oauth/token"
+        case .clientCredentials(let settings): settings.accessTokenUrl ?? "\(loginUrl)/oauth/token"
+        }
+    }
+
+    /// The browser authorization endpoint: `authorizationUrl`, else `{loginUrl}/oauth/authorize`.
+    public var authorizeUrl: String {
+        if case .authorizationCode(let settings) = grant, let url = settings.authorizationUrl { return url }
+        return "\(loginUrl)/oauth/authorize"
+    }
+
+    /// The revocation endpoint `{loginUrl}/oauth/revoke`.
+    public var revokeUrl: String { "\(loginUrl)/oauth/revoke" }
+
+    /// The resource owner used when an operation names none (`default` unless configured).
+    public var defaultResourceOwnerId: String {
+        if case .authorizationCode(let settings) = grant, let owner = settings.resourceOwnerId, !owner.isEmpty { return owner }
+        return TokenStore.defaultResourceOwnerId
+    }
+
+    /// The configuration with the secret masked, safe to log.
+    public var description: String {
+        "ProcoreConfiguration(name: \(name), baseUrl: \(baseUrl), loginUrl: \(loginUrl), consumerKey: \(consumerKey), consumerSecret: ****)"
+    }
+
+    private static func trimmingTrailingSlashes(_ url: String) -> String {
+        var url = url
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+}

@@ -1,0 +1,21 @@
+import FlowCore
+
+/// A failure of a Procore operation, typed as one of the connector's `PROCORE:` error types.
+///
+/// The description is what `error.description` shows in a flow. It never contains tokens,
+/// client secrets or authorization codes.
+public struct ProcoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The error type a handler routes on.
+    public var type: ProcoreErrorType
+    /// A sentence saying what failed and, where Procore said why, Procore's own messages.
+    public var description: String
+    /// Procore's response (status, headers, body) when the failure came from one.
+    public var errorMessage: ProcoreResult?
+
+    /// Creates an error.
+    public init(_ type: ProcoreErrorType, _ description: String, errorMessage: ProcoreResult? = nil) {
+        self.type = type
+        self.description = description
+        self.errorMessage = errorMessage
+    }
+}

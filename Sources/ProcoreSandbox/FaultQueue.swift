@@ -1,0 +1,102 @@
+import FlowCore
+
+/// Faults queued through `POST /_sandbox/faults`: the next `count` matching requests are delayed,
+/// answered with a chosen status, or have their connection dropped.
+struct FaultQueue: Sendable {
+    struct Fault: Sendable {
+        let id: Int
+        var remaining: Int
+        /// Only requests to this path match (a trailing `*` matches a prefix); nil matches all.
+        let path: String?
+        /// Only requests with this method match; nil matches all.
+        let method: String?
+        let status: Int?
+        let delayMilliseconds: Int
+        let drop: Bool
+        let body: String?
+        let retryAfter: Int?
+
+        func matches(method requestMethod: String, path requestPath: String) -> Bool {
+            if let method, method.uppercased() != requestMethod.uppercased() { return false }
+            guard let path else { return true }
+            if path.hasSuffix("*") { return requestPath.hasPrefix(path.dropLast()) }
+            return requestPath == path
+        }
+
+        var value: Value {
+            .object(ValueObject([
+                ("id", .int(Int64(id))), ("remaining", .int(Int64(remaining))),
+                ("path", path.map(Value.string) ?? .null), ("method", method.map(Value.string) ?? .null),
+                ("status", status.map { .int(Int64($0)) } ?? .null), ("delayMs", .int(Int64(delayMilliseconds))),
+                ("drop", .bool(drop)), ("body", body.map(Value.string) ?? .null),
+                ("retryAfter", retryAfter.map { .int(Int64($0)) } ?? .null),
+            ]))
+        }
+    }
+
+    private(set) var faults: [Fault] = []
+    private var nextID = 1
+
+    /// Parses and queues a fault from the admin endpoint's JSON; returns it or the problem.
+    mutating func add(_ body: Value) -> Result<Fault, FieldErrors> {
+        var errors = FieldErrors()
+        guard let object = body.objectValue else {
+            errors.add("body", "must be a JSON object such as {\"count\": 1, \"status\": 503}")
+            return .failure(errors)
+        }
+        let known: Set<String> = ["count", "path", "method", "status", "delayMs", "drop", "body", "retryAfter"]
+        for key in object.keys where !known.contains(key) {
+            errors.add(key, "is not a fault option (use count, path, method, status, delayMs, drop, body, retryAfter)")
+        }
+        func integer(_ key: String, default fallback: Int?, range: ClosedRange<Int>) -> Int? {
+            guard let value = object[key], !value.isNull else { return fallback }
+            guard let n = ValueCoercion.integer(value), let small = Int(exactly: n), range.contains(small) else {
+                errors.add(key, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+                return fallback
+            }
+            return small
+        }
+        func text(_ key: String) -> String? {
+            guard let value = object[key], !value.isNull else { return nil }
+            guard let s = value.stringValue else {
+                errors.add(key, "must be a string")
+                return nil
+            }
+            return s
+        }
+        let count = integer("count", default: 1, range: 1...1_000_000) ?? 1
+        let status = integer("status", default: nil, range: 100...599)
+        let delay = integer("delayMs", default: 0, range: 0...600_000) ?? 0
+        let retryAfter = integer("retryAfter", default: nil, range: 0...86_400)
+        var drop = false
+        if let value = object["drop"], !value.isNull {
+            if case .bool(let b) = value { drop = b } else { errors.add("drop", "must be true or false") }
+        }
+        let path = text("path")
+        if let path, !path.hasPrefix("/") { errors.add("path", "must start with /") }
+        let method = text("method")
+        let responseBody = text("body")
+        if status == nil && delay == 0 && !drop && errors.isEmpty {
+            errors.add("status", "give a status, a delayMs or drop: true")
+        }
+        if drop && status != nil { errors.add("drop", "cannot be combined with status") }
+        guard errors.isEmpty else { return .failure(errors) }
+        let fault = Fault(
+            id: nextID, remaining: count, path: path, method: method, status: status, delayMilliseconds: delay,
+            drop: drop, body: responseBody, retryAfter: retryAfter)
+        nextID += 1
+        faults.append(fault)
+        return .success(fault)
+    }
+
+    /// Takes one use of the first fault that matches the request, if any.
+    mutating func take(method: String, path: String) -> Fault? {
+        guard let index = faults.firstIndex(where: { $0.matches(method: method, path: path) }) else { return nil }
+        let fault = faults[index]
+        faults[index].remaining -= 1
+        if faults[index].remaining <= 0 { faults.remove(at: index) }
+        return fault
+    }
+
+    mutating func clear() { faults.removeAll() }
+}

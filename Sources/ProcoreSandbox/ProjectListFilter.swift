@@ -1,0 +1,55 @@
+import Foundation
+
+/// The list endpoints' `filters[…]` parameters the sandbox supports: `by_status` (default
+/// `Active`), `id`, `origin_id`, `name`, and on v1.1 `project_number`.
+struct ProjectListFilter {
+    enum Status: String {
+        case active = "Active", inactive = "Inactive", all = "All"
+    }
+
+    let status: Status
+    let ids: Set<Int64>?
+    let originID: String?
+    let name: String?
+    let projectNumber: String?
+
+    init(_ query: QueryParameters, version: ProjectListVersion) throws(Rejection) {
+        let statusText = query["filters[by_status]"] ?? "Active"
+        guard let status = Status(rawValue: statusText) else {
+            throw Rejection(response: .error(400, "filters[by_status] must be Active, Inactive or All"))
+        }
+        self.status = status
+        let idTexts = query.all("filters[id][]") + query.all("filters[id]").flatMap { $0.split(separator: ",").map(String.init) }
+        if idTexts.isEmpty {
+            ids = nil
+        } else {
+            var ids: Set<Int64> = []
+            for text in idTexts {
+                guard let id = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw Rejection(response: .error(400, "filters[id] must be project ids"))
+                }
+                ids.insert(id)
+            }
+            self.ids = ids
+        }
+        originID = query["filters[origin_id]"]
+        name = query["filters[name]"]
+        projectNumber = version == .v1_1 ? query["filters[project_number]"] : nil
+    }
+
+    func apply(_ projects: [ProjectRecord]) -> [ProjectRecord] {
+        projects.filter { project in
+            let active = project["active"] != .bool(false)
+            switch status {
+            case .active where !active: return false
+            case .inactive where active: return false
+            default: break
+            }
+            if let ids, !ids.contains(project.id) { return false }
+            if let originID, project["origin_id"] != .string(originID) { return false }
+            if let name, !(project["name"].stringValue ?? "").localizedCaseInsensitiveContains(name) { return false }
+            if let projectNumber, project["project_number"] != .string(projectNumber) { return false }
+            return true
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import FlowCore
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Paths under this prefix are the sandbox's own controls: never rate-limited nor faulted.
+let adminPathPrefix = "/_sandbox/"
+
+/// Logs each request's method, path (never the query or headers, which may carry secrets) and status.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            let response = try await next(request, context)
+            logger.info("\(request.method) \(request.uri.path) -> \(response.status.code)")
+            return response
+        } catch {
+            logger.info("\(request.method) \(request.uri.path) -> no response (\(error))")
+            throw error
+        }
+    }
+}
+
+/// Counts every non-admin request against the hourly and spike windows, answers 429 when either
+/// is used up, and puts `X-Rate-Limit-*` on every response (procore-api.md §8).
+struct RateLimitMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    static let exceededMessage =
+        "You have surpassed the max number of requests for an hour. Please wait until your limit resets."
+    let state: SandboxState
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard !request.uri.path.hasPrefix(adminPathPrefix) else { return try await next(request, context) }
+        let decision = await state.admit()
+        var response: Response
+        if decision.allowed {
+            response = try await next(request, context)
+        } else {
+            response = SandboxResponse.text(429, Self.exceededMessage, headers: [("Retry-After", String(decision.retryAfter))])
+                .httpResponse
+        }
+        for header in decision.headers {
+            if let name = HTTPField.Name(header.name) { response.headers[name] = header.value }
+        }
+        return response
+    }
+}
+
+/// Applies queued faults: delays a request, answers it with a chosen status, or closes its
+/// connection without a response.
+struct FaultInjectionMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    let state: SandboxState
+
+    /// Thrown after closing the connection, so nothing is written.
+    struct ConnectionDropped: Error, CustomStringConvertible {
+        var description: String { "connection dropped by an injected fault" }
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        guard !path.hasPrefix(adminPathPrefix),
+            let fault = await state.takeFault(method: request.method.rawValue, path: path)
+        else { return try await next(request, context) }
+        if fault.delayMilliseconds > 0 {
+            try await Task.sleep(for: .milliseconds(fault.delayMilliseconds))
+        }
+        if fault.drop {
+            try? await context.channel.close()
+            throw ConnectionDropped()
+        }
+        guard let status = fault.status else { return try await next(request, context) }
+        return Self.response(status: status, fault: fault).httpResponse
+    }
+
+    static func response(status: Int, fault: FaultQueue.Fault) -> SandboxResponse {
+        var response: SandboxResponse
+        if let body = fault.body {
+            response = (try? JSON.decode(body)) != nil
+                ? SandboxResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array(body.utf8))
+                : .text(status, body)
+        } else if status == 429 {
+            response = .text(429, RateLimitMiddleware.exceededMessage)
+        } else {
+            let phrase = SandboxResponse.reasonPhrase(status)
+            response = .error(status, phrase.isEmpty ? "HTTP \(status)" : phrase)
+        }
+        if let retryAfter = fault.retryAfter ?? ((status == 429 || status == 503) ? 1 : nil) {
+            response.setHeader("Retry-After", String(retryAfter))
+        }
+        return response
+    }
+}
+
+/// Turns Hummingbird's own errors (unknown route, body too large) into Procore-style JSON
+/// bodies, and any other failure into a logged 500.
+struct ErrorBodyMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            let status = Int(error.status.code)
+            let phrase = SandboxResponse.reasonPhrase(status)
+            return SandboxResponse.error(status, phrase.isEmpty ? "HTTP \(status)" : phrase).httpResponse
+        } catch let error as FaultInjectionMiddleware.ConnectionDropped {
+            throw error
+        } catch {
+            logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return SandboxResponse.error(500, "Internal Server Error").httpResponse
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+import FlowModel
+import ProcoreConnector
+
+extension AppOptions {
+    /// The loader's options for these command-line options, with the connectors this build ships.
+    func loadOptions() throws -> LoadOptions {
+        LoadOptions(appDirectory: app, environment: env, defines: try parsedDefines(),
+                    environmentVariables: ProcessInfo.processInfo.environment,
+                    connectors: ConnectorCatalog.declarations)
+    }
+}
+
+/// The connectors this executable knows; the only place that names them.
+enum ConnectorCatalog {
+    static let declarations = [ProcoreDeclaration.connector]
+}

@@ -1,0 +1,102 @@
+import FlowCore
+import FlowModel
+import Testing
+
+/// Each case is a fragment placed after ``configs`` (lines 2–7) in `flows/app.xml`, so fragments
+/// start on line 8, and the exact diagnostics it must produce.
+@Suite struct DiagnosticTableTests {
+    static let configs = """
+    <http:listener-config name="HTTP_Listener_config"><http:listener-connection host="127.0.0.1" port="8081"/></http:listener-config>
+    <procore:config name="Procore_Config">
+    <procore:connection><procore:oauth-authorization-code consumerKey="k" consumerSecret="s"/>
+    <procore:oauth-callback-config listenerConfig="HTTP_Listener_config" callbackPath="/cb" authorizePath="/auth"/>
+    </procore:connection>
+    </procore:config>
+    """
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let fragment: String
+        let expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unknown core element", fragment: #"<flw name="a"/>"#, expected: [
+            "flows/app.xml:8:1: error: Unknown element <flw> in namespace 'http://www.mulesoft.org/schema/mule/core'. Did you mean <flow>?",
+        ]),
+        Case(name: "unknown procore element", fragment: #"<flow name="a"><procore:create-projct config-ref="Procore_Config"/></flow>"#, expected: [
+            "flows/app.xml:8:16: error: Unknown element <procore:create-projct> in namespace 'http://www.mulesoft.org/schema/mule/procore'. Did you mean <procore:create-project>?",
+        ]),
+        Case(name: "unknown attribute", fragment: #"<flow name="a"><logger mesage="x"/></flow>"#, expected: [
+            "flows/app.xml:8:24: error: Attribute 'mesage' is not allowed on <logger>. Did you mean 'message'?",
+        ]),
+        Case(name: "unknown procore attribute", fragment: #"<flow name="a"><procore:create-project config-ref="Procore_Config" companyId="1" name="n" compnyCode="x"/></flow>"#, expected: [
+            "flows/app.xml:8:91: error: Attribute 'compnyCode' is not allowed on <procore:create-project>.",
+        ]),
+        Case(name: "missing required parameter", fragment: #"<flow name="a"><procore:create-project config-ref="Procore_Config" name="x"/></flow>"#, expected: [
+            "flows/app.xml:8:16: error: Element <procore:create-project> is missing required parameter 'companyId'.",
+        ]),
+        Case(name: "config-ref to nothing", fragment: #"<flow name="a"><procore:create-project config-ref="Procore_Confg" companyId="1" name="n"/></flow>"#, expected: [
+            "flows/app.xml:8:52: error: Referenced component 'Procore_Confg' must be one of stereotypes [PROCORE:CONFIG]. Did you mean 'Procore_Config'?",
+        ]),
+        Case(name: "config-ref to the wrong kind", fragment: #"<flow name="a"><procore:create-project config-ref="HTTP_Listener_config" companyId="1" name="n"/></flow>"#, expected: [
+            "flows/app.xml:8:52: error: Referenced component 'HTTP_Listener_config' must be one of stereotypes [PROCORE:CONFIG].",
+        ]),
+        Case(name: "duplicate global name", fragment: "<flow name=\"a\"/>\n<flow name=\"a\"/>", expected: [
+            "flows/app.xml:9:1: error: Two (or more) configuration elements have been defined with the same global name. Global name 'a' must be unique.",
+        ]),
+        Case(name: "flow-ref to an unknown flow", fragment: "<flow name=\"main\"><flow-ref name=\"helpr\"/></flow>\n<sub-flow name=\"helper\"/>", expected: [
+            "flows/app.xml:8:35: error: 'flow-ref' is pointing to 'helpr' which does not exist. Did you mean 'helper'?",
+        ]),
+        Case(name: "unknown error type", fragment: #"<flow name="a"><error-handler><on-error-continue type="PROCORE:NOT_FUND"/></error-handler></flow>"#, expected: [
+            "flows/app.xml:8:56: error: Could not find error 'PROCORE:NOT_FUND'. Did you mean 'PROCORE:NOT_FOUND'?",
+        ]),
+        Case(name: "second type in a list", fragment: #"<flow name="a"><error-handler><on-error-continue type="CONNECTIVITY, APP:NOPE"/></error-handler></flow>"#, expected: [
+            "flows/app.xml:8:70: error: Could not find error 'APP:NOPE'.",
+        ]),
+        Case(name: "custom type declared by raise-error", fragment: #"<flow name="a"><raise-error type="APP:NOPE"/><error-handler><on-error-continue type="APP:NOPE"/></error-handler></flow>"#, expected: []),
+        Case(name: "raise-error in a connector namespace", fragment: #"<flow name="a"><raise-error type="PROCORE:MINE"/></flow>"#, expected: [
+            "flows/app.xml:8:35: error: Cannot use error type 'PROCORE:MINE': namespace already exists.",
+        ]),
+        Case(name: "catch-all not last", fragment: "<flow name=\"a\"><error-handler>\n<on-error-continue/>\n<on-error-propagate type=\"ANY\"/>\n</error-handler></flow>", expected: [
+            "flows/app.xml:9:1: error: Only last <on-error> inside <error-handler> can accept any errors. Otherwise the following handlers will never execute.",
+        ]),
+        Case(name: "listener collision", fragment: "<flow name=\"a\"><http:listener config-ref=\"HTTP_Listener_config\" path=\"/p/{id}\" allowedMethods=\"GET, POST\"/></flow>\n<flow name=\"b\"><http:listener config-ref=\"HTTP_Listener_config\" path=\"p/{other}\" allowedMethods=\"post\"/></flow>", expected: [
+            "flows/app.xml:9:16: error: Already exists a listener matching that path and methods. Listener matching '/p/{id}' (GET, POST) is defined at flows/app.xml:8:16.",
+        ]),
+        Case(name: "oauth callback names no listener config", fragment: "<procore:config name=\"Other\"><procore:connection><procore:oauth-authorization-code consumerKey=\"k\" consumerSecret=\"s\"/>\n<procore:oauth-callback-config listenerConfig=\"Missing\" callbackPath=\"/c\" authorizePath=\"/a\"/></procore:connection></procore:config>", expected: [
+            "flows/app.xml:9:48: error: Connector 'Other' defines 'Missing' as the http:listener-config to use for provisioning callbacks, but no such definition exists in the application configuration",
+        ]),
+        Case(name: "unsupported namespace", fragment: #"<flow name="a"><ee:transform xmlns:ee="http://www.mulesoft.org/schema/mule/ee/core"/></flow>"#, expected: [
+            "flows/app.xml:8:16: error: Element <ee:transform> is not supported: Conduit does not implement the namespace 'http://www.mulesoft.org/schema/mule/ee/core'.",
+        ]),
+        Case(name: "procore prefix with another URI", fragment: #"<flow name="a"><procore:create-project xmlns:procore="http://example.com/procore"/></flow>"#, expected: [
+            "flows/app.xml:8:16: error: Prefix 'procore' is bound to 'http://example.com/procore', but Conduit's procore namespace is 'http://www.mulesoft.org/schema/mule/procore'.",
+        ]),
+        Case(name: "missing property", fragment: #"<flow name="a"><logger message="x ${nope.key}"/></flow>"#, expected: [
+            "flows/app.xml:8:35: error: Couldn't find configuration property value for key ${nope.key}",
+        ]),
+        Case(name: "bad enumeration", fragment: #"<flow name="a"><logger level="INFOO"/></flow>"#, expected: [
+            "flows/app.xml:8:31: error: Parameter 'level' of <logger> must be one of ERROR, WARN, INFO, DEBUG, TRACE; got 'INFOO'. Did you mean 'INFO'?",
+        ]),
+        Case(name: "bad number", fragment: #"<flow name="a" maxConcurrency="lots"/>"#, expected: [
+            "flows/app.xml:8:32: error: Parameter 'maxConcurrency' of <flow> must be a whole number, got 'lots'.",
+        ]),
+        Case(name: "bad variable name", fragment: #"<flow name="a"><set-variable variableName="my-var" value="1"/></flow>"#, expected: [
+            "flows/app.xml:8:44: error: Invalid variable name 'my-var': only letters, numbers and underscores are allowed.",
+        ]),
+        Case(name: "misplaced listener", fragment: #"<flow name="a"><logger/><http:listener config-ref="HTTP_Listener_config" path="/x"/></flow>"#, expected: [
+            "flows/app.xml:8:25: error: Element <http:listener> must be the first element of a <flow>.",
+        ]),
+        Case(name: "processor at the top level", fragment: #"<logger message="x"/>"#, expected: [
+            "flows/app.xml:8:1: error: Element <logger> is not allowed inside <mule>.",
+        ]),
+    ]
+
+    @Test(arguments: cases)
+    func reportsExactly(_ testCase: Case) throws {
+        let app = try TestApp(["flows/app.xml": TestApp.wrap(Self.configs + "\n" + testCase.fragment)])
+        #expect(app.messages() == testCase.expected)
+    }
+}

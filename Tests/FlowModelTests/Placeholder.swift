@@ -1,1 +1,0 @@
-// Placeholder: the target's tests land with its module.

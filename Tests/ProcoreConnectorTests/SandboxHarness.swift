@@ -1,0 +1,154 @@
+import AsyncHTTPClient
+import FlowCore
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ProcoreConnector
+import ProcoreSandbox
+import Testing
+
+/// A Procore sandbox on 127.0.0.1 (port 0) with auto-approve, plus helpers to drive it:
+/// admin calls (faults, token expiry, project inspection) and connector clients pointed at it.
+struct SandboxHarness {
+    static let clientId = "conduit-dev-client"
+    static let clientSecret = "conduit-dev-secret"
+    static let company: Int64 = 562949953437078
+    /// The redirect URI registered for the dev app in the sandbox's seed.
+    static let callbackUrl = "http://localhost:8081/mule/callback"
+
+    let server: SandboxServer
+    let baseURL: String
+    let admin: HTTPClient
+    let storePath: String
+
+    /// Runs `body` against a fresh sandbox and shuts everything down afterwards.
+    static func with<T>(accessTokenLifetime: Duration = .seconds(5400),
+                        _ body: (SandboxHarness) async throws -> T) async throws -> T {
+        let server = SandboxServer(configuration: SandboxConfiguration(
+            autoApprove: true, accessTokenLifetime: accessTokenLifetime,
+            hourlyLimit: RateLimitWindow(limit: 100_000, length: .seconds(3600)),
+            spikeLimit: RateLimitWindow(limit: 100_000, length: .seconds(10))),
+            logger: Logger(label: "procore-sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let port = try await server.start()
+        let admin = HTTPClient(eventLoopGroupProvider: .singleton,
+                               configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+        let harness = SandboxHarness(server: server, baseURL: "http://127.0.0.1:\(port)", admin: admin,
+                                     storePath: NSTemporaryDirectory() + "conduit-connector-\(UUID().uuidString)/tokens.json")
+        do {
+            let result = try await body(harness)
+            try await admin.shutdown()
+            await server.shutdown()
+            return result
+        } catch {
+            try? await admin.shutdown()
+            await server.shutdown()
+            throw error
+        }
+    }
+
+    /// The manual's configuration, pointed at this sandbox, with fast retries.
+    func configuration(grant: ProcoreGrant? = nil, retry: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(10), deadline: .seconds(20)),
+                       responseTimeout: Duration = .seconds(10), baseUrl: String? = nil) -> ProcoreConfiguration {
+        ProcoreConfiguration(
+            name: "Procore_Config", baseUrl: baseUrl ?? baseURL, loginUrl: baseURL,
+            consumerKey: Self.clientId, consumerSecret: Self.clientSecret,
+            grant: grant ?? .authorizationCode(AuthorizationCodeSettings(
+                listenerConfig: "HTTP_Listener_config", callbackPath: "/mule/callback", authorizePath: "/authorize-procore",
+                externalCallbackUrl: Self.callbackUrl)),
+            connectTimeout: .seconds(2), responseTimeout: responseTimeout, retry: retry, tokenStorePath: storePath)
+    }
+
+    /// A connector client for this sandbox.
+    func client(_ configuration: ProcoreConfiguration? = nil, logger: Logger? = nil) -> ProcoreClient {
+        ProcoreClient(configuration: configuration ?? self.configuration(),
+                      logger: logger ?? Logger(label: "com.procore.mule", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    /// What the browser sees during the dance: the code and state Procore sent back.
+    struct Dance {
+        var code: String
+        var state: String
+        var callback: ListenerResponse
+    }
+
+    /// The authorization dance as a browser does it: the listener's authorize page (302), the
+    /// sandbox's auto-approving authorize endpoint (302 to the callback URL), then the listener's
+    /// callback page with that URL's query.
+    @discardableResult
+    func authorize(_ client: ProcoreClient, query: [String: String] = [:]) async throws -> Dance {
+        let start = await client.tokens.authorizeResponse(query: query)
+        #expect(start.status == 302)
+        let procoreURL = try #require(start.header("Location"))
+        let approval = try await send(.GET, procoreURL)
+        #expect(approval.status == 302)
+        let callbackURL = try #require(approval.headers["location"]?.stringValue)
+        #expect(callbackURL.hasPrefix(Self.callbackUrl + "?"))
+        let callbackQuery = Self.query(of: callbackURL)
+        let page = await client.tokens.callbackResponse(query: callbackQuery)
+        return Dance(code: callbackQuery["code"] ?? "", state: callbackQuery["state"] ?? "", callback: page)
+    }
+
+    /// A plain HTTP exchange's status, lower-cased headers and decoded body.
+    struct Exchange {
+        var status: Int
+        var headers: [String: Value]
+        var body: Value
+    }
+
+    /// Sends `method url` with an optional JSON body, without following redirects.
+    func send(_ method: HTTPMethod, _ url: String, json: String? = nil) async throws -> Exchange {
+        var request = HTTPClientRequest(url: url.hasPrefix("http") ? url : baseURL + url)
+        request.method = method
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: json))
+        }
+        let response = try await admin.execute(request, timeout: .seconds(10))
+        let bytes = Array(try await response.body.collect(upTo: 16 * 1024 * 1024).readableBytesView)
+        var headers: [String: Value] = [:]
+        for (name, value) in response.headers { headers[name.lowercased()] = .string(value) }
+        let body: Value = bytes.isEmpty ? .null : ((try? JSON.decode(bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
+        return Exchange(status: Int(response.status.code), headers: headers, body: body)
+    }
+
+    /// Queues a fault (`POST /_sandbox/faults`).
+    func fault(_ json: String) async throws {
+        let response = try await send(.POST, "/_sandbox/faults", json: json)
+        #expect(response.status == 201, "fault not queued: \(JSON.encode(response.body))")
+    }
+
+    /// Expires every access token the sandbox issued.
+    func expireAllTokens() async throws {
+        let response = try await send(.POST, "/_sandbox/tokens/expire", json: "{}")
+        #expect(response.status == 200)
+    }
+
+    /// The projects the sandbox holds for the dev company.
+    func projects() async throws -> [Value] {
+        try await send(.GET, "/_sandbox/projects?company_id=\(Self.company)").body.arrayValue ?? []
+    }
+
+    /// The query parameters of `url`, decoded.
+    static func query(of url: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in URLComponents(string: url)?.queryItems ?? [] { result[item.name] = item.value ?? "" }
+        return result
+    }
+
+    /// The manual's create sample as evaluated parameters.
+    static func createParameters(name: String? = nil) throws -> [String: Value] {
+        var parameters = ManualSampleRequests.parameters(ManualSampleRequests.createAttributes,
+                                                         payload: try JSON.decode(ManualSampleRequests.createProject))
+        if let name { parameters["name"] = .string(name) }
+        return parameters
+    }
+
+    /// The manual's update sample as evaluated parameters, aimed at `projectId`.
+    static func updateParameters(projectId: Value) throws -> [String: Value] {
+        var parameters = ManualSampleRequests.parameters(ManualSampleRequests.updateAttributes,
+                                                         payload: try JSON.decode(ManualSampleRequests.updateProject))
+        parameters["projectId"] = projectId
+        return parameters
+    }
+}

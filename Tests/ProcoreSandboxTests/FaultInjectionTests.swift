@@ -1,0 +1,118 @@
+import AsyncHTTPClient
+import FlowCore
+import Foundation
+import ProcoreSandbox
+import Testing
+
+/// `POST /_sandbox/faults`: chosen statuses, delays and dropped connections for the next N matching requests.
+@Suite struct FaultInjectionTests {
+    static func addFault(_ sandbox: SandboxHarness, _ json: String) async throws -> TestResponse {
+        try await sandbox.send(.POST, "/_sandbox/faults", headers: [("Content-Type", "application/json")], body: json)
+    }
+
+    @Test func statusFaultAnswersTheNextNMatchingRequests() async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            let added = try await Self.addFault(sandbox, #"{"count": 2, "path": "/rest/v1.0/projects", "status": 503}"#)
+            #expect(added.status == 201)
+            #expect(try added.json["remaining"] == 2)
+            // Another path is not affected.
+            #expect(try await sandbox.send(.GET, "/rest/v1.0/me", headers: SandboxHarness.rest(token)).status == 200)
+            for _ in 0..<2 {
+                let faulted = try await sandbox.send(
+                    .POST, "/rest/v1.0/projects", headers: SandboxHarness.rest(token),
+                    body: #"{"company_id": 562949953437078, "project": {"name": "Never"}}"#)
+                #expect(faulted.status == 503)
+                #expect(faulted.body == #"{"errors":"Service Unavailable"}"#)
+                #expect(faulted.header("Retry-After") == "1")
+                #expect(faulted.header("X-Rate-Limit-Limit") != nil)
+            }
+            let after = try await sandbox.send(
+                .POST, "/rest/v1.0/projects", headers: SandboxHarness.rest(token),
+                body: #"{"company_id": 562949953437078, "project": {"name": "Now"}}"#)
+            #expect(after.status == 201)
+            #expect(try await sandbox.send(.GET, "/_sandbox/faults").body == "[]")
+            let projects = try await sandbox.send(.GET, "/_sandbox/projects")
+            #expect(try projects.json.arrayValue?.contains { $0["name"] == "Never" } == false)
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"status": 500}"#, 500, #"{"errors":"Internal Server Error"}"#, nil as String?),
+        (#"{"status": 429}"#, 429, "You have surpassed the max number of requests for an hour. Please wait until your limit resets.", "1"),
+        (#"{"status": 503, "retryAfter": 7}"#, 503, #"{"errors":"Service Unavailable"}"#, "7"),
+        (#"{"status": 502, "body": "upstream gone"}"#, 502, "upstream gone", nil),
+    ])
+    func faultStatusesAndBodies(fault: String, status: Int, body: String, retryAfter: String?) async throws {
+        try await SandboxHarness.with { sandbox in
+            #expect(try await Self.addFault(sandbox, fault).status == 201)
+            let response = try await sandbox.send(.GET, "/rest/v1.0/me")
+            #expect(response.status == status)
+            #expect(response.body == body)
+            #expect(response.header("Retry-After") == retryAfter)
+        }
+    }
+
+    @Test func delayFaultSlowsTheRequestDown() async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            #expect(try await Self.addFault(sandbox, #"{"delayMs": 400, "method": "GET", "path": "/rest/*"}"#).status == 201)
+            let start = ContinuousClock.now
+            let response = try await sandbox.send(.GET, "/rest/v1.0/me", headers: SandboxHarness.rest(token))
+            let elapsed = ContinuousClock.now - start
+            #expect(response.status == 200)
+            #expect(elapsed >= .milliseconds(400))
+            let quickStart = ContinuousClock.now
+            _ = try await sandbox.send(.GET, "/rest/v1.0/me", headers: SandboxHarness.rest(token))
+            #expect(ContinuousClock.now - quickStart < .milliseconds(400))
+        }
+    }
+
+    @Test func dropFaultClosesTheConnectionWithoutAResponse() async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            #expect(try await Self.addFault(sandbox, #"{"drop": true, "path": "/rest/v1.0/projects"}"#).status == 201)
+            await #expect(throws: HTTPClientError.self) {
+                _ = try await sandbox.send(
+                    .POST, "/rest/v1.0/projects", headers: SandboxHarness.rest(token),
+                    body: #"{"company_id": 562949953437078, "project": {"name": "Dropped"}}"#)
+            }
+            #expect(try await sandbox.send(.GET, "/_sandbox/faults").body == "[]")
+            let projects = try await sandbox.send(.GET, "/_sandbox/projects")
+            #expect(try projects.json.arrayValue?.contains { $0["name"] == "Dropped" } == false)
+            let retried = try await sandbox.send(
+                .POST, "/rest/v1.0/projects", headers: SandboxHarness.rest(token),
+                body: #"{"company_id": 562949953437078, "project": {"name": "Dropped"}}"#)
+            #expect(retried.status == 201)
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"count": 0, "status": 500}"#, #"{"errors":{"count":["must be an integer from 1 to 1000000"]}}"#),
+        (#"{"status": 99}"#, #"{"errors":{"status":["must be an integer from 100 to 599"]}}"#),
+        (#"{"count": 1}"#, #"{"errors":{"status":["give a status, a delayMs or drop: true"]}}"#),
+        (#"{"drop": true, "status": 500}"#, #"{"errors":{"drop":["cannot be combined with status"]}}"#),
+        (#"{"status": 500, "path": "rest"}"#, #"{"errors":{"path":["must start with /"]}}"#),
+        (#"{"status": 500, "colour": "red"}"#,
+         #"{"errors":{"colour":["is not a fault option (use count, path, method, status, delayMs, drop, body, retryAfter)"]}}"#),
+    ])
+    func badFaultsAreRefused(fault: String, errors: String) async throws {
+        try await SandboxHarness.with { sandbox in
+            let response = try await Self.addFault(sandbox, fault)
+            #expect(response.status == 400)
+            #expect(response.body == errors)
+        }
+    }
+
+    @Test func faultsCanBeListedAndCleared() async throws {
+        try await SandboxHarness.with { sandbox in
+            _ = try await Self.addFault(sandbox, #"{"count": 3, "status": 500}"#)
+            _ = try await Self.addFault(sandbox, #"{"drop": true}"#)
+            let listed = try await sandbox.send(.GET, "/_sandbox/faults")
+            #expect(try listed.json.arrayValue?.count == 2)
+            let cleared = try await sandbox.send(.DELETE, "/_sandbox/faults")
+            #expect(try cleared.json == ["cleared": 2])
+            #expect(try await sandbox.send(.GET, "/rest/v1.0/me").status == 401)
+        }
+    }
+}
