@@ -28,7 +28,8 @@ enum BundledSandbox {
             configuration.port = 8082
         }
         configuration.autoApprove = properties.value(forKey: "conduit.sandbox.autoApprove") != "false"
-        configuration.dataFile = properties.value(forKey: "conduit.sandbox.data")
+        // An empty value (`-D conduit.sandbox.data=`) turns persistence off.
+        configuration.dataFile = properties.value(forKey: "conduit.sandbox.data").flatMap { $0.isEmpty ? nil : $0 }
         if let redirectURI = properties.value(forKey: "conduit.sandbox.redirectUri"), !redirectURI.isEmpty {
             configuration.additionalRedirectURIs = [redirectURI]
         }
