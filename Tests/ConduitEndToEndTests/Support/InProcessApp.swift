@@ -130,6 +130,11 @@ struct InProcessApp {
         return all.arrayValue?.filter { $0["name"]?.stringValue == name } ?? []
     }
 
+    /// The connector's retry log lines for failures of `type` (e.g. `TOO_MANY_REQUESTS`).
+    func retries(after type: String) -> [String] {
+        logs.messages(in: "com.procore.mule").filter { $0.hasPrefix("Retrying ") && $0.hasSuffix(": PROCORE:\(type)") }
+    }
+
     /// How many times the connector refreshed the access token so far.
     var refreshCount: Int {
         logs.messages(in: "com.procore.mule").filter { $0.hasPrefix("Refreshed access token") }.count
