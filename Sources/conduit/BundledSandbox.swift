@@ -9,7 +9,9 @@ import ProcoreSandbox
 ///
 /// Properties: `conduit.sandbox.host` (default 127.0.0.1), `conduit.sandbox.port` (default 8082),
 /// `conduit.sandbox.autoApprove` (default true), `conduit.sandbox.data` (a file that keeps the
-/// sandbox's state across restarts; default none).
+/// sandbox's state across restarts; default none), `conduit.sandbox.redirectUri` (a redirect URI
+/// the sandbox's OAuth apps accept besides the seed's, so that an app on another port than 8081
+/// can authorize; `dev.properties` sets it to the app's external callback URL).
 enum BundledSandbox {
     /// The started sandbox, or nil when the app does not ask for one.
     static func startIfRequested(_ app: AppDefinition) async throws -> SandboxServer? {
@@ -26,7 +28,11 @@ enum BundledSandbox {
             configuration.port = 8082
         }
         configuration.autoApprove = properties.value(forKey: "conduit.sandbox.autoApprove") != "false"
-        configuration.dataFile = properties.value(forKey: "conduit.sandbox.data")
+        // An empty value (`-D conduit.sandbox.data=`) turns persistence off.
+        configuration.dataFile = properties.value(forKey: "conduit.sandbox.data").flatMap { $0.isEmpty ? nil : $0 }
+        if let redirectURI = properties.value(forKey: "conduit.sandbox.redirectUri"), !redirectURI.isEmpty {
+            configuration.additionalRedirectURIs = [redirectURI]
+        }
         let sandbox = SandboxServer(configuration: configuration, logger: Logger(label: "conduit.sandbox"))
         do {
             _ = try await sandbox.start()

@@ -27,6 +27,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Start from this seed file instead of the built-in one.", valueName: "file"))
     var seed: String?
 
+    @Option(name: .customLong("redirect-uri"), help: ArgumentHelp("A redirect URI every OAuth app accepts besides the seed's (repeatable).", valueName: "uri"))
+    var redirectURIs: [String] = []
+
     @Flag(name: .long, help: "Approve OAuth authorization requests without showing the consent page.")
     var autoApprove = false
 
@@ -47,7 +50,8 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         let server = SandboxServer(
             configuration: SandboxConfiguration(
-                host: host, port: port, autoApprove: autoApprove, dataFile: data, seed: sandboxSeed),
+                host: host, port: port, autoApprove: autoApprove, dataFile: data, seed: sandboxSeed,
+                additionalRedirectURIs: redirectURIs),
             logger: logger)
         do {
             try await server.run { url in
