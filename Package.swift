@@ -14,7 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
@@ -34,8 +34,20 @@ let package = Package(
         ]),
         .target(name: "FlowExpression", dependencies: ["FlowCore"]),
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
+        .target(name: "FlowEngine", dependencies: [
+            "FlowCore", "FlowModel", "FlowExpression",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "HTTPConnector", dependencies: [
+            "FlowEngine",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .target(name: "ProcoreConnector", dependencies: [
-            "FlowCore",
+            "FlowCore", "FlowModel", "FlowEngine",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -50,17 +62,6 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression"], path: "Sources/ConduitBench"),
-        .target(name: "FlowEngine", dependencies: [
-            "FlowCore", "FlowModel", "FlowExpression",
-            .product(name: "Logging", package: "swift-log"),
-        ]),
-        .target(name: "HTTPConnector", dependencies: [
-            "FlowEngine",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,5 +101,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ConduitCLITests", dependencies: ["conduit"]),
+        .testTarget(name: "ConduitEndToEndTests", dependencies: [
+            "conduit", "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector", "ProcoreConnector", "ProcoreSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
     ]
 )

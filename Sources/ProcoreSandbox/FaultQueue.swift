@@ -1,7 +1,8 @@
 import FlowCore
 
 /// Faults queued through `POST /_sandbox/faults`: the next `count` matching requests are delayed,
-/// answered with a chosen status, or have their connection dropped.
+/// answered with a chosen status, or have their connection dropped (before they are handled, or
+/// after, losing the response).
 struct FaultQueue: Sendable {
     struct Fault: Sendable {
         let id: Int
@@ -12,7 +13,11 @@ struct FaultQueue: Sendable {
         let method: String?
         let status: Int?
         let delayMilliseconds: Int
+        /// Close the connection before the request is handled.
         let drop: Bool
+        /// Handle the request, then close the connection instead of answering: the call took
+        /// effect but the client never hears (a lost response).
+        let dropResponse: Bool
         let body: String?
         let retryAfter: Int?
 
@@ -28,7 +33,7 @@ struct FaultQueue: Sendable {
                 ("id", .int(Int64(id))), ("remaining", .int(Int64(remaining))),
                 ("path", path.map(Value.string) ?? .null), ("method", method.map(Value.string) ?? .null),
                 ("status", status.map { .int(Int64($0)) } ?? .null), ("delayMs", .int(Int64(delayMilliseconds))),
-                ("drop", .bool(drop)), ("body", body.map(Value.string) ?? .null),
+                ("drop", .bool(drop)), ("dropResponse", .bool(dropResponse)), ("body", body.map(Value.string) ?? .null),
                 ("retryAfter", retryAfter.map { .int(Int64($0)) } ?? .null),
             ]))
         }
@@ -44,9 +49,9 @@ struct FaultQueue: Sendable {
             errors.add("body", "must be a JSON object such as {\"count\": 1, \"status\": 503}")
             return .failure(errors)
         }
-        let known: Set<String> = ["count", "path", "method", "status", "delayMs", "drop", "body", "retryAfter"]
+        let known: Set<String> = ["count", "path", "method", "status", "delayMs", "drop", "dropResponse", "body", "retryAfter"]
         for key in object.keys where !known.contains(key) {
-            errors.add(key, "is not a fault option (use count, path, method, status, delayMs, drop, body, retryAfter)")
+            errors.add(key, "is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter)")
         }
         func integer(_ key: String, default fallback: Int?, range: ClosedRange<Int>) -> Int? {
             guard let value = object[key], !value.isNull else { return fallback }
@@ -68,22 +73,29 @@ struct FaultQueue: Sendable {
         let status = integer("status", default: nil, range: 100...599)
         let delay = integer("delayMs", default: 0, range: 0...600_000) ?? 0
         let retryAfter = integer("retryAfter", default: nil, range: 0...86_400)
-        var drop = false
-        if let value = object["drop"], !value.isNull {
-            if case .bool(let b) = value { drop = b } else { errors.add("drop", "must be true or false") }
+        func flag(_ key: String) -> Bool {
+            guard let value = object[key], !value.isNull else { return false }
+            guard case .bool(let b) = value else {
+                errors.add(key, "must be true or false")
+                return false
+            }
+            return b
         }
+        let drop = flag("drop")
+        let dropResponse = flag("dropResponse")
         let path = text("path")
         if let path, !path.hasPrefix("/") { errors.add("path", "must start with /") }
         let method = text("method")
         let responseBody = text("body")
-        if status == nil && delay == 0 && !drop && errors.isEmpty {
-            errors.add("status", "give a status, a delayMs or drop: true")
+        if status == nil && delay == 0 && !drop && !dropResponse && errors.isEmpty {
+            errors.add("status", "give a status, a delayMs, drop: true or dropResponse: true")
         }
         if drop && status != nil { errors.add("drop", "cannot be combined with status") }
+        if dropResponse && (status != nil || drop) { errors.add("dropResponse", "cannot be combined with status or drop") }
         guard errors.isEmpty else { return .failure(errors) }
         let fault = Fault(
             id: nextID, remaining: count, path: path, method: method, status: status, delayMilliseconds: delay,
-            drop: drop, body: responseBody, retryAfter: retryAfter)
+            drop: drop, dropResponse: dropResponse, body: responseBody, retryAfter: retryAfter)
         nextID += 1
         faults.append(fault)
         return .success(fault)

@@ -21,6 +21,11 @@ public struct SandboxConfiguration: Sendable {
     public var dataFile: String?
     /// The companies, reference data, users and OAuth apps the sandbox starts with.
     public var seed: SandboxSeed
+    /// Redirect URIs every OAuth app of the seed accepts besides its own `redirect_uris`.
+    ///
+    /// An app running on another port than the seed expects (a second developer app, a test on
+    /// a free port) registers its callback here instead of editing the seed.
+    public var additionalRedirectURIs: [String]
 
     /// A configuration; every parameter has the Procore-like default.
     public init(
@@ -32,7 +37,8 @@ public struct SandboxConfiguration: Sendable {
         hourlyLimit: RateLimitWindow = RateLimitWindow(limit: 3600, length: .seconds(3600)),
         spikeLimit: RateLimitWindow = RateLimitWindow(limit: 25, length: .seconds(10)),
         dataFile: String? = nil,
-        seed: SandboxSeed = .builtIn
+        seed: SandboxSeed = .builtIn,
+        additionalRedirectURIs: [String] = []
     ) {
         self.host = host
         self.port = port
@@ -43,6 +49,7 @@ public struct SandboxConfiguration: Sendable {
         self.spikeLimit = spikeLimit
         self.dataFile = dataFile
         self.seed = seed
+        self.additionalRedirectURIs = additionalRedirectURIs
     }
 }
 

@@ -77,6 +77,12 @@ struct FaultInjectionMiddleware: RouterMiddleware {
             try? await context.channel.close()
             throw ConnectionDropped()
         }
+        if fault.dropResponse {
+            // The request takes effect (a project is created) and only then is the answer lost.
+            _ = try await next(request, context)
+            try? await context.channel.close()
+            throw ConnectionDropped()
+        }
         guard let status = fault.status else { return try await next(request, context) }
         return Self.response(status: status, fault: fault).httpResponse
     }

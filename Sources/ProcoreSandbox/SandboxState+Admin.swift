@@ -4,7 +4,7 @@ import Foundation
 /// The `/_sandbox/…` endpoints for tests and demos: queue faults, expire tokens, inspect
 /// projects, reset. They need no token and are neither rate-limited nor subject to faults.
 extension SandboxState {
-    /// `POST /_sandbox/faults` with `{count, path?, method?, status?, delayMs?, drop?, body?, retryAfter?}`.
+    /// `POST /_sandbox/faults` with `{count, path?, method?, status?, delayMs?, drop?, dropResponse?, body?, retryAfter?}`.
     func addFault(_ request: SandboxRequest) -> SandboxResponse {
         let body: Value
         do {

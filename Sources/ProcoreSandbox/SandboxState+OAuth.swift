@@ -31,7 +31,8 @@ extension SandboxState {
         guard let clientID = parameters["client_id"], let app = seed.app(clientID: clientID) else {
             return .html(400, ConsentPage.error(.invalidClient))
         }
-        guard let redirectURI = parameters["redirect_uri"], app.redirectURIs.contains(redirectURI) else {
+        guard let redirectURI = parameters["redirect_uri"],
+              app.redirectURIs.contains(redirectURI) || configuration.additionalRedirectURIs.contains(redirectURI) else {
             return .html(400, ConsentPage.error(.invalidRedirectURI))
         }
         let state = parameters["state"]

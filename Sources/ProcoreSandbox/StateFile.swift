@@ -10,7 +10,8 @@ import Darwin
 #endif
 
 /// The `--data` file: the sandbox's state as JSON, replaced atomically (write a temporary file
-/// beside it, then rename over it) so a crash never leaves half a file.
+/// beside it, then rename over it) so a crash never leaves half a file. It holds live tokens, so
+/// it is readable by its owner only, and its directory is created when missing.
 struct StateFile: Sendable {
     static let format = "conduit-procore-sandbox"
     let path: String
@@ -39,10 +40,17 @@ struct StateFile: Sendable {
     func write(_ value: Value) throws(SandboxError) {
         let temporary = "\(path).tmp-\(getpid())"
         let bytes = Data(JSON.encodePretty(value).utf8 + [0x0A])
+        let directory = (path as NSString).deletingLastPathComponent
         do {
-            try bytes.write(to: URL(fileURLWithPath: temporary))
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            }
         } catch {
-            throw SandboxError("cannot write sandbox data file \(temporary): \(error.localizedDescription)")
+            throw SandboxError("cannot create the directory of sandbox data file \(path): \(error.localizedDescription)")
+        }
+        guard FileManager.default.createFile(atPath: temporary, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
+            throw SandboxError("cannot write sandbox data file \(temporary)")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

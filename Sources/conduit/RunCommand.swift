@@ -5,6 +5,7 @@ import FlowModel
 import Foundation
 import HTTPConnector
 import Logging
+import ProcoreSandbox
 import ServiceLifecycle
 
 /// `conduit run`: loads and checks the app, binds its HTTP listeners, prints one `ready` line
@@ -46,6 +47,16 @@ struct RunCommand: AsyncParsableCommand {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode(1)
         }
+        let sandbox: SandboxServer?
+        do {
+            sandbox = try await BundledSandbox.startIfRequested(definition)
+        } catch {
+            ConsoleOutput.writeError("error: \(error)\n")
+            throw ExitCode(1)
+        }
+        if let sandbox {
+            ConsoleOutput.write("Procore sandbox (bundled, auto-approve) at \(await sandbox.baseURL)\n")
+        }
 
         let appName = definition.name
         let service = HTTPListenerService(runtime: runtime) { listeners in
@@ -65,7 +76,9 @@ struct RunCommand: AsyncParsableCommand {
         configuration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
         do {
             try await ServiceGroup(configuration: configuration).run()
+            await sandbox?.shutdown()
         } catch let error as ListenerStartError {
+            await sandbox?.shutdown()
             ConsoleOutput.writeError("error: \(error)\n")
             throw ExitCode(1)
         }

@@ -27,13 +27,24 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Start from this seed file instead of the built-in one.", valueName: "file"))
     var seed: String?
 
+    @Option(name: .customLong("redirect-uri"), help: ArgumentHelp("A redirect URI every OAuth app accepts besides the seed's (repeatable).", valueName: "uri"))
+    var redirectURIs: [String] = []
+
     @Flag(name: .long, help: "Approve OAuth authorization requests without showing the consent page.")
     var autoApprove = false
+
+    @Option(name: .long, help: ArgumentHelp("Requests allowed per hour (Procore's limit is 3600).", valueName: "count"))
+    var hourlyLimit: Int = 3600
+
+    @Option(name: .long, help: ArgumentHelp("Requests allowed per 10 seconds (Procore's spike limit is 25).", valueName: "count"))
+    var burstLimit: Int = 25
 
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
+        guard hourlyLimit >= 1 else { throw ValidationError("--hourly-limit must be 1 or more, got \(hourlyLimit)") }
+        guard burstLimit >= 1 else { throw ValidationError("--burst-limit must be 1 or more, got \(burstLimit)") }
     }
 
     func run() async throws {
@@ -47,7 +58,10 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         let server = SandboxServer(
             configuration: SandboxConfiguration(
-                host: host, port: port, autoApprove: autoApprove, dataFile: data, seed: sandboxSeed),
+                host: host, port: port, autoApprove: autoApprove,
+                hourlyLimit: RateLimitWindow(limit: hourlyLimit, length: .seconds(3600)),
+                spikeLimit: RateLimitWindow(limit: burstLimit, length: .seconds(10)),
+                dataFile: data, seed: sandboxSeed, additionalRedirectURIs: redirectURIs),
             logger: logger)
         do {
             try await server.run { url in

@@ -87,14 +87,38 @@ import Testing
         }
     }
 
+    @Test func dropResponseFaultHandlesTheRequestThenLosesTheAnswer() async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            #expect(try await Self.addFault(sandbox, #"{"dropResponse": true, "path": "/rest/v1.0/projects", "method": "POST"}"#).status == 201)
+            await #expect(throws: HTTPClientError.self) {
+                _ = try await sandbox.send(
+                    .POST, "/rest/v1.0/projects", headers: SandboxHarness.rest(token) + [("Idempotency-Token", "lost-1")],
+                    body: #"{"company_id": 562949953437078, "project": {"name": "Answer lost"}}"#)
+            }
+            let projects = try await sandbox.send(.GET, "/_sandbox/projects")
+            #expect(try projects.json.arrayValue?.filter { $0["name"] == "Answer lost" }.count == 1)
+            // The client's retry with the same token replays the first answer instead of creating again.
+            let retried = try await sandbox.send(
+                .POST, "/rest/v1.0/projects", headers: SandboxHarness.rest(token) + [("Idempotency-Token", "lost-1")],
+                body: #"{"company_id": 562949953437078, "project": {"name": "Answer lost"}}"#)
+            #expect(retried.status == 201)
+            #expect(retried.header("Idempotent-Replayed") == "true")
+            let after = try await sandbox.send(.GET, "/_sandbox/projects")
+            #expect(try after.json.arrayValue?.filter { $0["name"] == "Answer lost" }.count == 1)
+        }
+    }
+
     @Test(arguments: [
         (#"{"count": 0, "status": 500}"#, #"{"errors":{"count":["must be an integer from 1 to 1000000"]}}"#),
         (#"{"status": 99}"#, #"{"errors":{"status":["must be an integer from 100 to 599"]}}"#),
-        (#"{"count": 1}"#, #"{"errors":{"status":["give a status, a delayMs or drop: true"]}}"#),
+        (#"{"count": 1}"#, #"{"errors":{"status":["give a status, a delayMs, drop: true or dropResponse: true"]}}"#),
         (#"{"drop": true, "status": 500}"#, #"{"errors":{"drop":["cannot be combined with status"]}}"#),
+        (#"{"dropResponse": true, "status": 500}"#, #"{"errors":{"dropResponse":["cannot be combined with status or drop"]}}"#),
+        (#"{"dropResponse": "yes"}"#, #"{"errors":{"dropResponse":["must be true or false"]}}"#),
         (#"{"status": 500, "path": "rest"}"#, #"{"errors":{"path":["must start with /"]}}"#),
         (#"{"status": 500, "colour": "red"}"#,
-         #"{"errors":{"colour":["is not a fault option (use count, path, method, status, delayMs, drop, body, retryAfter)"]}}"#),
+         #"{"errors":{"colour":["is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter)"]}}"#),
     ])
     func badFaultsAreRefused(fault: String, errors: String) async throws {
         try await SandboxHarness.with { sandbox in

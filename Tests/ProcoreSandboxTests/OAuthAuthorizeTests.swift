@@ -106,4 +106,47 @@ import Testing
             #expect(response.body.contains("<code id=\"authorization_code\">"))
         }
     }
+
+    /// An app on another port registers its callback through the configuration, not the seed;
+    /// other URIs stay refused and the code exchanges only with the URI it was issued for.
+    @Test func additionalRedirectURIsAreAcceptedForEveryApp() async throws {
+        let callback = "http://localhost:49321/mule/callback"
+        let configuration = SandboxConfiguration(autoApprove: true, additionalRedirectURIs: [callback])
+        try await SandboxHarness.with(configuration) { sandbox in
+            let encoded = SandboxHarness.formEncode(callback)
+            let approved = try await sandbox.send(
+                .GET, "/oauth/authorize?response_type=code&client_id=conduit-dev-client&redirect_uri=\(encoded)&state=p")
+            #expect(approved.status == 302)
+            let location = try #require(approved.header("Location"))
+            #expect(location.hasPrefix(callback + "?code="))
+            let code = try #require(SandboxHarness.queryItem("code", in: location))
+
+            let seeded = try await sandbox.send(.GET, Self.authorizeQuery)
+            #expect(seeded.status == 302)
+            let other = try await sandbox.send(
+                .GET, "/oauth/authorize?response_type=code&client_id=conduit-dev-client"
+                    + "&redirect_uri=http%3A%2F%2Flocalhost%3A49322%2Fmule%2Fcallback")
+            #expect(other.status == 400)
+            #expect(other.header("Location") == nil)
+
+            let mismatched = try await sandbox.postForm("/oauth/token", [
+                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", SandboxHarness.redirectURI),
+                ("client_id", SandboxHarness.clientID), ("client_secret", SandboxHarness.clientSecret),
+            ])
+            #expect(mismatched.status == 400)
+            #expect(try mismatched.json["error"]?.stringValue == "invalid_grant")
+        }
+        try await SandboxHarness.with(configuration) { sandbox in
+            let encoded = SandboxHarness.formEncode(callback)
+            let approved = try await sandbox.send(
+                .GET, "/oauth/authorize?response_type=code&client_id=conduit-dev-client&redirect_uri=\(encoded)")
+            let code = try #require(SandboxHarness.queryItem("code", in: approved.header("Location") ?? ""))
+            let exchanged = try await sandbox.postForm("/oauth/token", [
+                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", callback),
+                ("client_id", SandboxHarness.clientID), ("client_secret", SandboxHarness.clientSecret),
+            ])
+            #expect(exchanged.status == 200)
+            #expect(try exchanged.json["refresh_token"]?.stringValue != nil)
+        }
+    }
 }

@@ -43,6 +43,22 @@ import Testing
         }
     }
 
+    /// The file holds live tokens: owner-only, in a directory created on first write (the sample
+    /// app's `dev.properties` points at `.conduit/sandbox/state.json`, which a fresh clone lacks).
+    @Test func dataFileIsCreatedOwnerOnlyInAMissingDirectory() async throws {
+        let root = Self.temporaryPath("nested")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/sandbox/state.json"
+        try await SandboxHarness.with(SandboxConfiguration(dataFile: path)) { sandbox in
+            _ = try await sandbox.accessToken()
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let directory = try FileManager.default.attributesOfItem(atPath: root + "/sandbox")
+        #expect((directory[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        #expect(try JSON.decode(String(contentsOfFile: path, encoding: .utf8))["format"] == "conduit-procore-sandbox")
+    }
+
     @Test func idempotentResponsesSurviveARestart() async throws {
         let path = Self.temporaryPath("idempotency.json")
         defer { try? FileManager.default.removeItem(atPath: path) }

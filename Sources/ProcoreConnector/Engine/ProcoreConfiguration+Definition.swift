@@ -1,0 +1,85 @@
+import Foundation
+import FlowCore
+import FlowEngine
+import FlowModel
+
+extension ProcoreConfiguration {
+    /// Builds the typed configuration a `<procore:config>` element describes; every problem is
+    /// reported with where it was written. Secrets never appear in the diagnostics.
+    static func from(_ definition: ComponentDefinition) throws(DiagnosticList) -> ProcoreConfiguration {
+        var problems: [Diagnostic] = []
+        let name = definition.parameters["name"]?.text ?? "procore"
+        guard let connection = definition.child("connection") else {
+            throw DiagnosticList([.error("Element <procore:config> is missing required child <procore:connection>.", at: definition.location)])
+        }
+        func text(_ component: ComponentDefinition?, _ key: String) -> String? { component?.parameters[key]?.text }
+        func milliseconds(_ key: String) -> Duration? {
+            guard let parameter = connection.parameters[key] else { return nil }
+            guard let value = Int(parameter.text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                problems.append(.error("Parameter '\(key)' of <procore:connection> must be a number of milliseconds, got '\(parameter.text)'.",
+                                       at: parameter.valueLocation))
+                return nil
+            }
+            return .milliseconds(value)
+        }
+
+        let authorizationCode = connection.child("oauth-authorization-code")
+        let clientCredentials = connection.child("client-credentials")
+        let credentials: ComponentDefinition
+        let grant: ProcoreGrant
+        switch (authorizationCode, clientCredentials) {
+        case (let code?, nil):
+            guard let callback = connection.child("oauth-callback-config") else {
+                throw DiagnosticList([.error("Element <procore:connection> with <procore:oauth-authorization-code> is missing required child <procore:oauth-callback-config>.",
+                                             at: connection.location)])
+            }
+            credentials = code
+            grant = .authorizationCode(AuthorizationCodeSettings(
+                listenerConfig: text(callback, "listenerConfig") ?? "",
+                callbackPath: text(callback, "callbackPath") ?? "/callback",
+                authorizePath: text(callback, "authorizePath") ?? "/authorize",
+                externalCallbackUrl: text(callback, "externalCallbackUrl"),
+                authorizationUrl: text(code, "authorizationUrl"),
+                accessTokenUrl: text(code, "accessTokenUrl"),
+                scopes: text(code, "scopes"),
+                resourceOwnerId: text(code, "resourceOwnerId")))
+        case (nil, let service?):
+            credentials = service
+            grant = .clientCredentials(ClientCredentialsSettings(accessTokenUrl: text(service, "accessTokenUrl"), scopes: text(service, "scopes")))
+        case (.some, .some):
+            throw DiagnosticList([.error("Element <procore:connection> takes either <procore:oauth-authorization-code> or <procore:client-credentials>, not both.",
+                                         at: connection.location)])
+        case (nil, nil):
+            throw DiagnosticList([.error("Element <procore:connection> needs <procore:oauth-authorization-code> or <procore:client-credentials>.",
+                                         at: connection.location)])
+        }
+
+        var retry = RetryPolicy()
+        if let parameter = connection.parameters["maxRetries"] {
+            if let value = Int(parameter.text), value >= 0 { retry.maxRetries = value } else {
+                problems.append(.error("Parameter 'maxRetries' of <procore:connection> must be 0 or more, got '\(parameter.text)'.", at: parameter.valueLocation))
+            }
+        }
+        if let delay = milliseconds("retryBaseDelay") { retry.baseDelay = delay }
+        if let deadline = milliseconds("retryDeadline") { retry.deadline = deadline }
+        let configuration = ProcoreConfiguration(
+            name: name,
+            baseUrl: text(connection, "baseUrl") ?? ProcoreConfiguration.defaultBaseUrl,
+            loginUrl: text(connection, "loginUrl") ?? ProcoreConfiguration.defaultLoginUrl,
+            consumerKey: text(credentials, "consumerKey") ?? "",
+            consumerSecret: text(credentials, "consumerSecret") ?? "",
+            grant: grant,
+            connectTimeout: milliseconds("connectionTimeout") ?? .seconds(10),
+            responseTimeout: milliseconds("responseTimeout") ?? .seconds(30),
+            retry: retry,
+            tokenStorePath: text(connection, "tokenStore"))
+        for key in ["baseUrl", "loginUrl"] {
+            if let parameter = connection.parameters[key], !(parameter.text.hasPrefix("http://") || parameter.text.hasPrefix("https://")) {
+                problems.append(.error("Parameter '\(key)' of <procore:connection> must be an http:// or https:// URL, got '\(parameter.text)'.",
+                                       at: parameter.valueLocation))
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        return configuration
+    }
+}

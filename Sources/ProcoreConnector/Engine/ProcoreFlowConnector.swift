@@ -1,0 +1,49 @@
+import FlowCore
+import FlowEngine
+import FlowModel
+
+/// The Procore connector as the flow engine sees it: builds `procore:config` into a
+/// ``ProcoreRuntimeConfiguration`` (one pooled client, the OAuth endpoints on the listener) and
+/// each operation element into a ``ProcoreFlowOperation``.
+public struct ProcoreFlowConnector: Connector {
+    /// Creates the connector.
+    public init() {}
+
+    /// The `procore` vocabulary and error types.
+    public var declaration: ConnectorDeclaration { ProcoreDeclaration.connector }
+
+    /// Builds a configuration and registers its authorize and callback endpoints.
+    public func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
+        let configuration = try ProcoreConfiguration.from(definition)
+        let runtime = ProcoreRuntimeConfiguration(configuration: configuration, logger: context.logger(category: "com.procore.mule"))
+        if case .authorizationCode(let settings) = configuration.grant {
+            for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {
+                context.register(ConnectorEndpoint(listenerConfig: settings.listenerConfig, path: path, methods: ["GET"],
+                                                   location: definition.location) { request in
+                    await runtime.answer(kind, request)
+                })
+            }
+        }
+        return runtime
+    }
+
+    /// Builds `create-project`, `update-project` or `unauthorize`.
+    public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
+        guard let runtime = configuration as? ProcoreRuntimeConfiguration else {
+            throw DiagnosticList([.error("Element <\(definition.qualifiedName)> needs a config-ref naming a <procore:config>.", at: definition.location)])
+        }
+        switch definition.name {
+        case "create-project": return ProcoreFlowOperation(kind: .project(.create), definition: definition, runtime: runtime)
+        case "update-project": return ProcoreFlowOperation(kind: .project(.update), definition: definition, runtime: runtime)
+        case "unauthorize": return ProcoreFlowOperation(kind: .unauthorize, definition: definition, runtime: runtime)
+        default:
+            throw DiagnosticList([.error("Element <\(definition.qualifiedName)> is not an operation of the Procore connector.", at: definition.location)])
+        }
+    }
+}
+
+/// Which OAuth page a registered endpoint serves.
+enum OAuthEndpointKind: Sendable {
+    case authorize
+    case callback
+}

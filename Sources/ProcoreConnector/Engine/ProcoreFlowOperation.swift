@@ -1,0 +1,72 @@
+import FlowCore
+import FlowEngine
+import FlowModel
+
+/// One Procore operation in a flow: evaluates its parameters against the event, calls Procore
+/// through the config's client, and turns the result or failure into the engine's terms.
+struct ProcoreFlowOperation: ConnectorOperation {
+    enum Kind: Sendable {
+        case project(ProjectOperation)
+        case unauthorize
+    }
+
+    let kind: Kind
+    let definition: ComponentDefinition
+    let runtime: ProcoreRuntimeConfiguration
+
+    /// Parameters that steer the engine or the connection rather than the request body.
+    private static let nonRequestParameters: Set<String> = ["config-ref", "target", "targetValue", "resourceOwnerId"]
+
+    func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+        do {
+            let client = try runtime.runningClient()
+            switch kind {
+            case .unauthorize:
+                let owner = try definition.parameters["resourceOwnerId"].map { parameter throws(ConnectorError) in
+                    try input.evaluate(parameter)
+                }
+                try await client.unauthorize(resourceOwnerId: owner?.stringValue)
+                return Message(payload: input.payload, attributes: input.message.attributes)
+            case .project(let operation):
+                let parameters = try evaluateParameters(input)
+                let result = switch operation {
+                case .create: try await client.createProject(parameters, resourceOwnerId: resourceOwner)
+                case .update: try await client.updateProject(parameters, resourceOwnerId: resourceOwner)
+                }
+                return Message(payload: result.payload, attributes: result.attributes)
+            }
+        } catch let error as ProcoreError {
+            throw ConnectorError(type: error.type.name, message: error.description,
+                                 errorMessage: error.errorMessage.map { Message(payload: $0.payload, attributes: $0.attributes) })
+        } catch let error as ConnectorError {
+            throw error
+        } catch {
+            throw ConnectorError(type: ProcoreErrorType.unexpectedError.name, message: "\(error)")
+        }
+    }
+
+    /// The resource owner the config names (`resourceOwnerId` on the grant), else the default.
+    private var resourceOwner: String? {
+        if case .authorizationCode(let settings) = runtime.configuration.grant { return settings.resourceOwnerId }
+        return nil
+    }
+
+    /// Every written parameter evaluated, with `<procore:custom-field>` children merged into
+    /// `customFields`.
+    private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> [String: Value] {
+        var values: [String: Value] = [:]
+        for (name, parameter) in definition.parameters where !Self.nonRequestParameters.contains(name) {
+            values[name] = try input.evaluate(parameter)
+        }
+        let entries = definition.child("custom-fields")?.children.filter { $0.name == "custom-field" } ?? []
+        if !entries.isEmpty {
+            var fields = values["customFields"]?.objectValue ?? ValueObject()
+            for entry in entries {
+                guard let key = entry.parameters["key"]?.text, let value = entry.parameters["value"] else { continue }
+                fields[key] = try input.evaluate(value)
+            }
+            values["customFields"] = .object(fields)
+        }
+        return values
+    }
+}

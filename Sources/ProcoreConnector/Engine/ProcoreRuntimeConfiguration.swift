@@ -1,0 +1,61 @@
+import FlowCore
+import FlowEngine
+import Logging
+import NIOConcurrencyHelpers
+
+/// A running `procore:config`: its pooled ``ProcoreClient`` (created when the app starts, shut
+/// down when it stops) and the OAuth pages it serves on the listener.
+final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
+    let configuration: ProcoreConfiguration
+    private let logger: Logger
+    /// Created in `start` rather than at build time, so that a build that fails later never
+    /// leaves an HTTP client behind without its required shutdown.
+    private let client = NIOLockedValueBox<ProcoreClient?>(nil)
+
+    init(configuration: ProcoreConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    var name: String { configuration.name }
+
+    func start(_ context: ConnectorStartContext) async throws {
+        let client = ProcoreClient(configuration: configuration, logger: logger)
+        self.client.withLockedValue { $0 = client }
+        if case .authorizationCode(let settings) = configuration.grant {
+            await client.tokens.setListenerBaseURL(context.listenerBaseURLs[settings.listenerConfig])
+        }
+        logger.debug("Procore connection ready", metadata: ["procore.config": "\(configuration.name)", "procore.baseUrl": "\(configuration.baseUrl)"])
+    }
+
+    func shutdown() async {
+        let client = self.client.withLockedValue { client in
+            defer { client = nil }
+            return client
+        }
+        await client?.shutdown()
+    }
+
+    /// The running client; a CONNECTIVITY error before the app started or after it stopped.
+    func runningClient() throws(ProcoreError) -> ProcoreClient {
+        guard let client = client.withLockedValue({ $0 }) else {
+            throw ProcoreError(.connectivity, "The Procore config '\(configuration.name)' is not started.")
+        }
+        return client
+    }
+
+    /// Serves the authorize or callback page.
+    func answer(_ kind: OAuthEndpointKind, _ request: EndpointRequest) async -> EndpointResponse {
+        guard let client = try? runningClient() else { return .text(503, "Service not available") }
+        await client.tokens.setListenerBaseURL(request.listenerBaseURL)
+        var query: [String: String] = [:]
+        for entry in request.attributes["queryParams"]?.objectValue?.entries ?? [] where query[entry.key] == nil {
+            if let text = entry.value.stringValue { query[entry.key] = text }
+        }
+        let response = switch kind {
+        case .authorize: await client.tokens.authorizeResponse(query: query)
+        case .callback: await client.tokens.callbackResponse(query: query)
+        }
+        return EndpointResponse(status: response.status, headers: response.headers.map { ($0.name, $0.value) }, body: Array(response.body.utf8))
+    }
+}

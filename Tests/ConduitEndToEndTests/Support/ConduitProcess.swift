@@ -1,0 +1,137 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The built `conduit` executable running as a child process, its output collected as it arrives.
+///
+/// Every wait is bounded and fails with the process's output, so a hung or crashed process reads
+/// as a clear test failure rather than a stuck `swift test`. Call ``kill()`` in a `defer`.
+final class ConduitProcess: @unchecked Sendable {
+    // @unchecked: `process` is configured before `run()` and afterwards only read or signalled;
+    // the output buffers live behind a lock.
+    private let process = Process()
+    private let output = NIOLockedValueBox(CapturedOutput())
+
+    private struct CapturedOutput {
+        var stdout = Data()
+        var stderr = Data()
+        var openStreams = 2
+    }
+
+    /// A wait ran out or the process ended too early.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `conduit` beside the test bundle, where SwiftPM builds both (the test target depends on it).
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("conduit")
+    }
+
+    /// Starts `conduit arguments…` in `directory`.
+    ///
+    /// The environment is this process's minus anything that could override the app's properties
+    /// (`PROCORE_*`, `HTTP_*`, `CONDUIT_*`), so a developer's shell cannot change what is tested.
+    init(_ arguments: [String], directory: String) throws {
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = ProcessInfo.processInfo.environment.filter { key, _ in
+            !["PROCORE_", "HTTP_", "CONDUIT_"].contains { key.uppercased().hasPrefix($0) }
+        }
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        drain(stdout.fileHandleForReading) { $0.stdout.append($1) }
+        drain(stderr.fileHandleForReading) { $0.stderr.append($1) }
+    }
+
+    /// Reads `handle` on its own thread until end of file, so the child never blocks on a full pipe.
+    private func drain(_ handle: FileHandle, into append: @escaping @Sendable (inout CapturedOutput, Data) -> Void) {
+        let output = self.output
+        Thread.detachNewThread {
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                output.withLockedValue { append(&$0, data) }
+            }
+            output.withLockedValue { $0.openStreams -= 1 }
+        }
+    }
+
+    var stdout: String { String(decoding: output.withLockedValue { $0.stdout }, as: UTF8.self) }
+    var stderr: String { String(decoding: output.withLockedValue { $0.stderr }, as: UTF8.self) }
+
+    private var transcript: String { "\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)" }
+
+    /// The first stdout line containing `text`, waiting at most `timeout` for it.
+    func line(containing text: String, within timeout: Duration) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let line = stdout.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
+            if !process.isRunning {
+                await waitForStreamsToClose(within: .seconds(2))
+                if let line = stdout.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
+                throw Failure(description: "conduit exited with status \(process.terminationStatus) before printing '\(text)'\(transcript)")
+            }
+            if ContinuousClock.now >= deadline {
+                throw Failure(description: "conduit did not print '\(text)' within \(timeout)\(transcript)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Sends SIGINT (Ctrl-C).
+    func interrupt() { process.interrupt() }
+
+    /// Waits at most `timeout` for the process to end; its exit status, or a failure when it was
+    /// killed by a signal or is still running.
+    func exitStatus(within timeout: Duration) async throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now >= deadline {
+                throw Failure(description: "conduit was still running \(timeout) after it was asked to stop\(transcript)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await waitForStreamsToClose(within: .seconds(2))
+        guard process.terminationReason == .exit else {
+            throw Failure(description: "conduit was killed by signal \(process.terminationStatus)\(transcript)")
+        }
+        return process.terminationStatus
+    }
+
+    /// Ends the process at once if it still runs; safe to call any number of times.
+    func kill() {
+        guard process.isRunning else { return }
+        killImmediately(process.processIdentifier)
+        process.waitUntilExit()
+    }
+
+    private func waitForStreamsToClose(within timeout: Duration) async {
+        let deadline = ContinuousClock.now + timeout
+        while output.withLockedValue({ $0.openStreams > 0 }) && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}
+
+/// SIGKILL, which a hung process cannot ignore (``Process/terminate()`` sends SIGTERM).
+private func killImmediately(_ pid: Int32) {
+    #if canImport(Glibc)
+    _ = Glibc.kill(pid, SIGKILL)
+    #elseif canImport(Musl)
+    _ = Musl.kill(pid, SIGKILL)
+    #elseif canImport(Darwin)
+    _ = Darwin.kill(pid, SIGKILL)
+    #endif
+}

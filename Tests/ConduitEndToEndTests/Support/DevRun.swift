@@ -1,0 +1,81 @@
+import FlowCore
+import Foundation
+import NIOHTTP1
+
+/// `conduit run --env dev` started from the repository root exactly as the README's quick start
+/// does, moved onto free loopback ports and with its state (the token store and the bundled
+/// sandbox's data file) in a temporary directory, so it never meets a developer's running app,
+/// their `.conduit/` files, or another test.
+///
+/// Only the two ports and the two state files are overridden: the base URLs, the callback URL and
+/// the sandbox's extra redirect URI follow from `properties/dev.properties` as shipped.
+struct DevRun {
+    let process: ConduitProcess
+    let appPort: Int
+    let sandboxPort: Int
+    let stateDirectory: String
+    /// The `ready` line the app printed.
+    let readyLine: String
+
+    /// The app as the README's curl lines address it.
+    var appURL: String { "http://localhost:\(appPort)" }
+    /// The bundled sandbox (its `/_sandbox/…` admin endpoints).
+    var sandboxURL: String { "http://127.0.0.1:\(sandboxPort)" }
+    var tokenStorePath: String { stateDirectory + "/tokens/procore.json" }
+    var sandboxDataPath: String { stateDirectory + "/sandbox/state.json" }
+
+    /// Starts the app and waits (bounded) for its `ready` line; the caller kills it in a `defer`.
+    static func start(stateIn stateDirectory: String, ports: [Int]? = nil, defines: [String] = []) async throws -> DevRun {
+        var ports = ports ?? []
+        if ports.isEmpty { ports = try await FreePorts.pick(2) }
+        let (appPort, sandboxPort) = (ports[0], ports[1])
+        var arguments = ["run", "--env", "dev",
+                         "-D", "http.listener.port=\(appPort)",
+                         "-D", "conduit.sandbox.port=\(sandboxPort)",
+                         "-D", "procore.config.token_store=\(stateDirectory)/tokens/procore.json",
+                         "-D", "conduit.sandbox.data=\(stateDirectory)/sandbox/state.json"]
+        for define in defines { arguments += ["-D", define] }
+        let process = try ConduitProcess(arguments, directory: Repository.root)
+        do {
+            let ready = try await process.line(containing: " ready in ", within: .seconds(60))
+            return DevRun(process: process, appPort: appPort, sandboxPort: sandboxPort, stateDirectory: stateDirectory, readyLine: ready)
+        } catch {
+            process.kill()
+            throw error
+        }
+    }
+
+    /// Ctrl-C, then the exit status (bounded wait).
+    func interrupt() async throws -> Int32 {
+        process.interrupt()
+        return try await process.exitStatus(within: .seconds(20))
+    }
+
+    /// A request to the app, `path` from its root.
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> Reply {
+        try await Reply.send(method, appURL + path, json: json)
+    }
+
+    /// The access token in the app's token store.
+    func storedAccessToken() throws -> String? {
+        try StoredTokens.accessToken(in: tokenStorePath)
+    }
+}
+
+/// Reads the connector's token store file the way a test needs it.
+enum StoredTokens {
+    /// The default resource owner's entry of `Procore_Config`.
+    static func entry(in path: String) throws -> Value? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let file = try JSON.decode(String(contentsOfFile: path, encoding: .utf8))
+        return file["entries"]?["default-Procore_Config"]
+    }
+
+    static func accessToken(in path: String) throws -> String? {
+        try entry(in: path)?["accessToken"]?.stringValue
+    }
+
+    static func refreshToken(in path: String) throws -> String? {
+        try entry(in: path)?["refreshToken"]?.stringValue
+    }
+}

@@ -1,0 +1,142 @@
+import FlowCore
+import FlowEngine
+import FlowModel
+import Foundation
+import HTTPConnector
+import Logging
+import NIOHTTP1
+import ProcoreConnector
+import ProcoreSandbox
+import ServiceLifecycle
+
+/// The sample app (`flows/`, `properties/dev.properties` from the repository) served in this
+/// process against its own sandbox: the same loader, engine, listener and connector that
+/// `conduit run` uses, with the sandbox configured per test (its rate limits, token lifetime)
+/// and the connector's debug log captured.
+///
+/// The sandbox binds port 0. The app's port is picked free beforehand, because its callback URL
+/// must be known to the sandbox (as an additional redirect URI) before either starts.
+struct InProcessApp {
+    let appPort: Int
+    let sandboxPort: Int
+    let tokenStorePath: String
+    let logs: LogCapture
+
+    /// The app's origin as a browser that followed the OAuth redirect knows it.
+    var appURL: String { "http://localhost:\(appPort)" }
+    /// The sandbox, for its `/_sandbox/…` admin endpoints.
+    var sandboxURL: String { "http://127.0.0.1:\(sandboxPort)" }
+
+    /// Loads and serves the sample app for the duration of `body`, then shuts app and sandbox down.
+    ///
+    /// - Parameters:
+    ///   - maxRetries: `procore.config.max_retries`, so that error tests need not wait out retries.
+    ///   - sandbox: the sandbox's configuration; host, port, auto-approve and redirect URIs are set here.
+    static func serve(maxRetries: Int = 0, sandbox configuration: SandboxConfiguration = SandboxConfiguration(),
+                      _ body: (InProcessApp) async throws -> Void) async throws {
+        let state = try TemporaryDirectory()
+        defer { state.remove() }
+        let appPort = try await FreePorts.pick(1)[0]
+        var configuration = configuration
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.autoApprove = true
+        configuration.additionalRedirectURIs = ["http://localhost:\(appPort)/mule/callback"]
+        var quiet = Logger(label: "e2e.sandbox")
+        quiet.logLevel = .critical
+        let sandbox = SandboxServer(configuration: configuration, logger: quiet)
+        let sandboxPort = try await sandbox.start()
+        do {
+            let app = InProcessApp(appPort: appPort, sandboxPort: sandboxPort,
+                                   tokenStorePath: state.path + "/tokens/procore.json", logs: LogCapture())
+            try await app.serve(defines: [
+                ("http.listener.port", "\(appPort)"),
+                ("conduit.sandbox.port", "\(sandboxPort)"),
+                ("procore.config.token_store", app.tokenStorePath),
+                ("procore.config.max_retries", "\(maxRetries)"),
+            ], body)
+        } catch {
+            await sandbox.shutdown()
+            throw error
+        }
+        await sandbox.shutdown()
+    }
+
+    /// Builds the app with `defines` over `dev.properties`, runs it until `body` returns, then stops
+    /// it gracefully; can be called again with the same token store to model a restart.
+    func serve(defines: [(String, String)], _ body: (InProcessApp) async throws -> Void) async throws {
+        let loaded = AppLoader.load(LoadOptions(appDirectory: Repository.root, environment: "dev", defines: defines,
+                                                connectors: [ProcoreDeclaration.connector]))
+        guard let definition = loaded.app, !loaded.hasErrors else {
+            throw Failure(description: "the sample app did not load:\n" + loaded.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        let runtime: Runtime
+        do {
+            runtime = try Runtime.build(definition, connectors: [ProcoreFlowConnector()],
+                                        options: RuntimeOptions(logLevelOverrides: ["com.procore.mule": .debug],
+                                                                logHandlerFactory: logs.factory))
+        } catch {
+            throw Failure(description: "the sample app did not build:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        let (ready, signal) = AsyncStream<[BoundListener]>.makeStream()
+        let service = HTTPListenerService(runtime: runtime) { signal.yield($0) }
+        var quiet = Logger(label: "e2e.lifecycle")
+        quiet.logLevel = .critical
+        var configuration = ServiceGroupConfiguration(services: [service], logger: quiet)
+        configuration.maximumGracefulShutdownDuration = .seconds(10)
+        let group = ServiceGroup(configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ready.makeAsyncIterator()
+            guard await iterator.next() != nil else { throw Failure(description: "the sample app never became ready") }
+            do {
+                try await body(self)
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// A request to the app.
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> Reply {
+        try await Reply.send(method, appURL + path, json: json)
+    }
+
+    /// The authorization dance through the listener, as a browser does it (following redirects).
+    func authorize() async throws {
+        let page = try await send(.GET, "/authorize-procore")
+        guard page.status == 200, page.body.contains("Procore authorization complete") else {
+            throw Failure(description: "authorization failed: \(page.status) \(page.body)")
+        }
+    }
+
+    /// Queues a sandbox fault (`POST /_sandbox/faults`).
+    func fault(_ json: String) async throws {
+        let reply = try await Reply.send(.POST, sandboxURL + "/_sandbox/faults", json: json)
+        guard reply.status == 201 else { throw Failure(description: "fault \(json) refused: \(reply.body)") }
+    }
+
+    /// Every project in the sandbox called `name`.
+    func projects(named name: String) async throws -> [Value] {
+        let all = try await Reply.send(.GET, sandboxURL + "/_sandbox/projects").json
+        return all.arrayValue?.filter { $0["name"]?.stringValue == name } ?? []
+    }
+
+    /// The connector's retry log lines for failures of `type` (e.g. `TOO_MANY_REQUESTS`).
+    func retries(after type: String) -> [String] {
+        logs.messages(in: "com.procore.mule").filter { $0.hasPrefix("Retrying ") && $0.hasSuffix(": PROCORE:\(type)") }
+    }
+
+    /// How many times the connector refreshed the access token so far.
+    var refreshCount: Int {
+        logs.messages(in: "com.procore.mule").filter { $0.hasPrefix("Refreshed access token") }.count
+    }
+}
