@@ -89,6 +89,11 @@ public struct HTTPListenerService: Service {
 
     private func serve(_ config: ListenerConfigDefinition, _ routes: [ListenerRoute], logger: Logger,
                        bound: @escaping @Sendable (Int) -> Void) async throws {
+        guard config.protocolName.uppercased() == "HTTP" else {
+            // Serving plain HTTP where the app asked for HTTPS would be worse than not starting.
+            throw ListenerStartError(configName: config.name, host: config.host, port: config.port,
+                                     reason: "protocol \(config.protocolName) is not supported; Conduit serves HTTP only (put a TLS proxy in front)")
+        }
         let responder = ListenerResponder(runtime: runtime, config: config, routes: routes)
         let readTimeout = TimeAmount.milliseconds(Int64(max(config.readTimeoutMillis, 1)))
         let application = Application(
