@@ -41,7 +41,7 @@ import Testing
 
     @Test(arguments: [
         (["--burst-limit", "0"], "--burst-limit must be 1 or more, got 0"),
-        (["--hourly-limit", "-5"], "--hourly-limit must be 1 or more, got -5"),
+        (["--hourly-limit=-5"], "--hourly-limit must be 1 or more, got -5"),
     ])
     func limitsBelowOneAreUsageErrors(_ arguments: [String], _ message: String) throws {
         let output = try CLIRunner.run(["sandbox", "--port", "0"] + arguments)
