@@ -1,58 +1,14 @@
-/// The Create Project "Sample Request" from the Procore connector manual, verbatim.
+import Foundation
+
+/// The Create Project "Sample Request" from the Procore connector manual, as shipped in
+/// `examples/create-project.json`.
 enum SampleRequest {
-    static let createProject = #"""
-{
- "company_id": "562949953437078",
- "name": "MuleTest Cloud 9 - 31",
- "address": "123 Main St",
- "city": "Anytown",
- "code": "P123",
- "country_code": "US",
- "description": "This is mule test project",
- "start_date": "2025-01-01",
- "completion_date": "2025-12-31",
- "total_value": "1000000",
- "warranty_start_date": "2025-01-01",
- "warranty_end_date": "2026-01-01",
- "flag": "1",
- "phone": "123-456-7890",
- "project_number": "P3423",
- "public_notes": "Public Notes",
- "project_stage_id": "3",
- "square_feet": "1000",
- "state_code": "CA",
- "time_zone": "US/Pacific",
- "zip": "12345",
- "parent_job_id": "562949955019589",
- "program_id": "562949953512759",
- "project_bid_type_id": "562949953465028",
- "project_type_id": "562949953482050",
- "project_owner_type_id": "562949953439322",
- "project_region_id": "562949953468817",
- "office_id": "562949953440611",
- "override_start_date": "2025-01-01",
- "override_start_date_check": true,
- "override_end_date": "2026-12-31",
- "override_end_date_check": true,
- "department_ids": [
- "562949953494810",
- "562949953495650"
- ],
- "estimated_value": "1000000",
- "estimated_start_date": "2025-01-01",
- "estimated_completion_date": "2025-12-31",
- "store_number": "123",
- "accounting_project_number": "123",
- "designated_market_area": "Market Area",
- "erp_integrated": false,
- "latitude": "37.7749",
- "longitude": "-124.5924746",
- "locale": "en",
- "enable_copy_of_standard_cost_codes": false,
- "sector": "assembly",
- "work_scope": "new_construction",
- "delivery_method": "construction_manager_as_agent_owners_rep",
- "active": true
-}
-"""#
+    static let createProject: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/create-project.json")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("conduit-bench: cannot read \(url.path); run it from a checkout of the repository")
+        }
+        return text
+    }()
 }

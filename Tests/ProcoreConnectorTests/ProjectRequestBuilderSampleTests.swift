@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import FlowCore
 import ProcoreConnector
 import Testing
@@ -9,12 +10,12 @@ import Testing
     static let updateBody = #"{"company_id":562949953437078,"project":{"name":"MuleTest9 - 17 Updated","description":"This is mule test project updated","active":false,"project_number":"P3424","accounting_project_number":"1234","store_number":"1234","designated_market_area":"Southeast","address":"123 Main St Updated","city":"Anytown Updated","state_code":"AZ","country_code":"US","zip":"54321","county":"Santa Barbara County updated","time_zone":"US/Mountain","start_date":"2025-02-01","completion_date":"2025-12-30","warranty_start_date":"2025-02-01","warranty_end_date":"2026-01-30","estimated_start_date":"2025-02-01","estimated_completion_date":"2025-12-30","total_value":100001,"estimated_value":1000001,"square_feet":1001,"project_type_id":562949953482049,"project_stage_id":562949953421313,"project_bid_type_id":562949953465027,"project_owner_type_id":562949953439321,"project_region_id":562949953470887,"sector":"auto_service","work_scope":"renovation_alteration","delivery_method":"integrated_project_delivery","office_id":562949953582263,"program_id":562949953520454,"department_ids":[562949953495657,562949953495655],"parent_job_id":562949955019589,"phone":"123-456-7890","public_notes":"Public Notes Updated","flag":"1","locale":"en","fax":"0161 999 8888","standard_cost_code_list_id":562949953436338}}"#
 
     static func createParameters() throws -> [String: Value] {
-        ManualSampleRequests.parameters(ManualSampleRequests.createAttributes,
+        ManualExampleUsage.parameters(ManualExampleUsage.createAttributes,
                                         payload: try JSON.decode(ManualSampleRequests.createProject))
     }
 
     static func updateParameters() throws -> [String: Value] {
-        ManualSampleRequests.parameters(ManualSampleRequests.updateAttributes,
+        ManualExampleUsage.parameters(ManualExampleUsage.updateAttributes,
                                         payload: try JSON.decode(ManualSampleRequests.updateProject))
     }
 

@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import AsyncHTTPClient
 import FlowCore
 import Foundation
@@ -138,7 +139,7 @@ struct SandboxHarness {
 
     /// The manual's create sample as evaluated parameters.
     static func createParameters(name: String? = nil) throws -> [String: Value] {
-        var parameters = ManualSampleRequests.parameters(ManualSampleRequests.createAttributes,
+        var parameters = ManualExampleUsage.parameters(ManualExampleUsage.createAttributes,
                                                          payload: try JSON.decode(ManualSampleRequests.createProject))
         if let name { parameters["name"] = .string(name) }
         return parameters
@@ -146,7 +147,7 @@ struct SandboxHarness {
 
     /// The manual's update sample as evaluated parameters, aimed at `projectId`.
     static func updateParameters(projectId: Value) throws -> [String: Value] {
-        var parameters = ManualSampleRequests.parameters(ManualSampleRequests.updateAttributes,
+        var parameters = ManualExampleUsage.parameters(ManualExampleUsage.updateAttributes,
                                                          payload: try JSON.decode(ManualSampleRequests.updateProject))
         parameters["projectId"] = projectId
         return parameters
