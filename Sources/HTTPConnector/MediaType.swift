@@ -5,6 +5,8 @@ enum MediaType {
     /// Whether `contentType` names JSON: `application/json` or any `…/…+json`, parameters ignored.
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
+        // The common spelling, answered without splitting, trimming and lower-casing per request.
+        if contentType == "application/json" { return true }
         let essence = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return essence == "application/json" || (essence.contains("/") && essence.hasSuffix("+json"))
     }

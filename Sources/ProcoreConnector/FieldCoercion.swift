@@ -35,7 +35,7 @@ enum FieldCoercion {
     static func boolean(_ value: Value) -> Result<Value, FieldProblem> {
         if case .bool = value { return .success(value) }
         if case .string(let text) = value {
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text.trimmingWhitespace().lowercased() {
             case "true": return .success(.bool(true))
             case "false": return .success(.bool(false))
             default: break
@@ -58,22 +58,18 @@ enum FieldCoercion {
     }
 
     static func id(_ value: Value) -> Result<Value, FieldProblem> {
-        let notAnID = FieldProblem("\(ValueDisplay.describe(value)) is not a Procore id (expected a positive whole number)")
         switch value {
         case .int(let number):
-            return number > 0 ? .success(value) : .failure(notAnID)
+            if number > 0 { return .success(value) }
         case .decimal(let number):
-            guard let exact = NumberText.exactInteger(number), exact > 0 else { return .failure(notAnID) }
-            return .success(.int(exact))
+            if let exact = NumberText.exactInteger(number), exact > 0 { return .success(.int(exact)) }
         case .string(let text):
-            let digits = text.trimmingCharacters(in: .whitespaces)
-            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let number = Int64(digits), number > 0 else {
-                return .failure(notAnID)
-            }
-            return .success(.int(number))
+            let digits = text.trimmingWhitespace()
+            if digits.isASCIIDigits, let number = Int64(digits), number > 0 { return .success(.int(number)) }
         default:
-            return .failure(notAnID)
+            break
         }
+        return .failure(FieldProblem("\(ValueDisplay.describe(value)) is not a Procore id (expected a positive whole number)"))
     }
 
     static func idList(_ value: Value) -> Result<Value, FieldProblem> {
@@ -129,12 +125,19 @@ enum FieldCoercion {
         case .decimal(let number): number
         default: 0
         }
-        let bound = Decimal(limit)
+        let bound = Self.coordinateBound(limit)
         guard magnitude >= -bound, magnitude <= bound else {
             let range = "\(NumberText.plain(-bound)) to \(NumberText.plain(bound))"
             return .failure(FieldProblem("\(ValueDisplay.describe(value)) is out of range (expected a number from \(range))"))
         }
         return .success(parsed)
+    }
+
+    /// `limit` as a Decimal; the two limits in use are whole numbers, converted without
+    /// `Decimal(Double)`'s cost.
+    private static func coordinateBound(_ limit: Double) -> Decimal {
+        if let whole = Int64(exactly: limit) { return Decimal(whole) }
+        return Decimal(limit)
     }
 
     static func timeZone(_ value: Value) -> Result<Value, FieldProblem> {

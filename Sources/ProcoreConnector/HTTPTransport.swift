@@ -29,7 +29,8 @@ struct HTTPTransport: Sendable {
     /// Sends `method url` with `headers` and `body`, giving up at `deadline`.
     func send(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?, deadline: ContinuousClock.Instant,
               attempt: Int = 1) async -> Outcome {
-        let path = Self.pathForLogging(url)
+        // Only the debug lines use the path; working it out costs a URL parse per call.
+        let path = logger.logLevel <= .debug ? Self.pathForLogging(url) : ""
         var request = HTTPClientRequest(url: url)
         request.method = method
         for header in headers { request.headers.add(name: header.name, value: header.value) }

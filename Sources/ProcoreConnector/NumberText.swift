@@ -6,15 +6,18 @@ enum NumberText {
     /// The number `text` spells in JSON number syntax (surrounding spaces allowed): an exact
     /// `.int` when it is a whole number that fits 64 bits, else an exact `.decimal`.
     static func parse(_ text: String) -> Value? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard isJSONNumber(trimmed) else { return nil }
+        let trimmed = text.trimmingWhitespace()
+        guard isJSONNumber(trimmed.utf8) else { return nil }
         if let integer = Int64(trimmed) { return .int(integer) }
-        guard let decimal = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")), !decimal.isNaN else {
+        guard let decimal = Decimal(string: trimmed, locale: posix), !decimal.isNaN else {
             return nil
         }
-        if let exact = exactInteger(decimal), !trimmed.contains(".") { return .int(exact) }
+        if !trimmed.utf8.contains(UInt8(ascii: ".")), let exact = exactInteger(decimal) { return .int(exact) }
         return .decimal(decimal)
     }
+
+    /// The locale numbers are read in (a `.` decimal point), made once.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// `number` as an Int64 when it is a whole number in range, else nil.
     static func exactInteger(_ number: Decimal) -> Int64? {
@@ -27,26 +30,34 @@ enum NumberText {
     static func plain(_ number: Decimal) -> String { DecimalFormatting.plainText(number) }
 
     /// Whether `text` is `-? int frac? exp?` exactly as RFC 8259 writes numbers.
-    private static func isJSONNumber(_ text: String) -> Bool {
-        var chars = Substring(text)
-        if chars.first == "-" { chars = chars.dropFirst() }
-        let intPart = chars.prefix(while: \.isASCIIDigit)
-        guard !intPart.isEmpty, intPart == "0" || intPart.first != "0" else { return false }
-        chars = chars.dropFirst(intPart.count)
-        if chars.first == "." {
-            chars = chars.dropFirst()
-            let fraction = chars.prefix(while: \.isASCIIDigit)
-            guard !fraction.isEmpty else { return false }
-            chars = chars.dropFirst(fraction.count)
+    private static func isJSONNumber(_ text: String.UTF8View) -> Bool {
+        var index = text.startIndex
+        func digits() -> Int {
+            var count = 0
+            while index < text.endIndex, (0x30...0x39).contains(text[index]) {
+                count += 1
+                text.formIndex(after: &index)
+            }
+            return count
         }
-        if chars.first == "e" || chars.first == "E" {
-            chars = chars.dropFirst()
-            if chars.first == "+" || chars.first == "-" { chars = chars.dropFirst() }
-            let exponent = chars.prefix(while: \.isASCIIDigit)
-            guard !exponent.isEmpty, exponent.count <= 3 else { return false }
-            chars = chars.dropFirst(exponent.count)
+        func skip(_ byte: UInt8) -> Bool {
+            guard index < text.endIndex, text[index] == byte else { return false }
+            text.formIndex(after: &index)
+            return true
         }
-        return chars.isEmpty
+        _ = skip(UInt8(ascii: "-"))
+        let intStart = index
+        let intDigits = digits()
+        guard intDigits > 0, intDigits == 1 || text[intStart] != UInt8(ascii: "0") else { return false }
+        if skip(UInt8(ascii: ".")) {
+            guard digits() > 0 else { return false }
+        }
+        if skip(UInt8(ascii: "e")) || skip(UInt8(ascii: "E")) {
+            if !skip(UInt8(ascii: "+")) { _ = skip(UInt8(ascii: "-")) }
+            let exponent = digits()
+            guard exponent > 0, exponent <= 3 else { return false }
+        }
+        return index == text.endIndex
     }
 }
 

@@ -5,6 +5,9 @@ import Foundation
 /// and never creates a second project. Tokens are scoped to the OAuth app and kept for a day.
 struct IdempotencyCache: Sendable {
     static let retention: TimeInterval = 86_400
+    /// How often expired entries are dropped. Lookups ignore expired entries anyway; dropping
+    /// them on every store copied the whole cache per request, so creates slowed as it grew.
+    static let purgeInterval: TimeInterval = 60
 
     private struct Entry: Sendable {
         let storedAt: Date
@@ -12,6 +15,10 @@ struct IdempotencyCache: Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    private var lastPurge = Date.distantPast
+
+    /// How many entries are held, expired ones not yet purged included.
+    var count: Int { entries.count }
 
     static func key(clientID: String, token: String) -> String { "\(clientID)\u{0}\(token)" }
 
@@ -21,7 +28,10 @@ struct IdempotencyCache: Sendable {
     }
 
     mutating func store(_ response: SandboxResponse, for key: String, now: Date) {
-        entries = entries.filter { now.timeIntervalSince($0.value.storedAt) < Self.retention }
+        if abs(now.timeIntervalSince(lastPurge)) >= Self.purgeInterval {
+            entries = entries.filter { now.timeIntervalSince($0.value.storedAt) < Self.retention }
+            lastPurge = now
+        }
         entries[key] = Entry(storedAt: now, response: response)
     }
 

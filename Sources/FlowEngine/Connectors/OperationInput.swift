@@ -1,4 +1,5 @@
 import FlowCore
+import FlowExpression
 import FlowModel
 import Logging
 
@@ -18,6 +19,9 @@ public struct OperationInput: Sendable {
 
     let event: Event
     let context: ExecutionContext
+    /// The expressions' view of the event, built once: an operation evaluates all its
+    /// parameters (the create-project operation has 55) against the same event.
+    let expressionContext: EvaluationContext
 
     init(event: Event, context: ExecutionContext, element: ElementReference, logger: Logger) {
         message = event.message
@@ -27,6 +31,7 @@ public struct OperationInput: Sendable {
         self.logger = logger
         self.event = event
         self.context = context
+        expressionContext = context.expressionContext(for: event)
     }
 
     /// The incoming payload.
@@ -36,7 +41,7 @@ public struct OperationInput: Sendable {
     /// `MULE:EXPRESSION` error.
     public func evaluate(_ parameter: ParameterValue) throws(ConnectorError) -> Value {
         do {
-            return try context.evaluate(parameter, event, at: element)
+            return try context.evaluate(parameter, event, prepared: expressionContext, at: element)
         } catch {
             throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"), message: error.error.description)
         }

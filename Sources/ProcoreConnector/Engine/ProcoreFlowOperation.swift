@@ -13,9 +13,20 @@ struct ProcoreFlowOperation: ConnectorOperation {
     let kind: Kind
     let definition: ComponentDefinition
     let runtime: ProcoreRuntimeConfiguration
+    /// The parameters that go into the request, picked out of the definition once rather than
+    /// on every call.
+    private let requestParameters: [(name: String, value: ParameterValue)]
 
     /// Parameters that steer the engine or the connection rather than the request body.
     private static let nonRequestParameters: Set<String> = ["config-ref", "target", "targetValue", "resourceOwnerId"]
+
+    init(kind: Kind, definition: ComponentDefinition, runtime: ProcoreRuntimeConfiguration) {
+        self.kind = kind
+        self.definition = definition
+        self.runtime = runtime
+        requestParameters = definition.parameters.filter { !Self.nonRequestParameters.contains($0.key) }
+            .map { (name: $0.key, value: $0.value) }
+    }
 
     func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
         do {
@@ -55,7 +66,8 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// `customFields`.
     private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> [String: Value] {
         var values: [String: Value] = [:]
-        for (name, parameter) in definition.parameters where !Self.nonRequestParameters.contains(name) {
+        values.reserveCapacity(requestParameters.count + 1)
+        for (name, parameter) in requestParameters {
             values[name] = try input.evaluate(parameter)
         }
         let entries = definition.child("custom-fields")?.children.filter { $0.name == "custom-field" } ?? []
