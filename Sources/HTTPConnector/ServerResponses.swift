@@ -1,18 +1,19 @@
+import FlowCore
 import HTTPTypes
 import Hummingbird
 
 /// The answers the listener gives by itself, without running a flow (mule-semantics §2.2).
 enum ServerResponses {
     static func noListener(_ path: String) -> Response {
-        text(.notFound, "No listener for endpoint: \(htmlEscaped(path))")
+        text(.notFound, "No listener for endpoint: \(HTMLEscaping.escape(path))")
     }
 
     static func methodNotAllowed(_ path: String) -> Response {
-        text(.methodNotAllowed, "Method not allowed for endpoint: \(htmlEscaped(path))")
+        text(.methodNotAllowed, "Method not allowed for endpoint: \(HTMLEscaping.escape(path))")
     }
 
     static func serviceUnavailable(_ path: String) -> Response {
-        text(.serviceUnavailable, "Service not available for endpoint: \(htmlEscaped(path))")
+        text(.serviceUnavailable, "Service not available for endpoint: \(HTMLEscaping.escape(path))")
     }
 
     /// Back-pressure: the flow is at its `maxConcurrency`.
@@ -31,21 +32,5 @@ enum ServerResponses {
     static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(status: status, headers: [.contentType: "text/plain; charset=UTF-8"],
                  body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func htmlEscaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import FlowCore
 /// The small HTML pages the listener shows during the authorization dance.
 public enum OAuthPages {
     /// The redirect to Procore's authorization page.
@@ -32,25 +33,9 @@ public enum OAuthPages {
     public static func page(title: String, message: String) -> String {
         """
         <!DOCTYPE html>
-        <html><head><meta charset="utf-8"><title>\(escape(title))</title></head>
-        <body><h1>\(escape(title))</h1><p>\(escape(message))</p></body></html>
+        <html><head><meta charset="utf-8"><title>\(HTMLEscaping.escape(title))</title></head>
+        <body><h1>\(HTMLEscaping.escape(title))</h1><p>\(HTMLEscaping.escape(message))</p></body></html>
 
         """
-    }
-
-    /// `text` with `& < > " '` replaced by entities.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import FlowCore
 /// The HTML pages of `/oauth/authorize`: the consent page with Approve and Deny, the page an
 /// out-of-band client reads its code from, and the error page for requests that cannot redirect.
 enum ConsentPage {
@@ -12,14 +13,14 @@ enum ConsentPage {
         let hidden = [
             ("response_type", "code"), ("client_id", request.clientID), ("redirect_uri", request.redirectURI),
         ] + (request.state.map { [("state", $0)] } ?? [])
-        let fields = hidden.map { "<input type=\"hidden\" name=\"\(escape($0.0))\" value=\"\(escape($0.1))\">" }
+        let fields = hidden.map { "<input type=\"hidden\" name=\"\(HTMLEscaping.escape($0.0))\" value=\"\(HTMLEscaping.escape($0.1))\">" }
             .joined(separator: "\n      ")
         return page(
             title: "Authorize \(app.name)",
             body: """
-                <h1>Authorize <strong>\(escape(app.name))</strong>?</h1>
-                  <p>\(escape(app.name)) wants to use the Procore sandbox on behalf of \(escape(user.name)) (\(escape(user.login))).</p>
-                  <p>After you decide you will be sent to <code>\(escape(request.redirectURI))</code>.</p>
+                <h1>Authorize <strong>\(HTMLEscaping.escape(app.name))</strong>?</h1>
+                  <p>\(HTMLEscaping.escape(app.name)) wants to use the Procore sandbox on behalf of \(HTMLEscaping.escape(user.name)) (\(HTMLEscaping.escape(user.login))).</p>
+                  <p>After you decide you will be sent to <code>\(HTMLEscaping.escape(request.redirectURI))</code>.</p>
                   <form method="post" action="/oauth/authorize" class="approve">
                       \(fields)
                       <input type="hidden" name="decision" value="approve">
@@ -39,7 +40,7 @@ enum ConsentPage {
             body: """
                 <h1>Authorization code</h1>
                   <p>Copy this code into your application:</p>
-                  <p><code id="authorization_code">\(escape(code))</code></p>
+                  <p><code id="authorization_code">\(HTMLEscaping.escape(code))</code></p>
                 """)
     }
 
@@ -48,7 +49,7 @@ enum ConsentPage {
             title: "An error has occurred",
             body: """
                 <h1>An error has occurred</h1>
-                  <p id="error" data-error="\(error.rawValue)">\(escape(error.description))</p>
+                  <p id="error" data-error="\(error.rawValue)">\(HTMLEscaping.escape(error.description))</p>
                 """)
     }
 
@@ -56,27 +57,12 @@ enum ConsentPage {
         """
         <!DOCTYPE html>
         <html lang="en">
-        <head><meta charset="utf-8"><title>\(escape(title)) · Procore sandbox</title></head>
+        <head><meta charset="utf-8"><title>\(HTMLEscaping.escape(title)) · Procore sandbox</title></head>
         <body>
           \(body)
         </body>
         </html>
 
         """
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -78,7 +78,7 @@ import Testing
             }
             let page = await client.tokens.callbackResponse(query: query)
             #expect(page.status == 400)
-            #expect(page.body.contains(OAuthPages.escape(description)))
+            #expect(page.body.contains(HTMLEscaping.escape(description)))
             #expect(await client.tokens.metrics.codeExchanges == 0)
             await client.shutdown()
         }

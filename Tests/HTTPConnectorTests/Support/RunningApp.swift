@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import AsyncHTTPClient
 import FlowCore
 import FlowEngine

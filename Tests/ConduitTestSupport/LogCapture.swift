@@ -2,31 +2,35 @@ import Foundation
 import Logging
 
 /// Collects the records of every logger made through ``factory``, for assertions.
-final class LogCapture: @unchecked Sendable {
-    struct Record: Sendable {
-        let level: Logger.Level
-        let category: String
-        let message: String
-        let metadata: Logger.Metadata
+public final class LogCapture: @unchecked Sendable {
+    /// One log record.
+    public struct Record: Sendable {
+        public let level: Logger.Level
+        public let category: String
+        public let message: String
+        public let metadata: Logger.Metadata
     }
+
+    /// An empty capture.
+    public init() {}
 
     private let lock = NSLock()
     private var stored: [Record] = []
 
     /// Every record so far, in order.
-    var records: [Record] {
+    public var records: [Record] {
         lock.lock()
         defer { lock.unlock() }
         return stored
     }
 
     /// The messages logged in `category` (every category when nil).
-    func messages(in category: String? = nil) -> [String] {
+    public func messages(in category: String? = nil) -> [String] {
         records.filter { category == nil || $0.category == category }.map(\.message)
     }
 
     /// A handler factory for ``RuntimeOptions/logHandlerFactory``.
-    var factory: @Sendable (String) -> any LogHandler {
+    public var factory: @Sendable (String) -> any LogHandler {
         { [self] label in Handler(label: label, capture: self) }
     }
 
