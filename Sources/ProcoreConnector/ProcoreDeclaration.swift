@@ -55,7 +55,7 @@ public enum ProcoreDeclaration {
             ParameterDeclaration("retryBaseDelay", kind: .integer),
             ParameterDeclaration("retryDeadline", kind: .integer),
             ParameterDeclaration("tokenStore"),
-        ], children: ["oauth-authorization-code", "oauth-callback-config", "client-credentials", "oauth-store-config"]),
+        ], children: ["oauth-authorization-code", "oauth-callback-config", "client-credentials"]),
         ElementDeclaration("oauth-authorization-code", role: .nested, parameters: [
             ParameterDeclaration("consumerKey", required: true),
             ParameterDeclaration("consumerSecret", required: true, secret: true),
@@ -63,17 +63,12 @@ public enum ProcoreDeclaration {
             ParameterDeclaration("accessTokenUrl"),
             ParameterDeclaration("scopes"),
             ParameterDeclaration("resourceOwnerId"),
-            ParameterDeclaration("before", kind: .flowReference),
-            ParameterDeclaration("after", kind: .flowReference),
         ]),
         ElementDeclaration("oauth-callback-config", role: .nested, parameters: [
             ParameterDeclaration("listenerConfig", required: true, kind: .reference(stereotype: "HTTP:LISTENER_CONFIG")),
             ParameterDeclaration("callbackPath", required: true),
             ParameterDeclaration("authorizePath", required: true),
             ParameterDeclaration("externalCallbackUrl"),
-        ]),
-        ElementDeclaration("oauth-store-config", role: .nested, parameters: [
-            ParameterDeclaration("objectStore", required: true),
         ]),
         ElementDeclaration("client-credentials", role: .nested, parameters: [
             ParameterDeclaration("consumerKey", required: true),

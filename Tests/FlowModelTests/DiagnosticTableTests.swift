@@ -89,6 +89,9 @@ import Testing
         Case(name: "misplaced listener", fragment: #"<flow name="a"><logger/><http:listener config-ref="HTTP_Listener_config" path="/x"/></flow>"#, expected: [
             "flows/app.xml:8:25: error: Element <http:listener> must be the first element of a <flow>.",
         ]),
+        Case(name: "unsupported OAuth before flow", fragment: "<procore:config name=\"Other\"><procore:connection><procore:oauth-authorization-code consumerKey=\"k\" consumerSecret=\"s\" before=\"f\"/>\n<procore:oauth-callback-config listenerConfig=\"HTTP_Listener_config\" callbackPath=\"/c\" authorizePath=\"/a\"/></procore:connection></procore:config>", expected: [
+            "flows/app.xml:8:119: error: Attribute 'before' is not allowed on <procore:oauth-authorization-code>.",
+        ]),
         Case(name: "processor at the top level", fragment: #"<logger message="x"/>"#, expected: [
             "flows/app.xml:8:1: error: Element <logger> is not allowed inside <mule>.",
         ]),
