@@ -70,7 +70,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "ConduitTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")],
+        .target(name: "ConduitTestSupport", dependencies: ["FlowCore", "FlowModel", "FlowEngine", .product(name: "Logging", package: "swift-log")],
                 path: "Tests/ConduitTestSupport"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "ConduitTestSupport"]),
         .testTarget(name: "FlowXMLTests", dependencies: ["FlowXML"]),

@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import Testing

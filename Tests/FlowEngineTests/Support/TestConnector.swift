@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -11,7 +12,7 @@ import Foundation
 /// - `test:flaky config-ref key failures` — fails with `TEST:CONNECTIVITY` the first
 ///   `failures` times it runs for `key`, then returns the number of calls.
 final class TestConnector: Connector, @unchecked Sendable {
-    static let namespaceURI = "http://www.mulesoft.org/schema/mule/test"
+    static let namespaceURI = TestApp.testNamespaceURI
 
     private let lock = NSLock()
     private var calls: [String: Int] = [:]

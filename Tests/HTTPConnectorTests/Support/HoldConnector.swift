@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -9,7 +10,7 @@ import Foundation
 /// - `test:hold config-ref` — reports that a request arrived, then waits until the test opens
 ///   the latch; returns `"released"`.
 final class HoldConnector: Connector, @unchecked Sendable {
-    static let namespaceURI = "http://www.mulesoft.org/schema/mule/test"
+    static let namespaceURI = TestApp.testNamespaceURI
 
     let latch = Latch()
     let arrivals: AsyncStream<Void>

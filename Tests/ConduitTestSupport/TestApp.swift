@@ -1,4 +1,3 @@
-import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -6,23 +5,29 @@ import Foundation
 
 /// Loads an app written inline (the body of a `<mule>` element) through the real loader and
 /// builds its runtime, logging into a ``LogCapture``.
-enum TestApp {
-    struct LoadFailure: Error, CustomStringConvertible {
-        let description: String
+public enum TestApp {
+    /// The namespace of the test connectors (`test:` elements) in the engine and listener tests.
+    public static let testNamespaceURI = "http://www.mulesoft.org/schema/mule/test"
+
+    /// The app did not load; the diagnostics, one per line.
+    public struct LoadFailure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    static let namespaces = """
+    /// The namespace declarations of the generated `<mule>` root.
+    public static let namespaces = """
         xmlns="http://www.mulesoft.org/schema/mule/core"
               xmlns:http="http://www.mulesoft.org/schema/mule/http"
-              xmlns:test="\(HoldConnector.namespaceURI)"
+              xmlns:test="\(testNamespaceURI)"
               xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
               xsi:schemaLocation="http://www.mulesoft.org/schema/mule/core http://www.mulesoft.org/schema/mule/core/current/mule.xsd
                                   http://www.mulesoft.org/schema/mule/http http://www.mulesoft.org/schema/mule/http/current/mule-http.xsd
-                                  \(HoldConnector.namespaceURI) \(HoldConnector.namespaceURI)/current/mule-test.xsd"
+                                  \(testNamespaceURI) \(testNamespaceURI)/current/mule-test.xsd"
         """
 
     /// The app whose `flows/main.xml` holds `body` inside `<mule>`, loaded and checked.
-    static func definition(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> AppDefinition {
+    public static func definition(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> AppDefinition {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conduit-engine-tests-\(UUID().uuidString)")
         let flows = directory.appendingPathComponent("flows")
         try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
@@ -43,7 +48,7 @@ enum TestApp {
     }
 
     /// The built runtime of ``definition(_:properties:connectors:)``.
-    static func runtime(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
+    public static func runtime(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
                         logs: LogCapture = LogCapture(), logLevels: [String: Logger.Level] = [:]) throws -> Runtime {
         let app = try definition(body, properties: properties, connectors: connectors)
         return try Runtime.build(app, connectors: connectors,
@@ -55,7 +60,7 @@ import Logging
 
 extension Runtime {
     /// Runs the flow called `name` with `payload`; fails the test when there is no such flow.
-    func run(flow name: String, payload: Value = .null, vars: ValueObject = ValueObject()) async throws -> FlowOutcome {
+    public func run(flow name: String, payload: Value = .null, vars: ValueObject = ValueObject()) async throws -> FlowOutcome {
         guard let flow = flow(named: name) else { throw TestApp.LoadFailure(description: "no flow named \(name)") }
         return await run(flow, Event(payload: payload, vars: vars, correlationId: "test-correlation"))
     }
@@ -63,13 +68,13 @@ extension Runtime {
 
 extension FlowOutcome {
     /// The final event of a successful run.
-    var event: Event? {
+    public var event: Event? {
         if case .success(let event) = self { return event }
         return nil
     }
 
     /// The failure of a failed run.
-    var failure: FlowFailure? {
+    public var failure: FlowFailure? {
         if case .failure(let failure) = self { return failure }
         return nil
     }
