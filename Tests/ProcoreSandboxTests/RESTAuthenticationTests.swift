@@ -21,10 +21,12 @@ import Testing
     }
 
     @Test func expiredTokenGetsTheExpiredSentence() async throws {
-        try await SandboxHarness.with(SandboxConfiguration(accessTokenLifetime: .milliseconds(200))) { sandbox in
+        // Long enough that a loaded machine (the whole suite runs in parallel) still makes the
+        // first call in time; the sleep outlasts it.
+        try await SandboxHarness.with(SandboxConfiguration(accessTokenLifetime: .seconds(2))) { sandbox in
             let token = try await sandbox.accessToken()
             #expect(try await sandbox.send(.GET, Self.project, headers: SandboxHarness.rest(token)).status == 200)
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(2300))
             let response = try await sandbox.send(.GET, Self.project, headers: SandboxHarness.rest(token))
             #expect(response.status == 401)
             #expect(try response.json
