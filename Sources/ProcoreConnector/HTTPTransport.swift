@@ -107,6 +107,18 @@ struct HTTPTransport: Sendable {
             }
         }
         if error is CancellationError { return "the request was cancelled" }
+        // A server that drops the connection while the request is still being written shows up
+        // as a socket error rather than AsyncHTTPClient's `remoteConnectionClosed`; say it the same way.
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNRESET, EPIPE: return "the connection was reset by the server"
+            case ECONNREFUSED: return "the connection was refused"
+            default: break
+            }
+        }
+        if let error = error as? ChannelError, [.ioOnClosedChannel, .outputClosed, .eof, .alreadyClosed].contains(error) {
+            return "the connection was closed by the server"
+        }
         let text = String(describing: error)
         return text.count <= 200 ? text : String(text.prefix(200)) + "…"
     }

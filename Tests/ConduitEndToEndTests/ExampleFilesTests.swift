@@ -2,7 +2,7 @@ import FlowCore
 import Testing
 
 /// `examples/` ships the manual's two sample requests, so the README's curl lines can send them.
-@Suite struct ExampleFilesTests {
+@Suite(.serialized) struct ExampleFilesTests {
     @Test(arguments: ["create-project", "update-project"])
     func exampleIsTheManualsSampleVerbatim(name: String) throws {
         let sample = name == "create-project" ? ManualSampleRequests.createProject : ManualSampleRequests.updateProject

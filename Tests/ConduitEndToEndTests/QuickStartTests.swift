@@ -12,7 +12,7 @@ import Testing
 ///     curl -s -X PATCH -H 'Content-Type: application/json' -d '{"company_id":"562949953437078","name":"Renamed"}' http://localhost:8081/projects/562949955035825
 ///     curl -s -X POST -H 'Content-Type: application/json' --data @examples/update-project.json http://localhost:8081/projects/update
 ///     curl -s -X POST -H 'Content-Type: application/json' -d '{"company_id":"562949953437078","name":"Bad dates","start_date":"2025-02-30"}' http://localhost:8081/projects
-@Suite struct QuickStartTests {
+@Suite(.serialized) struct QuickStartTests {
     @Test func readmeQuickStartCreatesAndUpdatesAProject() async throws {
         let state = try TemporaryDirectory()
         defer { state.remove() }

@@ -5,7 +5,7 @@ import Testing
 
 /// Issue 6's acceptance for what happens between the requests, through the sample app's flows:
 /// an access token that expires mid-run, Procore's rate limit, and answers lost on the way back.
-@Suite struct ResilienceTests {
+@Suite(.serialized) struct ResilienceTests {
     /// Raised so that the burst of requests in these tests is never rate-limited by accident.
     static let roomy = SandboxConfiguration(spikeLimit: RateLimitWindow(limit: 1000, length: .seconds(10)))
 

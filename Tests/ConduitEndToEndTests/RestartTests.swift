@@ -4,7 +4,7 @@ import Testing
 
 /// Stopping and starting `conduit run --env dev` again: the app reuses the token it stored, and
 /// the bundled sandbox (with `conduit.sandbox.data`) still knows it, so no second authorization.
-@Suite struct RestartTests {
+@Suite(.serialized) struct RestartTests {
     @Test func restartedAppReusesThePersistedToken() async throws {
         let state = try TemporaryDirectory()
         defer { state.remove() }

@@ -22,6 +22,10 @@ struct SandboxHarness {
     let baseURL: String
     let admin: HTTPClient
     let storePath: String
+    /// Every client ``client(_:logger:)`` made, shut down when ``with(accessTokenLifetime:_:)``
+    /// ends: a test that throws before its own `shutdown()` must fail, not crash the test process
+    /// (AsyncHTTPClient traps when a client is released without a shutdown).
+    let clients = ClientRegistry()
 
     /// Runs `body` against a fresh sandbox and shuts everything down afterwards.
     static func with<T>(accessTokenLifetime: Duration = .seconds(5400),
@@ -38,10 +42,12 @@ struct SandboxHarness {
                                      storePath: NSTemporaryDirectory() + "conduit-connector-\(UUID().uuidString)/tokens.json")
         do {
             let result = try await body(harness)
+            for client in harness.clients.all { await client.shutdown() }
             try await admin.shutdown()
             await server.shutdown()
             return result
         } catch {
+            for client in harness.clients.all { await client.shutdown() }
             try? await admin.shutdown()
             await server.shutdown()
             throw error
@@ -62,8 +68,10 @@ struct SandboxHarness {
 
     /// A connector client for this sandbox.
     func client(_ configuration: ProcoreConfiguration? = nil, logger: Logger? = nil) -> ProcoreClient {
-        ProcoreClient(configuration: configuration ?? self.configuration(),
-                      logger: logger ?? Logger(label: "com.procore.mule", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let client = ProcoreClient(configuration: configuration ?? self.configuration(),
+                                   logger: logger ?? Logger(label: "com.procore.mule", factory: { _ in SwiftLogNoOpLogHandler() }))
+        clients.add(client)
+        return client
     }
 
     /// What the browser sees during the dance: the code and state Procore sent back.
@@ -152,4 +160,17 @@ struct SandboxHarness {
         parameters["projectId"] = projectId
         return parameters
     }
+}
+
+/// The clients a harness made, for shutting them all down however the test ended.
+final class ClientRegistry: @unchecked Sendable {
+    // @unchecked: `clients` is only touched under `lock`.
+    private let lock = NSLock()
+    private var clients: [ProcoreClient] = []
+
+    func add(_ client: ProcoreClient) {
+        lock.withLock { clients.append(client) }
+    }
+
+    var all: [ProcoreClient] { lock.withLock { clients } }
 }

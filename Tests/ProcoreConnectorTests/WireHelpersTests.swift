@@ -1,5 +1,7 @@
 import FlowCore
 import Foundation
+import AsyncHTTPClient
+import NIOCore
 import NIOHTTP1
 @testable import ProcoreConnector
 import Testing
@@ -63,5 +65,22 @@ import Testing
         #expect(TokenResponse.parse(try JSON.decode(#"{"token_type":"bearer"}"#), grantType: "x", now: now) == nil)
         let serviceToken = TokenResponse.parse(try JSON.decode(#"{"access_token":"a","expires_in":5400}"#), grantType: "client_credentials", now: now)
         #expect(serviceToken?.refreshToken == nil)
+    }
+
+    /// Transport failures read the same whichever layer noticed the dropped connection first.
+    @Test func transportFailuresAreDescribedInWords() {
+        let table: [(any Error, String)] = [
+            (HTTPClientError.remoteConnectionClosed, "the connection was closed by the server"),
+            (ChannelError.ioOnClosedChannel, "the connection was closed by the server"),
+            (ChannelError.eof, "the connection was closed by the server"),
+            (IOError(errnoCode: ECONNRESET, reason: "write(descriptor:pointer:size:)"), "the connection was reset by the server"),
+            (IOError(errnoCode: EPIPE, reason: "writev(descriptor:iovecs:)"), "the connection was reset by the server"),
+            (IOError(errnoCode: ECONNREFUSED, reason: "connect"), "the connection was refused"),
+            (HTTPClientError.readTimeout, "read timed out"),
+            (CancellationError(), "the request was cancelled"),
+        ]
+        for (error, words) in table {
+            #expect(HTTPTransport.describe(error) == words, "\(error)")
+        }
     }
 }

@@ -13,10 +13,8 @@ import Darwin
 ///
 /// Every wait is bounded and fails with the process's output, so a hung or crashed process reads
 /// as a clear test failure rather than a stuck `swift test`. Call ``kill()`` in a `defer`.
-final class ConduitProcess: @unchecked Sendable {
-    // @unchecked: `process` is configured before `run()` and afterwards only read or signalled;
-    // the output buffers live behind a lock.
-    private let process = Process()
+final class ConduitProcess: Sendable {
+    private let child: ChildProcess
     private let output = NIOLockedValueBox(CapturedOutput())
 
     private struct CapturedOutput {
@@ -40,19 +38,12 @@ final class ConduitProcess: @unchecked Sendable {
     /// The environment is this process's minus anything that could override the app's properties
     /// (`PROCORE_*`, `HTTP_*`, `CONDUIT_*`), so a developer's shell cannot change what is tested.
     init(_ arguments: [String], directory: String) throws {
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ProcessInfo.processInfo.environment.filter { key, _ in
+        let environment = ProcessInfo.processInfo.environment.filter { key, _ in
             !["PROCORE_", "HTTP_", "CONDUIT_"].contains { key.uppercased().hasPrefix($0) }
         }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        drain(stdout.fileHandleForReading) { $0.stdout.append($1) }
-        drain(stderr.fileHandleForReading) { $0.stderr.append($1) }
+        child = try ChildProcess(Self.executable.path, arguments, directory: directory, environment: environment)
+        drain(child.stdout) { $0.stdout.append($1) }
+        drain(child.stderr) { $0.stderr.append($1) }
     }
 
     /// Reads `handle` on its own thread until end of file, so the child never blocks on a full pipe.
@@ -78,60 +69,55 @@ final class ConduitProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let line = stdout.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
-            if !process.isRunning {
+            if let exit = child.exit {
                 await waitForStreamsToClose(within: .seconds(2))
                 if let line = stdout.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
-                throw Failure(description: "conduit exited with status \(process.terminationStatus) before printing '\(text)'\(transcript)")
+                throw Failure(description: "conduit ended (\(exit)) before printing '\(text)'\(transcript)")
             }
             if ContinuousClock.now >= deadline {
                 throw Failure(description: "conduit did not print '\(text)' within \(timeout)\(transcript)")
             }
-            try await Task.sleep(for: .milliseconds(20))
+            try await Self.pause()
         }
     }
 
     /// Sends SIGINT (Ctrl-C).
-    func interrupt() { process.interrupt() }
+    func interrupt() { child.send(SIGINT) }
 
     /// Waits at most `timeout` for the process to end; its exit status, or a failure when it was
     /// killed by a signal or is still running.
     func exitStatus(within timeout: Duration) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now >= deadline {
-                throw Failure(description: "conduit was still running \(timeout) after it was asked to stop\(transcript)")
+        while true {
+            switch child.exit {
+            case .exited(let status)?:
+                await waitForStreamsToClose(within: .seconds(2))
+                return status
+            case .signalled(let signal)?:
+                throw Failure(description: "conduit was killed by signal \(signal)\(transcript)")
+            case nil:
+                if ContinuousClock.now >= deadline {
+                    throw Failure(description: "conduit was still running \(timeout) after it was asked to stop\(transcript)")
+                }
+                try await Self.pause()
             }
-            try await Task.sleep(for: .milliseconds(20))
         }
-        await waitForStreamsToClose(within: .seconds(2))
-        guard process.terminationReason == .exit else {
-            throw Failure(description: "conduit was killed by signal \(process.terminationStatus)\(transcript)")
-        }
-        return process.terminationStatus
     }
 
     /// Ends the process at once if it still runs; safe to call any number of times.
-    func kill() {
-        guard process.isRunning else { return }
-        killImmediately(process.processIdentifier)
-        process.waitUntilExit()
+    func kill() { child.killAndReap() }
+
+    /// The polling interval, on the suspending (monotonic) clock: `Task.sleep`'s default
+    /// continuous clock is CLOCK_BOOTTIME on Linux, whose libdispatch timer was seen wedged under
+    /// the full parallel suite (every continuous sleep in the process stopped waking up).
+    private static func pause() async throws {
+        try await Task.sleep(for: .milliseconds(25), clock: SuspendingClock())
     }
 
     private func waitForStreamsToClose(within timeout: Duration) async {
         let deadline = ContinuousClock.now + timeout
         while output.withLockedValue({ $0.openStreams > 0 }) && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
+            try? await Self.pause()
         }
     }
-}
-
-/// SIGKILL, which a hung process cannot ignore (``Process/terminate()`` sends SIGTERM).
-private func killImmediately(_ pid: Int32) {
-    #if canImport(Glibc)
-    _ = Glibc.kill(pid, SIGKILL)
-    #elseif canImport(Musl)
-    _ = Musl.kill(pid, SIGKILL)
-    #elseif canImport(Darwin)
-    _ = Darwin.kill(pid, SIGKILL)
-    #endif
 }

@@ -25,10 +25,31 @@ struct DevRun {
     var sandboxDataPath: String { stateDirectory + "/sandbox/state.json" }
 
     /// Starts the app and waits (bounded) for its `ready` line; the caller kills it in a `defer`.
+    ///
+    /// - Parameter ports: the app's and the sandbox's port, when they matter (a restart); else
+    ///   free ones. When a port turns out to be taken by the time the process binds it, the start
+    ///   is repeated on fresh ports, at most three times.
     static func start(stateIn stateDirectory: String, ports: [Int]? = nil, defines: [String] = []) async throws -> DevRun {
-        var ports = ports ?? []
-        if ports.isEmpty { ports = try await FreePorts.pick(2) }
-        let (appPort, sandboxPort) = (ports[0], ports[1])
+        var preferred = ports
+        for attempt in 1...3 {
+            let ports: [Int]
+            if let given = preferred { ports = given } else { ports = try await FreePorts.pick(2) }
+            preferred = nil
+            do {
+                return try await start(stateIn: stateDirectory, appPort: ports[0], sandboxPort: ports[1], defines: defines)
+            } catch is PortTaken where attempt < 3 {
+                continue
+            }
+        }
+        throw ConduitProcess.Failure(description: "unreachable: the last attempt rethrows")
+    }
+
+    /// The process exited at start because a port was taken.
+    struct PortTaken: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private static func start(stateIn stateDirectory: String, appPort: Int, sandboxPort: Int, defines: [String]) async throws -> DevRun {
         var arguments = ["run", "--env", "dev",
                          "-D", "http.listener.port=\(appPort)",
                          "-D", "conduit.sandbox.port=\(sandboxPort)",
@@ -41,6 +62,10 @@ struct DevRun {
             return DevRun(process: process, appPort: appPort, sandboxPort: sandboxPort, stateDirectory: stateDirectory, readyLine: ready)
         } catch {
             process.kill()
+            let stderr = process.stderr
+            if stderr.contains("Could not start listener") || stderr.contains("could not start the bundled Procore sandbox") {
+                throw PortTaken(description: "\(error)")
+            }
             throw error
         }
     }

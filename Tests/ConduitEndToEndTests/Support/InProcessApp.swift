@@ -29,11 +29,26 @@ struct InProcessApp {
 
     /// Loads and serves the sample app for the duration of `body`, then shuts app and sandbox down.
     ///
+    /// When the picked port was taken in the meantime (by anything on the machine, including another
+    /// test's outgoing connection), it starts over on another one, at most three times.
+    ///
     /// - Parameters:
     ///   - maxRetries: `procore.config.max_retries`, so that error tests need not wait out retries.
     ///   - sandbox: the sandbox's configuration; host, port, auto-approve and redirect URIs are set here.
     static func serve(maxRetries: Int = 0, sandbox configuration: SandboxConfiguration = SandboxConfiguration(),
                       _ body: (InProcessApp) async throws -> Void) async throws {
+        for attempt in 1...3 {
+            do {
+                try await serveOnce(maxRetries: maxRetries, sandbox: configuration, body)
+                return
+            } catch is PortTaken where attempt < 3 {
+                continue
+            }
+        }
+    }
+
+    private static func serveOnce(maxRetries: Int, sandbox configuration: SandboxConfiguration,
+                                  _ body: (InProcessApp) async throws -> Void) async throws {
         let state = try TemporaryDirectory()
         defer { state.remove() }
         let appPort = try await FreePorts.pick(1)[0]
@@ -86,9 +101,20 @@ struct InProcessApp {
         configuration.maximumGracefulShutdownDuration = .seconds(10)
         let group = ServiceGroup(configuration: configuration)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                // Ends the wait below when the listener cannot bind, instead of leaving it hanging.
+                defer { signal.finish() }
+                try await group.run()
+            }
             var iterator = ready.makeAsyncIterator()
-            guard await iterator.next() != nil else { throw Failure(description: "the sample app never became ready") }
+            guard await iterator.next() != nil else {
+                do {
+                    try await tasks.waitForAll()
+                } catch let error as ListenerStartError {
+                    throw PortTaken(description: error.description)
+                }
+                throw Failure(description: "the sample app stopped before it was ready")
+            }
             do {
                 try await body(self)
             } catch {
@@ -102,6 +128,11 @@ struct InProcessApp {
     }
 
     struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The listener could not bind the port picked for it.
+    struct PortTaken: Error, CustomStringConvertible {
         let description: String
     }
 

@@ -25,6 +25,9 @@ struct Reply: Sendable {
                      timeout: TimeAmount = .seconds(30)) async throws -> Reply {
         var request = HTTPClientRequest(url: url)
         request.method = method
+        // No pooled connection outlives the request: an app restarted on the same port must not
+        // be reached through a connection its previous process closed.
+        request.headers.add(name: "Connection", value: "close")
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: json))
