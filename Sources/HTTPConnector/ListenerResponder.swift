@@ -6,6 +6,10 @@ import Hummingbird
 
 /// Answers every request of one listener configuration: routes it, reads and decodes its body,
 /// runs the flow (or connector endpoint) and builds the response.
+///
+/// The async parts hold as little as they can across their awaits (a routed request is one
+/// reference): a connection's task keeps the deepest stack any of its requests needed for as
+/// long as the connection is open, so every byte here costs once per open connection.
 struct ListenerResponder: HTTPResponder {
     typealias Context = ListenerRequestContext
 
@@ -23,37 +27,86 @@ struct ListenerResponder: HTTPResponder {
         scheme = config.protocolName.lowercased()
     }
 
+    /// A request matched to its flow or endpoint, with its attributes worked out.
+    private final class RoutedRequest: Sendable {
+        let route: ListenerRoute
+        let path: String
+        let attributes: Value
+
+        init(route: ListenerRoute, path: String, attributes: Value) {
+            self.route = route
+            self.path = path
+            self.attributes = attributes
+        }
+    }
+
+    private enum Routing {
+        case answered(Response)
+        case routed(RoutedRequest)
+    }
+
+    // The helpers are kept out of line: inlined, their frames would merge into this one, and a
+    // request would carry the endpoint path's room while it runs a flow.
     func respond(to request: Request, context: ListenerRequestContext) async throws -> Response {
+        switch route(request, context) {
+        case .answered(let response): return response
+        case .routed(let routed): return try await serve(routed, request)
+        }
+    }
+
+    @inline(never)
+    private func serve(_ routed: RoutedRequest, _ request: Request) async throws -> Response {
+        // Only the flow is taken out of the route here: a listener definition is large, and
+        // copied into this frame it would stay in every connection's stack.
+        if let flow = routed.route.flow { return try await runFlow(flow, request, routed) }
+        return try await serveEndpoint(request, routed)
+    }
+
+    @inline(never)
+    private func route(_ request: Request, _ context: ListenerRequestContext) -> Routing {
         let target = RequestTarget(request.head.path ?? "/")
         let method = request.method.rawValue.uppercased()
         switch router.match(method: method, segments: target.segments) {
         case .notFound:
-            return ServerResponses.noListener(target.path)
+            return .answered(ServerResponses.noListener(target.path))
         case .methodNotAllowed:
-            return ServerResponses.methodNotAllowed(target.path)
+            return .answered(ServerResponses.methodNotAllowed(target.path))
         case .route(let route, let uriParams, let maskedPath):
-            let attributes = RequestAttributes.Inputs(
+            let inputs = RequestAttributes.Inputs(
                 method: method, target: target, headers: request.headers, listenerPath: route.listenerPath,
                 basePath: config.basePath, uriParams: uriParams, maskedPath: maskedPath, scheme: scheme,
                 localAddress: context.localAddress, remoteAddress: context.remoteAddress)
-            switch route.target {
-            case .flow(let flow, let listener):
-                return try await runFlow(flow, listener, request, attributes)
-            case .endpoint(let endpoint):
-                return try await serveEndpoint(endpoint, request, attributes)
-            }
+            return .routed(RoutedRequest(route: route, path: target.path, attributes: RequestAttributes.build(inputs)))
         }
     }
 
-    private func runFlow(_ flow: Flow, _ listener: ListenerDefinition, _ request: Request,
-                         _ inputs: RequestAttributes.Inputs) async throws -> Response {
-        guard flow.isStarted else { return ServerResponses.serviceUnavailable(inputs.target.path) }
+    @inline(never)
+    private func runFlow(_ flow: Flow, _ request: Request, _ routed: RoutedRequest) async throws -> Response {
+        guard flow.isStarted else { return ServerResponses.serviceUnavailable(routed.path) }
         guard flow.tryEnter() else { return ServerResponses.overloaded() }
         defer { flow.leave() }
+        let body = try await RequestBodyReader.read(request, limit: config.maxRequestBodySize)
+        let event: Event
+        switch makeEvent(body, request, routed) {
+        case .answered(let response): return response
+        case .event(let made): event = made
+        }
+        let outcome = await runtime.run(flow, event)
+        return responses.response(for: outcome, flow: flow, route: routed.route)
+    }
+
+    private enum EventMaking {
+        case answered(Response)
+        case event(Event)
+    }
+
+    /// The flow's event for a read body: JSON bodies decoded, others as text.
+    @inline(never)
+    private func makeEvent(_ body: RequestBodyReader.Outcome, _ request: Request, _ routed: RoutedRequest) -> EventMaking {
         let bytes: [UInt8]
-        switch try await RequestBodyReader.read(request, limit: config.maxRequestBodySize) {
-        case .tooLarge: return ServerResponses.tooLarge(limit: config.maxRequestBodySize)
-        case .body(let body): bytes = body
+        switch body {
+        case .tooLarge: return .answered(ServerResponses.tooLarge(limit: config.maxRequestBodySize))
+        case .body(let read): bytes = read
         }
         let payload: Value
         if bytes.isEmpty {
@@ -62,25 +115,24 @@ struct ListenerResponder: HTTPResponder {
             do {
                 payload = try JSON.decode(bytes)
             } catch {
-                return ServerResponses.invalidJSON(error.description)
+                return .answered(ServerResponses.invalidJSON(error.description))
             }
         } else {
             payload = .string(String(decoding: bytes, as: UTF8.self))
         }
-        let event = Event(payload: payload, attributes: RequestAttributes.build(inputs),
-                          correlationId: CorrelationID.resolve(request.headers))
-        let outcome = await runtime.run(flow, event)
-        return responses.response(for: outcome, flow: flow, listener: listener)
+        return .event(Event(payload: payload, attributes: routed.attributes, correlationId: CorrelationID.resolve(request.headers)))
     }
 
-    private func serveEndpoint(_ endpoint: ConnectorEndpoint, _ request: Request, _ inputs: RequestAttributes.Inputs) async throws -> Response {
+    @inline(never)
+    private func serveEndpoint(_ request: Request, _ routed: RoutedRequest) async throws -> Response {
+        guard let endpoint = routed.route.endpoint else { return Response(status: .internalServerError) }
         let bytes: [UInt8]
         switch try await RequestBodyReader.read(request, limit: config.maxRequestBodySize) {
         case .tooLarge: return ServerResponses.tooLarge(limit: config.maxRequestBodySize)
         case .body(let body): bytes = body
         }
         let authority = request.head.authority ?? "\(config.host):\(config.port)"
-        let answer = await endpoint.handler(EndpointRequest(attributes: RequestAttributes.build(inputs), body: bytes,
+        let answer = await endpoint.handler(EndpointRequest(attributes: routed.attributes, body: bytes,
                                                             listenerBaseURL: "\(scheme)://\(authority)\(config.basePath)"))
         var headers = HTTPFields()
         for (name, value) in answer.headers {

@@ -18,6 +18,11 @@ final class ListenerRoute: Sendable {
     /// Upper-case methods; nil for all.
     let methods: Set<String>?
     let target: Target
+    /// The flow the route runs, if it runs one. Kept apart from `target` so that async code can
+    /// take the flow without copying the (large) listener definition into its frame.
+    let flow: Flow?
+    /// The endpoint the route serves, if it serves one (kept apart for the same reason).
+    let endpoint: ConnectorEndpoint?
 
     init(basePath: String, path: String, methods: [String]?, target: Target) {
         let relative = ListenerPaths.normalizedPath(path)
@@ -25,6 +30,8 @@ final class ListenerRoute: Sendable {
         segments = ListenerPaths.segments(listenerPath)
         self.methods = methods.map { Set($0.map { $0.uppercased() }) }
         self.target = target
+        if case .flow(let flow, _) = target { self.flow = flow } else { flow = nil }
+        if case .endpoint(let endpoint) = target { self.endpoint = endpoint } else { endpoint = nil }
     }
 
     /// Whether the route takes requests with `method`.

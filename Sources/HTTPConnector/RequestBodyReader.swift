@@ -9,6 +9,7 @@ enum RequestBodyReader {
         case tooLarge
     }
 
+    @inline(never)
     static func read(_ request: Request, limit: Int) async throws -> Outcome {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             return .tooLarge

@@ -12,6 +12,14 @@ import Hummingbird
 struct ResponseFactory: Sendable {
     let runtime: Runtime
 
+    /// The response for a flow's outcome, built by `route`'s listener.
+    func response(for outcome: FlowOutcome, flow: Flow, route: ListenerRoute) -> Response {
+        guard case .flow(_, let listener) = route.target else {
+            return Response(status: .internalServerError)
+        }
+        return response(for: outcome, flow: flow, listener: listener)
+    }
+
     func response(for outcome: FlowOutcome, flow: Flow, listener: ListenerDefinition) -> Response {
         switch outcome {
         case .success(let event):

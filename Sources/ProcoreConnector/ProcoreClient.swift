@@ -67,59 +67,86 @@ public final class ProcoreClient: Sendable {
     /// Sends a built request for `resourceOwnerId` with refresh and retries; returns Procore's
     /// 2xx answer or throws the typed error for its final answer.
     public func send(_ request: ProjectRequest, resourceOwnerId: String? = nil) async throws(ProcoreError) -> ProcoreResult {
+        try await send(WireRequest(request), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// Sends an encoded request; see ``send(_:resourceOwnerId:)``.
+    func send(_ request: WireRequest, resourceOwnerId: String?) async throws(ProcoreError) -> ProcoreResult {
         let owner = owner(resourceOwnerId)
-        let policy = configuration.retry
-        let deadline = ContinuousClock.now + policy.deadline
+        let deadline = ContinuousClock.now + configuration.retry.deadline
         let idempotencyToken = UUID().uuidString
         let url = configuration.baseUrl + request.path
-        let body = Array(request.bodyText.utf8)
         var retries = 0
         var refreshes = 0
         var accessToken = try await tokens.accessToken(for: owner)
 
         while true {
-            let headers = request.headers + [
-                HeaderField("Authorization", "Bearer \(accessToken)"),
-                HeaderField("Idempotency-Token", idempotencyToken),
-            ]
-            let attemptDeadline = min(deadline, ContinuousClock.now + configuration.responseTimeout)
-            let outcome = await transport.send(method: HTTPMethod(rawValue: request.method), url: url, headers: headers, body: body,
-                                               deadline: attemptDeadline, attempt: retries + refreshes + 1)
-            let wait: Duration
-            let failure: ProcoreError
-            switch outcome {
-            case .response(let result):
-                let status = result.statusCode ?? 0
-                if (200..<300).contains(status) { return result }
-                if status == 401 && refreshes < Self.maximumRefreshAttempts {
-                    refreshes += 1
-                    accessToken = try await tokens.refreshAfterUnauthorized(owner: owner, rejectedToken: accessToken)
-                    continue
+            let outcome = await transport.send(method: HTTPMethod(rawValue: request.method), url: url,
+                                               headers: Self.headers(request, accessToken: accessToken, idempotencyToken: idempotencyToken),
+                                               body: request.body, deadline: min(deadline, ContinuousClock.now + configuration.responseTimeout),
+                                               attempt: retries + refreshes + 1)
+            switch try decide(outcome, request, retries: retries, refreshes: refreshes, deadline: deadline) {
+            case .done(let result):
+                return result
+            case .refresh:
+                refreshes += 1
+                accessToken = try await tokens.refreshAfterUnauthorized(owner: owner, rejectedToken: accessToken)
+            case .retry(let wait):
+                retries += 1
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    throw ProcoreError(.connectivity, "\(request.method) \(request.path) was cancelled while waiting to retry.")
                 }
-                failure = ProcoreError.fromResponse(result, method: request.method, path: request.path)
-                guard [429, 502, 503, 504].contains(status) else { throw failure }
-                let backoff = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
-                wait = (status == 429 || status == 503) ? ServerRequestedDelay.delay(in: result, now: Date()) ?? backoff : backoff
-            case .failure(let reason):
-                failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).")
-                wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
-            }
-            guard retries < policy.maxRetries, ContinuousClock.now + wait < deadline else {
-                throw retries == 0 ? failure : Self.afterRetries(failure, retries: retries)
-            }
-            retries += 1
-            logger.debug("Retrying \(request.method) \(request.path) in \(wait.milliseconds) ms (retry \(retries) of \(policy.maxRetries)): \(failure.type)", metadata: [
-                "procore.config": "\(configuration.name)", "procore.retry": "\(retries)",
-            ])
-            do {
-                try await Task.sleep(for: wait)
-            } catch {
-                throw ProcoreError(.connectivity, "\(request.method) \(request.path) was cancelled while waiting to retry.")
             }
         }
     }
 
-    private func validated(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    /// What to do after one attempt.
+    private enum NextStep {
+        case done(ProcoreResult)
+        case refresh
+        case retry(after: Duration)
+    }
+
+    private static func headers(_ request: WireRequest, accessToken: String, idempotencyToken: String) -> [HeaderField] {
+        request.headers + [
+            HeaderField("Authorization", "Bearer \(accessToken)"),
+            HeaderField("Idempotency-Token", idempotencyToken),
+        ]
+    }
+
+    /// The answer, a refresh, a retry after a wait, or the error to throw. Out of line and
+    /// synchronous, so that none of this takes room in `send`'s frame while it waits.
+    @inline(never)
+    private func decide(_ outcome: HTTPTransport.Outcome, _ request: WireRequest, retries: Int, refreshes: Int,
+                        deadline: ContinuousClock.Instant) throws(ProcoreError) -> NextStep {
+        let policy = configuration.retry
+        let wait: Duration
+        let failure: ProcoreError
+        switch outcome {
+        case .response(let result):
+            let status = result.statusCode ?? 0
+            if (200..<300).contains(status) { return .done(result) }
+            if status == 401 && refreshes < Self.maximumRefreshAttempts { return .refresh }
+            failure = ProcoreError.fromResponse(result, method: request.method, path: request.path)
+            guard [429, 502, 503, 504].contains(status) else { throw failure }
+            let backoff = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
+            wait = (status == 429 || status == 503) ? ServerRequestedDelay.delay(in: result, now: Date()) ?? backoff : backoff
+        case .failure(let reason):
+            failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).")
+            wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
+        }
+        guard retries < policy.maxRetries, ContinuousClock.now + wait < deadline else {
+            throw retries == 0 ? failure : Self.afterRetries(failure, retries: retries)
+        }
+        logger.debug("Retrying \(request.method) \(request.path) in \(wait.milliseconds) ms (retry \(retries + 1) of \(policy.maxRetries)): \(failure.type)", metadata: [
+            "procore.config": "\(configuration.name)", "procore.retry": "\(retries + 1)",
+        ])
+        return .retry(after: wait)
+    }
+
+    func validated(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
         do throws(ProcoreError) {
             let request = try ProjectRequestBuilder.build(operation, parameters)
             logger.debug("\(operation.rawValue) parameters valid: \(request.fieldCount) project field(s) for company \(request.companyId)",

@@ -5,7 +5,10 @@ import Logging
 
 /// What an operation receives: the message and variables of the event that reached it, and a
 /// way to evaluate its parameters against them.
-public struct OperationInput: Sendable {
+///
+/// A class: it is handed down an operation's whole async call path, where a struct this wide
+/// would be copied into frame after frame.
+public final class OperationInput: Sendable {
     /// The incoming payload and attributes.
     public let message: Message
     /// The flow variables.

@@ -3,32 +3,52 @@ import FlowCore
 /// An error raised while a flow runs, with everything Mule's `error` object and error log show:
 /// its type, its description, the message the failing component attached, where it happened and
 /// the chain of flows that led there.
+///
+/// The fields live in one shared box: an error travels inside every event and every failure an
+/// async frame holds, so keeping it one reference wide keeps each request's task stack small.
 public struct FlowError: Error, Sendable, CustomStringConvertible {
+    private final class Storage: Sendable {
+        let type: ErrorType
+        let description: String
+        let detailedDescription: String
+        let errorMessage: Message?
+        let failingComponent: ElementReference
+        let flowStack: [FlowStackFrame]
+
+        init(type: ErrorType, description: String, detailedDescription: String, errorMessage: Message?,
+             failingComponent: ElementReference, flowStack: [FlowStackFrame]) {
+            self.type = type
+            self.description = description
+            self.detailedDescription = detailedDescription
+            self.errorMessage = errorMessage
+            self.failingComponent = failingComponent
+            self.flowStack = flowStack
+        }
+    }
+
+    private let storage: Storage
+
     /// The error's type; handlers match it or any ancestor.
-    public let type: ErrorType
+    public var type: ErrorType { storage.type }
     /// Short human text (`error.description`).
-    public let description: String
+    public var description: String { storage.description }
     /// The same or longer (`error.detailedDescription`).
-    public let detailedDescription: String
+    public var detailedDescription: String { storage.detailedDescription }
     /// The message the failing component attached (`error.errorMessage`), such as a remote
     /// server's error response.
-    public let errorMessage: Message?
+    public var errorMessage: Message? { storage.errorMessage }
     /// The element that failed.
-    public let failingComponent: ElementReference
+    public var failingComponent: ElementReference { storage.failingComponent }
     /// The flows that were running, innermost first.
-    public let flowStack: [FlowStackFrame]
+    public var flowStack: [FlowStackFrame] { storage.flowStack }
     /// Whether the error block was already logged, so that a propagated error is logged once.
     public internal(set) var isLogged: Bool
 
     /// Creates an error.
     public init(type: ErrorType, description: String, detailedDescription: String? = nil, errorMessage: Message? = nil,
                 failingComponent: ElementReference, flowStack: [FlowStackFrame]) {
-        self.type = type
-        self.description = description
-        self.detailedDescription = detailedDescription ?? description
-        self.errorMessage = errorMessage
-        self.failingComponent = failingComponent
-        self.flowStack = flowStack
+        storage = Storage(type: type, description: description, detailedDescription: detailedDescription ?? description,
+                          errorMessage: errorMessage, failingComponent: failingComponent, flowStack: flowStack)
         isLogged = false
     }
 }

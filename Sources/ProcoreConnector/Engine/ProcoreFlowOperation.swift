@@ -39,11 +39,8 @@ struct ProcoreFlowOperation: ConnectorOperation {
                 try await client.unauthorize(resourceOwnerId: owner?.stringValue)
                 return Message(payload: input.payload, attributes: input.message.attributes)
             case .project(let operation):
-                let parameters = try evaluateParameters(input)
-                let result = switch operation {
-                case .create: try await client.createProject(parameters, resourceOwnerId: resourceOwner)
-                case .update: try await client.updateProject(parameters, resourceOwnerId: resourceOwner)
-                }
+                let request = try prepare(operation, input, client)
+                let result = try await client.send(request, resourceOwnerId: resourceOwner)
                 return Message(payload: result.payload, attributes: result.attributes)
             }
         } catch let error as ProcoreError {
@@ -54,6 +51,13 @@ struct ProcoreFlowOperation: ConnectorOperation {
         } catch {
             throw ConnectorError(type: ProcoreErrorType.unexpectedError.name, message: "\(error)")
         }
+    }
+
+    /// The parameters evaluated, validated and encoded. Synchronous and out of line, so that the
+    /// evaluated parameters are freed before the call to Procore is waited for.
+    @inline(never)
+    private func prepare(_ operation: ProjectOperation, _ input: OperationInput, _ client: ProcoreClient) throws -> WireRequest {
+        WireRequest(try client.validated(operation, try evaluateParameters(input)))
     }
 
     /// The resource owner the config names (`resourceOwnerId` on the grant), else the default.
