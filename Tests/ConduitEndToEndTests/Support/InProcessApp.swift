@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -7,7 +8,6 @@ import Logging
 import NIOHTTP1
 import ProcoreConnector
 import ProcoreSandbox
-import ServiceLifecycle
 
 /// The sample app (`flows/`, `properties/dev.properties` from the repository) served in this
 /// process against its own sandbox: the same loader, engine, listener and connector that
@@ -93,37 +93,10 @@ struct InProcessApp {
         } catch {
             throw Failure(description: "the sample app did not build:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        let (ready, signal) = AsyncStream<[BoundListener]>.makeStream()
-        let service = HTTPListenerService(runtime: runtime) { signal.yield($0) }
-        var quiet = Logger(label: "e2e.lifecycle")
-        quiet.logLevel = .critical
-        var configuration = ServiceGroupConfiguration(services: [service], logger: quiet)
-        configuration.maximumGracefulShutdownDuration = .seconds(10)
-        let group = ServiceGroup(configuration: configuration)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask {
-                // Ends the wait below when the listener cannot bind, instead of leaving it hanging.
-                defer { signal.finish() }
-                try await group.run()
-            }
-            var iterator = ready.makeAsyncIterator()
-            guard await iterator.next() != nil else {
-                do {
-                    try await tasks.waitForAll()
-                } catch let error as ListenerStartError {
-                    throw PortTaken(description: error.description)
-                }
-                throw Failure(description: "the sample app stopped before it was ready")
-            }
-            do {
-                try await body(self)
-            } catch {
-                await group.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw error
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
+        do {
+            try await ListenerHarness.serve(runtime) { _ in try await body(self) }
+        } catch let error as ListenerStartError {
+            throw PortTaken(description: error.description)
         }
     }
 
