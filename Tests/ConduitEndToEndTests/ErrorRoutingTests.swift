@@ -52,7 +52,7 @@ import Testing
              message: "office_id: does not exist in this company"),
         Case(type: "PROCORE:UNAUTHORIZED", setup: .revoked, method: .PATCH, path: "/projects/562949955035825",
              json: #"{"company_id":"562949953437078","name":"Revoked"}"#, status: 401,
-             message: "Procore refused to refresh the access token for config 'Procore_Config' (invalid_grant): The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client. Authorize again at http://localhost:{app}/authorize-procore"),
+             message: "Procore refused to refresh the access token for config 'Procore_Config' (invalid_grant): The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client. Authorize again at http://127.0.0.1:{app}/authorize-procore"),
         Case(type: "PROCORE:ACCESS_TOKEN_MISSING", setup: .notAuthorized, method: .POST, path: "/projects",
              json: #"{"company_id":"562949953437078","name":"Too early"}"#, status: 401,
              message: "No access token for resource owner 'default' of config 'Procore_Config'. Authorize first at http://127.0.0.1:{app}/authorize-procore"),

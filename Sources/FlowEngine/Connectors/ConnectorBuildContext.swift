@@ -41,7 +41,9 @@ public final class ConnectorBuildContext {
 /// What a connector configuration may use when it starts: where the listeners ended up.
 public struct ConnectorStartContext: Sendable {
     /// The base URL of each bound listener configuration, by name
-    /// (`http://127.0.0.1:8081/api`, without a trailing slash).
+    /// (`http://127.0.0.1:8081/api`, without a trailing slash): the configured host (a wildcard
+    /// host as `localhost`) and the port actually bound. The one source of a listener's address
+    /// for redirect URIs and messages.
     public let listenerBaseURLs: [String: String]
 
     /// Creates a context.

@@ -35,11 +35,12 @@ struct InProcessApp {
     /// - Parameters:
     ///   - maxRetries: `procore.config.max_retries`, so that error tests need not wait out retries.
     ///   - sandbox: the sandbox's configuration; host, port, auto-approve and redirect URIs are set here.
+    ///   - defines: further `-D` properties, applied last.
     static func serve(maxRetries: Int = 0, sandbox configuration: SandboxConfiguration = SandboxConfiguration(),
-                      _ body: (InProcessApp) async throws -> Void) async throws {
+                      defines: [(String, String)] = [], _ body: (InProcessApp) async throws -> Void) async throws {
         for attempt in 1...3 {
             do {
-                try await serveOnce(maxRetries: maxRetries, sandbox: configuration, body)
+                try await serveOnce(maxRetries: maxRetries, sandbox: configuration, defines: defines, body)
                 return
             } catch is PortTaken where attempt < 3 {
                 continue
@@ -47,7 +48,7 @@ struct InProcessApp {
         }
     }
 
-    private static func serveOnce(maxRetries: Int, sandbox configuration: SandboxConfiguration,
+    private static func serveOnce(maxRetries: Int, sandbox configuration: SandboxConfiguration, defines: [(String, String)],
                                   _ body: (InProcessApp) async throws -> Void) async throws {
         let state = try TemporaryDirectory()
         defer { state.remove() }
@@ -69,7 +70,7 @@ struct InProcessApp {
                 ("conduit.sandbox.port", "\(sandboxPort)"),
                 ("procore.config.token_store", app.tokenStorePath),
                 ("procore.config.max_retries", "\(maxRetries)"),
-            ], body)
+            ] + defines, body)
         } catch {
             await sandbox.shutdown()
             throw error
@@ -110,8 +111,9 @@ struct InProcessApp {
     }
 
     /// A request to the app.
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> Reply {
-        try await Reply.send(method, appURL + path, json: json)
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, headers: [(String, String)] = [],
+              followRedirects: Bool = true) async throws -> Reply {
+        try await Reply.send(method, appURL + path, json: json, headers: headers, followRedirects: followRedirects)
     }
 
     /// The authorization dance through the listener, as a browser does it (following redirects).
