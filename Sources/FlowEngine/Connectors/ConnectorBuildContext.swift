@@ -8,14 +8,18 @@ import Logging
 public final class ConnectorBuildContext {
     /// The app's name.
     public let appName: String
+    /// The app directory, absolute: relative file paths in a connector's configuration are
+    /// taken from here.
+    public let appDirectory: String
     /// The app's `http:listener-config` elements.
     public let listenerConfigs: [ListenerConfigDefinition]
     private let properties: @Sendable (String) -> String?
     private let loggers: LoggerFactory
     private(set) var endpoints: [ConnectorEndpoint] = []
 
-    init(appName: String, listenerConfigs: [ListenerConfigDefinition], properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory) {
+    init(appName: String, appDirectory: String, listenerConfigs: [ListenerConfigDefinition], properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory) {
         self.appName = appName
+        self.appDirectory = appDirectory
         self.listenerConfigs = listenerConfigs
         self.properties = properties
         self.loggers = loggers
