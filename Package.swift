@@ -70,8 +70,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "ConduitTestSupport", dependencies: ["FlowCore", "FlowModel", "FlowEngine", .product(name: "Logging", package: "swift-log")],
-                path: "Tests/ConduitTestSupport"),
+        .target(name: "ConduitTestSupport", dependencies: [
+            "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], path: "Tests/ConduitTestSupport"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "ConduitTestSupport"]),
         .testTarget(name: "FlowXMLTests", dependencies: ["FlowXML"]),
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
@@ -88,7 +91,6 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "ProcoreConnectorTests", dependencies: [
             "ProcoreConnector", "ProcoreSandbox", "FlowCore", "ConduitTestSupport",
@@ -106,14 +108,13 @@ let package = Package(
         ]),
         .testTarget(name: "ConduitCLITests", dependencies: ["conduit"]),
         .testTarget(name: "ConduitEndToEndTests", dependencies: [
-            "conduit", "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector", "ProcoreConnector", "ProcoreSandbox",
+            "conduit", "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector", "ProcoreConnector", "ProcoreSandbox", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
     ]
 )

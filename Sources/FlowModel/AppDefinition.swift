@@ -5,6 +5,10 @@ import FlowProperties
 public struct AppDefinition: Sendable {
     /// The app's name (the app directory's name), `app.name` in expressions.
     public let name: String
+    /// The app directory (`conduit run --app DIR`) as an absolute path; relative file paths in
+    /// the app's configuration (a connector's token store) are taken from here, not from the
+    /// process's working directory.
+    public let directory: String
     /// The XML files read, in load order (relative to the app directory).
     public let files: [String]
     public let listenerConfigs: [ListenerConfigDefinition]
@@ -21,8 +25,9 @@ public struct AppDefinition: Sendable {
     /// The resolved properties, for `p('key')` and logging levels.
     public let properties: PropertyResolver
 
-    public init(name: String, files: [String], listenerConfigs: [ListenerConfigDefinition], connectorConfigs: [ComponentDefinition], flows: [FlowDefinition], subFlows: [SubFlowDefinition], globalErrorHandlers: [String: ErrorHandlerDefinition], defaultErrorHandlerName: String?, errorTypes: ErrorTypeRepository, properties: PropertyResolver) {
+    public init(name: String, directory: String, files: [String], listenerConfigs: [ListenerConfigDefinition], connectorConfigs: [ComponentDefinition], flows: [FlowDefinition], subFlows: [SubFlowDefinition], globalErrorHandlers: [String: ErrorHandlerDefinition], defaultErrorHandlerName: String?, errorTypes: ErrorTypeRepository, properties: PropertyResolver) {
         self.name = name
+        self.directory = directory
         self.files = files
         self.listenerConfigs = listenerConfigs
         self.connectorConfigs = connectorConfigs

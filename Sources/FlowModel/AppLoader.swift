@@ -51,9 +51,9 @@ public enum AppLoader {
         guard !ordered.contains(where: { $0.severity == .error }) else {
             return LoadResult(app: nil, diagnostics: ordered)
         }
-        let name = URL(fileURLWithPath: options.appDirectory).standardizedFileURL.lastPathComponent
+        let directory = URL(fileURLWithPath: options.appDirectory, isDirectory: true).standardizedFileURL
         let app = AppDefinition(
-            name: name, files: documents.map(\.file), listenerConfigs: parts.listenerConfigs,
+            name: directory.lastPathComponent, directory: directory.path, files: documents.map(\.file), listenerConfigs: parts.listenerConfigs,
             connectorConfigs: parts.connectorConfigs, flows: parts.flows, subFlows: parts.subFlows,
             globalErrorHandlers: parts.globalErrorHandlers, defaultErrorHandlerName: parts.defaultErrorHandlerName,
             errorTypes: context.errorTypes, properties: stage.resolver)

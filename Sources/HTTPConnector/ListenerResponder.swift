@@ -131,9 +131,7 @@ struct ListenerResponder: HTTPResponder {
         case .tooLarge: return ServerResponses.tooLarge(limit: config.maxRequestBodySize)
         case .body(let body): bytes = body
         }
-        let authority = request.head.authority ?? "\(config.host):\(config.port)"
-        let answer = await endpoint.handler(EndpointRequest(attributes: routed.attributes, body: bytes,
-                                                            listenerBaseURL: "\(scheme)://\(authority)\(config.basePath)"))
+        let answer = await endpoint.handler(EndpointRequest(attributes: routed.attributes, body: bytes))
         var headers = HTTPFields()
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) { headers.append(HTTPField(name: fieldName, value: value)) }

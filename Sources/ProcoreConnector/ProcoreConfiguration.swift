@@ -27,8 +27,9 @@ public struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible 
     public var responseTimeout: Duration
     /// Retry bounds for operations.
     public var retry: RetryPolicy
-    /// The token store file; default ``defaultTokenStorePath(for:)``. Relative paths are taken
-    /// from the process's working directory, so the coordinator resolves them against the app.
+    /// The token store file; default ``defaultTokenStorePath(for:)``. A relative path given here
+    /// is taken from the process's working directory; a `procore:config` in an app has its
+    /// relative `tokenStore` resolved against the app directory before it gets here.
     public var tokenStorePath: String
 
     /// Creates a configuration; every defaulted parameter has the default documented on its property.

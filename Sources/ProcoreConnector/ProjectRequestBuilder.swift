@@ -63,6 +63,24 @@ public enum ProjectRequestBuilder {
             companyId: companyId, projectId: projectId)
     }
 
+    /// Whether `value` passes the checks ``build(_:_:)`` makes on `parameter` of `operation`
+    /// alone (null always does: a missing value is a different problem).
+    static func accepts(_ value: Value, for parameter: String, of operation: ProjectOperation) -> Bool {
+        if value.isNull { return true }
+        switch parameter {
+        case "companyId", "projectId":
+            if case .success = FieldCoercion.id(value) { return true }
+            return false
+        case "customFields":
+            if case .object = value { return true }
+            return false
+        default:
+            guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return true }
+            if case .success = FieldCoercion.coerce(value, as: field.type) { return true }
+            return false
+        }
+    }
+
     /// The message for a parameter whose value is invalid.
     static func invalid(_ parameter: String, _ reason: String) -> String {
         "Invalid value for parameter '\(parameter)': \(reason)"

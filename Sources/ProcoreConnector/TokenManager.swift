@@ -51,6 +51,9 @@ public actor TokenManager {
 
     /// Tells the manager where its listener answers (`http://localhost:8081`), from which the
     /// redirect URI (when `externalCallbackUrl` is not set) and the authorize URL are derived.
+    ///
+    /// Set once from the listener's configuration when the app starts, never from a request: a
+    /// `Host` header is the caller's to choose and must not steer a redirect URI or a message.
     public func setListenerBaseURL(_ url: String?) {
         var url = url
         while url?.hasSuffix("/") == true { url?.removeLast() }

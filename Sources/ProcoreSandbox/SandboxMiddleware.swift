@@ -6,6 +6,10 @@ import Logging
 /// Paths under this prefix are the sandbox's own controls: never rate-limited nor faulted.
 let adminPathPrefix = "/_sandbox/"
 
+/// Paths under this prefix are the login side (`login.procore.com`): Procore's rate limits apply
+/// to API calls, so OAuth requests are never counted.
+let oauthPathPrefix = "/oauth/"
+
 /// Logs each request's method, path (never the query or headers, which may carry secrets) and status.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
@@ -25,8 +29,9 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 }
 
-/// Counts every non-admin request against the hourly and spike windows, answers 429 when either
-/// is used up, and puts `X-Rate-Limit-*` on every response (procore-api.md §8).
+/// Counts every API request against the hourly and spike windows, answers 429 when either is
+/// used up, and puts `X-Rate-Limit-*` on every such response (procore-api.md §8). Admin and OAuth
+/// requests are neither counted nor refused.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
     static let exceededMessage =
@@ -36,7 +41,8 @@ struct RateLimitMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard !request.uri.path.hasPrefix(adminPathPrefix) else { return try await next(request, context) }
+        let path = request.uri.path
+        guard !path.hasPrefix(adminPathPrefix), !path.hasPrefix(oauthPathPrefix) else { return try await next(request, context) }
         let decision = await state.admit()
         var response: Response
         if decision.allowed {
@@ -108,6 +114,9 @@ struct FaultInjectionMiddleware: RouterMiddleware {
 
 /// Turns Hummingbird's own errors (unknown route, body too large) into Procore-style JSON
 /// bodies, and any other failure into a logged 500.
+///
+/// An unknown route names the method and path it was asked for (never the query, which may
+/// carry secrets), so that a client with a wrong base URL sees what it called.
 struct ErrorBodyMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
     let logger: Logger
@@ -119,6 +128,7 @@ struct ErrorBodyMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             let status = Int(error.status.code)
+            if status == 404 { return Self.unknownRoute(request).httpResponse }
             let phrase = SandboxResponse.reasonPhrase(status)
             return SandboxResponse.error(status, phrase.isEmpty ? "HTTP \(status)" : phrase).httpResponse
         } catch let error as FaultInjectionMiddleware.ConnectionDropped {
@@ -127,5 +137,15 @@ struct ErrorBodyMiddleware: RouterMiddleware {
             logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return SandboxResponse.error(500, "Internal Server Error").httpResponse
         }
+    }
+
+    /// The longest piece of a path quoted in a 404 body.
+    static let maximumQuotedPathLength = 200
+
+    /// `404 {"errors": "Not Found: no sandbox endpoint for GET /path"}`.
+    static func unknownRoute(_ request: Request) -> SandboxResponse {
+        var path = request.uri.path
+        if path.count > maximumQuotedPathLength { path = String(path.prefix(maximumQuotedPathLength)) + "…" }
+        return .error(404, "Not Found: no sandbox endpoint for \(request.method.rawValue) \(path)")
     }
 }

@@ -9,7 +9,7 @@ import ProcoreSandbox
 ///
 /// Properties: `conduit.sandbox.host` (default 127.0.0.1), `conduit.sandbox.port` (default 8082),
 /// `conduit.sandbox.autoApprove` (default true), `conduit.sandbox.data` (a file that keeps the
-/// sandbox's state across restarts; default none), `conduit.sandbox.redirectUri` (a redirect URI
+/// sandbox's state across restarts, relative to the app directory; default none), `conduit.sandbox.redirectUri` (a redirect URI
 /// the sandbox's OAuth apps accept besides the seed's, so that an app on another port than 8081
 /// can authorize; `dev.properties` sets it to the app's external callback URL).
 enum BundledSandbox {
@@ -28,8 +28,9 @@ enum BundledSandbox {
             configuration.port = 8082
         }
         configuration.autoApprove = properties.value(forKey: "conduit.sandbox.autoApprove") != "false"
-        // An empty value (`-D conduit.sandbox.data=`) turns persistence off.
-        configuration.dataFile = properties.value(forKey: "conduit.sandbox.data").flatMap { $0.isEmpty ? nil : $0 }
+        // An empty value (`-D conduit.sandbox.data=`) turns persistence off; a relative one is
+        // taken from the app directory, like the connector's token store.
+        configuration.dataFile = properties.value(forKey: "conduit.sandbox.data").flatMap { $0.isEmpty ? nil : app.filePath($0) }
         if let redirectURI = properties.value(forKey: "conduit.sandbox.redirectUri"), !redirectURI.isEmpty {
             configuration.additionalRedirectURIs = [redirectURI]
         }

@@ -60,7 +60,7 @@ struct ConcurrencyAndShutdownTests {
             async let inFlight = app.send(.GET, "/held")
             var arrivals = connector.arrivals.makeAsyncIterator()
             _ = await arrivals.next()
-            await app.group.triggerGracefulShutdown()
+            await app.served.triggerGracefulShutdown()
             try await Task.sleep(for: .milliseconds(100))
             await connector.latch.open()
             let reply = try await inFlight

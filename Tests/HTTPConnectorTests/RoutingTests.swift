@@ -107,7 +107,11 @@ struct RoutingTests {
         try await RunningApp.serve(body, connectors: [connector]) { app in
             let reply = try await app.send(.GET, "/hello/ada")
             #expect(reply.status == 200)
-            #expect(reply.body == "hello ada via http://127.0.0.1:\(app.listeners[0].port)")
+            let port = app.listeners[0].port
+            #expect(reply.body == "hello ada via http://127.0.0.1:\(port)")
+            // The address comes from the listener's configuration, whatever Host the caller sends.
+            let forged = try await app.send(.GET, "/hello/ada", headers: [("Host", "evil.example")])
+            #expect(forged.body == "hello ada via http://127.0.0.1:\(port)")
             #expect(try await app.send(.POST, "/hello/ada").status == 405)
         }
     }

@@ -3,17 +3,17 @@ import Foundation
 import ProcoreSandbox
 import Testing
 
-/// `X-Rate-Limit-*` on every response; the spike and hourly windows; 429 with Procore's text and `Retry-After`.
+/// `X-Rate-Limit-*` on every API response; the spike and hourly windows; 429 with Procore's text
+/// and `Retry-After`; OAuth and admin requests are not counted.
 @Suite struct RateLimitTests {
     static let exceeded = "You have surpassed the max number of requests for an hour. Please wait until your limit resets."
 
-    @Test func everyResponseCarriesTheHeaders() async throws {
+    @Test func everyAPIResponseCarriesTheHeaders() async throws {
         try await SandboxHarness.with { sandbox in
             let responses = [
                 try await sandbox.send(.GET, "/rest/v1.0/me"),  // 401
-                try await sandbox.send(.GET, "/oauth/authorize?client_id=x"),  // 400 page
-                try await sandbox.postForm("/oauth/token", [("grant_type", "client_credentials")]),  // 401
-                try await sandbox.send(.GET, "/no/such/path"),  // 404
+                try await sandbox.send(.GET, "/rest/v1.0/projects/1"),  // 401
+                try await sandbox.send(.GET, "/no/such/path"),  // 404: failed calls count too
             ]
             for (index, response) in responses.enumerated() {
                 #expect(response.header("X-Rate-Limit-Limit") == "25")
@@ -90,6 +90,54 @@ import Testing
             #expect(try await sandbox.send(.GET, "/rest/v1.0/me").status == 429)
             #expect(try await sandbox.send(.POST, "/_sandbox/rate-limit/reset").status == 200)
             #expect(try await sandbox.send(.GET, "/rest/v1.0/me").status == 401)
+        }
+    }
+
+    /// One request to the login side and the status it gets.
+    struct OAuthRequest: Sendable {
+        let path: String
+        /// A form body (sent as POST); nil for a GET.
+        var form: [(String, String)]? = nil
+        let status: Int
+
+        func send(to sandbox: SandboxHarness) async throws -> TestResponse {
+            if let form { return try await sandbox.postForm(path, form) }
+            return try await sandbox.send(.GET, path)
+        }
+    }
+
+    /// Every OAuth endpoint.
+    static let oauthRequests = [
+        OAuthRequest(path: "/oauth/authorize?response_type=code&client_id=conduit-dev-client&redirect_uri=http%3A%2F%2Flocalhost%3A8081%2Fmule%2Fcallback",
+                     status: 200),
+        OAuthRequest(path: "/oauth/token", form: [("grant_type", "client_credentials"), ("client_id", SandboxHarness.clientID),
+                                                   ("client_secret", SandboxHarness.clientSecret)], status: 200),
+        OAuthRequest(path: "/oauth/token/info", status: 401),
+        OAuthRequest(path: "/oauth/revoke", form: [("token", "unknown"), ("client_id", SandboxHarness.clientID),
+                                                    ("client_secret", SandboxHarness.clientSecret)], status: 200),
+    ]
+
+    @Test func oauthRequestsAreNotCounted() async throws {
+        let configuration = SandboxConfiguration(spikeLimit: RateLimitWindow(limit: 1, length: .seconds(60)))
+        try await SandboxHarness.with(configuration) { sandbox in
+            // Before the API window is used: OAuth traffic leaves it untouched.
+            for _ in 0..<2 {
+                for request in Self.oauthRequests {
+                    let response = try await request.send(to: sandbox)
+                    #expect(response.status == request.status, "\(request.path): \(response.body)")
+                    #expect(response.header("X-Rate-Limit-Limit") == nil, "\(request.path)")
+                }
+            }
+            let first = try await sandbox.send(.GET, "/rest/v1.0/me")
+            #expect(first.status == 401)
+            #expect(first.header("X-Rate-Limit-Remaining") == "0")
+            #expect(try await sandbox.send(.GET, "/rest/v1.0/me").status == 429)
+            // After it is used up: OAuth still answers.
+            for request in Self.oauthRequests {
+                let response = try await request.send(to: sandbox)
+                #expect(response.status == request.status, "\(request.path): \(response.body)")
+                #expect(response.header("Retry-After") == nil, "\(request.path)")
+            }
         }
     }
 }

@@ -8,14 +8,18 @@ import Logging
 public final class ConnectorBuildContext {
     /// The app's name.
     public let appName: String
+    /// The app directory, absolute: relative file paths in a connector's configuration are
+    /// taken from here.
+    public let appDirectory: String
     /// The app's `http:listener-config` elements.
     public let listenerConfigs: [ListenerConfigDefinition]
     private let properties: @Sendable (String) -> String?
     private let loggers: LoggerFactory
     private(set) var endpoints: [ConnectorEndpoint] = []
 
-    init(appName: String, listenerConfigs: [ListenerConfigDefinition], properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory) {
+    init(appName: String, appDirectory: String, listenerConfigs: [ListenerConfigDefinition], properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory) {
         self.appName = appName
+        self.appDirectory = appDirectory
         self.listenerConfigs = listenerConfigs
         self.properties = properties
         self.loggers = loggers
@@ -41,7 +45,9 @@ public final class ConnectorBuildContext {
 /// What a connector configuration may use when it starts: where the listeners ended up.
 public struct ConnectorStartContext: Sendable {
     /// The base URL of each bound listener configuration, by name
-    /// (`http://127.0.0.1:8081/api`, without a trailing slash).
+    /// (`http://127.0.0.1:8081/api`, without a trailing slash): the configured host (a wildcard
+    /// host as `localhost`) and the port actually bound. The one source of a listener's address
+    /// for redirect URIs and messages.
     public let listenerBaseURLs: [String: String]
 
     /// Creates a context.

@@ -26,19 +26,20 @@ public struct ConnectorEndpoint: Sendable {
 }
 
 /// A request to a connector endpoint, with the listener attributes a flow would see.
+///
+/// It deliberately carries no base URL: anything a connector puts in a redirect URI or a message
+/// must come from configuration (``ConnectorStartContext/listenerBaseURLs``), never from the
+/// request's `Host` header, which the caller chooses.
 public struct EndpointRequest: Sendable {
     /// The request attributes (mule-semantics §2.3: `method`, `queryParams`, `headers`…).
     public let attributes: Value
     /// The raw body.
     public let body: [UInt8]
-    /// The listener's base URL (`http://127.0.0.1:8081/api`), for building redirect URIs.
-    public let listenerBaseURL: String
 
     /// Creates a request.
-    public init(attributes: Value, body: [UInt8], listenerBaseURL: String) {
+    public init(attributes: Value, body: [UInt8]) {
         self.attributes = attributes
         self.body = body
-        self.listenerBaseURL = listenerBaseURL
     }
 
     /// The first query parameter called `name`.

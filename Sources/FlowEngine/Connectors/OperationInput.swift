@@ -43,8 +43,21 @@ public final class OperationInput: Sendable {
     /// Evaluates one of the operation's parameters; a failing expression is a
     /// `MULE:EXPRESSION` error.
     public func evaluate(_ parameter: ParameterValue) throws(ConnectorError) -> Value {
+        try evaluate(parameter, prepared: expressionContext)
+    }
+
+    /// Evaluates one of the operation's parameters as if the payload were `payload`, the rest of
+    /// the event unchanged: for telling whether a parameter fails because of the shape of the
+    /// payload it received (an Array where its expression selects a key of an Object).
+    public func evaluate(_ parameter: ParameterValue, payload: Value) throws(ConnectorError) -> Value {
+        var prepared = expressionContext
+        prepared.payload = payload
+        return try evaluate(parameter, prepared: prepared)
+    }
+
+    private func evaluate(_ parameter: ParameterValue, prepared: EvaluationContext) throws(ConnectorError) -> Value {
         do {
-            return try context.evaluate(parameter, event, prepared: expressionContext, at: element)
+            return try context.evaluate(parameter, event, prepared: prepared, at: element)
         } catch {
             throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"), message: error.error.description)
         }

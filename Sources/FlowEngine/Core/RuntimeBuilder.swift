@@ -28,7 +28,7 @@ struct RuntimeBuilder {
     }
 
     mutating func build() throws(DiagnosticList) -> Runtime {
-        let buildContext = ConnectorBuildContext(appName: app.name, listenerConfigs: app.listenerConfigs, properties: property, loggers: loggers)
+        let buildContext = ConnectorBuildContext(appName: app.name, appDirectory: app.directory, listenerConfigs: app.listenerConfigs, properties: property, loggers: loggers)
         for definition in app.connectorConfigs {
             buildConfiguration(definition, buildContext)
         }

@@ -6,7 +6,10 @@ import FlowModel
 extension ProcoreConfiguration {
     /// Builds the typed configuration a `<procore:config>` element describes; every problem is
     /// reported with where it was written. Secrets never appear in the diagnostics.
-    static func from(_ definition: ComponentDefinition) throws(DiagnosticList) -> ProcoreConfiguration {
+    ///
+    /// A relative `tokenStore` (and the default one) is taken from `appDirectory`, so that where
+    /// tokens live does not depend on the directory `conduit` was started in.
+    static func from(_ definition: ComponentDefinition, appDirectory: String) throws(DiagnosticList) -> ProcoreConfiguration {
         var problems: [Diagnostic] = []
         let name = definition.parameters["name"]?.text ?? "procore"
         guard let connection = definition.child("connection") else {
@@ -72,7 +75,8 @@ extension ProcoreConfiguration {
             connectTimeout: milliseconds("connectionTimeout") ?? .seconds(10),
             responseTimeout: milliseconds("responseTimeout") ?? .seconds(30),
             retry: retry,
-            tokenStorePath: text(connection, "tokenStore"))
+            tokenStorePath: AppDefinition.filePath(text(connection, "tokenStore").flatMap { $0.isEmpty ? nil : $0 }
+                                                   ?? ProcoreConfiguration.defaultTokenStorePath(for: name), in: appDirectory))
         for key in ["baseUrl", "loginUrl"] {
             if let parameter = connection.parameters[key], !(parameter.text.hasPrefix("http://") || parameter.text.hasPrefix("https://")) {
                 problems.append(.error("Parameter '\(key)' of <procore:connection> must be an http:// or https:// URL, got '\(parameter.text)'.",

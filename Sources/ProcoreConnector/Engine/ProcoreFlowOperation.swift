@@ -16,6 +16,9 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// The parameters that go into the request, picked out of the definition once rather than
     /// on every call.
     private let requestParameters: [(name: String, value: ParameterValue)]
+    /// The same in the order the request builder checks them (`companyId`, `projectId`, then the
+    /// manual's field order), so that a payload of the wrong shape is reported on the first.
+    private let orderedParameters: [(name: String, value: ParameterValue)]
 
     /// Parameters that steer the engine or the connection rather than the request body.
     private static let nonRequestParameters: Set<String> = ["config-ref", "target", "targetValue", "resourceOwnerId"]
@@ -26,6 +29,11 @@ struct ProcoreFlowOperation: ConnectorOperation {
         self.runtime = runtime
         requestParameters = definition.parameters.filter { !Self.nonRequestParameters.contains($0.key) }
             .map { (name: $0.key, value: $0.value) }
+        let order: [String] = switch kind {
+        case .project(let operation): ["companyId", "projectId"] + operation.fields.map(\.parameter) + ["customFields"]
+        case .unauthorize: []
+        }
+        orderedParameters = order.compactMap { name in definition.parameters[name].map { (name: name, value: $0) } }
     }
 
     func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
@@ -57,7 +65,14 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// evaluated parameters are freed before the call to Procore is waited for.
     @inline(never)
     private func prepare(_ operation: ProjectOperation, _ input: OperationInput, _ client: ProcoreClient) throws -> WireRequest {
-        WireRequest(try client.validated(operation, try evaluateParameters(input)))
+        if PayloadShape.isSuspect(input.payload),
+           let problem = PayloadShape.problem(input, parameters: orderedParameters,
+                                              accepts: { ProjectRequestBuilder.accepts($1, for: $0, of: operation) }) {
+            input.logger.debug("\(operation.rawValue) parameters invalid: \(problem.description)",
+                               metadata: ["procore.config": "\(runtime.configuration.name)"])
+            throw problem
+        }
+        return WireRequest(try client.validated(operation, try evaluateParameters(input)))
     }
 
     /// The resource owner the config names (`resourceOwnerId` on the grant), else the default.

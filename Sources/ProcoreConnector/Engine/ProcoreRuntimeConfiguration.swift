@@ -47,7 +47,6 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     /// Serves the authorize or callback page.
     func answer(_ kind: OAuthEndpointKind, _ request: EndpointRequest) async -> EndpointResponse {
         guard let client = try? runningClient() else { return .text(503, "Service not available") }
-        await client.tokens.setListenerBaseURL(request.listenerBaseURL)
         var query: [String: String] = [:]
         for entry in request.attributes["queryParams"]?.objectValue?.entries ?? [] where query[entry.key] == nil {
             if let text = entry.value.stringValue { query[entry.key] = text }

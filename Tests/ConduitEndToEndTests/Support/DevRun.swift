@@ -30,13 +30,29 @@ struct DevRun {
     ///   free ones. When a port turns out to be taken by the time the process binds it, the start
     ///   is repeated on fresh ports, at most three times.
     static func start(stateIn stateDirectory: String, ports: [Int]? = nil, defines: [String] = []) async throws -> DevRun {
+        let state = ["procore.config.token_store=\(stateDirectory)/tokens/procore.json",
+                     "conduit.sandbox.data=\(stateDirectory)/sandbox/state.json"]
+        return try await start(ports: ports, stateDirectory: stateDirectory, workingDirectory: Repository.root,
+                               arguments: [], defines: state + defines)
+    }
+
+    /// Starts `conduit run --app appDirectory --env dev` from `workingDirectory`, with the state
+    /// files where `dev.properties` puts them (relative paths, under `.conduit/`), on free ports.
+    static func start(app appDirectory: String, from workingDirectory: String) async throws -> DevRun {
+        try await start(ports: nil, stateDirectory: appDirectory + "/.conduit", workingDirectory: workingDirectory,
+                        arguments: ["--app", appDirectory], defines: [])
+    }
+
+    private static func start(ports: [Int]?, stateDirectory: String, workingDirectory: String,
+                              arguments: [String], defines: [String]) async throws -> DevRun {
         var preferred = ports
         for attempt in 1...3 {
             let ports: [Int]
             if let given = preferred { ports = given } else { ports = try await FreePorts.pick(2) }
             preferred = nil
             do {
-                return try await start(stateIn: stateDirectory, appPort: ports[0], sandboxPort: ports[1], defines: defines)
+                return try await start(appPort: ports[0], sandboxPort: ports[1], stateDirectory: stateDirectory,
+                                       workingDirectory: workingDirectory, arguments: arguments, defines: defines)
             } catch is PortTaken where attempt < 3 {
                 continue
             }
@@ -49,14 +65,12 @@ struct DevRun {
         let description: String
     }
 
-    private static func start(stateIn stateDirectory: String, appPort: Int, sandboxPort: Int, defines: [String]) async throws -> DevRun {
-        var arguments = ["run", "--env", "dev",
-                         "-D", "http.listener.port=\(appPort)",
-                         "-D", "conduit.sandbox.port=\(sandboxPort)",
-                         "-D", "procore.config.token_store=\(stateDirectory)/tokens/procore.json",
-                         "-D", "conduit.sandbox.data=\(stateDirectory)/sandbox/state.json"]
+    private static func start(appPort: Int, sandboxPort: Int, stateDirectory: String, workingDirectory: String,
+                              arguments: [String], defines: [String]) async throws -> DevRun {
+        var arguments = ["run", "--env", "dev"] + arguments +
+                        ["-D", "http.listener.port=\(appPort)", "-D", "conduit.sandbox.port=\(sandboxPort)"]
         for define in defines { arguments += ["-D", define] }
-        let process = try ConduitProcess(arguments, directory: Repository.root)
+        let process = try ConduitProcess(arguments, directory: workingDirectory)
         do {
             let ready = try await process.line(containing: " ready in ", within: .seconds(60))
             return DevRun(process: process, appPort: appPort, sandboxPort: sandboxPort, stateDirectory: stateDirectory, readyLine: ready)

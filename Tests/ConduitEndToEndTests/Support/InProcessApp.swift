@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -7,7 +8,6 @@ import Logging
 import NIOHTTP1
 import ProcoreConnector
 import ProcoreSandbox
-import ServiceLifecycle
 
 /// The sample app (`flows/`, `properties/dev.properties` from the repository) served in this
 /// process against its own sandbox: the same loader, engine, listener and connector that
@@ -35,11 +35,12 @@ struct InProcessApp {
     /// - Parameters:
     ///   - maxRetries: `procore.config.max_retries`, so that error tests need not wait out retries.
     ///   - sandbox: the sandbox's configuration; host, port, auto-approve and redirect URIs are set here.
+    ///   - defines: further `-D` properties, applied last.
     static func serve(maxRetries: Int = 0, sandbox configuration: SandboxConfiguration = SandboxConfiguration(),
-                      _ body: (InProcessApp) async throws -> Void) async throws {
+                      defines: [(String, String)] = [], _ body: (InProcessApp) async throws -> Void) async throws {
         for attempt in 1...3 {
             do {
-                try await serveOnce(maxRetries: maxRetries, sandbox: configuration, body)
+                try await serveOnce(maxRetries: maxRetries, sandbox: configuration, defines: defines, body)
                 return
             } catch is PortTaken where attempt < 3 {
                 continue
@@ -47,7 +48,7 @@ struct InProcessApp {
         }
     }
 
-    private static func serveOnce(maxRetries: Int, sandbox configuration: SandboxConfiguration,
+    private static func serveOnce(maxRetries: Int, sandbox configuration: SandboxConfiguration, defines: [(String, String)],
                                   _ body: (InProcessApp) async throws -> Void) async throws {
         let state = try TemporaryDirectory()
         defer { state.remove() }
@@ -69,7 +70,7 @@ struct InProcessApp {
                 ("conduit.sandbox.port", "\(sandboxPort)"),
                 ("procore.config.token_store", app.tokenStorePath),
                 ("procore.config.max_retries", "\(maxRetries)"),
-            ], body)
+            ] + defines, body)
         } catch {
             await sandbox.shutdown()
             throw error
@@ -93,37 +94,10 @@ struct InProcessApp {
         } catch {
             throw Failure(description: "the sample app did not build:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        let (ready, signal) = AsyncStream<[BoundListener]>.makeStream()
-        let service = HTTPListenerService(runtime: runtime) { signal.yield($0) }
-        var quiet = Logger(label: "e2e.lifecycle")
-        quiet.logLevel = .critical
-        var configuration = ServiceGroupConfiguration(services: [service], logger: quiet)
-        configuration.maximumGracefulShutdownDuration = .seconds(10)
-        let group = ServiceGroup(configuration: configuration)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask {
-                // Ends the wait below when the listener cannot bind, instead of leaving it hanging.
-                defer { signal.finish() }
-                try await group.run()
-            }
-            var iterator = ready.makeAsyncIterator()
-            guard await iterator.next() != nil else {
-                do {
-                    try await tasks.waitForAll()
-                } catch let error as ListenerStartError {
-                    throw PortTaken(description: error.description)
-                }
-                throw Failure(description: "the sample app stopped before it was ready")
-            }
-            do {
-                try await body(self)
-            } catch {
-                await group.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw error
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
+        do {
+            try await ListenerHarness.serve(runtime) { _ in try await body(self) }
+        } catch let error as ListenerStartError {
+            throw PortTaken(description: error.description)
         }
     }
 
@@ -137,8 +111,9 @@ struct InProcessApp {
     }
 
     /// A request to the app.
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> Reply {
-        try await Reply.send(method, appURL + path, json: json)
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, headers: [(String, String)] = [],
+              followRedirects: Bool = true) async throws -> Reply {
+        try await Reply.send(method, appURL + path, json: json, headers: headers, followRedirects: followRedirects)
     }
 
     /// The authorization dance through the listener, as a browser does it (following redirects).

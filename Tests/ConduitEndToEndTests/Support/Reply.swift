@@ -21,10 +21,14 @@ struct Reply: Sendable {
     ///
     /// - Parameter json: a JSON body, sent with `Content-Type: application/json` as the README's curl lines do.
     /// - Parameter form: an `application/x-www-form-urlencoded` body, already encoded.
+    /// - Parameter headers: further headers, sent as given (a `Host` here replaces the URL's).
+    /// - Parameter followRedirects: false to see a redirect itself rather than where it leads.
     static func send(_ method: HTTPMethod, _ url: String, json: String? = nil, form: String? = nil,
+                     headers: [(String, String)] = [], followRedirects: Bool = true,
                      timeout: TimeAmount = .seconds(30)) async throws -> Reply {
         var request = HTTPClientRequest(url: url)
         request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         // No pooled connection outlives the request: an app restarted on the same port must not
         // be reached through a connection its previous process closed.
         request.headers.add(name: "Connection", value: "close")
@@ -36,7 +40,21 @@ struct Reply: Sendable {
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.body = .bytes(ByteBuffer(string: form))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+        guard !followRedirects else { return try await execute(request, on: HTTPClient.shared, timeout: timeout) }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+        do {
+            let reply = try await execute(request, on: client, timeout: timeout)
+            try await client.shutdown()
+            return reply
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private static func execute(_ request: HTTPClientRequest, on client: HTTPClient, timeout: TimeAmount) async throws -> Reply {
+        let response = try await client.execute(request, timeout: timeout)
         let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
         return Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: body))
     }

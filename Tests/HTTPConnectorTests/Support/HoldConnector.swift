@@ -6,7 +6,8 @@ import Foundation
 
 /// A connector for listener tests:
 /// - `test:config name [listenerConfig]` — with `listenerConfig`, serves `GET /hello/{who}` on it
-///   (a connector endpoint) answering `hello <who> via <listener base URL>`;
+///   (a connector endpoint) answering `hello <who> via <listener base URL>`, the URL the
+///   start context gave (never the request's `Host`);
 /// - `test:hold config-ref` — reports that a request arrived, then waits until the test opens
 ///   the latch; returns `"released"`.
 final class HoldConnector: Connector, @unchecked Sendable {
@@ -35,21 +36,36 @@ final class HoldConnector: Connector, @unchecked Sendable {
 
     func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
         let name = definition.parameters["name"]?.text ?? "unnamed"
-        if let listener = definition.parameters["listenerConfig"]?.text {
+        let listener = definition.parameters["listenerConfig"]?.text
+        let address = ListenerAddress()
+        if let listener {
             context.register(ConnectorEndpoint(listenerConfig: listener, path: "/hello/{who}", methods: ["GET"], location: definition.location) { request in
                 let who = request.attributes["uriParams"]?["who"]?.stringValue ?? "?"
-                return .text(200, "hello \(who) via \(request.listenerBaseURL)")
+                return .text(200, "hello \(who) via \(await address.url ?? "an unknown address")")
             })
         }
-        return Configuration(name: name)
+        return Configuration(name: name, listener: listener, address: address)
     }
 
     func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
         Hold(connector: self)
     }
 
+    /// Where the config's listener ended up, as the start context tells it.
+    actor ListenerAddress {
+        var url: String?
+
+        func set(_ url: String?) { self.url = url }
+    }
+
     struct Configuration: ConnectorConfiguration {
         let name: String
+        let listener: String?
+        let address: ListenerAddress
+
+        func start(_ context: ConnectorStartContext) async throws {
+            if let listener { await address.set(context.listenerBaseURLs[listener]) }
+        }
     }
 
     struct Hold: ConnectorOperation {

@@ -8,15 +8,15 @@ import HTTPConnector
 import Logging
 import NIOCore
 import NIOHTTP1
-import ServiceLifecycle
 
 /// An app served over real loopback HTTP on a port the system picks.
 struct RunningApp {
     let runtime: Runtime
-    let listeners: [BoundListener]
-    let group: ServiceGroup
+    let served: ListenerHarness.Served
     let logs: LogCapture
 
+    /// Where each listener configuration is bound.
+    var listeners: [BoundListener] { served.listeners }
     /// `http://127.0.0.1:<port>` of the first listener configuration (without its base path).
     var origin: String { "http://127.0.0.1:\(listeners[0].port)" }
 
@@ -33,34 +33,8 @@ struct RunningApp {
         let logs = LogCapture()
         let app = try TestApp.definition(body, properties: properties, connectors: connectors)
         let runtime = try Runtime.build(app, connectors: connectors, options: RuntimeOptions(logHandlerFactory: logs.factory))
-        let (ready, signal) = AsyncStream<[BoundListener]>.makeStream()
-        let service = HTTPListenerService(runtime: runtime) { signal.yield($0) }
-        var quiet = Logger(label: "test.lifecycle")
-        quiet.logLevel = .critical
-        var configuration = ServiceGroupConfiguration(services: [service], logger: quiet)
-        configuration.maximumGracefulShutdownDuration = .seconds(10)
-        let group = ServiceGroup(configuration: configuration)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask {
-                defer { signal.finish() }
-                try await group.run()
-            }
-            var iterator = ready.makeAsyncIterator()
-            guard let listeners = await iterator.next() else {
-                // The service ended before it was ready: report why.
-                try await tasks.waitForAll()
-                throw TestApp.LoadFailure(description: "the app stopped before it was ready")
-            }
-            let running = RunningApp(runtime: runtime, listeners: listeners, group: group, logs: logs)
-            do {
-                try await test(running)
-            } catch {
-                await group.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw error
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
+        try await ListenerHarness.serve(runtime) { served in
+            try await test(RunningApp(runtime: runtime, served: served, logs: logs))
         }
     }
 

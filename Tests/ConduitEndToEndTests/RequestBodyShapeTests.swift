@@ -1,0 +1,78 @@
+import FlowCore
+import Foundation
+import NIOHTTP1
+import Testing
+
+/// Request bodies the sample app cannot use get a 400 that says what is wrong, and never reach
+/// Procore: JSON that is not an object names the first parameter it breaks, an empty body or
+/// `null` names the missing required parameters, and malformed JSON is refused by the listener
+/// with the position of the mistake.
+@Suite(.serialized) struct RequestBodyShapeTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let method: HTTPMethod
+        let path: String
+        let body: String
+        /// The exact response body.
+        let response: String
+        var contentType = "application/json"
+
+        var testDescription: String { "\(method) \(path) \(body.isEmpty ? "(empty)" : body)" }
+    }
+
+    static func badRequest(_ message: String) -> String {
+        String(decoding: JSON.encodeBytes(.object(ValueObject([("error", "PROCORE:BAD_REQUEST"), ("message", .string(message))]))),
+               as: UTF8.self)
+    }
+
+    static func notAnObject(_ got: String) -> String {
+        badRequest("Invalid value for parameter 'companyId': 'payload.company_id' needs the payload to be a JSON object, got \(got)")
+    }
+
+    static let cases = [
+        Case(method: .POST, path: "/projects", body: #"[{"company_id":"562949953437078","name":"In a list"}]"#,
+             response: notAnObject("an Array")),
+        Case(method: .POST, path: "/projects", body: "[]", response: notAnObject("an Array")),
+        Case(method: .POST, path: "/projects", body: #""just text""#, response: notAnObject("a String ('just text')")),
+        Case(method: .POST, path: "/projects", body: "42", response: notAnObject("a Number (42)")),
+        Case(method: .POST, path: "/projects", body: "true", response: notAnObject("a Boolean (true)")),
+        Case(method: .POST, path: "/projects", body: "null",
+             response: badRequest("Missing value for required parameter 'companyId'; Missing value for required parameter 'name'")),
+        Case(method: .POST, path: "/projects", body: "",
+             response: badRequest("Missing value for required parameter 'companyId'; Missing value for required parameter 'name'")),
+        Case(method: .POST, path: "/projects", body: #"{"company_id": "562949953437078", "name": }"#,
+             response: "Invalid JSON in request body: unexpected '}' at line 1, column 43",
+             contentType: "text/plain; charset=UTF-8"),
+        Case(method: .PATCH, path: "/projects/562949955035825", body: "[1, 2]", response: notAnObject("an Array")),
+        Case(method: .PATCH, path: "/projects/562949955035825", body: "",
+             response: badRequest("Missing value for required parameter 'companyId'")),
+        Case(method: .POST, path: "/projects/update", body: #""562949955035825""#,
+             response: notAnObject("a String ('562949955035825')")),
+    ]
+
+    @Test(arguments: cases)
+    func unusableBodyIsA400(_ bodyCase: Case) async throws {
+        try await InProcessApp.serve { app in
+            try await app.authorize()
+            let reply = try await app.send(bodyCase.method, bodyCase.path, json: bodyCase.body)
+            #expect(reply.status == 400)
+            #expect(reply.header("Content-Type") == bodyCase.contentType)
+            #expect(reply.body == bodyCase.response)
+            // Refused before any call to Procore's API (the authorization's token request aside).
+            let calls = app.logs.messages(in: "com.procore.mule").filter { $0.hasPrefix("Procore request ") }
+            #expect(!calls.contains { $0.contains("/rest/") }, "\(calls)")
+        }
+    }
+
+    /// The sample app logs a created project after the operation, where the payload is Procore's
+    /// project, so the log line itself can never fail on a body of the wrong shape.
+    @Test func createdProjectIsLogged() async throws {
+        try await InProcessApp.serve { app in
+            try await app.authorize()
+            let reply = try await app.send(.POST, "/projects", json: #"{"company_id":"562949953437078","name":"Logged"}"#)
+            #expect(reply.status == 201, "\(reply.body)")
+            let id = try #require(try reply.json["id"]?.integer)
+            #expect(app.logs.messages(in: "org.mule.runtime.core.internal.processor.LoggerMessageProcessor")
+                == ["Created project \(id) 'Logged' for company 562949953437078"])
+        }
+    }
+}
