@@ -35,8 +35,7 @@ struct Lexer {
         let start = index
         if isWordStart(scalar) {
             while let next = peek(), isWordStart(next) || isDigit(next) { index += 1 }
-            return Token(kind: .word(String(String.UnicodeScalarView(scalars[start..<index]))), offset: start,
-                         length: index - start)
+            return Token(kind: .word(Self.text(scalars[start..<index])), offset: start, length: index - start)
         }
         if isDigit(scalar) { return try number() }
         if scalar == "\"" || scalar == "'" { return try string() }
@@ -45,7 +44,7 @@ struct Lexer {
 
     private mutating func skipTrivia() throws(SyntaxError) {
         while let scalar = peek() {
-            if scalar.properties.isWhitespace {
+            if Self.isWhitespace(scalar) {
                 index += 1
             } else if scalar == "/", peek(1) == "/" {
                 while let next = peek(), next != "\n" { index += 1 }
@@ -61,8 +60,29 @@ struct Lexer {
         }
     }
 
+    // ASCII is answered without Unicode property lookups, which dominated lexing.
     private func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return scalar == "_" || (value >= 0x61 && value <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// The text of `scalars`, built from UTF-8 bytes when they are all ASCII.
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if scalars.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+                return scalars.count
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
@@ -87,7 +107,7 @@ struct Lexer {
         if let next = peek(), isWordStart(next) {
             throw SyntaxError(offset: index, message: "unexpected '\(next)' after number")
         }
-        return Token(kind: .number(String(String.UnicodeScalarView(scalars[start..<index]))), offset: start,
+        return Token(kind: .number(Self.text(scalars[start..<index])), offset: start,
                      length: index - start)
     }
 
