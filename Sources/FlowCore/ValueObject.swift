@@ -42,7 +42,10 @@ public struct ValueObject: Sendable, Hashable {
     /// The value of the first entry named `key`; setting replaces it in place or appends.
     public subscript(key: String) -> Value? {
         get {
-            for entry in entries where entry.key == key { return entry.value }
+            // Comparing lengths first (O(1) for native strings) skips most full comparisons:
+            // keys longer than 15 bytes are compared out of line.
+            let length = key.utf8.count
+            for entry in entries where entry.key.utf8.count == length && entry.key == key { return entry.value }
             return nil
         }
         set {

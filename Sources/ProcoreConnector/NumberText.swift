@@ -9,15 +9,10 @@ enum NumberText {
         let trimmed = text.trimmingWhitespace()
         guard isJSONNumber(trimmed.utf8) else { return nil }
         if let integer = Int64(trimmed) { return .int(integer) }
-        guard let decimal = Decimal(string: trimmed, locale: posix), !decimal.isNaN else {
-            return nil
-        }
+        guard let decimal = DecimalText.parse(trimmed) else { return nil }
         if !trimmed.utf8.contains(UInt8(ascii: ".")), let exact = exactInteger(decimal) { return .int(exact) }
         return .decimal(decimal)
     }
-
-    /// The locale numbers are read in (a `.` decimal point), made once.
-    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// `number` as an Int64 when it is a whole number in range, else nil.
     static func exactInteger(_ number: Decimal) -> Int64? {

@@ -105,8 +105,7 @@ enum Coercion {
             }
         }
         let plain = text.first == "+" ? String(text.dropFirst()) : text
-        guard let decimal = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")), !decimal.isNaN
-        else { return nil }
+        guard let decimal = DecimalText.parse(plain) else { return nil }
         return .decimal(decimal)
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads decimal numbers written the JSON way (`-12.5`, `37.7749`, `1e3`) into `Decimal`.
+///
+/// Numbers of up to 19 significant digits are built directly from their digits; longer ones go
+/// through `Decimal(string:locale:)`, which consults the locale's number symbols (ICU) on every
+/// call and cost more than the rest of a field's validation.
+public enum DecimalText {
+    /// The number `text` spells, or nil when it is not `-? digits (. digits)? ([eE] [+-]? digits)?`
+    /// (a leading `+` is accepted too).
+    public static func parse(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) } ?? slowParse(text)
+    }
+
+    /// The fast path: nil when the text is not in the syntax or needs the slow path; the caller
+    /// then falls back to ``slowParse(_:)``, which also rejects what is not a number.
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        var index = 0
+        let count = bytes.count
+        var negative = false
+        if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var significand: UInt64 = 0
+        var significantDigits = 0
+        var fractionDigits = 0
+        var sawDigit = false
+        var inFraction = false
+        while index < count {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                sawDigit = true
+                if inFraction { fractionDigits += 1 }
+                if significand != 0 || byte != UInt8(ascii: "0") {
+                    significantDigits += 1
+                    guard significantDigits <= 19 else { return nil }
+                    significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                }
+            } else if byte == UInt8(ascii: "."), !inFraction {
+                guard sawDigit else { return nil }
+                inFraction = true
+                sawDigit = false
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard sawDigit else { return nil }
+        var exponent = 0
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            var exponentNegative = false
+            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var exponentDigits = 0
+            while index < count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                exponentDigits += 1
+                guard exponentDigits <= 4 else { return nil }
+                exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+            if exponentNegative { exponent = -exponent }
+        }
+        guard index == count else { return nil }
+        let scale = exponent - fractionDigits
+        guard (-100...100).contains(scale) else { return nil }
+        if significand == 0 { return Decimal.zero }
+        return Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(significand))
+    }
+
+    private static func slowParse(_ text: String) -> Decimal? {
+        guard let value = Decimal(string: text, locale: posix), !value.isNaN else { return nil }
+        // `Decimal(string:)` stops at the first character it cannot read; a number is only a
+        // number when all of it was read, which the syntax check below confirms.
+        return isNumberSyntax(text) ? value : nil
+    }
+
+    private static func isNumberSyntax(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let mantissa = bytes.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+        let parts = mantissa.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return false }
+        var exponent = bytes.dropFirst(mantissa.count)
+        guard !exponent.isEmpty else { return true }
+        exponent = exponent.dropFirst()
+        if let sign = exponent.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
+        return !exponent.isEmpty && exponent.allSatisfy(isDigit)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+}
