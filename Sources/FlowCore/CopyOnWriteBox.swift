@@ -1,0 +1,31 @@
+/// A value kept in a shared heap box and copied only when written while shared: value semantics
+/// at the size of one reference.
+///
+/// For large values that travel through many async frames (errors, failures), where each frame
+/// would otherwise reserve room for the whole value.
+public struct CopyOnWriteBox<Wrapped: Sendable>: Sendable {
+    private final class Storage: @unchecked Sendable {
+        // Written only through `CopyOnWriteBox.value`'s setter, on a box no one else holds.
+        var value: Wrapped
+        init(_ value: Wrapped) { self.value = value }
+    }
+
+    private var storage: Storage
+
+    /// Boxes `value`.
+    public init(_ value: Wrapped) {
+        storage = Storage(value)
+    }
+
+    /// The boxed value; writing copies the box first when it is shared.
+    public var value: Wrapped {
+        get { storage.value }
+        set {
+            if isKnownUniquelyReferenced(&storage) {
+                storage.value = newValue
+            } else {
+                storage = Storage(newValue)
+            }
+        }
+    }
+}
