@@ -96,7 +96,7 @@ public final class ProcoreClient: Sendable {
                 do {
                     try await Task.sleep(for: wait)
                 } catch {
-                    throw ProcoreError(.connectivity, "\(request.method) \(request.path) was cancelled while waiting to retry.")
+                    throw Self.cancelledWhileWaiting(request)
                 }
             }
         }
@@ -109,6 +109,12 @@ public final class ProcoreClient: Sendable {
         case retry(after: Duration)
     }
 
+    @inline(never)
+    private static func cancelledWhileWaiting(_ request: WireRequest) -> ProcoreError {
+        ProcoreError(.connectivity, "\(request.method) \(request.path) was cancelled while waiting to retry.")
+    }
+
+    @inline(never)
     private static func headers(_ request: WireRequest, accessToken: String, idempotencyToken: String) -> [HeaderField] {
         request.headers + [
             HeaderField("Authorization", "Bearer \(accessToken)"),

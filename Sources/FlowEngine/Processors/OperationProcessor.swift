@@ -13,12 +13,27 @@ struct OperationProcessor: Processor {
     let logger: Logger
 
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
-        let input = OperationInput(event: event, context: context, element: element, logger: logger)
-        let result: Message
+        let outcome = await run(OperationInput(event: event, context: context, element: element, logger: logger))
+        return try finish(outcome, event, context)
+    }
+
+    /// The operation's result or error, caught here so the caller's frame holds no error paths.
+    private func run(_ input: OperationInput) async -> Result<Message, ConnectorError> {
         do {
-            result = try await operation.execute(input)
+            return .success(try await operation.execute(input))
         } catch {
-            throw failure(error, event, context)
+            return .failure(error)
+        }
+    }
+
+    /// The event after the operation: its result as the message, or only in `vars.<target>`.
+    /// Synchronous and out of line, so none of this takes room in the waiting frame.
+    @inline(never)
+    private func finish(_ outcome: Result<Message, ConnectorError>, _ event: Event, _ context: ExecutionContext) throws(FlowFailure) -> Event {
+        let result: Message
+        switch outcome {
+        case .success(let message): result = message
+        case .failure(let error): throw failure(error, event, context)
         }
         guard let target else {
             var output = event

@@ -38,26 +38,46 @@ struct ProcoreFlowOperation: ConnectorOperation {
 
     func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
         do {
-            let client = try runtime.runningClient()
             switch kind {
-            case .unauthorize:
-                let owner = try definition.parameters["resourceOwnerId"].map { parameter throws(ConnectorError) in
-                    try input.evaluate(parameter)
-                }
-                try await client.unauthorize(resourceOwnerId: owner?.stringValue)
-                return Message(payload: input.payload, attributes: input.message.attributes)
-            case .project(let operation):
-                let request = try prepare(operation, input, client)
-                let result = try await client.send(request, resourceOwnerId: resourceOwner)
-                return Message(payload: result.payload, attributes: result.attributes)
+            case .unauthorize: return try await unauthorize(input)
+            case .project(let operation): return try await callProcore(operation, input)
             }
-        } catch let error as ProcoreError {
-            throw ConnectorError(type: error.type.name, message: error.description,
-                                 errorMessage: error.errorMessage.map { Message(payload: $0.payload, attributes: $0.attributes) })
-        } catch let error as ConnectorError {
-            throw error
         } catch {
-            throw ConnectorError(type: ProcoreErrorType.unexpectedError.name, message: "\(error)")
+            throw Self.connectorError(error)
+        }
+    }
+
+    // The calls are out of line so that each async frame holds only what lives across its await.
+
+    @inline(never)
+    private func callProcore(_ operation: ProjectOperation, _ input: OperationInput) async throws -> Message {
+        let client = try runtime.runningClient()
+        let request = try prepare(operation, input, client)
+        let result = try await client.send(request, resourceOwnerId: resourceOwner)
+        return Message(payload: result.payload, attributes: result.attributes)
+    }
+
+    @inline(never)
+    private func unauthorize(_ input: OperationInput) async throws -> Message {
+        let client = try runtime.runningClient()
+        let owner = try definition.parameters["resourceOwnerId"].map { parameter throws(ConnectorError) in
+            try input.evaluate(parameter)
+        }
+        try await client.unauthorize(resourceOwnerId: owner?.stringValue)
+        return Message(payload: input.payload, attributes: input.message.attributes)
+    }
+
+    /// The engine's error for whatever an operation threw.
+    @inline(never)
+    private static func connectorError(_ error: any Error) -> ConnectorError {
+        switch error {
+        case let error as ProcoreError:
+            ConnectorError(type: error.type.name, message: error.description,
+                           errorMessage: error.errorMessage.map { Message(payload: $0.payload, attributes: $0.attributes) })
+        case let error as ConnectorError:
+            error
+        default:
+            ConnectorError(type: ProcoreErrorType.unexpectedError.name, message: "\(error)")
         }
     }
 
