@@ -2,24 +2,64 @@ import FlowCore
 
 /// Everything an expression can read while one event passes: the message, variables, the error
 /// being handled, and names from the app.
+///
+/// The parts live in one shared box: every expression evaluation takes a copy of the context, and
+/// a copy of eight separately counted parts cost more than many expressions themselves.
 public struct EvaluationContext: Sendable {
+    private struct Parts: Sendable {
+        var payload: Value
+        var attributes: Value
+        var vars: ValueObject
+        var error: Value?
+        var correlationId: String
+        var flowName: String
+        var appName: String
+        var property: @Sendable (String) -> String?
+    }
+
+    private var parts: CopyOnWriteBox<Parts>
+
     /// The message payload (`payload`).
-    public var payload: Value
+    public var payload: Value {
+        get { parts.value.payload }
+        set { parts.value.payload = newValue }
+    }
     /// The message attributes (`attributes`), for example the HTTP request's.
-    public var attributes: Value
+    public var attributes: Value {
+        get { parts.value.attributes }
+        set { parts.value.attributes = newValue }
+    }
     /// The flow variables (`vars`).
-    public var vars: ValueObject
+    public var vars: ValueObject {
+        get { parts.value.vars }
+        set { parts.value.vars = newValue }
+    }
     /// The error being handled (`error`), already shaped as Mule's error object; nil outside
     /// error handlers, where `error` reads as null. See ``errorObject(description:detailedDescription:namespace:identifier:errorMessage:)``.
-    public var error: Value?
+    public var error: Value? {
+        get { parts.value.error }
+        set { parts.value.error = newValue }
+    }
     /// The event's correlation id (`correlationId`).
-    public var correlationId: String
+    public var correlationId: String {
+        get { parts.value.correlationId }
+        set { parts.value.correlationId = newValue }
+    }
     /// The running flow's name (`flow.name`).
-    public var flowName: String
+    public var flowName: String {
+        get { parts.value.flowName }
+        set { parts.value.flowName = newValue }
+    }
     /// The app's name (`app.name`).
-    public var appName: String
+    public var appName: String {
+        get { parts.value.appName }
+        set { parts.value.appName = newValue }
+    }
     /// Resolves a configuration property for `p('key')` and `Mule::p('key')`; nil when unknown.
-    public var property: @Sendable (String) -> String?
+    public var property: @Sendable (String) -> String? {
+        get { parts.value.property }
+        set { parts.value.property = newValue }
+    }
 
     /// Creates a context; every part has an empty default so tests and tools state only what they use.
     public init(
@@ -32,14 +72,9 @@ public struct EvaluationContext: Sendable {
         appName: String = "",
         property: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
-        self.payload = payload
-        self.attributes = attributes
-        self.vars = vars
-        self.error = error
-        self.correlationId = correlationId
-        self.flowName = flowName
-        self.appName = appName
-        self.property = property
+        parts = CopyOnWriteBox(Parts(payload: payload, attributes: attributes, vars: vars, error: error,
+                                     correlationId: correlationId, flowName: flowName, appName: appName,
+                                     property: property))
     }
 
     /// Builds the `error` object the way Mule shapes it (mule-semantics §3.2).

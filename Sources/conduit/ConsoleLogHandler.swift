@@ -20,16 +20,16 @@ struct ConsoleLogHandler: LogHandler {
         if let path = merged["processor.path"] { context.append("processor: \(path)") }
         if let id = merged["correlation.id"] { context.append("event: \(id)") }
         let bracket = context.isEmpty ? "" : "[\(context.joined(separator: "; "))] "
-        let name = Self.levelName(event.level).padding(toLength: 5, withPad: " ", startingAt: 0)
-        ConsoleOutput.write("\(name) \(ConsoleOutput.timestamp()) \(bracket)\(label): \(event.message)\n")
+        ConsoleOutput.write("\(Self.levelName(event.level)) \(ConsoleOutput.timestamp()) \(bracket)\(label): \(event.message)\n")
     }
 
+    /// The level as Mule prints it, padded to five characters.
     private static func levelName(_ level: Logger.Level) -> String {
         switch level {
         case .trace: "TRACE"
         case .debug: "DEBUG"
-        case .info, .notice: "INFO"
-        case .warning: "WARN"
+        case .info, .notice: "INFO "
+        case .warning: "WARN "
         case .error: "ERROR"
         case .critical: "FATAL"
         }

@@ -13,16 +13,34 @@ enum ConsoleOutput {
 
     /// Writes `text` (which should end with a newline) and flushes.
     static func write(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
     }
 
     /// Writes `text` to standard error.
     static func writeError(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: STDERR_FILENO)
+    }
+
+    /// One `write(2)` per line in the common case, straight from the string's bytes (no `Data`
+    /// copy); a short write is continued and an interrupted one retried. Output that cannot be
+    /// written (a closed pipe) is dropped rather than stopping the server.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            lock.lock()
+            defer { lock.unlock() }
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
     /// Now, as `2025-06-01T10:00:00.123Z` (UTC, milliseconds truncated).
@@ -62,4 +80,15 @@ enum ConsoleOutput {
         digits(Int32(milliseconds), 3); bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// `write(2)` from whichever C library the platform has.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    Musl.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
 }

@@ -15,7 +15,9 @@ struct ProcoreFlowOperation: ConnectorOperation {
     let runtime: ProcoreRuntimeConfiguration
     /// The parameters that go into the request, picked out of the definition once rather than
     /// on every call.
-    private let requestParameters: [(name: String, value: ParameterValue)]
+    private let requestParameters: [RequestParameter]
+    /// The `<procore:custom-field>` children, by key.
+    private let customFieldParameters: [RequestParameter]
     /// The same in the order the request builder checks them (`companyId`, `projectId`, then the
     /// manual's field order), so that a payload of the wrong shape is reported on the first.
     private let orderedParameters: [(name: String, value: ParameterValue)]
@@ -28,7 +30,12 @@ struct ProcoreFlowOperation: ConnectorOperation {
         self.definition = definition
         self.runtime = runtime
         requestParameters = definition.parameters.filter { !Self.nonRequestParameters.contains($0.key) }
-            .map { (name: $0.key, value: $0.value) }
+            .map { RequestParameter(name: $0.key, value: $0.value) }
+        let entries = definition.child("custom-fields")?.children.filter { $0.name == "custom-field" } ?? []
+        customFieldParameters = entries.compactMap { entry in
+            guard let key = entry.parameters["key"]?.text, let value = entry.parameters["value"] else { return nil }
+            return RequestParameter(name: key, value: value)
+        }
         let order: [String] = switch kind {
         case .project(let operation): ["companyId", "projectId"] + operation.fields.map(\.parameter) + ["customFields"]
         case .unauthorize: []
@@ -106,18 +113,28 @@ struct ProcoreFlowOperation: ConnectorOperation {
     private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> [String: Value] {
         var values: [String: Value] = [:]
         values.reserveCapacity(requestParameters.count + 1)
-        for (name, parameter) in requestParameters {
-            values[name] = try input.evaluate(parameter)
+        for parameter in requestParameters {
+            values[parameter.name] = try input.evaluate(parameter.value)
         }
-        let entries = definition.child("custom-fields")?.children.filter { $0.name == "custom-field" } ?? []
-        if !entries.isEmpty {
+        if !customFieldParameters.isEmpty {
             var fields = values["customFields"]?.objectValue ?? ValueObject()
-            for entry in entries {
-                guard let key = entry.parameters["key"]?.text, let value = entry.parameters["value"] else { continue }
-                fields[key] = try input.evaluate(value)
+            for entry in customFieldParameters {
+                fields[entry.name] = try input.evaluate(entry.value)
             }
             values["customFields"] = .object(fields)
         }
         return values
+    }
+}
+
+/// A parameter the operation evaluates on every call, held by reference: iterating value-typed
+/// parameters copied (and retained and released) each one's strings and locations per call.
+private final class RequestParameter: Sendable {
+    let name: String
+    let value: ParameterValue
+
+    init(name: String, value: ParameterValue) {
+        self.name = name
+        self.value = value
     }
 }
