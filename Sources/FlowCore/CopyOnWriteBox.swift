@@ -18,14 +18,14 @@ public struct CopyOnWriteBox<Wrapped: Sendable>: Sendable {
     }
 
     /// The boxed value; writing copies the box first when it is shared.
+    ///
+    /// Read and modified in place (`_read`/`_modify`): reading one field of a boxed struct must
+    /// not copy the whole struct, which a plain getter does.
     public var value: Wrapped {
-        get { storage.value }
-        set {
-            if isKnownUniquelyReferenced(&storage) {
-                storage.value = newValue
-            } else {
-                storage = Storage(newValue)
-            }
+        _read { yield storage.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.value) }
+            yield &storage.value
         }
     }
 }

@@ -3,7 +3,11 @@ import FlowExpression
 
 /// One attribute of a definition, after `${…}` resolution, with where it was written and, for
 /// attributes that take expressions, its compiled form.
-public struct ParameterValue: Sendable {
+///
+/// Immutable, and a class: definitions hand parameters around constantly (an operation evaluates
+/// dozens per call), and a copy of this many strings and locations cost more than evaluating a
+/// simple expression.
+public final class ParameterValue: Sendable {
     /// The attribute name.
     public let name: String
     /// The text after property placeholders were replaced.
