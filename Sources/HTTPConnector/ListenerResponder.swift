@@ -100,7 +100,7 @@ struct ListenerResponder: HTTPResponder {
         case event(Event)
     }
 
-    /// The flow's event for a read body: JSON bodies decoded, others as text.
+    /// The flow's event for a read body: JSON and form bodies decoded, others as text.
     @inline(never)
     private func makeEvent(_ body: RequestBodyReader.Outcome, _ request: Request, _ routed: RoutedRequest) -> EventMaking {
         let bytes: [UInt8]
@@ -117,6 +117,8 @@ struct ListenerResponder: HTTPResponder {
             } catch {
                 return .answered(ServerResponses.invalidJSON(error.description))
             }
+        } else if MediaType.isForm(request.headers[.contentType]) {
+            payload = .object(QueryParameters.parse(String(decoding: bytes, as: UTF8.self)))
         } else {
             payload = .string(String(decoding: bytes, as: UTF8.self))
         }

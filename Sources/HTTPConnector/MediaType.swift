@@ -10,4 +10,11 @@ enum MediaType {
         let essence = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return essence == "application/json" || (essence.contains("/") && essence.hasSuffix("+json"))
     }
+
+    /// Whether `contentType` is an HTML form body, `application/x-www-form-urlencoded`, parameters ignored.
+    static func isForm(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let essence = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return essence == "application/x-www-form-urlencoded"
+    }
 }

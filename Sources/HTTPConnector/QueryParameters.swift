@@ -2,7 +2,8 @@ import FlowCore
 import Foundation
 
 /// Reads `a=1&b=x+y&a=2` into an object that keeps every value under its name, in order (the
-/// MultiMap Mule calls `queryParams`: `.a` gives the first value).
+/// MultiMap Mule calls `queryParams`: `.a` gives the first value). Form bodies
+/// (`application/x-www-form-urlencoded`) are read the same way, as DataWeave reads them.
 enum QueryParameters {
     static func parse(_ query: String) -> ValueObject {
         var result = ValueObject()

@@ -14,6 +14,10 @@ struct RequestBodyTests {
           <logger level="DEBUG" message="#[payload]"/>
           <set-payload value="#[{id: payload.id, name: upper(payload.name)}]"/>
         </flow>
+        <flow name="form">
+          <http:listener config-ref="listener" path="/form" allowedMethods="POST"/>
+          <set-payload value="#[{name: payload.name, tags: payload.*tag, empty: payload.empty, accented: payload.accented, count: sizeOf(payload)}]"/>
+        </flow>
         <flow name="kind">
           <http:listener config-ref="listener" path="/kind"/>
           <set-payload value="#[payload]"/>
@@ -30,6 +34,18 @@ struct RequestBodyTests {
                                            headers: [("Content-Type", contentType)])
             #expect(reply.status == 200)
             #expect(reply.body == #"{"id":562949953437078,"name":"TOWER"}"#)
+        }
+    }
+
+    @Test("a form body becomes an object: values decoded, repeated names kept in order", arguments: [
+        "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8", "Application/X-WWW-Form-Urlencoded",
+    ])
+    func formBody(contentType: String) async throws {
+        try await RunningApp.serve(Self.app) { app in
+            let reply = try await app.send(.POST, "/form", body: "name=Tower+Crane&tag=a&tag=b%26c&empty=&accented=%C3%A9t%C3%A9",
+                                           headers: [("Content-Type", contentType)])
+            #expect(reply.status == 200)
+            #expect(reply.body == #"{"name":"Tower Crane","tags":["a","b&c"],"empty":"","accented":"été","count":5}"#)
         }
     }
 
