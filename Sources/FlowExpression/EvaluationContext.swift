@@ -79,21 +79,26 @@ public struct EvaluationContext: Sendable {
 
     /// Builds the `error` object the way Mule shapes it (mule-semantics §3.2).
     ///
-    /// `errorType` is an object with `namespace` and `identifier`; in a template or `as String`
-    /// it reads as `NAMESPACE:IDENTIFIER`. `errorMessage` is null when the failing component
-    /// gave no message. `childErrors` is always empty here.
+    /// `errorType` is an object with `namespace`, `identifier` and `parentErrorType` (the same
+    /// shape for the parent, `parents` from the nearest up; null above the last); in a template or
+    /// `as String` it reads as `NAMESPACE:IDENTIFIER`. `errorMessage` is null when the failing
+    /// component gave no message. `childErrors` is always empty here.
     public static func errorObject(
         description: String,
         detailedDescription: String? = nil,
         namespace: String,
         identifier: String,
+        parents: [(namespace: String, identifier: String)] = [],
         errorMessage: (payload: Value, attributes: Value)? = nil
     ) -> Value {
         var object = ValueObject()
         object.append("description", .string(description))
         object.append("detailedDescription", .string(detailedDescription ?? description))
-        object.append("errorType", .object(ValueObject([("namespace", .string(namespace)),
-                                                         ("identifier", .string(identifier))])))
+        var parentType = Value.null
+        for parent in parents.reversed() {
+            parentType = errorType(namespace: parent.namespace, identifier: parent.identifier, parent: parentType)
+        }
+        object.append("errorType", errorType(namespace: namespace, identifier: identifier, parent: parentType))
         if let errorMessage {
             object.append("errorMessage", .object(ValueObject([("payload", errorMessage.payload),
                                                                 ("attributes", errorMessage.attributes)])))
@@ -102,5 +107,10 @@ public struct EvaluationContext: Sendable {
         }
         object.append("childErrors", .array([]))
         return .object(object)
+    }
+
+    /// Mule's error type object: `{namespace, identifier, parentErrorType}`.
+    private static func errorType(namespace: String, identifier: String, parent: Value) -> Value {
+        .object(ValueObject([("namespace", .string(namespace)), ("identifier", .string(identifier)), ("parentErrorType", parent)]))
     }
 }

@@ -221,7 +221,7 @@ struct ErrorRoutingTests {
         #expect(failure.error.failingComponent.path == "main/processors/0")
     }
 
-    @Test("the error object exposes type, description, errorMessage and failing component")
+    @Test("the error object exposes type (with its parents), description, errorMessage and failing component")
     func errorObject() async throws {
         let connector = TestConnector()
         let runtime = try TestApp.runtime("""
@@ -233,6 +233,9 @@ struct ErrorRoutingTests {
                   <set-payload value="#[{
                       type: error.errorType.namespace ++ ':' ++ error.errorType.identifier,
                       typeText: error.errorType as String,
+                      parent: error.errorType.parentErrorType as String,
+                      root: error.errorType.parentErrorType.parentErrorType.identifier,
+                      aboveRoot: error.errorType.parentErrorType.parentErrorType.parentErrorType,
                       description: error.description,
                       reason: error.errorMessage.payload.reason,
                       status: error.errorMessage.attributes.statusCode
@@ -243,7 +246,8 @@ struct ErrorRoutingTests {
             """, connectors: [connector])
         let event = try #require(try await runtime.run(flow: "main", payload: "project").event)
         #expect(event.payload == [
-            "type": "TEST:GONE", "typeText": "TEST:GONE", "description": "no project", "reason": "no project", "status": 404,
+            "type": "TEST:GONE", "typeText": "TEST:GONE", "parent": "TEST:NOT_FOUND", "root": "ANY", "aboveRoot": .null,
+            "description": "no project", "reason": "no project", "status": 404,
         ])
     }
 }

@@ -59,9 +59,11 @@ enum Coercion {
         }
     }
 
-    /// `HTTP:NOT_FOUND` for an object shaped like Mule's error type.
+    /// `HTTP:NOT_FOUND` for an object shaped like Mule's error type (`namespace`, `identifier`
+    /// and, from the runtime, `parentErrorType`).
     private static func errorTypeText(_ object: ValueObject) -> String? {
-        guard object.count == 2, case .string(let namespace)? = object["namespace"],
+        let shaped = object.count == 2 || (object.count == 3 && object.entries.contains { $0.key == "parentErrorType" })
+        guard shaped, case .string(let namespace)? = object["namespace"],
               case .string(let identifier)? = object["identifier"]
         else { return nil }
         return "\(namespace):\(identifier)"
