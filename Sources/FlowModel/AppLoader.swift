@@ -35,7 +35,8 @@ public enum AppLoader {
         }
         declareRaisedTypes(in: documents, stage: stage, repository: &errorTypes)
 
-        let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes)
+        let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes,
+                                  appDirectory: options.appDirectory)
         var parts = AppParts()
         for document in documents {
             context.readGlobals(of: document.root, into: &parts)

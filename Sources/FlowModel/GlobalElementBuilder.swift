@@ -86,12 +86,13 @@ extension LoadContext {
     func readListenerConfig(_ element: XMLElement, declaration: ElementDeclaration) -> ListenerConfigDefinition? {
         let parameters = readParameters(of: element, declaration: declaration)
         var connection: [String: ParameterValue]?
+        var connectionElement: XMLElement?
         for child in element.children {
             if child.namespaceURI == Namespaces.http, child.localName == "listener-connection",
                let connectionDeclaration = vocabulary.modules[Namespaces.http]?.elements["listener-connection"] {
                 if connection != nil { error("Element <\(child.qualifiedName)> may appear only once.", at: child.location) }
                 connection = readParameters(of: child, declaration: connectionDeclaration)
-                rejectChildren(of: child)
+                connectionElement = child
             } else if classify(child) != nil {
                 misplaced(child, in: displayName(element))
             }
@@ -107,11 +108,36 @@ extension LoadContext {
                   at: connection["port"]?.valueLocation ?? element.location)
             return nil
         }
+        let protocolName = connection["protocol"]?.text ?? "HTTP"
+        var tls: ListenerTLSDefinition?
+        if let connectionElement {
+            var contexts = 0
+            for child in connectionElement.children {
+                if child.namespaceURI == Namespaces.tls, child.localName == "context" {
+                    contexts += 1
+                    if contexts > 1 { error("Element <\(child.qualifiedName)> may appear only once.", at: child.location); continue }
+                    tls = readTLSContext(child, appDirectory: appDirectory)
+                    if protocolName != "HTTPS" {
+                        error("Element <\(child.qualifiedName)> needs protocol=\"HTTPS\" on <\(connectionElement.qualifiedName)>; with HTTP it would be ignored.",
+                              at: child.location)
+                    }
+                } else {
+                    misplaced(child, in: displayName(connectionElement))
+                }
+            }
+            if protocolName == "HTTPS", contexts == 0 {
+                error("Element <\(connectionElement.qualifiedName)> uses protocol HTTPS but has no <tls:context> with the server's <tls:key-store>.",
+                      at: connectionElement.location)
+            }
+        }
+        // A config whose TLS settings failed is still returned (the errors keep the app from
+        // running), so the flows that use it are not reported as referring to nothing.
         return ListenerConfigDefinition(
             name: name, location: element.location,
             basePath: ListenerPaths.normalizedBasePath(parameters["basePath"]?.text ?? ""),
-            host: host, port: port, protocolName: connection["protocol"]?.text ?? "HTTP",
+            host: host, port: port, protocolName: protocolName,
             readTimeoutMillis: connection["readTimeout"]?.value.literalInt ?? 30_000,
-            maxRequestBodySize: connection["maxRequestBodySize"]?.value.literalInt ?? 10 * 1024 * 1024)
+            maxRequestBodySize: connection["maxRequestBodySize"]?.value.literalInt ?? 10 * 1024 * 1024,
+            tls: protocolName == "HTTPS" ? tls : nil)
     }
 }

@@ -14,8 +14,11 @@ public struct ListenerConfigDefinition: Sendable {
     public let readTimeoutMillis: Int
     /// The largest request body accepted, in bytes (Conduit's `maxRequestBodySize`, default 10 MiB).
     public let maxRequestBodySize: Int
+    /// The server's certificate and key for `HTTPS`; nil for `HTTP`.
+    public let tls: ListenerTLSDefinition?
 
-    public init(name: String, location: SourceLocation, basePath: String, host: String, port: Int, protocolName: String, readTimeoutMillis: Int, maxRequestBodySize: Int) {
+    public init(name: String, location: SourceLocation, basePath: String, host: String, port: Int, protocolName: String, readTimeoutMillis: Int,
+                maxRequestBodySize: Int, tls: ListenerTLSDefinition? = nil) {
         self.name = name
         self.location = location
         self.basePath = basePath
@@ -24,6 +27,7 @@ public struct ListenerConfigDefinition: Sendable {
         self.protocolName = protocolName
         self.readTimeoutMillis = readTimeoutMillis
         self.maxRequestBodySize = maxRequestBodySize
+        self.tls = tls
     }
 }
 

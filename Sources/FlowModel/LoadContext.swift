@@ -25,6 +25,8 @@ final class LoadContext {
 
     let vocabulary: Vocabulary
     let properties: PropertyStage
+    /// The app directory, which relative file paths in the app are taken from.
+    let appDirectory: String
     var errorTypes: ErrorTypeRepository
     private(set) var diagnostics: [Diagnostic] = []
     var references: [Reference] = []
@@ -33,9 +35,10 @@ final class LoadContext {
     /// The names in ``globals``, for constant-time duplicate checks.
     var globalNames: Set<String> = []
 
-    init(vocabulary: Vocabulary, properties: PropertyStage, errorTypes: ErrorTypeRepository) {
+    init(vocabulary: Vocabulary, properties: PropertyStage, errorTypes: ErrorTypeRepository, appDirectory: String) {
         self.vocabulary = vocabulary
         self.properties = properties
+        self.appDirectory = appDirectory
         self.errorTypes = errorTypes
     }
 

@@ -1,6 +1,8 @@
 import FlowEngine
 import FlowModel
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -89,16 +91,26 @@ public struct HTTPListenerService: Service {
 
     private func serve(_ config: ListenerConfigDefinition, _ routes: [ListenerRoute], logger: Logger,
                        bound: @escaping @Sendable (Int) -> Void) async throws {
-        guard config.protocolName.uppercased() == "HTTP" else {
-            // Serving plain HTTP where the app asked for HTTPS would be worse than not starting.
-            throw ListenerStartError(configName: config.name, host: config.host, port: config.port,
-                                     reason: "protocol \(config.protocolName) is not supported; Conduit serves HTTP only (put a TLS proxy in front)")
-        }
         let responder = ListenerResponder(runtime: runtime, config: config, routes: routes)
         let readTimeout = TimeAmount.milliseconds(Int64(max(config.readTimeoutMillis, 1)))
+        let server: HTTPServerBuilder
+        switch (config.protocolName.uppercased(), config.tls) {
+        case ("HTTP", _):
+            server = .http1(configuration: .init(idleTimeout: readTimeout))
+        case ("HTTPS", let tls?):
+            do {
+                server = try .tls(.http1(configuration: .init(idleTimeout: readTimeout)), tlsConfiguration: ListenerTLS.configuration(tls))
+            } catch {
+                throw ListenerStartError(configName: config.name, host: config.host, port: config.port, reason: "\(error)")
+            }
+        default:
+            // Serving plain HTTP where the app asked for HTTPS would be worse than not starting.
+            throw ListenerStartError(configName: config.name, host: config.host, port: config.port,
+                                     reason: "protocol \(config.protocolName) needs a <tls:context> with a key store")
+        }
         let application = Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: readTimeout)),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(config.host, port: config.port)),
             onServerRunning: { channel in bound(channel.localAddress?.port ?? config.port) },
             logger: logger

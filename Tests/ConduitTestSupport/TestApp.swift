@@ -19,6 +19,7 @@ public enum TestApp {
     public static let namespaces = """
         xmlns="http://www.mulesoft.org/schema/mule/core"
               xmlns:http="http://www.mulesoft.org/schema/mule/http"
+              xmlns:tls="http://www.mulesoft.org/schema/mule/tls"
               xmlns:test="\(testNamespaceURI)"
               xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
               xsi:schemaLocation="http://www.mulesoft.org/schema/mule/core http://www.mulesoft.org/schema/mule/core/current/mule.xsd

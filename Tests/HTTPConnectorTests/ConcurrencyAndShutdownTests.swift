@@ -83,15 +83,4 @@ struct ConcurrencyAndShutdownTests {
             #expect(started.duration(to: .now) < .seconds(5))
         }
     }
-
-    @Test("an HTTPS listener configuration fails to start rather than serving plain HTTP")
-    func httpsRefused() async throws {
-        let body = RunningApp.listenerConfig.replacingOccurrences(of: "port=\"0\"", with: "port=\"0\" protocol=\"HTTPS\"")
-        do {
-            try await RunningApp.serve(body) { _ in Issue.record("an HTTPS listener should not start") }
-            Issue.record("serving should fail")
-        } catch let error as ListenerStartError {
-            #expect(error.description == "Could not start listener 'listener' on 127.0.0.1:0: protocol HTTPS is not supported; Conduit serves HTTP only (put a TLS proxy in front)")
-        }
-    }
 }

@@ -1,0 +1,26 @@
+import FlowModel
+import NIOSSL
+
+/// The TLS configuration of an HTTPS listener, from its PKCS12 key store.
+enum ListenerTLS {
+    /// A reason the key store could not be used; it names the file, never a password.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The server configuration for `definition`'s certificate chain and private key.
+    static func configuration(_ definition: ListenerTLSDefinition) throws(Failure) -> TLSConfiguration {
+        // Mule's PKCS12 stores usually share one password; a separate keyPassword is tried second.
+        let passwords = [definition.password] + [definition.keyPassword].compactMap { $0 }.filter { $0 != definition.password }
+        for password in passwords {
+            guard let bundle = try? NIOSSLPKCS12Bundle(file: definition.keyStorePath, passphrase: Array(password.utf8)) else { continue }
+            guard !bundle.certificateChain.isEmpty else {
+                throw Failure(description: "the key store \(definition.keyStorePath) holds no certificate")
+            }
+            return TLSConfiguration.makeServerConfiguration(
+                certificateChain: bundle.certificateChain.map { .certificate($0) },
+                privateKey: .privateKey(bundle.privateKey))
+        }
+        throw Failure(description: "the key store \(definition.keyStorePath) could not be opened: the password is wrong or it is not a PKCS12 file")
+    }
+}
