@@ -38,6 +38,7 @@ public enum AppLoader {
         let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes,
                                   appDirectory: options.appDirectory)
         var parts = AppParts()
+        context.readGlobalTLSContexts(of: documents.map(\.root))
         for document in documents {
             context.readGlobals(of: document.root, into: &parts)
         }

@@ -109,6 +109,7 @@ enum CoreDeclarations {
             ParameterDeclaration("host", required: true),
             ParameterDeclaration("port", required: true, kind: .integer),
             ParameterDeclaration("protocol", kind: .enumeration(["HTTP", "HTTPS"])),
+            ParameterDeclaration("tlsContext", kind: .reference(stereotype: "TLS:CONTEXT")),
             ParameterDeclaration("usePersistentConnections", kind: .boolean),
             ParameterDeclaration("connectionIdleTimeout", kind: .integer),
             ParameterDeclaration("readTimeout", kind: .integer),

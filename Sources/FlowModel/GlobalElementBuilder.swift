@@ -5,6 +5,7 @@ extension LoadContext {
     /// Reads the children of one file's `<mule>` root into `parts`.
     func readGlobals(of root: XMLElement, into parts: inout AppParts) {
         for element in root.children {
+            if Self.isTLSContext(element) { continue }  // read before the rest (readGlobalTLSContexts)
             guard let (module, declaration) = classify(element) else { continue }
             switch (module.uri, element.localName) {
             case (Namespaces.core, "configuration-properties"), (Namespaces.core, "global-property"),
@@ -123,6 +124,19 @@ extension LoadContext {
                     }
                 } else {
                     misplaced(child, in: displayName(connectionElement))
+                }
+            }
+            if let reference = connection["tlsContext"] {
+                if contexts > 0 {
+                    error("Element <\(connectionElement.qualifiedName)> has both a tlsContext attribute and a <tls:context>; keep one.",
+                          at: reference.location)
+                } else {
+                    contexts = 1
+                    tls = tlsContexts[reference.text] ?? nil
+                    if protocolName != "HTTPS" {
+                        error("Parameter 'tlsContext' needs protocol=\"HTTPS\" on <\(connectionElement.qualifiedName)>; with HTTP it would be ignored.",
+                              at: reference.location)
+                    }
                 }
             }
             if protocolName == "HTTPS", contexts == 0 {

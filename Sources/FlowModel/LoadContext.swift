@@ -34,6 +34,9 @@ final class LoadContext {
     var globals: [Global] = []
     /// The names in ``globals``, for constant-time duplicate checks.
     var globalNames: Set<String> = []
+    /// Top-level `<tls:context name>` elements, read before the rest so listeners in any file can
+    /// name them in `tlsContext`; nil for one that could not be read (already reported).
+    var tlsContexts: [String: ListenerTLSDefinition?] = [:]
 
     init(vocabulary: Vocabulary, properties: PropertyStage, errorTypes: ErrorTypeRepository, appDirectory: String) {
         self.vocabulary = vocabulary

@@ -20,6 +20,29 @@ extension LoadContext {
         ParameterDeclaration("algorithm"),
     ])
 
+    /// Reads every top-level `<tls:context>` of `roots` into ``tlsContexts`` and registers its name.
+    func readGlobalTLSContexts(of roots: [XMLElement]) {
+        for root in roots {
+            for element in root.children where Self.isTLSContext(element) {
+                guard let name = element.attribute("name")?.value, !name.isEmpty else {
+                    error("Element <\(element.qualifiedName)> at the top level is missing required parameter 'name'.", at: element.location)
+                    continue
+                }
+                registerGlobal(name, stereotype: Self.tlsContextStereotype, at: element.location)
+                let definition = readTLSContext(element, appDirectory: appDirectory)
+                if tlsContexts[name] == nil { tlsContexts[name] = .some(definition) }
+            }
+        }
+    }
+
+    /// The stereotype a listener's `tlsContext` attribute refers to.
+    static let tlsContextStereotype = "TLS:CONTEXT"
+
+    /// Whether `element` is a `<tls:context>`.
+    static func isTLSContext(_ element: XMLElement) -> Bool {
+        element.namespaceURI == Namespaces.tls && element.localName == "context"
+    }
+
     /// The TLS settings of `context`, or nil after reporting why they cannot be used.
     func readTLSContext(_ context: XMLElement, appDirectory: String) -> ListenerTLSDefinition? {
         _ = readParameters(of: context, declaration: Self.tlsContextDeclaration)

@@ -58,6 +58,46 @@ struct HTTPSListenerTests {
         }
     }
 
+    @Test("a listener can name a top-level <tls:context> in tlsContext, as Mule apps usually do")
+    func globalContext() async throws {
+        let body = """
+            <tls:context name="serverTLS">
+              <tls:key-store type="pkcs12" path="\(Self.keyStore)" password="changeit"/>
+            </tls:context>
+            <http:listener-config name="secure">
+              <http:listener-connection host="127.0.0.1" port="0" protocol="HTTPS" tlsContext="serverTLS"/>
+            </http:listener-config>
+            <flow name="hello">
+              <http:listener config-ref="secure" path="/hello"/>
+              <set-payload value="hello"/>
+            </flow>
+            """
+        try await RunningApp.serve(body) { app in
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(Self.certificate))
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+            let status: UInt
+            let text: String
+            do {
+                let response = try await client.execute(HTTPClientRequest(url: "https://127.0.0.1:\(app.listeners[0].port)/hello"), timeout: .seconds(10))
+                status = response.status.code
+                text = String(buffer: try await response.body.collect(upTo: 1024))
+            } catch {
+                try await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
+            #expect(status == 200)
+            #expect(text == "hello")
+        }
+        do {
+            _ = try TestApp.definition(body.replacingOccurrences(of: #"tlsContext="serverTLS""#, with: #"tlsContext="serverTSL""#))
+            Issue.record("the app should not load")
+        } catch let failure as TestApp.LoadFailure {
+            #expect(failure.description == "flows/main.xml:14:84: error: Referenced component 'serverTSL' must be one of stereotypes [TLS:CONTEXT]. Did you mean 'serverTLS'?")
+        }
+    }
+
     @Test("a plain HTTP request to an HTTPS listener gets no answer")
     func plainHTTPIsRefused() async throws {
         try await RunningApp.serve(Self.app(context: Self.keyStoreContext())) { app in
