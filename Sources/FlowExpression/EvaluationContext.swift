@@ -15,6 +15,7 @@ public struct EvaluationContext: Sendable {
         var flowName: String
         var appName: String
         var property: @Sendable (String) -> String?
+        var isSecretProperty: @Sendable (String) -> Bool
     }
 
     private var parts: CopyOnWriteBox<Parts>
@@ -61,6 +62,13 @@ public struct EvaluationContext: Sendable {
         set { parts.value.property = newValue }
     }
 
+    /// Whether a property key is secret (`secure::` keys); a failing expression that read one
+    /// shows no values in its message.
+    public var isSecretProperty: @Sendable (String) -> Bool {
+        get { parts.value.isSecretProperty }
+        set { parts.value.isSecretProperty = newValue }
+    }
+
     /// Creates a context; every part has an empty default so tests and tools state only what they use.
     public init(
         payload: Value = .null,
@@ -70,11 +78,12 @@ public struct EvaluationContext: Sendable {
         correlationId: String = "",
         flowName: String = "",
         appName: String = "",
-        property: @escaping @Sendable (String) -> String? = { _ in nil }
+        property: @escaping @Sendable (String) -> String? = { _ in nil },
+        isSecretProperty: @escaping @Sendable (String) -> Bool = { $0.hasPrefix("secure::") }
     ) {
         parts = CopyOnWriteBox(Parts(payload: payload, attributes: attributes, vars: vars, error: error,
                                      correlationId: correlationId, flowName: flowName, appName: appName,
-                                     property: property))
+                                     property: property, isSecretProperty: isSecretProperty))
     }
 
     /// Builds the `error` object the way Mule shapes it (mule-semantics §3.2).

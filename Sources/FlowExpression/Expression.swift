@@ -16,6 +16,9 @@ public struct Expression: Sendable {
         self.slotCount = slotCount
     }
 
+    /// What a failed expression that read a secure property says instead of its message.
+    public static let secureFailureMessage = "The expression failed after reading a secure property; its values are not shown"
+
     /// Evaluates the expression against one event's context.
     ///
     /// Failures (type mismatches, null in arithmetic or ordering, bad coercions) are thrown as
@@ -25,7 +28,10 @@ public struct Expression: Sendable {
         do {
             return try root.evaluate(&frame)
         } catch {
-            throw ExpressionError(message: error.message, expression: source, location: location)
+            // Failure messages quote the values involved; one of them may be a secret.
+            let readSecret = frame.propertyKeysRead.contains { frame.context.isSecretProperty($0) }
+            let message = readSecret ? Self.secureFailureMessage : error.message
+            throw ExpressionError(message: message, expression: source, location: location)
         }
     }
 

@@ -100,6 +100,16 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
         key.utf8.starts(with: Self.securePrefix.utf8)
     }
 
+    /// Whether `p('key')` answers with secret text: a `secure::` key, or a value built from one
+    /// through its placeholders.
+    public func readsSecret(key: String) -> Bool {
+        if isSecret(key: key) { return true }
+        guard let definition = definition(forKey: key), PlaceholderExpander.containsDollar(definition.value) else { return false }
+        var expander = PlaceholderExpander(resolver: self)
+        _ = expander.expandDefinition(definition, key: key, site: definition.location)
+        return expander.containsSecret
+    }
+
     /// The definition that answers `key` (`secure::…` keys read the secure layer only), or nil.
     ///
     /// Its ``PropertyDefinition/layer`` says which layer answered, for diagnostics.

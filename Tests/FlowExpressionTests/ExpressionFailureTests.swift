@@ -72,4 +72,27 @@ import Testing
                                     location: SourceLocation(file: "a.xml", line: 3, column: 9))
         #expect(error.description == "a.xml:3:9: Division by zero\n  in expression: 1 / 0")
     }
+
+    /// A failure after `p()` read a secret says so without quoting any value; other properties
+    /// still show theirs.
+    @Test(arguments: [
+        ("p('secure::db.password') + 1", true), ("Mule::p('secure::db.password') as Number", true),
+        ("upper(p('db.url')) + p('plain')", true), ("p('plain') + 1", false),
+    ])
+    func secretsStayOutOfMessages(source: String, readsSecret: Bool) throws {
+        let properties = ["secure::db.password": "hunter2", "db.url": "pg://app:hunter2@db", "plain": "abc"]
+        let context = EvaluationContext(property: { properties[$0] },
+                                        isSecretProperty: { $0.hasPrefix("secure::") || $0 == "db.url" })
+        do {
+            _ = try Fixtures.evaluate(source, in: context)
+            Issue.record("\(source) should fail")
+        } catch let error as ExpressionError {
+            if readsSecret {
+                #expect(error.message == Expression.secureFailureMessage)
+                #expect(!error.description.contains("hunter2"))
+            } else {
+                #expect(error.message == "You called the function '+' with these arguments: 1: String (\"abc\") 2: Number (1)")
+            }
+        }
+    }
 }

@@ -43,6 +43,8 @@ struct SecurePropertiesResolutionTests {
 
         #expect(resolver.isSecret(key: "secure::db.password"))
         #expect(!resolver.isSecret(key: "db.password"))
+        #expect(resolver.readsSecret(key: "secure::db.password"))
+        #expect(!resolver.readsSecret(key: "db.user"))
         #expect(resolver.value(forKey: "secure::db.password") == "s3cr3t-Pa55w0rd")
         #expect(resolver.definition(forKey: "secure::db.password")?.layer == .secure(config: "secure"))
         #expect(resolver.definition(forKey: "secure::db.password")?.isSecret == true)
@@ -139,5 +141,14 @@ struct SecurePropertiesResolutionTests {
         let resolver = PropertyResolver(secure: [Self.configuration(mode: "ECB", file: file)])
         #expect(resolver.diagnostics.isEmpty)
         #expect(resolver.value(forKey: "secure::pw") == "s3cr3t-Pa55w0rd")
+    }
+
+    @Test("a plain key whose value is built from a secure one reads a secret too")
+    func plainKeyBuiltFromSecret() {
+        let plain = PropertiesFile.parseProperties(text: "db.url=jdbc:pg://app:${secure::db.password}@db\nhost=db\n", displayName: "dev.properties").file
+        let resolver = PropertyResolver(files: [plain], secure: [Self.configuration()])
+        #expect(resolver.readsSecret(key: "db.url"))
+        #expect(!resolver.readsSecret(key: "host"))
+        #expect(!resolver.readsSecret(key: "unknown"))
     }
 }

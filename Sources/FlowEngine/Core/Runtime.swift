@@ -21,11 +21,13 @@ public final class Runtime: Sendable {
     let errorTypes: ErrorTypeRepository
     let coreErrors: CoreErrorTypes
     let property: @Sendable (String) -> String?
+    let isSecretProperty: @Sendable (String) -> Bool
     let loggers: LoggerFactory
 
     init(appName: String, flows: [Flow], subFlows: [SubFlow], listenerConfigs: [ListenerConfigDefinition], endpoints: [ConnectorEndpoint],
          configurations: [any ConnectorConfiguration], errorTypes: ErrorTypeRepository,
-         property: @escaping @Sendable (String) -> String?, loggers: LoggerFactory) {
+         property: @escaping @Sendable (String) -> String?, isSecretProperty: @escaping @Sendable (String) -> Bool,
+         loggers: LoggerFactory) {
         self.appName = appName
         self.flows = flows
         self.subFlows = subFlows
@@ -35,6 +37,7 @@ public final class Runtime: Sendable {
         self.errorTypes = errorTypes
         coreErrors = CoreErrorTypes(errorTypes)
         self.property = property
+        self.isSecretProperty = isSecretProperty
         self.loggers = loggers
         flowsByName = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }

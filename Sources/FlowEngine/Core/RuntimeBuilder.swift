@@ -54,7 +54,7 @@ struct RuntimeBuilder {
         }
         return Runtime(appName: app.name, flows: flows, subFlows: subFlows, listenerConfigs: app.listenerConfigs,
                        endpoints: buildContext.endpoints, configurations: configurationOrder, errorTypes: app.errorTypes,
-                       property: property, loggers: loggers)
+                       property: property, isSecretProperty: { [resolver = app.properties] in resolver.readsSecret(key: $0) }, loggers: loggers)
     }
 
     // MARK: Connectors

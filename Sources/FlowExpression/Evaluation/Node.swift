@@ -11,6 +11,9 @@ protocol Node: AnyObject, Sendable {
 struct Frame {
     let context: EvaluationContext
     var slots: [Value]
+    /// The keys `p()` read; when one is secret, a failure's message shows no values. Checked only
+    /// on failure, so reading properties costs nothing extra on success.
+    var propertyKeysRead: [String] = []
 }
 
 /// Why an evaluation failed; ``Expression/evaluate(_:)`` adds the expression text and location.

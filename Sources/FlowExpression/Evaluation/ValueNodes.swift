@@ -147,6 +147,7 @@ final class PropertyNode: Node {
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let key = try key.evaluate(&frame)
         guard case .string(let name) = key else { throw EvaluationFailure.call("p", key) }
+        frame.propertyKeysRead.append(name)
         return frame.context.property(name).map(Value.string) ?? .null
     }
 }
