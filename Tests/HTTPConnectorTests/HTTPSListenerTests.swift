@@ -128,7 +128,12 @@ struct HTTPSListenerTests {
          "Key store '/nonexistent/keystore.p12' cannot be read (looked for /nonexistent/keystore.p12)."),
         (app(protocolName: "HTTP", context: keyStoreContext()), 3, 5,
          "Element <tls:context> needs protocol=\"HTTPS\" on <http:listener-connection>; with HTTP it would be ignored."),
-        (app(context: "<tls:context><tls:key-store type=\"pkcs12\" path=\"\(keyStore)\" password=\"changeit\"/><tls:trust-store path=\"x.p12\"/></tls:context>"), 3, 134,
+        (app(context: """
+            <tls:context>
+                  <tls:key-store type="pkcs12" path="\(keyStore)" password="changeit"/>
+                  <tls:trust-store path="x.p12"/>
+                </tls:context>
+            """), 5, 7,
          "<tls:trust-store> on a listener (checking client certificates) is not supported; Conduit's HTTPS listeners do not ask for client certificates."),
     ])
     func loadErrors(body: String, line: Int, column: Int, message: String) throws {
