@@ -111,7 +111,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ConduitCLITests", dependencies: ["conduit"]),
+        .testTarget(name: "ConduitCLITests", dependencies: ["conduit", "ConduitTestSupport"]),
         .testTarget(name: "ConduitEndToEndTests", dependencies: [
             "conduit", "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector", "ProcoreConnector", "ProcoreSandbox", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

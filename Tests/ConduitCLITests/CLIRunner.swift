@@ -1,6 +1,8 @@
+import ConduitTestSupport
 import Foundation
 
-/// Runs the built `conduit` executable (it sits next to the test bundle) and captures its output.
+/// Runs the built `conduit` executable (it sits next to the test bundle) to its end and captures
+/// its output, without blocking a thread of Swift's cooperative pool while it runs.
 struct CLIRunner {
     struct Output {
         let status: Int32
@@ -8,27 +10,18 @@ struct CLIRunner {
         let stderr: String
     }
 
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("conduit")
-    }
+    static var executable: URL { ConduitProcess.executable }
 
     static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs `conduit arguments…` with `environment` (default: this process's, minus variables
+    /// that could override an app's properties) and waits at most a minute for it to exit.
+    static func run(_ arguments: [String], environment: [String: String]? = nil) async throws -> Output {
+        let process = try ConduitProcess(arguments, environment: environment ?? ConduitProcess.isolatedEnvironment)
+        defer { process.kill() }
+        let status = try await process.exitStatus(within: .seconds(60))
+        return Output(status: status, stdout: process.stdout, stderr: process.stderr)
     }
 }

@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -34,17 +35,11 @@ import Testing
     @Test func servesUntilSIGTERMAndExitsZero() async throws {
         let directory = try Self.makeApp(Self.app)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        process.arguments = ["run", "--app", directory.path, "-D", "http.port=0", "--log-level",
-                             "org.mule.runtime.core.internal.processor.LoggerMessageProcessor=DEBUG"]
-        let output = OutputCollector()
-        process.standardOutput = output.pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try ConduitProcess(["run", "--app", directory.path, "-D", "http.port=0", "--log-level",
+                                          "org.mule.runtime.core.internal.processor.LoggerMessageProcessor=DEBUG"])
+        defer { process.kill() }
 
-        let readyLine = try #require(output.waitForLine(containing: "ready", timeout: 20))
+        let readyLine = try await process.line(containing: "ready", within: .seconds(20))
         let url = try #require(readyLine.split(separator: " ").last.map(String.init))
         #expect(readyLine.hasPrefix("Conduit app 'conduit-run-"))
         #expect(url.hasPrefix("http://127.0.0.1:"))
@@ -57,18 +52,16 @@ import Testing
         let (body, response) = try await URLSession.shared.data(for: request)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: body, as: UTF8.self) == #"{"greeting":"hi ada"}"#)
-        #expect(output.waitForLine(containing: "debug ada", timeout: 5) != nil)
+        _ = try await process.line(containing: "debug ada", within: .seconds(5))
 
         process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        #expect(try await process.exitStatus(within: .seconds(20)) == 0)
     }
 
-    @Test func invalidAppPrintsEveryProblemAndExitsOneWithoutBinding() throws {
+    @Test func invalidAppPrintsEveryProblemAndExitsOneWithoutBinding() async throws {
         let directory = try Self.makeApp(Self.app.replacingOccurrences(of: "<set-payload", with: "<flow-ref name=\"missing\"/><set-payload"))
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = try CLIRunner.run(["run", "--app", directory.path])
+        let output = try await CLIRunner.run(["run", "--app", directory.path])
         #expect(output.status == 1)
         #expect(output.stderr.contains("error: Couldn't find configuration property value for key ${http.port}"))
         #expect(output.stderr.contains("error: 'flow-ref' is pointing to 'missing' which does not exist"))
@@ -76,39 +69,9 @@ import Testing
     }
 
     @Test(arguments: [["run", "--log-level", "noequals"], ["run", "--log-level", "x=LOUD"], ["run", "--shutdown-timeout", "-1"]])
-    func usageErrorsExitTwo(_ arguments: [String]) throws {
-        let output = try CLIRunner.run(arguments)
+    func usageErrorsExitTwo(_ arguments: [String]) async throws {
+        let output = try await CLIRunner.run(arguments)
         #expect(output.status == 2)
         #expect(!output.stderr.isEmpty)
-    }
-}
-
-/// Collects a process's standard output and waits for lines in it.
-final class OutputCollector: @unchecked Sendable {
-    let pipe = Pipe()
-    private let lock = NSCondition()
-    private var text = ""
-
-    init() {
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self else { return }
-            self.lock.lock()
-            self.text += String(decoding: data, as: UTF8.self)
-            self.lock.broadcast()
-            self.lock.unlock()
-            if data.isEmpty { handle.readabilityHandler = nil }
-        }
-    }
-
-    /// The first line containing `needle`, waiting up to `timeout` seconds for it.
-    func waitForLine(containing needle: String, timeout: TimeInterval) -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
-        lock.lock()
-        defer { lock.unlock() }
-        while true {
-            if let line = text.split(separator: "\n").first(where: { $0.contains(needle) }) { return String(line) }
-            guard lock.wait(until: deadline) else { return nil }
-        }
     }
 }

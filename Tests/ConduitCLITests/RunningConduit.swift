@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -23,42 +24,20 @@ struct RunningConduit {
     let baseURL: String
 
     /// Starts `conduit arguments` in `directory` and waits (at most 30 s) for the first line
-    /// containing `readyMarker`.
+    /// containing `readyMarker`; when `body` returns, stops the process with SIGTERM, waits (at
+    /// most 30 s) for it to end however it ends, and kills it if it is still there.
     static func with(_ arguments: [String], readyMarker: String, in directory: URL? = nil,
                      _ body: (RunningConduit) async throws -> Void) async throws {
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        let output = try outputThroughReadyLine(out.fileHandleForReading, marker: readyMarker, process: process)
-        let readyLine = output.split(separator: "\n").last { $0.contains(readyMarker) } ?? ""
+        let process = try ConduitProcess(arguments, directory: directory?.path ?? FileManager.default.currentDirectoryPath)
+        defer { process.kill() }
+        let readyLine = try await process.line(containing: readyMarker, within: .seconds(30))
+        let output = process.stdout
+        let throughReadyLine = output.range(of: readyLine).map { String(output[..<$0.upperBound]) } ?? output
         let url = try #require(readyLine.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init),
                                "no URL in '\(readyLine)'")
-        try await body(RunningConduit(output: output, baseURL: url.hasSuffix(",") ? String(url.dropLast()) : url))
-    }
-
-    /// Reads standard output until a whole line contains `marker`; fails when the process ends
-    /// or stays silent for 30 s.
-    private static func outputThroughReadyLine(_ handle: FileHandle, marker: String, process: Process) throws -> String {
-        let watchdog = DispatchWorkItem { process.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
-        defer { watchdog.cancel() }
-        var text = ""
-        while !text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().contains(where: { $0.contains(marker) }) {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        try #require(text.contains(marker), "no line with '\(marker)', got '\(text)'")
-        return text
+        try await body(RunningConduit(output: throughReadyLine, baseURL: url.hasSuffix(",") ? String(url.dropLast()) : url))
+        process.terminate()
+        _ = try? await process.exitStatus(within: .seconds(30))
     }
 
     /// Sends `method path` with an optional JSON body.

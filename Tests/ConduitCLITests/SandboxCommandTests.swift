@@ -44,8 +44,8 @@ import Testing
         (["--burst-limit", "0"], "--burst-limit must be 1 or more, got 0"),
         (["--hourly-limit=-5"], "--hourly-limit must be 1 or more, got -5"),
     ])
-    func limitsBelowOneAreUsageErrors(_ arguments: [String], _ message: String) throws {
-        let output = try CLIRunner.run(["sandbox", "--port", "0"] + arguments)
+    func limitsBelowOneAreUsageErrors(_ arguments: [String], _ message: String) async throws {
+        let output = try await CLIRunner.run(["sandbox", "--port", "0"] + arguments)
         #expect(output.status == 2)
         #expect(output.stderr.contains(message))
         #expect(output.stdout.isEmpty)

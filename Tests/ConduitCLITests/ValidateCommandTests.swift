@@ -2,49 +2,49 @@ import Foundation
 import Testing
 
 @Suite struct ValidateCommandTests {
-    @Test func sampleAppIsCleanInDev() throws {
-        let output = try CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "dev"])
+    @Test func sampleAppIsCleanInDev() async throws {
+        let output = try await CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "dev"])
         #expect(output.status == 0)
         #expect(output.stdout.contains(": ok (4 flows, 1 files)"))
         #expect(output.stderr.isEmpty)
     }
 
-    @Test func prodNamesEachMissingSecretAndExitsOne() throws {
-        let output = try CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "prod"], environment: [:])
+    @Test func prodNamesEachMissingSecretAndExitsOne() async throws {
+        let output = try await CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "prod"], environment: [:])
         #expect(output.status == 1)
         #expect(output.stderr.contains("flows/procore-projects.xml:19:30: error: Couldn't find configuration property value for key ${procore.config.oauth.consumer_key}"))
         #expect(output.stderr.contains("flows/procore-projects.xml:20:33: error: Couldn't find configuration property value for key ${procore.config.oauth.consumer_secret}"))
         #expect(output.stderr.hasSuffix("2 errors, 0 warnings\n"))
     }
 
-    @Test func prodPassesWithSecretsFromTheEnvironment() throws {
-        let output = try CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "prod"], environment: [
+    @Test func prodPassesWithSecretsFromTheEnvironment() async throws {
+        let output = try await CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "prod"], environment: [
             "PROCORE_CONFIG_OAUTH_CONSUMER_KEY": "key", "PROCORE_CONFIG_OAUTH_CONSUMER_SECRET": "do-not-print-me",
         ])
         #expect(output.status == 0)
         #expect(!(output.stdout + output.stderr).contains("do-not-print-me"))
     }
 
-    @Test func definesOverrideTheEnvironmentFile() throws {
-        let output = try CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "dev", "-D", "http.listener.port=notaport"])
+    @Test func definesOverrideTheEnvironmentFile() async throws {
+        let output = try await CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "dev", "-D", "http.listener.port=notaport"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("error: Parameter 'port' of <http:listener-connection> must be a whole number, got 'notaport'."))
     }
 
     @Test(arguments: [["validate", "--nope"], ["validate", "-D", "novalue"], ["frobnicate"]])
-    func usageErrorsExitTwo(_ arguments: [String]) throws {
-        let output = try CLIRunner.run(arguments)
+    func usageErrorsExitTwo(_ arguments: [String]) async throws {
+        let output = try await CLIRunner.run(arguments)
         #expect(output.status == 2)
         #expect(!output.stderr.isEmpty)
     }
 
-    @Test func encryptThenDecryptRoundTrips() throws {
-        let encrypted = try CLIRunner.run(["encrypt", "--key", "0123456789abcdef", "s3cret value"])
+    @Test func encryptThenDecryptRoundTrips() async throws {
+        let encrypted = try await CLIRunner.run(["encrypt", "--key", "0123456789abcdef", "s3cret value"])
         #expect(encrypted.status == 0)
         #expect(encrypted.stdout.hasPrefix("!["))
-        let decrypted = try CLIRunner.run(["decrypt", "--key", "0123456789abcdef", encrypted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
+        let decrypted = try await CLIRunner.run(["decrypt", "--key", "0123456789abcdef", encrypted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
         #expect(decrypted.stdout == "s3cret value\n")
-        let wrong = try CLIRunner.run(["decrypt", "--key", "fedcba9876543210", encrypted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
+        let wrong = try await CLIRunner.run(["decrypt", "--key", "fedcba9876543210", encrypted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
         #expect(wrong.status == 1)
         #expect(wrong.stderr == "error: could not decrypt the value: wrong key, algorithm or mode, or a corrupted value\n")
     }

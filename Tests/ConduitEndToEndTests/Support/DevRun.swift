@@ -1,4 +1,5 @@
 import FlowCore
+import ConduitTestSupport
 import Foundation
 import NIOHTTP1
 

@@ -16,27 +16,33 @@ import Darwin
 /// from closing (the peer never sees it end) and its port bound, and the parallel suite stalls.
 /// Here the child closes everything above stderr itself, at exec time
 /// (`posix_spawn_file_actions_addclosefrom_np`; `POSIX_SPAWN_CLOEXEC_DEFAULT` on Darwin).
-final class ChildProcess: @unchecked Sendable {
+public final class ChildProcess: @unchecked Sendable {
     // @unchecked: `status` is only touched under `lock`; the rest is immutable.
-    let pid: pid_t
-    /// The read ends of the child's stdout and stderr.
-    let stdout: FileHandle
-    let stderr: FileHandle
+    /// The child's process id.
+    public let pid: pid_t
+    /// The read end of the child's stdout.
+    public let stdout: FileHandle
+    /// The read end of the child's stderr.
+    public let stderr: FileHandle
     private let lock = NSLock()
     private var status: Int32?
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    /// The child could not be started.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, in words.
+        public let description: String
     }
 
     /// How the child ended.
-    enum Exit: Equatable {
+    public enum Exit: Equatable, Sendable {
+        /// It exited with this status.
         case exited(Int32)
+        /// A signal with this number ended it.
         case signalled(Int32)
     }
 
     /// Starts `executable arguments…` in `directory` with exactly `environment`.
-    init(_ executable: String, _ arguments: [String], directory: String, environment: [String: String]) throws {
+    public init(_ executable: String, _ arguments: [String], directory: String, environment: [String: String]) throws {
         let out = try Self.makePipe(), err = try Self.makePipe()
         var actions = Self.makeFileActions()
         var attributes = Self.makeAttributes()
@@ -70,7 +76,7 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// The child's end, once it has ended (reaped here, never blocking).
-    var exit: Exit? {
+    public var exit: Exit? {
         lock.withLock {
             if status == nil {
                 var raw: Int32 = 0
@@ -81,14 +87,14 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends `signal` unless the child has already been reaped (its pid may be reused).
-    func send(_ signal: Int32) {
+    public func send(_ signal: Int32) {
         lock.withLock {
             if status == nil { _ = kill(pid, signal) }
         }
     }
 
     /// SIGKILL and reap; returns at once when the child has already ended.
-    func killAndReap() {
+    public func killAndReap() {
         lock.withLock {
             guard status == nil else { return }
             _ = kill(pid, SIGKILL)

@@ -1,5 +1,5 @@
 import Foundation
-import NIOConcurrencyHelpers
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -13,9 +13,13 @@ import Darwin
 ///
 /// Every wait is bounded and fails with the process's output, so a hung or crashed process reads
 /// as a clear test failure rather than a stuck `swift test`. Call ``kill()`` in a `defer`.
-final class ConduitProcess: Sendable {
+///
+/// Nothing here blocks the caller's thread: output is read on dedicated threads and the waits
+/// poll with `Task.sleep`. Swift's cooperative pool has one thread per core (two on CI), so a
+/// test that blocked one in `read` or `waitpid` would hold back every other test's task.
+public final class ConduitProcess: Sendable {
     private let child: ChildProcess
-    private let output = NIOLockedValueBox(CapturedOutput())
+    private let output = Mutex(CapturedOutput())
 
     private struct CapturedOutput {
         var stdout = Data()
@@ -24,48 +28,61 @@ final class ConduitProcess: Sendable {
     }
 
     /// A wait ran out or the process ended too early.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, with the process's output so far.
+        public let description: String
+
+        /// A failure described by `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// `conduit` beside the test bundle, where SwiftPM builds both (the test target depends on it).
-    static var executable: URL {
+    public static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("conduit")
     }
 
-    /// Starts `conduit arguments…` in `directory`.
+    /// Starts `conduit arguments…` in `directory` (default: the current one) with `environment`.
     ///
-    /// The environment is this process's minus anything that could override the app's properties
-    /// (`PROCORE_*`, `HTTP_*`, `CONDUIT_*`), so a developer's shell cannot change what is tested.
-    init(_ arguments: [String], directory: String) throws {
-        let environment = ProcessInfo.processInfo.environment.filter { key, _ in
-            !["PROCORE_", "HTTP_", "CONDUIT_"].contains { key.uppercased().hasPrefix($0) }
-        }
+    /// The default environment is this process's minus anything that could override the app's
+    /// properties (`PROCORE_*`, `HTTP_*`, `CONDUIT_*`), so a developer's shell cannot change what
+    /// is tested.
+    public init(_ arguments: [String], directory: String = FileManager.default.currentDirectoryPath,
+                environment: [String: String] = ConduitProcess.isolatedEnvironment) throws {
         child = try ChildProcess(Self.executable.path, arguments, directory: directory, environment: environment)
         drain(child.stdout) { $0.stdout.append($1) }
         drain(child.stderr) { $0.stderr.append($1) }
     }
 
-    /// Reads `handle` on its own thread until end of file, so the child never blocks on a full pipe.
-    private func drain(_ handle: FileHandle, into append: @escaping @Sendable (inout CapturedOutput, Data) -> Void) {
-        let output = self.output
-        Thread.detachNewThread {
-            while true {
-                let data = handle.availableData
-                if data.isEmpty { break }
-                output.withLockedValue { append(&$0, data) }
-            }
-            output.withLockedValue { $0.openStreams -= 1 }
+    /// This process's environment without the variables that could override an app's properties.
+    public static var isolatedEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.filter { key, _ in
+            !["PROCORE_", "HTTP_", "CONDUIT_"].contains { key.uppercased().hasPrefix($0) }
         }
     }
 
-    var stdout: String { String(decoding: output.withLockedValue { $0.stdout }, as: UTF8.self) }
-    var stderr: String { String(decoding: output.withLockedValue { $0.stderr }, as: UTF8.self) }
+    /// Reads `handle` on its own thread until end of file, so the child never blocks on a full pipe.
+    private func drain(_ handle: FileHandle, into append: @escaping @Sendable (inout CapturedOutput, Data) -> Void) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                output.withLock { append(&$0, data) }
+            }
+            output.withLock { $0.openStreams -= 1 }
+        }
+    }
+
+    /// Everything the process has written to standard output so far.
+    public var stdout: String { String(decoding: output.withLock { $0.stdout }, as: UTF8.self) }
+    /// Everything the process has written to standard error so far.
+    public var stderr: String { String(decoding: output.withLock { $0.stderr }, as: UTF8.self) }
 
     private var transcript: String { "\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)" }
 
     /// The first stdout line containing `text`, waiting at most `timeout` for it.
-    func line(containing text: String, within timeout: Duration) async throws -> String {
+    public func line(containing text: String, within timeout: Duration) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let line = stdout.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
@@ -82,11 +99,14 @@ final class ConduitProcess: Sendable {
     }
 
     /// Sends SIGINT (Ctrl-C).
-    func interrupt() { child.send(SIGINT) }
+    public func interrupt() { child.send(SIGINT) }
+
+    /// Sends SIGTERM (what a service manager sends to stop it).
+    public func terminate() { child.send(SIGTERM) }
 
     /// Waits at most `timeout` for the process to end; its exit status, or a failure when it was
     /// killed by a signal or is still running.
-    func exitStatus(within timeout: Duration) async throws -> Int32 {
+    public func exitStatus(within timeout: Duration) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while true {
             switch child.exit {
@@ -105,7 +125,7 @@ final class ConduitProcess: Sendable {
     }
 
     /// Ends the process at once if it still runs; safe to call any number of times.
-    func kill() { child.killAndReap() }
+    public func kill() { child.killAndReap() }
 
     /// The polling interval, on the suspending (monotonic) clock: `Task.sleep`'s default
     /// continuous clock is CLOCK_BOOTTIME on Linux, whose libdispatch timer was seen wedged under
@@ -116,7 +136,7 @@ final class ConduitProcess: Sendable {
 
     private func waitForStreamsToClose(within timeout: Duration) async {
         let deadline = ContinuousClock.now + timeout
-        while output.withLockedValue({ $0.openStreams > 0 }) && ContinuousClock.now < deadline {
+        while output.withLock({ $0.openStreams > 0 }) && ContinuousClock.now < deadline {
             try? await Self.pause()
         }
     }
