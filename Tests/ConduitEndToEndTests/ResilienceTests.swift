@@ -34,7 +34,7 @@ import Testing
             #expect(after != before)
             #expect(try StoredTokens.entry(in: app.tokenStorePath)?["grantType"] == "refresh_token")
             // Tokens and the client secret stay out of the connector's debug log.
-            let log = app.logs.all.joined(separator: "\n")
+            let log = app.logs.messages().joined(separator: "\n")
             #expect(!log.contains(before) && !log.contains(after) && !log.contains("conduit-dev-secret"))
         }
     }
