@@ -10,12 +10,17 @@ public enum DecimalText {
     /// (a leading `+` is accepted too).
     public static func parse(_ text: String) -> Decimal? {
         var text = text
-        return text.withUTF8 { parse(bytes: $0) } ?? slowParse(text)
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// The number the UTF-8 `bytes` spell; see ``parse(_:)``.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        fastParse(bytes) ?? slowParse(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The fast path: nil when the text is not in the syntax or needs the slow path; the caller
     /// then falls back to ``slowParse(_:)``, which also rejects what is not a number.
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+    private static func fastParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var index = 0
         let count = bytes.count
         var negative = false

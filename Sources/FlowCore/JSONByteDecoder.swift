@@ -311,31 +311,21 @@ struct JSONByteDecoder {
             throw Failure(offset: index, reason: "invalid number, expected a digit but found \(describe(at: index))")
         }
         let integerEnd = index
-        var fractionEnd = index
-        var exponent = 0
         var isInteger = true
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
             try requireDigit(after: "'.'")
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-            fractionEnd = index
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             isInteger = false
             index += 1
-            var exponentNegative = false
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                exponentNegative = bytes[index] == UInt8(ascii: "-")
                 index += 1
             }
             try requireDigit(after: "the exponent sign")
-            while index < bytes.count, isDigit(bytes[index]) {
-                // Saturate: anything this large is out of Decimal's range anyway.
-                exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 100_000)
-                index += 1
-            }
-            if exponentNegative { exponent = -exponent }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
 
         if isInteger, integerEnd - integerStart <= 19 {
@@ -346,11 +336,12 @@ struct JSONByteDecoder {
             if !negative, magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
             if negative, magnitude <= UInt64(Int64.max) + 1 { return .int(Int64(truncatingIfNeeded: 0 &- magnitude)) }
         }
-        return .decimal(try makeDecimal(
-            start: start, negative: negative,
-            integerDigits: integerStart..<integerEnd,
-            fractionDigits: integerEnd == fractionEnd ? fractionEnd..<fractionEnd : integerEnd + 1..<fractionEnd,
-            exponent: exponent))
+        // The text is valid JSON number syntax by now; DecimalText builds the value (exactly from
+        // the digits when they fit 64 bits).
+        guard let decimal = DecimalText.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+            throw Failure(offset: start, reason: "number out of range")
+        }
+        return .decimal(decimal)
     }
 
     private mutating func requireDigit(after what: String) throws(Failure) {
@@ -358,34 +349,6 @@ struct JSONByteDecoder {
         guard isDigit(bytes[index]) else {
             throw Failure(offset: index, reason: "invalid number, expected a digit after \(what) but found \(describe(at: index))")
         }
-    }
-
-    /// Builds the decimal from its digits when they fit in 64 bits (exact and fast), otherwise
-    /// lets Foundation parse the text.
-    private func makeDecimal(start: Int, negative: Bool, integerDigits: Range<Int>, fractionDigits: Range<Int>,
-                             exponent: Int) throws(Failure) -> Decimal {
-        var significand: UInt64 = 0
-        var digitCount = 0
-        var fits = true
-        for range in [integerDigits, fractionDigits] {
-            for offset in range {
-                let digit = UInt64(bytes[offset] - UInt8(ascii: "0"))
-                if digitCount == 0, digit == 0 { continue }
-                digitCount += 1
-                if digitCount > 19 { fits = false; break }
-                significand = significand * 10 + digit
-            }
-        }
-        let scale = exponent - fractionDigits.count
-        if fits, (-100...100).contains(scale) {
-            if significand == 0 { return Decimal.zero }
-            return Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(significand))
-        }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
-            throw Failure(offset: start, reason: "number out of range")
-        }
-        return value
     }
 
     // MARK: - Helpers
