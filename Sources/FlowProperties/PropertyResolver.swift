@@ -103,11 +103,7 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     /// Whether `p('key')` answers with secret text: a `secure::` key, or a value built from one
     /// through its placeholders.
     public func readsSecret(key: String) -> Bool {
-        if isSecret(key: key) { return true }
-        guard let definition = definition(forKey: key), PlaceholderExpander.containsDollar(definition.value) else { return false }
-        var expander = PlaceholderExpander(resolver: self)
-        _ = expander.expandDefinition(definition, key: key, site: definition.location)
-        return expander.containsSecret
+        isSecret(key: key) || expandedValue(forKey: key)?.containsSecret == true
     }
 
     /// The definition that answers `key` (`secure::…` keys read the secure layer only), or nil.
@@ -140,11 +136,19 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     ///
     /// Values of `secure::` keys are returned too: check ``isSecret(key:)`` before showing one.
     public func value(forKey key: String) -> String? {
+        expandedValue(forKey: key)?.value
+    }
+
+    /// The value of `key` with its placeholders substituted, and whether a secret went into it;
+    /// nil when the key is unknown or its value cannot be resolved.
+    private func expandedValue(forKey key: String) -> ResolvedText? {
         guard let definition = definition(forKey: key) else { return nil }
-        guard PlaceholderExpander.containsDollar(definition.value) else { return definition.value }
+        guard PlaceholderExpander.containsDollar(definition.value) else {
+            return ResolvedText(value: definition.value, containsSecret: definition.isSecret)
+        }
         var expander = PlaceholderExpander(resolver: self)
         guard let expanded = expander.expandDefinition(definition, key: key, site: definition.location) else { return nil }
-        return String(decoding: expanded, as: UTF8.self)
+        return ResolvedText(value: String(decoding: expanded, as: UTF8.self), containsSecret: expander.containsSecret)
     }
 
     /// Substitutes every `${key}` of an attribute value or text node.
