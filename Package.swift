@@ -38,9 +38,12 @@ let package = Package(
         .target(name: "FlowEngine", dependencies: [
             "FlowCore", "FlowModel", "FlowExpression",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "HTTPConnector", dependencies: [
-            "FlowEngine",
+            "FlowCore", "FlowModel", "FlowEngine",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -50,7 +53,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "ProcoreConnector", dependencies: [
-            "FlowCore", "FlowModel", "FlowEngine",
+            "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -83,7 +86,7 @@ let package = Package(
         .testTarget(name: "FlowXMLTests", dependencies: ["FlowXML"]),
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression", "ConduitTestSupport"]),
-        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "ProcoreConnector"]),
+        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "HTTPConnector", "ProcoreConnector"]),
         .testTarget(name: "FlowEngineTests", dependencies: [
             "FlowEngine", "FlowModel", "FlowCore", "ConduitTestSupport",
             .product(name: "Logging", package: "swift-log"),

@@ -35,6 +35,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
 
     /// `file:line:col: error: message`.
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// `diagnostics` by position within each file, files in the order their first diagnostic was
+    /// found (the load order); diagnostics at the same place keep the order they were found in.
+    public static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var fileRank: [String: Int] = [:]
+        for diagnostic in diagnostics where fileRank[diagnostic.location.file] == nil {
+            fileRank[diagnostic.location.file] = fileRank.count
+        }
+        return diagnostics.enumerated().sorted { a, b in
+            let (l, r) = (a.element.location, b.element.location)
+            return (fileRank[l.file]!, l.line, l.column, a.offset) < (fileRank[r.file]!, r.line, r.column, b.offset)
+        }.map(\.element)
+    }
 }
 
 /// Several diagnostics thrown together, so that a user sees every mistake in one run.

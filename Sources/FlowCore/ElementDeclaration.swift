@@ -48,6 +48,9 @@ public enum ElementRole: Sendable, Hashable {
     case global(stereotype: String)
     /// A processor that may appear in a flow (a connector operation).
     case operation
+    /// A message source: the first element of a `<flow>`, which feeds it events (`http:listener`,
+    /// `scheduler`). A flow has at most one.
+    case source
     /// An element that only appears inside another one of the same namespace.
     case nested
 }
@@ -63,19 +66,26 @@ public struct ElementDeclaration: Sendable, Hashable {
     public var role: ElementRole
     /// The attributes it accepts.
     public var parameters: [ParameterDeclaration]
-    /// The local names of the child elements it accepts (same namespace), in no particular order.
+    /// The child elements it accepts, in no particular order: local names of the same namespace
+    /// (`connection`), or `prefix:name` for an element of another module, by that module's
+    /// conventional prefix (`tls:context` inside `http:listener-connection`).
     public var children: [String]
-    /// Whether its text content is meaningful (and gets `${…}` resolution).
-    public var acceptsText: Bool
+    /// How its text content (text and CDATA, trimmed) is read, when it takes any: `${…}` is
+    /// resolved, then the text is compiled like an attribute of this kind (`http:body` is a
+    /// template). Nil when the element takes no text: text there is reported, never dropped.
+    public var text: ParameterKind?
 
     /// Creates a declaration.
-    public init(_ name: String, role: ElementRole, parameters: [ParameterDeclaration], children: [String] = [], acceptsText: Bool = false) {
+    public init(_ name: String, role: ElementRole, parameters: [ParameterDeclaration], children: [String] = [], text: ParameterKind? = nil) {
         self.name = name
         self.role = role
         self.parameters = parameters
         self.children = children
-        self.acceptsText = acceptsText
+        self.text = text
     }
+
+    /// Whether the element takes text content.
+    public var acceptsText: Bool { text != nil }
 
     /// The declaration of the attribute called `name`, if there is one.
     public func parameter(_ name: String) -> ParameterDeclaration? {

@@ -11,10 +11,12 @@ public struct AppDefinition: Sendable {
     public let directory: String
     /// The XML files read, in load order (relative to the app directory).
     public let files: [String]
-    public let listenerConfigs: [ListenerConfigDefinition]
-    /// Connector configs (`procore:config`), by name.
+    /// The connectors' global elements (`procore:config`, `http:listener-config`,
+    /// `tls:context`), in the order the app defines them.
     public let connectorConfigs: [ComponentDefinition]
+    /// The `<flow>` elements, in load order.
     public let flows: [FlowDefinition]
+    /// The `<sub-flow>` elements, in load order.
     public let subFlows: [SubFlowDefinition]
     /// Global error handlers, by name.
     public let globalErrorHandlers: [String: ErrorHandlerDefinition]
@@ -24,12 +26,18 @@ public struct AppDefinition: Sendable {
     public let errorTypes: ErrorTypeRepository
     /// The resolved properties, for `p('key')` and logging levels.
     public let properties: PropertyResolver
+    /// Where the connector elements start that the loader found errors in. Empty for an app that
+    /// loaded cleanly; for a partly loaded one (``LoadResult/partialApp``) the build step skips
+    /// them, so that it adds its own findings without repeating the loader's.
+    public let incompleteComponents: Set<SourceLocation>
 
-    public init(name: String, directory: String, files: [String], listenerConfigs: [ListenerConfigDefinition], connectorConfigs: [ComponentDefinition], flows: [FlowDefinition], subFlows: [SubFlowDefinition], globalErrorHandlers: [String: ErrorHandlerDefinition], defaultErrorHandlerName: String?, errorTypes: ErrorTypeRepository, properties: PropertyResolver) {
+    /// Creates a definition.
+    public init(name: String, directory: String, files: [String], connectorConfigs: [ComponentDefinition], flows: [FlowDefinition],
+                subFlows: [SubFlowDefinition], globalErrorHandlers: [String: ErrorHandlerDefinition], defaultErrorHandlerName: String?,
+                errorTypes: ErrorTypeRepository, properties: PropertyResolver, incompleteComponents: Set<SourceLocation> = []) {
         self.name = name
         self.directory = directory
         self.files = files
-        self.listenerConfigs = listenerConfigs
         self.connectorConfigs = connectorConfigs
         self.flows = flows
         self.subFlows = subFlows
@@ -37,5 +45,6 @@ public struct AppDefinition: Sendable {
         self.defaultErrorHandlerName = defaultErrorHandlerName
         self.errorTypes = errorTypes
         self.properties = properties
+        self.incompleteComponents = incompleteComponents
     }
 }

@@ -29,7 +29,6 @@ public enum AppLoader {
         let stage = setup.makeStage(documents: documents, diagnostics: &diagnostics)
 
         var errorTypes = ErrorTypeRepository()
-        errorTypes.registerConnector(namespace: "HTTP", types: HTTPErrorTypes.all)
         for connector in options.connectors {
             errorTypes.registerConnector(namespace: connector.errorNamespace, types: connector.errorTypes)
         }
@@ -38,27 +37,22 @@ public enum AppLoader {
         let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes,
                                   appDirectory: options.appDirectory)
         var parts = AppParts()
-        context.readGlobalTLSContexts(of: documents.map(\.root))
         for document in documents {
             context.readGlobals(of: document.root, into: &parts)
         }
         context.checkReferences(parts)
         diagnostics += context.diagnostics
 
-        let ordered = diagnostics.enumerated().sorted { a, b in
-            let (l, r) = (a.element.location, b.element.location)
-            if l.file != r.file { return a.offset < b.offset }
-            return (l.line, l.column, a.offset) < (r.line, r.column, b.offset)
-        }.map(\.element)
-        guard !ordered.contains(where: { $0.severity == .error }) else {
-            return LoadResult(app: nil, diagnostics: ordered)
-        }
         let directory = URL(fileURLWithPath: options.appDirectory, isDirectory: true).standardizedFileURL
         let app = AppDefinition(
-            name: directory.lastPathComponent, directory: directory.path, files: documents.map(\.file), listenerConfigs: parts.listenerConfigs,
+            name: directory.lastPathComponent, directory: directory.path, files: documents.map(\.file),
             connectorConfigs: parts.connectorConfigs, flows: parts.flows, subFlows: parts.subFlows,
             globalErrorHandlers: parts.globalErrorHandlers, defaultErrorHandlerName: parts.defaultErrorHandlerName,
-            errorTypes: context.errorTypes, properties: stage.resolver)
+            errorTypes: context.errorTypes, properties: stage.resolver, incompleteComponents: context.incompleteComponents)
+        let ordered = Diagnostic.inFileOrder(diagnostics)
+        guard !ordered.contains(where: { $0.severity == .error }) else {
+            return LoadResult(app: nil, diagnostics: ordered, partialApp: app)
+        }
         return LoadResult(app: app, diagnostics: ordered)
     }
 

@@ -2,7 +2,6 @@ import FlowCore
 
 /// The typed definitions gathered from every file, before cross-references are checked.
 struct AppParts {
-    var listenerConfigs: [ListenerConfigDefinition] = []
     var connectorConfigs: [ComponentDefinition] = []
     var flows: [FlowDefinition] = []
     var subFlows: [SubFlowDefinition] = []

@@ -3,13 +3,13 @@ import FlowExpression
 
 extension AttributeValue {
     /// The whole number, when the value is a literal one (not an expression).
-    var literalInt: Int? {
+    public var literalInt: Int? {
         if case .literal(.int(let value)) = self { return Int(exactly: value) }
         return nil
     }
 
     /// The boolean, when the value is a literal one (not an expression).
-    var literalBool: Bool? {
+    public var literalBool: Bool? {
         if case .literal(.bool(let value)) = self { return value }
         return nil
     }

@@ -15,17 +15,22 @@ public struct ComponentDefinition: Sendable {
     public let path: String
     /// The attributes that were written, by name.
     public let parameters: [String: ParameterValue]
-    /// Nested elements of the same namespace, in document order.
+    /// Nested elements its declaration accepts, in document order.
     public let children: [ComponentDefinition]
+    /// The element's text content (`<http:body>#[payload]</http:body>`), read as its
+    /// declaration's ``ElementDeclaration/text`` kind; nil when it has none.
+    public let text: ParameterValue?
 
     /// Creates a definition.
-    public init(namespace: String, name: String, location: SourceLocation, path: String, parameters: [String: ParameterValue], children: [ComponentDefinition]) {
+    public init(namespace: String, name: String, location: SourceLocation, path: String, parameters: [String: ParameterValue],
+                children: [ComponentDefinition], text: ParameterValue? = nil) {
         self.namespace = namespace
         self.name = name
         self.location = location
         self.path = path
         self.parameters = parameters
         self.children = children
+        self.text = text
     }
 
     /// `namespace:name` in lower case, as users write it (`procore:create-project`).
@@ -34,5 +39,10 @@ public struct ComponentDefinition: Sendable {
     /// The first child called `name`.
     public func child(_ name: String) -> ComponentDefinition? {
         children.first { $0.name == name }
+    }
+
+    /// Every child called `name`, in document order.
+    public func children(_ name: String) -> [ComponentDefinition] {
+        children.filter { $0.name == name }
     }
 }

@@ -98,42 +98,6 @@ enum CoreDeclarations {
         ElementDeclaration("on-error", role: .nested, parameters: [ParameterDeclaration("ref", required: true)]),
     ]
 
-    /// The `http` namespace: the listener side of Mule's HTTP connector.
-    static let httpElements: [ElementDeclaration] = [
-        ElementDeclaration("listener-config", role: .global(stereotype: "HTTP:LISTENER_CONFIG"), parameters: [
-            ParameterDeclaration("name", required: true),
-            ParameterDeclaration("basePath"),
-            ParameterDeclaration("rejectInvalidTransferEncoding", kind: .boolean),
-        ], children: ["listener-connection"]),
-        ElementDeclaration("listener-connection", role: .nested, parameters: [
-            ParameterDeclaration("host", required: true),
-            ParameterDeclaration("port", required: true, kind: .integer),
-            ParameterDeclaration("protocol", kind: .enumeration(["HTTP", "HTTPS"])),
-            ParameterDeclaration("tlsContext", kind: .reference(stereotype: "TLS:CONTEXT")),
-            ParameterDeclaration("usePersistentConnections", kind: .boolean),
-            ParameterDeclaration("connectionIdleTimeout", kind: .integer),
-            ParameterDeclaration("readTimeout", kind: .integer),
-            ParameterDeclaration("maxRequestBodySize", kind: .integer),
-        ]),
-        ElementDeclaration("listener", role: .nested, parameters: [
-            ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: "HTTP:LISTENER_CONFIG")),
-            ParameterDeclaration("path", required: true),
-            ParameterDeclaration("allowedMethods"),
-            ParameterDeclaration("responseStreamingMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
-            ParameterDeclaration("deferredResponse", kind: .boolean),
-        ], children: ["response", "error-response"]),
-        ElementDeclaration("response", role: .nested, parameters: [
-            ParameterDeclaration("statusCode", kind: .expression),
-            ParameterDeclaration("reasonPhrase", kind: .expression),
-        ], children: ["body", "headers"]),
-        ElementDeclaration("error-response", role: .nested, parameters: [
-            ParameterDeclaration("statusCode", kind: .expression),
-            ParameterDeclaration("reasonPhrase", kind: .expression),
-        ], children: ["body", "headers"]),
-        ElementDeclaration("body", role: .nested, parameters: [], acceptsText: true),
-        ElementDeclaration("headers", role: .nested, parameters: [], acceptsText: true),
-    ]
-
     /// The `secure-properties` namespace.
     static let securePropertiesElements: [ElementDeclaration] = [
         ElementDeclaration("config", role: .global(stereotype: "SECURE-PROPERTIES:CONFIG"), parameters: [

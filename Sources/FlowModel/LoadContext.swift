@@ -10,10 +10,17 @@ final class LoadContext {
     struct Reference {
         let name: String
         let stereotype: String
-        let attribute: XMLAttribute
+        /// Where the name is written.
+        let valueLocation: SourceLocation
         let ownerElement: String
         /// For `oauth-callback-config listenerConfig`: the config that owns it.
         let owningConfig: String?
+    }
+
+    /// A flow name written in a `flow-ref`, checked after all flows are known.
+    struct FlowReference {
+        let name: String
+        let valueLocation: SourceLocation
     }
 
     /// A global element's name and stereotype, for duplicate and reference checks.
@@ -29,14 +36,15 @@ final class LoadContext {
     let appDirectory: String
     var errorTypes: ErrorTypeRepository
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where the connector elements that had an error of their own (or in a nested element) start.
+    var incompleteComponents: Set<SourceLocation> = []
+    /// How many error-level diagnostics have been reported so far.
+    private(set) var errorCount = 0
     var references: [Reference] = []
-    var flowReferences: [(name: String, attribute: XMLAttribute, element: String)] = []
+    var flowReferences: [FlowReference] = []
     var globals: [Global] = []
     /// The names in ``globals``, for constant-time duplicate checks.
     var globalNames: Set<String> = []
-    /// Top-level `<tls:context name>` elements, read before the rest so listeners in any file can
-    /// name them in `tlsContext`; nil for one that could not be read (already reported).
-    var tlsContexts: [String: ListenerTLSDefinition?] = [:]
 
     init(vocabulary: Vocabulary, properties: PropertyStage, errorTypes: ErrorTypeRepository, appDirectory: String) {
         self.vocabulary = vocabulary
@@ -47,15 +55,19 @@ final class LoadContext {
 
     func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
+        errorCount += 1
     }
 
     func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(.warning(message, at: location))
     }
 
-    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    func report(_ diagnostic: Diagnostic) { report([diagnostic]) }
 
-    func report(_ list: [Diagnostic]) { diagnostics.append(contentsOf: list) }
+    func report(_ list: [Diagnostic]) {
+        diagnostics.append(contentsOf: list)
+        errorCount += list.count { $0.severity == .error }
+    }
 
     /// How users write the element: `<procore:create-project>`, or `<flow>` for core.
     func displayName(_ element: XMLElement) -> String {

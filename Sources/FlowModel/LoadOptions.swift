@@ -30,6 +30,16 @@ public struct LoadResult: Sendable {
     public let app: AppDefinition?
     /// Every problem found, errors and warnings, in file order.
     public let diagnostics: [Diagnostic]
+    /// Whatever could be read, also when there were errors: the build step checks it too (the
+    /// connectors' own rules), so that one run reports every mistake. Never run it.
+    public let partialApp: AppDefinition?
+
+    /// Creates a result.
+    public init(app: AppDefinition?, diagnostics: [Diagnostic], partialApp: AppDefinition? = nil) {
+        self.app = app
+        self.diagnostics = diagnostics
+        self.partialApp = partialApp ?? app
+    }
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

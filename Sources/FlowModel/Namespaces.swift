@@ -2,10 +2,6 @@
 public enum Namespaces {
     /// Core elements: `flow`, `logger`, `choice`…
     public static let core = "http://www.mulesoft.org/schema/mule/core"
-    /// The HTTP connector: `http:listener-config`, `http:listener`…
-    public static let http = "http://www.mulesoft.org/schema/mule/http"
-    /// TLS contexts (`tls:context`, `tls:key-store`) for HTTPS listeners.
-    public static let tls = "http://www.mulesoft.org/schema/mule/tls"
     /// The secure configuration properties module.
     public static let secureProperties = "http://www.mulesoft.org/schema/mule/secure-properties"
     /// Studio metadata (`doc:name`, `doc:id`), ignored.

@@ -14,7 +14,6 @@ struct Vocabulary {
 
     init(connectors: [ConnectorDeclaration]) {
         add(prefix: "", uri: Namespaces.core, errorNamespace: "MULE", elements: CoreDeclarations.elements)
-        add(prefix: "http", uri: Namespaces.http, errorNamespace: "HTTP", elements: CoreDeclarations.httpElements)
         add(prefix: "secure-properties", uri: Namespaces.secureProperties, errorNamespace: "SECURE-PROPERTIES",
             elements: CoreDeclarations.securePropertiesElements)
         for connector in connectors {

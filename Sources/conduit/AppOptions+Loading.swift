@@ -1,6 +1,5 @@
 import Foundation
 import FlowModel
-import ProcoreConnector
 
 extension AppOptions {
     /// The loader's options for these command-line options, with the connectors this build ships.
@@ -9,9 +8,4 @@ extension AppOptions {
                     environmentVariables: ProcessInfo.processInfo.environment,
                     connectors: ConnectorCatalog.declarations)
     }
-}
-
-/// The connectors this executable knows; the only place that names them.
-enum ConnectorCatalog {
-    static let declarations = [ProcoreDeclaration.connector]
 }

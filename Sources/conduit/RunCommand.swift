@@ -8,8 +8,9 @@ import Logging
 import ProcoreSandbox
 import ServiceLifecycle
 
-/// `conduit run`: loads and checks the app, binds its HTTP listeners, prints one `ready` line
-/// and serves until SIGINT or SIGTERM, then drains in-flight requests and exits 0.
+/// `conduit run`: loads and checks the app, starts its connectors and sources (binding its HTTP
+/// listeners), prints one `ready` line and serves until SIGINT or SIGTERM, then drains in-flight
+/// events and exits 0.
 ///
 /// Any problem in the app is printed (all of them) and exits 1 before a port is bound.
 struct RunCommand: AsyncParsableCommand {
@@ -35,18 +36,11 @@ struct RunCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let overrides = try LogLevelOption.parse(logLevels)
         let loaded = AppLoader.load(try app.loadOptions())
-        DiagnosticPrinter.print(loaded.diagnostics)
-        guard let definition = loaded.app, !loaded.hasErrors else { throw ExitCode(1) }
-
         LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
-        let runtime: Runtime
-        do {
-            runtime = try Runtime.build(definition, connectors: ConnectorCatalog.connectors,
-                                        options: RuntimeOptions(logLevelOverrides: overrides))
-        } catch {
-            DiagnosticPrinter.print(error.diagnostics)
-            throw ExitCode(1)
-        }
+        let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: RuntimeOptions(logLevelOverrides: overrides))
+        DiagnosticPrinter.print(prepared.diagnostics)
+        guard let definition = loaded.app, let runtime = prepared.runtime else { throw ExitCode(1) }
+
         let sandbox: SandboxServer?
         do {
             sandbox = try await BundledSandbox.startIfRequested(definition)
@@ -59,9 +53,10 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let appName = definition.name
-        let service = HTTPListenerService(runtime: runtime) { listeners in
+        let service = RuntimeService(runtime: runtime) { runtime in
             let elapsed = started.duration(to: .now)
             let millis = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            let listeners = runtime.configurations.compactMap { ($0 as? HTTPListenerConfiguration)?.boundListener }
             let urls = listeners.map(\.url).joined(separator: " ")
             let listening = listeners.isEmpty ? "no HTTP listeners" : "listening on \(urls)"
             ConsoleOutput.write("Conduit app '\(appName)' ready in \(millis) ms, \(listening)\n")
@@ -77,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try await ServiceGroup(configuration: configuration).run()
             await sandbox?.shutdown()
-        } catch let error as ListenerStartError {
+        } catch {
             await sandbox?.shutdown()
             ConsoleOutput.writeError("error: \(error)\n")
             throw ExitCode(1)

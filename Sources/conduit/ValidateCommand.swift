@@ -1,8 +1,11 @@
 import ArgumentParser
+import FlowEngine
 import Foundation
 import FlowModel
+import Logging
 
-/// `conduit validate`: loads the app and prints every problem, without running anything.
+/// `conduit validate`: loads the app, builds it without starting anything, and prints every
+/// problem the loader and the connectors find.
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -12,10 +15,10 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var options: AppOptions
 
     func run() async throws {
-        let result = AppLoader.load(try options.loadOptions())
-        DiagnosticPrinter.print(result.diagnostics)
-        if result.hasErrors { throw ExitCode(1) }
-        let app = result.app
-        print("\(options.app): ok (\(app?.flows.count ?? 0) flows, \(app?.files.count ?? 0) files)")
+        let loaded = AppLoader.load(try options.loadOptions())
+        let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: RuntimeOptions(logHandlerFactory: { _ in SwiftLogNoOpLogHandler() }))
+        DiagnosticPrinter.print(prepared.diagnostics)
+        guard prepared.runtime != nil, let app = loaded.app else { throw ExitCode(1) }
+        print("\(options.app): ok (\(app.flows.count) flows, \(app.files.count) files)")
     }
 }

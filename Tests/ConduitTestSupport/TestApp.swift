@@ -2,6 +2,8 @@ import FlowCore
 import FlowEngine
 import FlowModel
 import Foundation
+import HTTPConnector
+import Logging
 
 /// Loads an app written inline (the body of a `<mule>` element) through the real loader and
 /// builds its runtime, logging into a ``LogCapture``.
@@ -27,8 +29,12 @@ public enum TestApp {
                                   \(testNamespaceURI) \(testNamespaceURI)/current/mule-test.xsd"
         """
 
-    /// The app whose `flows/main.xml` holds `body` inside `<mule>`, loaded and checked.
-    public static func definition(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> AppDefinition {
+    /// The connectors every test app gets besides its own: the HTTP module (listeners and TLS).
+    public static let standardConnectors: [any Connector] = HTTPFlowConnector.all
+
+    /// Loads the app whose `flows/main.xml` holds `body` inside `<mule>`, with the HTTP module
+    /// and `connectors`.
+    public static func load(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> LoadResult {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conduit-engine-tests-\(UUID().uuidString)")
         let flows = directory.appendingPathComponent("flows")
         try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
@@ -40,20 +46,38 @@ public enum TestApp {
             </mule>
             """
         try xml.write(to: flows.appendingPathComponent("main.xml"), atomically: true, encoding: .utf8)
-        let result = AppLoader.load(LoadOptions(appDirectory: directory.path, defines: properties,
-                                                connectors: connectors.map(\.declaration)))
+        return AppLoader.load(LoadOptions(appDirectory: directory.path, defines: properties,
+                                          connectors: (standardConnectors + connectors).map(\.declaration)))
+    }
+
+    /// The app whose `flows/main.xml` holds `body` inside `<mule>`, loaded and checked by the
+    /// loader (not built).
+    public static func definition(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> AppDefinition {
+        let result = try load(body, properties: properties, connectors: connectors)
         guard let app = result.app, !result.hasErrors else {
             throw LoadFailure(description: result.diagnostics.map(\.description).joined(separator: "\n"))
         }
         return app
     }
 
-    /// The built runtime of ``definition(_:properties:connectors:)``.
+    /// Every problem the loader and the build step find in the app, in file order, as
+    /// `conduit validate` prints them.
+    public static func diagnostics(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> [Diagnostic] {
+        let result = try load(body, properties: properties, connectors: connectors)
+        return Runtime.prepare(result, connectors: standardConnectors + connectors,
+                               options: RuntimeOptions(logHandlerFactory: { _ in SwiftLogNoOpLogHandler() })).diagnostics
+    }
+
+    /// The app loaded and built (not started); a ``LoadFailure`` with every problem otherwise.
     public static func runtime(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
-                        logs: LogCapture = LogCapture(), logLevels: [String: Logger.Level] = [:]) throws -> Runtime {
-        let app = try definition(body, properties: properties, connectors: connectors)
-        return try Runtime.build(app, connectors: connectors,
-                                 options: RuntimeOptions(logLevelOverrides: logLevels, logHandlerFactory: logs.factory))
+                               logs: LogCapture = LogCapture(), logLevels: [String: Logger.Level] = [:]) throws -> Runtime {
+        let result = try load(body, properties: properties, connectors: connectors)
+        let prepared = Runtime.prepare(result, connectors: standardConnectors + connectors,
+                                       options: RuntimeOptions(logLevelOverrides: logLevels, logHandlerFactory: logs.factory))
+        guard let runtime = prepared.runtime else {
+            throw LoadFailure(description: prepared.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return runtime
     }
 }
 

@@ -63,8 +63,7 @@ struct ConnectorSeamTests {
             <test:config name="first"/>
             <test:config name="second"/>
             """, connectors: [connector])
-        try await runtime.startConnectors(ConnectorStartContext(listenerBaseURLs: [:]))
-        await runtime.shutdownConnectors()
+        try await RuntimeHarness.serve(runtime) { _ in }
         #expect(connector.lifecycle == ["start first", "start second", "shutdown second", "shutdown first"])
     }
 
@@ -79,26 +78,6 @@ struct ConnectorSeamTests {
             _ = try Runtime.build(app, connectors: [])
         } catch {
             #expect(error.diagnostics.map(\.message) == ["No connector handles <test:config>.", "No connector handles <test:greet>."])
-        }
-    }
-
-    @Test("connector endpoints are collected for their listener configuration, which must exist")
-    func endpoints() throws {
-        let listener = """
-            <http:listener-config name="api"><http:listener-connection host="127.0.0.1" port="0"/></http:listener-config>
-            """
-        let runtime = try TestApp.runtime(listener + #"<test:config name="cfg" endpointOn="api"/>"#, connectors: [TestConnector()])
-        #expect(runtime.endpoints.map(\.listenerConfig) == ["api"])
-        #expect(runtime.endpoints.map(\.path) == ["/callback"])
-
-        let app = try TestApp.definition(#"<test:config name="cfg" endpointOn="elsewhere"/>"#, connectors: [TestConnector()])
-        do {
-            _ = try Runtime.build(app, connectors: [TestConnector()])
-            Issue.record("building should fail")
-        } catch {
-            #expect(error.diagnostics.map(\.message) == [
-                "Endpoint '/callback' is to be served on http:listener-config 'elsewhere', but no such definition exists in the application configuration.",
-            ])
         }
     }
 }

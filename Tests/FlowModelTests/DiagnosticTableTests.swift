@@ -62,9 +62,6 @@ import Testing
         Case(name: "catch-all not last", fragment: "<flow name=\"a\"><error-handler>\n<on-error-continue/>\n<on-error-propagate type=\"ANY\"/>\n</error-handler></flow>", expected: [
             "flows/app.xml:9:1: error: Only last <on-error> inside <error-handler> can accept any errors. Otherwise the following handlers will never execute.",
         ]),
-        Case(name: "listener collision", fragment: "<flow name=\"a\"><http:listener config-ref=\"HTTP_Listener_config\" path=\"/p/{id}\" allowedMethods=\"GET, POST\"/></flow>\n<flow name=\"b\"><http:listener config-ref=\"HTTP_Listener_config\" path=\"p/{other}\" allowedMethods=\"post\"/></flow>", expected: [
-            "flows/app.xml:9:16: error: Already exists a listener matching that path and methods. Listener matching '/p/{id}' (GET, POST) is defined at flows/app.xml:8:16.",
-        ]),
         Case(name: "oauth callback names no listener config", fragment: "<procore:config name=\"Other\"><procore:connection><procore:oauth-authorization-code consumerKey=\"k\" consumerSecret=\"s\"/>\n<procore:oauth-callback-config listenerConfig=\"Missing\" callbackPath=\"/c\" authorizePath=\"/a\"/></procore:connection></procore:config>", expected: [
             "flows/app.xml:9:48: error: Connector 'Other' defines 'Missing' as the http:listener-config to use for provisioning callbacks, but no such definition exists in the application configuration",
         ]),
@@ -92,6 +89,23 @@ import Testing
         Case(name: "unsupported OAuth before flow", fragment: "<procore:config name=\"Other\"><procore:connection><procore:oauth-authorization-code consumerKey=\"k\" consumerSecret=\"s\" before=\"f\"/>\n<procore:oauth-callback-config listenerConfig=\"HTTP_Listener_config\" callbackPath=\"/c\" authorizePath=\"/a\"/></procore:connection></procore:config>", expected: [
             "flows/app.xml:8:119: error: Attribute 'before' is not allowed on <procore:oauth-authorization-code>.",
         ]),
+        Case(name: "text inside a core processor", fragment: #"<flow name="t"><logger message="x">text</logger></flow>"#, expected: [
+            "flows/app.xml:8:36: error: Element <logger> does not take text content, found 'text'.",
+        ]),
+        Case(name: "text inside a connector operation", fragment: #"<flow name="t"><procore:create-project config-ref="Procore_Config" companyId="1" name="n">#[payload] text</procore:create-project></flow>"#, expected: [
+            "flows/app.xml:8:91: error: Element <procore:create-project> does not take text content, found '#[payload] text'.",
+        ]),
+        Case(name: "text directly inside a flow, after whitespace", fragment: "<flow name=\"t\">\n  stray <logger/></flow>", expected: [
+            "flows/app.xml:9:3: error: Element <flow> does not take text content, found 'stray'.",
+        ]),
+        Case(name: "long text is shortened in the message", fragment: "<flow name=\"t\"><set-payload value=\"x\">\(String(repeating: "abcdefghij", count: 5))</set-payload></flow>", expected: [
+            "flows/app.xml:8:39: error: Element <set-payload> does not take text content, found 'abcdefghijabcdefghijabcdefghijabcdefghij…'.",
+        ]),
+        Case(name: "text inside an error handler entry and otherwise", fragment: "<flow name=\"t\"><choice><when expression=\"true\"><logger/></when><otherwise>no</otherwise></choice><error-handler><on-error-continue>x</on-error-continue></error-handler></flow>", expected: [
+            "flows/app.xml:8:75: error: Element <otherwise> does not take text content, found 'no'.",
+            "flows/app.xml:8:132: error: Element <on-error-continue> does not take text content, found 'x'.",
+        ]),
+        Case(name: "text accepted where the element takes it", fragment: "<flow name=\"t\"><http:listener config-ref=\"HTTP_Listener_config\" path=\"/t\"><http:response statusCode=\"201\"><http:body><![CDATA[#[payload]]]></http:body><http:headers>#[{'X-A': 'b'}]</http:headers></http:response></http:listener><logger/></flow>", expected: []),
         Case(name: "processor at the top level", fragment: #"<logger message="x"/>"#, expected: [
             "flows/app.xml:8:1: error: Element <logger> is not allowed inside <mule>.",
         ]),
@@ -101,5 +115,24 @@ import Testing
     func reportsExactly(_ testCase: Case) throws {
         let app = try TestApp(["flows/app.xml": TestApp.wrap(Self.configs + "\n" + testCase.fragment)])
         #expect(app.messages() == testCase.expected)
+    }
+}
+
+@Suite struct ElementTextTests {
+    @Test("text an element takes is read with its declared kind: <http:body> as a template, CDATA included")
+    func textIsKept() throws {
+        let app = try TestApp(["flows/app.xml": TestApp.wrap(DiagnosticTableTests.configs + """
+
+            <flow name="t"><http:listener config-ref="HTTP_Listener_config" path="/t"><http:response>
+              <http:body><![CDATA[#[payload ++ '!']]]></http:body>
+            </http:response></http:listener><logger/></flow>
+            """)])
+        let result = app.load()
+        #expect(result.diagnostics.map(\.description) == [])
+        let listener = try #require(result.app?.flows.first?.source)
+        #expect(listener.qualifiedName == "http:listener")
+        let body = try #require(listener.child("response")?.child("body")?.text)
+        #expect(body.text == "#[payload ++ '!']")
+        #expect(body.valueLocation.description == "flows/app.xml:9:23")
     }
 }

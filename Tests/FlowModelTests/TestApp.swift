@@ -23,10 +23,10 @@ struct TestApp {
         }
     }
 
-    /// Loads the app with the Procore connector registered.
+    /// Loads the app with the HTTP and Procore connectors registered.
     func load(env: String? = nil, defines: [(String, String)] = [], environment: [String: String] = [:]) -> LoadResult {
         AppLoader.load(LoadOptions(appDirectory: directory, environment: env, defines: defines,
-                                   environmentVariables: environment, connectors: [ProcoreDeclaration.connector]))
+                                   environmentVariables: environment, connectors: ProcoreConnectorFixture.declarations))
     }
 
     /// Loads and returns every diagnostic as printed.

@@ -66,11 +66,12 @@ import Testing
             </flow>
             """
         let runtime = try TestApp.runtime(body, connectors: [ProcoreFlowConnector()])
-        try await runtime.startConnectors(ConnectorStartContext(listenerBaseURLs: ["listener": "http://127.0.0.1:8081"]))
         let vars = ValueObject([("companyId", Self.company), ("name", .string("Named")), ("badDate", .string("2025-02-30"))])
-        let outcome = try await runtime.run(flow: "create", payload: shapeCase.payload, vars: vars)
-        await runtime.shutdownConnectors()
-        let failure = try #require(outcome.failure)
+        var outcome: FlowOutcome?
+        try await RuntimeHarness.serve(runtime) { _ in
+            outcome = try await runtime.run(flow: "create", payload: shapeCase.payload, vars: vars)
+        }
+        let failure = try #require(outcome?.failure)
         #expect(failure.error.type.description == shapeCase.type, "\(failure.error.description)")
         if let message = shapeCase.message {
             #expect(failure.error.description == message)

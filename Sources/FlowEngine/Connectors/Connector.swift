@@ -1,12 +1,12 @@
 import FlowCore
 import FlowModel
 
-/// A connector the engine can run (Procore, a test double): a factory of configurations and
-/// operations for the elements of its namespace.
+/// A connector the engine can run (HTTP, Procore, a test double): a factory of configurations,
+/// operations and message sources for the elements of its namespace.
 ///
 /// The engine never imports a connector; the executable hands the engine the connectors it
-/// knows. Building happens once, before the first request; errors are reported as diagnostics
-/// naming the element and where it is written.
+/// knows. Building happens once, before anything runs; errors are reported as diagnostics naming
+/// the element and where it is written.
 public protocol Connector: Sendable {
     /// The connector's XML vocabulary and error types.
     var declaration: ConnectorDeclaration { get }
@@ -17,24 +17,41 @@ public protocol Connector: Sendable {
     /// Builds the operation an element in a flow (`<procore:create-project>`) describes, with
     /// the configuration its `config-ref` names (nil when it names none).
     func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation
+
+    /// Builds the message source a flow starts with (an element whose role is
+    /// ``ElementRole/source``, such as `<http:listener>`), which will feed `flow` its events once
+    /// started, with the configuration its `config-ref` names (nil when it names none).
+    func makeSource(_ definition: ComponentDefinition, flow: SourceFlow, configuration: (any ConnectorConfiguration)?,
+                    context: ConnectorBuildContext) throws(DiagnosticList) -> any FlowSource
 }
 
-/// A built connector configuration: shared by the operations that reference it, started after
-/// the listeners are bound and shut down after they have drained.
+extension Connector {
+    /// Reports that the connector has no sources.
+    public func makeSource(_ definition: ComponentDefinition, flow: SourceFlow, configuration: (any ConnectorConfiguration)?,
+                           context: ConnectorBuildContext) throws(DiagnosticList) -> any FlowSource {
+        throw DiagnosticList([.error("Element <\(definition.qualifiedName)> is not a message source.", at: definition.location)])
+    }
+}
+
+/// A built connector configuration: shared by the operations and sources that reference it.
+///
+/// The engine starts configurations before any source, in the order they were built (a
+/// configuration another one looks up while it is built starts first), and shuts them down in
+/// reverse once the sources have stopped and in-flight events have finished.
 public protocol ConnectorConfiguration: Sendable {
     /// The global element's `name`.
     var name: String { get }
 
-    /// Gets ready to serve (for example reads stored tokens); the listeners' addresses are known.
-    func start(_ context: ConnectorStartContext) async throws
+    /// Gets ready to serve: binds a server, creates a client, reads stored tokens.
+    func start() async throws
 
-    /// Releases what ``start(_:)`` acquired.
+    /// Releases what ``start()`` acquired; called once events no longer use the configuration.
     func shutdown() async
 }
 
 extension ConnectorConfiguration {
     /// Does nothing.
-    public func start(_ context: ConnectorStartContext) async throws {}
+    public func start() async throws {}
 
     /// Does nothing.
     public func shutdown() async {}

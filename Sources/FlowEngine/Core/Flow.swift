@@ -1,15 +1,14 @@
 import FlowCore
 import FlowModel
 
-/// A compiled, immutable `<flow>`: its source definition, processors and error handler.
+/// A compiled, immutable `<flow>`: its processors and error handler. Its message source, if it
+/// has one, is built by the source's connector and kept by the ``Runtime``.
 public final class Flow: Sendable {
     /// The flow's name.
     public let name: String
     /// Where the flow is written.
     public let location: SourceLocation
-    /// The `http:listener` that feeds the flow, if any.
-    public let source: ListenerDefinition?
-    /// False for `initialState="stopped"`: its source answers 503.
+    /// False for `initialState="stopped"`: its source is not started (an HTTP listener answers 503).
     public let isStarted: Bool
     /// `maxConcurrency`, when set.
     public let maxConcurrency: Int?
@@ -20,7 +19,6 @@ public final class Flow: Sendable {
     init(definition: FlowDefinition, chain: ProcessorChain, errorHandler: ErrorHandler) {
         name = definition.name
         location = definition.location
-        source = definition.source
         isStarted = definition.startsStarted
         maxConcurrency = definition.maxConcurrency
         self.chain = chain

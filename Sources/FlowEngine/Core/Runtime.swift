@@ -2,37 +2,36 @@ import FlowCore
 import FlowModel
 import Logging
 
-/// A built app: every flow compiled and frozen, every reference resolved, ready to run events.
+/// A built app: every flow compiled and frozen, every reference resolved, every connector
+/// configuration and message source built, ready to run events.
 ///
-/// Build it once with ``build(_:connectors:options:)``; sources (the HTTP listener) then call
-/// ``run(_:_:)`` concurrently for each request.
+/// Build it once with ``build(_:connectors:options:)``; run it with a ``RuntimeService``, which
+/// starts the configurations, then the sources, and on shutdown stops the sources, waits for
+/// in-flight work and shuts the configurations down. Sources call ``run(_:_:)`` concurrently.
 public final class Runtime: Sendable {
     /// The app's name (`app.name`, and the `app` in error blocks).
     public let appName: String
     /// The flows, in the order the app defines them.
     public let flows: [Flow]
-    /// The `http:listener-config` elements, for the HTTP source.
-    public let listenerConfigs: [ListenerConfigDefinition]
-    /// HTTP endpoints that connectors serve on listener configurations.
-    public let endpoints: [ConnectorEndpoint]
+    /// The connector configurations, in the order they start (a configuration another one
+    /// looked up while being built comes before it).
+    public let configurations: [any ConnectorConfiguration]
     let subFlows: [SubFlow]
     let flowsByName: [String: Flow]
-    let configurations: [any ConnectorConfiguration]
     let errorTypes: ErrorTypeRepository
     let coreErrors: CoreErrorTypes
     let property: @Sendable (String) -> String?
     let isSecretProperty: @Sendable (String) -> Bool
     let loggers: LoggerFactory
+    let work = InFlightWork()
+    private let builtSources = BuiltSources()
 
-    init(appName: String, flows: [Flow], subFlows: [SubFlow], listenerConfigs: [ListenerConfigDefinition], endpoints: [ConnectorEndpoint],
-         configurations: [any ConnectorConfiguration], errorTypes: ErrorTypeRepository,
-         property: @escaping @Sendable (String) -> String?, isSecretProperty: @escaping @Sendable (String) -> Bool,
-         loggers: LoggerFactory) {
+    init(appName: String, flows: [Flow], subFlows: [SubFlow], configurations: [any ConnectorConfiguration],
+         errorTypes: ErrorTypeRepository, property: @escaping @Sendable (String) -> String?,
+         isSecretProperty: @escaping @Sendable (String) -> Bool, loggers: LoggerFactory) {
         self.appName = appName
         self.flows = flows
         self.subFlows = subFlows
-        self.listenerConfigs = listenerConfigs
-        self.endpoints = endpoints
         self.configurations = configurations
         self.errorTypes = errorTypes
         coreErrors = CoreErrorTypes(errorTypes)
@@ -45,8 +44,24 @@ public final class Runtime: Sendable {
     /// The flow called `name`.
     public func flow(named name: String) -> Flow? { flowsByName[name] }
 
-    /// Runs `event` through `flow` and its error handler.
+    /// The configuration called `name`.
+    public func configuration(named name: String) -> (any ConnectorConfiguration)? {
+        configurations.first { $0.name == name }
+    }
+
+    /// Every flow's message source, in the order of the flows.
+    public var sources: [(flow: Flow, source: any FlowSource)] { builtSources.entries }
+
+    /// What the build step warned about (the loader's warnings are in its own result).
+    public var warnings: [Diagnostic] { builtSources.warnings }
+
+    /// How many events and background branches are running now.
+    public var inFlightCount: Int { work.count }
+
+    /// Runs `event` through `flow` and its error handler. Shutdown waits for it.
     public func run(_ flow: Flow, _ event: Event) async -> FlowOutcome {
+        work.enter()
+        defer { work.leave() }
         let context = ExecutionContext(runtime: self, flowName: flow.name)
         do {
             return .success(try await flow.execute(event, context))
@@ -55,17 +70,14 @@ public final class Runtime: Sendable {
         }
     }
 
-    /// Evaluates `parameter` against `event` as if in `flow` (the HTTP source's response builders
-    /// use this); a failure is a `MULE:EXPRESSION` error raised by `element`.
-    public func evaluate(_ parameter: ParameterValue, on event: Event, in flow: Flow, at element: ElementReference) throws(FlowFailure) -> Value {
-        try ExecutionContext(runtime: self, flowName: flow.name).evaluate(parameter, event, at: element)
-    }
-
-    /// A failure of `element` in `flow` with a core error type (`SOURCE_RESPONSE_GENERATE`…),
-    /// for errors a source raises itself.
-    public func failure(_ coreIdentifier: String, _ description: String, in flow: Flow, at element: ElementReference, event: Event) -> FlowFailure {
-        let type = errorTypes.lookup(ErrorTypeName(namespace: "MULE", identifier: coreIdentifier)) ?? coreErrors.unknown
-        return ExecutionContext(runtime: self, flowName: flow.name).failure(type, description, at: element, event: event)
+    /// Runs `operation` on its own task, beside the event that started it (an `async` scope's
+    /// branch); shutdown waits for it like for an event.
+    public func runInBackground(_ operation: @escaping @Sendable () async -> Void) {
+        work.enter()
+        Task { [work] in
+            await operation()
+            work.leave()
+        }
     }
 
     /// Logs the error block of `failure` unless a handler already logged it.
@@ -80,18 +92,10 @@ public final class Runtime: Sendable {
     /// A logger for `category` at the category's configured level.
     public func logger(category: String) -> Logger { loggers.logger(category) }
 
-    /// Starts every connector configuration, once the listeners are bound.
-    public func startConnectors(_ context: ConnectorStartContext) async throws {
-        for configuration in configurations {
-            try await configuration.start(context)
-        }
-    }
-
-    /// Shuts every connector configuration down, in reverse order.
-    public func shutdownConnectors() async {
-        for configuration in configurations.reversed() {
-            await configuration.shutdown()
-        }
+    /// Keeps the sources built for this runtime (they need the runtime to exist first) and the
+    /// build's warnings.
+    func install(_ sources: [(flow: Flow, source: any FlowSource)], warnings: [Diagnostic]) {
+        builtSources.set(sources, warnings: warnings)
     }
 
     /// Runs the flow or sub-flow a `flow-ref` resolved to.

@@ -2,40 +2,54 @@ import FlowCore
 import FlowModel
 import Logging
 
-/// Turns definitions into processors (the "reifier"): one pass over the app, collecting every
-/// problem before failing.
-struct RuntimeBuilder {
+/// Turns definitions into processors, configurations and sources (the "reifier"): one pass over
+/// the app, collecting every problem before failing.
+///
+/// For a partly loaded app (`isPartial`), the elements the loader reported are skipped and
+/// references to what it could not read are not reported again: the build then only adds the
+/// connectors' own findings.
+final class RuntimeBuilder {
     let app: AppDefinition
     let loggers: LoggerFactory
     let property: @Sendable (String) -> String?
+    private let isPartial: Bool
     private let connectors: [String: any Connector]
     private let flowIndex: [String: Int]
     private let subFlowIndex: [String: Int]
+    private let configDefinitions: [String: ComponentDefinition]
     private var diagnostics: [Diagnostic] = []
     private var configurations: [String: any ConnectorConfiguration] = [:]
     private var configurationOrder: [any ConnectorConfiguration] = []
+    /// Configurations being built, to report a configuration that needs itself.
+    private var configurationsInProgress: Set<String> = []
+    /// Configurations tried already, built or not, so that each is built (and reported) once.
+    private var configurationsTried: Set<String> = []
     private var globalHandlers: [String: ErrorHandler] = [:]
     private var handlersInProgress: Set<String> = []
     private var loggerCache: [String: Logger] = [:]
+    private lazy var buildContext = ConnectorBuildContext(
+        appName: app.name, appDirectory: app.directory, properties: property, loggers: loggers,
+        lookup: { [unowned self] name in self.configuration(named: name) },
+        warn: { [unowned self] diagnostic in self.diagnostics.append(diagnostic) })
 
-    init(app: AppDefinition, connectors: [any Connector], loggers: LoggerFactory, property: @escaping @Sendable (String) -> String?) {
+    init(app: AppDefinition, connectors: [any Connector], options: RuntimeOptions, isPartial: Bool) {
         self.app = app
-        self.loggers = loggers
+        self.isPartial = isPartial
+        let properties = app.properties
+        let property: @Sendable (String) -> String? = { properties.value(forKey: $0) }
         self.property = property
+        loggers = LoggerFactory(levels: LogLevels(overrides: options.logLevelOverrides, property: property),
+                                makeHandler: options.logHandlerFactory)
         self.connectors = Dictionary(connectors.map { ($0.declaration.errorNamespace.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
         flowIndex = Dictionary(app.flows.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         subFlowIndex = Dictionary(app.subFlows.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        configDefinitions = Dictionary(app.connectorConfigs.compactMap { definition in definition.parameters["name"].map { ($0.text, definition) } },
+                                       uniquingKeysWith: { first, _ in first })
     }
 
-    mutating func build() throws(DiagnosticList) -> Runtime {
-        let buildContext = ConnectorBuildContext(appName: app.name, appDirectory: app.directory, listenerConfigs: app.listenerConfigs, properties: property, loggers: loggers)
+    func build() throws(DiagnosticList) -> Runtime {
         for definition in app.connectorConfigs {
-            buildConfiguration(definition, buildContext)
-        }
-        let listenerNames = Set(app.listenerConfigs.map(\.name))
-        for endpoint in buildContext.endpoints where !listenerNames.contains(endpoint.listenerConfig) {
-            diagnostics.append(.error("Endpoint '\(endpoint.path)' is to be served on http:listener-config '\(endpoint.listenerConfig)', but no such definition exists in the application configuration.",
-                                      at: endpoint.location))
+            if let name = definition.parameters["name"]?.text { _ = configuration(named: name) }
         }
         if let name = app.defaultErrorHandlerName {
             _ = globalHandler(named: name, at: .synthetic("<configuration defaultErrorHandler-ref>"))
@@ -46,47 +60,86 @@ struct RuntimeBuilder {
             let handler = resolveHandler(definition.errorHandler, owner: definition.location)
             flows.append(Flow(definition: definition, chain: chain(definition.processors), errorHandler: handler))
         }
+        let runtime = Runtime(appName: app.name, flows: flows, subFlows: subFlows, configurations: configurationOrder,
+                              errorTypes: app.errorTypes, property: property,
+                              isSecretProperty: { [resolver = app.properties] in resolver.readsSecret(key: $0) }, loggers: loggers)
+        var sources: [(flow: Flow, source: any FlowSource)] = []
+        for (definition, flow) in zip(app.flows, flows) {
+            guard let sourceDefinition = definition.source,
+                  let source = source(sourceDefinition, flow: SourceFlow(flow: flow, runtime: runtime)) else { continue }
+            sources.append((flow, source))
+        }
         let list = DiagnosticList(diagnostics)
         if list.hasErrors { throw list }
         let lifecycle = logger(LogCategories.flowLifecycle)
         for flow in flows where !flow.isStarted {
             lifecycle.info("Flow \(flow.name) has not been started (initial state = 'stopped')")
         }
-        return Runtime(appName: app.name, flows: flows, subFlows: subFlows, listenerConfigs: app.listenerConfigs,
-                       endpoints: buildContext.endpoints, configurations: configurationOrder, errorTypes: app.errorTypes,
-                       property: property, isSecretProperty: { [resolver = app.properties] in resolver.readsSecret(key: $0) }, loggers: loggers)
+        runtime.install(sources, warnings: diagnostics)
+        return runtime
     }
 
     // MARK: Connectors
 
-    private mutating func buildConfiguration(_ definition: ComponentDefinition, _ context: ConnectorBuildContext) {
-        guard let connector = connectors[definition.namespace.uppercased()] else {
-            diagnostics.append(.error("No connector handles <\(definition.qualifiedName)>.", at: definition.location))
-            return
+    /// The configuration called `name`, built on first use (so a configuration another one looks
+    /// up is built, and started, first); nil when there is none or it could not be built.
+    private func configuration(named name: String) -> (any ConnectorConfiguration)? {
+        if let built = configurations[name] { return built }
+        guard let definition = configDefinitions[name], !configurationsTried.contains(name) else { return nil }
+        guard !configurationsInProgress.contains(name) else {
+            diagnostics.append(.error("Configuration '\(name)' needs itself to be built.", at: definition.location))
+            return nil
+        }
+        guard !isSkipped(definition), let connector = connector(for: definition) else {
+            configurationsTried.insert(name)
+            return nil
+        }
+        configurationsInProgress.insert(name)
+        defer {
+            configurationsInProgress.remove(name)
+            configurationsTried.insert(name)
         }
         do {
-            let configuration = try connector.makeConfiguration(definition, context: context)
-            configurations[configuration.name] = configuration
+            let configuration = try connector.makeConfiguration(definition, context: buildContext)
+            configurations[name] = configuration
             configurationOrder.append(configuration)
+            return configuration
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
+            return nil
         }
     }
 
-    private mutating func operation(_ definition: ComponentDefinition, _ processor: ProcessorDefinition) -> any Processor {
+    /// The connector owning `definition`'s namespace; reported when there is none.
+    private func connector(for definition: ComponentDefinition) -> (any Connector)? {
+        if let connector = connectors[definition.namespace.uppercased()] { return connector }
+        diagnostics.append(.error("No connector handles <\(definition.qualifiedName)>.", at: definition.location))
+        return nil
+    }
+
+    /// Whether the loader reported a problem in `definition` of a partly loaded app.
+    private func isSkipped(_ definition: ComponentDefinition) -> Bool {
+        isPartial && app.incompleteComponents.contains(definition.location)
+    }
+
+    /// The configuration `definition`'s `config-ref` names: `.none` without a `config-ref`, nil
+    /// when it names one that could not be built (reported unless the loader reported it).
+    private func referencedConfiguration(_ definition: ComponentDefinition) -> (any ConnectorConfiguration)?? {
+        guard let configName = definition.parameters["config-ref"]?.text else { return .some(nil) }
+        if let configuration = configuration(named: configName) { return .some(configuration) }
+        // A configuration that failed reported why; only a name the loader let through unchecked
+        // is news.
+        if !isPartial, configDefinitions[configName] == nil {
+            diagnostics.append(.error("<\(definition.qualifiedName)> references config '\(configName)', which is not defined.",
+                                      at: definition.location))
+        }
+        return nil
+    }
+
+    private func operation(_ definition: ComponentDefinition, _ processor: ProcessorDefinition) -> any Processor {
         let element = reference(processor)
-        guard let connector = connectors[definition.namespace.uppercased()] else {
-            diagnostics.append(.error("No connector handles <\(definition.qualifiedName)>.", at: definition.location))
-            return PassThroughProcessor()
-        }
-        var configuration: (any ConnectorConfiguration)?
-        if let configName = definition.parameters["config-ref"]?.text {
-            configuration = configurations[configName]
-            if configuration == nil {
-                diagnostics.append(.error("<\(definition.qualifiedName)> references config '\(configName)', which could not be built.", at: definition.location))
-                return PassThroughProcessor()
-            }
-        }
+        guard !isSkipped(definition), let connector = connector(for: definition),
+              let configuration = referencedConfiguration(definition) else { return PassThroughProcessor() }
         do {
             let operation = try connector.makeOperation(definition, configuration: configuration)
             return OperationProcessor(element: element, operation: operation, target: definition.parameters["target"]?.text,
@@ -98,9 +151,20 @@ struct RuntimeBuilder {
         }
     }
 
+    private func source(_ definition: ComponentDefinition, flow: SourceFlow) -> (any FlowSource)? {
+        guard !isSkipped(definition), let connector = connector(for: definition),
+              let configuration = referencedConfiguration(definition) else { return nil }
+        do {
+            return try connector.makeSource(definition, flow: flow, configuration: configuration, context: buildContext)
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
     // MARK: Processors
 
-    private mutating func chain(_ definitions: [ProcessorDefinition]) -> ProcessorChain {
+    private func chain(_ definitions: [ProcessorDefinition]) -> ProcessorChain {
         var processors: [any Processor] = []
         processors.reserveCapacity(definitions.count)
         for definition in definitions {
@@ -109,7 +173,7 @@ struct RuntimeBuilder {
         return ProcessorChain(processors: processors)
     }
 
-    private mutating func compile(_ definition: ProcessorDefinition) -> any Processor {
+    private func compile(_ definition: ProcessorDefinition) -> any Processor {
         let element = reference(definition)
         switch definition.kind {
         case .logger(let message, let level, let category):
@@ -128,7 +192,9 @@ struct RuntimeBuilder {
             } else if let index = subFlowIndex[name] {
                 callee = .subFlow(index)
             } else {
-                diagnostics.append(.error("'flow-ref' is pointing to '\(name)' which does not exist", at: definition.location))
+                if !isPartial {
+                    diagnostics.append(.error("'flow-ref' is pointing to '\(name)' which does not exist", at: definition.location))
+                }
                 return PassThroughProcessor()
             }
             return FlowRefProcessor(element: element, calleeName: name, callee: callee, target: target, targetValue: targetValue)
@@ -157,7 +223,7 @@ struct RuntimeBuilder {
 
     /// The handler of a flow or `try`: its own entries, the global one it references, else the
     /// app's default handler, else the implicit one (log and propagate).
-    private mutating func resolveHandler(_ definition: ErrorHandlerDefinition?, owner: SourceLocation) -> ErrorHandler {
+    private func resolveHandler(_ definition: ErrorHandlerDefinition?, owner: SourceLocation) -> ErrorHandler {
         if let definition {
             if let ref = definition.ref {
                 return globalHandler(named: ref, at: definition.location) ?? implicitHandler()
@@ -170,10 +236,10 @@ struct RuntimeBuilder {
         return implicitHandler()
     }
 
-    private mutating func globalHandler(named name: String, at location: SourceLocation) -> ErrorHandler? {
+    private func globalHandler(named name: String, at location: SourceLocation) -> ErrorHandler? {
         if let handler = globalHandlers[name] { return handler }
         guard let definition = app.globalErrorHandlers[name] else {
-            diagnostics.append(.error("Error handler '\(name)' does not exist.", at: location))
+            if !isPartial { diagnostics.append(.error("Error handler '\(name)' does not exist.", at: location)) }
             return nil
         }
         guard !handlersInProgress.contains(name) else {
@@ -187,7 +253,7 @@ struct RuntimeBuilder {
         return handler
     }
 
-    private mutating func compileHandler(_ definition: ErrorHandlerDefinition) -> ErrorHandler {
+    private func compileHandler(_ definition: ErrorHandlerDefinition) -> ErrorHandler {
         var handlers: [OnErrorHandler] = []
         for entry in definition.handlers {
             let category = entry.kind == .continue ? LogCategories.onErrorContinue : LogCategories.onErrorPropagate
@@ -204,11 +270,11 @@ struct RuntimeBuilder {
         return ErrorHandler(handlers: handlers)
     }
 
-    private mutating func implicitHandler() -> ErrorHandler {
+    private func implicitHandler() -> ErrorHandler {
         ErrorHandler(handlers: [implicitEntry()])
     }
 
-    private mutating func implicitEntry() -> OnErrorHandler {
+    private func implicitEntry() -> OnErrorHandler {
         OnErrorHandler(kind: .propagate, types: [], condition: nil, logException: true, chain: .empty,
                        element: ElementReference(path: "on-error-propagate", location: .synthetic("default error handler")),
                        logger: logger(LogCategories.onErrorPropagate))
@@ -220,7 +286,7 @@ struct RuntimeBuilder {
         ElementReference(path: definition.path, location: definition.location)
     }
 
-    private mutating func logger(_ category: String) -> Logger {
+    private func logger(_ category: String) -> Logger {
         if let cached = loggerCache[category] { return cached }
         let made = loggers.logger(category)
         loggerCache[category] = made

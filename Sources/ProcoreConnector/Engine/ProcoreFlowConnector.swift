@@ -1,6 +1,7 @@
 import FlowCore
 import FlowEngine
 import FlowModel
+import HTTPConnector
 
 /// The Procore connector as the flow engine sees it: builds `procore:config` into a
 /// ``ProcoreRuntimeConfiguration`` (one pooled client, the OAuth endpoints on the listener) and
@@ -12,14 +13,23 @@ public struct ProcoreFlowConnector: Connector {
     /// The `procore` vocabulary and error types.
     public var declaration: ConnectorDeclaration { ProcoreDeclaration.connector }
 
-    /// Builds a configuration and registers its authorize and callback endpoints.
+    /// Builds a configuration and registers its authorize and callback endpoints on the HTTP
+    /// listener configuration its `oauth-callback-config` names.
     public func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
         let configuration = try ProcoreConfiguration.from(definition, appDirectory: context.appDirectory)
-        let runtime = ProcoreRuntimeConfiguration(configuration: configuration, logger: context.logger(category: "com.procore.mule"))
+        var listener: (any HTTPEndpointHost)?
         if case .authorizationCode(let settings) = configuration.grant {
+            guard let host = context.configuration(named: settings.listenerConfig) as? any HTTPEndpointHost else {
+                throw DiagnosticList([.error("Connector '\(configuration.name)' defines '\(settings.listenerConfig)' as the http:listener-config to use for provisioning callbacks, but no such definition exists in the application configuration",
+                                             at: definition.location)])
+            }
+            listener = host
+        }
+        let runtime = ProcoreRuntimeConfiguration(configuration: configuration, listener: listener,
+                                                  logger: context.logger(category: "com.procore.mule"))
+        if case .authorizationCode(let settings) = configuration.grant, let listener {
             for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {
-                context.register(ConnectorEndpoint(listenerConfig: settings.listenerConfig, path: path, methods: ["GET"],
-                                                   location: definition.location) { request in
+                listener.register(HTTPEndpoint(path: path, methods: ["GET"], location: definition.location) { request in
                     await runtime.answer(kind, request)
                 })
             }

@@ -1,5 +1,6 @@
 import FlowCore
 import FlowEngine
+import HTTPConnector
 import Logging
 import NIOConcurrencyHelpers
 
@@ -7,23 +8,27 @@ import NIOConcurrencyHelpers
 /// down when it stops) and the OAuth pages it serves on the listener.
 final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     let configuration: ProcoreConfiguration
+    /// The listener serving the OAuth pages (authorization-code grant only); it starts first, so
+    /// its address is known by the time this configuration starts.
+    private let listener: (any HTTPEndpointHost)?
     private let logger: Logger
     /// Created in `start` rather than at build time, so that a build that fails later never
     /// leaves an HTTP client behind without its required shutdown.
     private let client = NIOLockedValueBox<ProcoreClient?>(nil)
 
-    init(configuration: ProcoreConfiguration, logger: Logger) {
+    init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger) {
         self.configuration = configuration
+        self.listener = listener
         self.logger = logger
     }
 
     var name: String { configuration.name }
 
-    func start(_ context: ConnectorStartContext) async throws {
+    func start() async throws {
         let client = ProcoreClient(configuration: configuration, logger: logger)
         self.client.withLockedValue { $0 = client }
-        if case .authorizationCode(let settings) = configuration.grant {
-            await client.tokens.setListenerBaseURL(context.listenerBaseURLs[settings.listenerConfig])
+        if let listener {
+            await client.tokens.setListenerBaseURL(listener.reachableBaseURL)
         }
         logger.debug("Procore connection ready", metadata: ["procore.config": "\(configuration.name)", "procore.baseUrl": "\(configuration.baseUrl)"])
     }

@@ -81,21 +81,16 @@ struct InProcessApp {
     /// Builds the app with `defines` over `dev.properties`, runs it until `body` returns, then stops
     /// it gracefully; can be called again with the same token store to model a restart.
     func serve(defines: [(String, String)], _ body: (InProcessApp) async throws -> Void) async throws {
+        let connectors = HTTPFlowConnector.all + [ProcoreFlowConnector()]
         let loaded = AppLoader.load(LoadOptions(appDirectory: Repository.root, environment: "dev", defines: defines,
-                                                connectors: [ProcoreDeclaration.connector]))
-        guard let definition = loaded.app, !loaded.hasErrors else {
-            throw Failure(description: "the sample app did not load:\n" + loaded.diagnostics.map(\.description).joined(separator: "\n"))
-        }
-        let runtime: Runtime
-        do {
-            runtime = try Runtime.build(definition, connectors: [ProcoreFlowConnector()],
-                                        options: RuntimeOptions(logLevelOverrides: ["com.procore.mule": .debug],
-                                                                logHandlerFactory: logs.factory))
-        } catch {
-            throw Failure(description: "the sample app did not build:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+                                                connectors: connectors.map(\.declaration)))
+        let prepared = Runtime.prepare(loaded, connectors: connectors,
+                                       options: RuntimeOptions(logLevelOverrides: ["com.procore.mule": .debug], logHandlerFactory: logs.factory))
+        guard let runtime = prepared.runtime else {
+            throw Failure(description: "the sample app did not load:\n" + prepared.diagnostics.map(\.description).joined(separator: "\n"))
         }
         do {
-            try await ListenerHarness.serve(runtime) { _ in try await body(self) }
+            try await RuntimeHarness.serve(runtime) { _ in try await body(self) }
         } catch let error as ListenerStartError {
             throw PortTaken(description: error.description)
         }

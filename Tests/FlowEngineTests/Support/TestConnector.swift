@@ -5,8 +5,7 @@ import FlowModel
 import Foundation
 
 /// A tiny connector that exercises the engine's connector seam:
-/// - `test:config name greeting endpointOn` — a configuration that records its starts and
-///   shutdowns and, with `endpointOn`, serves `GET /callback` on that listener configuration;
+/// - `test:config name greeting` — a configuration that records its starts and shutdowns;
 /// - `test:greet config-ref name` — returns `"<greeting>, <name>"` with attributes `{config}`;
 /// - `test:fail config-ref type message` — fails with `TEST:<type>` and an error message;
 /// - `test:flaky config-ref key failures` — fails with `TEST:CONNECTIVITY` the first
@@ -25,7 +24,6 @@ final class TestConnector: Connector, @unchecked Sendable {
             ElementDeclaration("config", role: .global(stereotype: "TEST:CONFIG"), parameters: [
                 ParameterDeclaration("name", required: true),
                 ParameterDeclaration("greeting"),
-                ParameterDeclaration("endpointOn"),
             ]),
             ElementDeclaration("greet", role: .operation, parameters: common + [ParameterDeclaration("name", required: true, kind: .expression)]),
             ElementDeclaration("fail", role: .operation, parameters: common + [
@@ -61,11 +59,6 @@ final class TestConnector: Connector, @unchecked Sendable {
         guard let name = definition.parameters["name"]?.text else {
             throw DiagnosticList([.error("test:config needs a name", at: definition.location)])
         }
-        if let listener = definition.parameters["endpointOn"]?.text {
-            context.register(ConnectorEndpoint(listenerConfig: listener, path: "/callback", methods: ["GET"], location: definition.location) { _ in
-                .text(200, "called back")
-            })
-        }
         return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self)
     }
 
@@ -94,7 +87,7 @@ final class TestConnector: Connector, @unchecked Sendable {
         let greeting: String
         let connector: TestConnector
 
-        func start(_ context: ConnectorStartContext) async throws { connector.record("start \(name)") }
+        func start() async throws { connector.record("start \(name)") }
         func shutdown() async { connector.record("shutdown \(name)") }
     }
 

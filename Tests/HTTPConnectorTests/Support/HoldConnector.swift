@@ -2,6 +2,7 @@ import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import FlowModel
+import HTTPConnector
 import Foundation
 
 /// A connector for listener tests:
@@ -38,20 +39,25 @@ final class HoldConnector: Connector, @unchecked Sendable {
         let name = definition.parameters["name"]?.text ?? "unnamed"
         let listener = definition.parameters["listenerConfig"]?.text
         let address = ListenerAddress()
+        var host: (any HTTPEndpointHost)?
         if let listener {
-            context.register(ConnectorEndpoint(listenerConfig: listener, path: "/hello/{who}", methods: ["GET"], location: definition.location) { request in
+            guard let found = context.configuration(named: listener) as? any HTTPEndpointHost else {
+                throw DiagnosticList([.error("no listener '\(listener)'", at: definition.location)])
+            }
+            found.register(HTTPEndpoint(path: "/hello/{who}", methods: ["GET"], location: definition.location) { request in
                 let who = request.attributes["uriParams"]?["who"]?.stringValue ?? "?"
                 return .text(200, "hello \(who) via \(await address.url ?? "an unknown address")")
             })
+            host = found
         }
-        return Configuration(name: name, listener: listener, address: address)
+        return Configuration(name: name, host: host, address: address)
     }
 
     func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
         Hold(connector: self)
     }
 
-    /// Where the config's listener ended up, as the start context tells it.
+    /// Where the config's listener ended up, as its listener configuration tells it at start.
     actor ListenerAddress {
         var url: String?
 
@@ -60,11 +66,11 @@ final class HoldConnector: Connector, @unchecked Sendable {
 
     struct Configuration: ConnectorConfiguration {
         let name: String
-        let listener: String?
+        let host: (any HTTPEndpointHost)?
         let address: ListenerAddress
 
-        func start(_ context: ConnectorStartContext) async throws {
-            if let listener { await address.set(context.listenerBaseURLs[listener]) }
+        func start() async throws {
+            if let host { await address.set(host.reachableBaseURL) }
         }
     }
 

@@ -12,7 +12,7 @@ import NIOHTTP1
 /// An app served over real loopback HTTP on a port the system picks.
 struct RunningApp {
     let runtime: Runtime
-    let served: ListenerHarness.Served
+    let served: RuntimeHarness.Served
     let logs: LogCapture
 
     /// Where each listener configuration is bound.
@@ -31,9 +31,8 @@ struct RunningApp {
     static func serve(_ body: String, connectors: [any Connector] = [], properties: [(String, String)] = [],
                       _ test: (RunningApp) async throws -> Void) async throws {
         let logs = LogCapture()
-        let app = try TestApp.definition(body, properties: properties, connectors: connectors)
-        let runtime = try Runtime.build(app, connectors: connectors, options: RuntimeOptions(logHandlerFactory: logs.factory))
-        try await ListenerHarness.serve(runtime) { served in
+        let runtime = try TestApp.runtime(body, properties: properties, connectors: connectors, logs: logs)
+        try await RuntimeHarness.serve(runtime) { served in
             try await test(RunningApp(runtime: runtime, served: served, logs: logs))
         }
     }

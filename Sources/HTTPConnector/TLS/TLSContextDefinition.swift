@@ -2,18 +2,17 @@ import FlowCore
 
 /// An HTTPS listener's `<tls:context>`: the key store holding the server's certificate chain and
 /// private key.
-public struct ListenerTLSDefinition: Sendable {
+struct TLSContextDefinition: Sendable {
     /// The key store file, absolute (a relative `path` is taken from the app directory).
-    public let keyStorePath: String
+    let keyStorePath: String
     /// The key store's password (`password`); may come from a secure property, so never print it.
-    public let password: String
+    let password: String
     /// The private key's password (`keyPassword`), when it differs from the store's.
-    public let keyPassword: String?
+    let keyPassword: String?
     /// Where `<tls:key-store>` is written.
-    public let location: SourceLocation
+    let location: SourceLocation
 
-    /// Creates a definition.
-    public init(keyStorePath: String, password: String, keyPassword: String?, location: SourceLocation) {
+    init(keyStorePath: String, password: String, keyPassword: String?, location: SourceLocation) {
         self.keyStorePath = keyStorePath
         self.password = password
         self.keyPassword = keyPassword

@@ -2,9 +2,7 @@ import FlowCore
 
 /// An HTTP endpoint a connector serves on one of the app's listener configurations, such as an
 /// OAuth callback. Requests that match it never reach a flow.
-public struct ConnectorEndpoint: Sendable {
-    /// The `http:listener-config` to serve on.
-    public let listenerConfig: String
+public struct HTTPEndpoint: Sendable {
     /// The path below the config's base path (`/callback`); `{param}` and `*` work as in flows.
     public let path: String
     /// Upper-case methods; nil for all.
@@ -15,9 +13,8 @@ public struct ConnectorEndpoint: Sendable {
     public let handler: @Sendable (EndpointRequest) async -> EndpointResponse
 
     /// Creates an endpoint.
-    public init(listenerConfig: String, path: String, methods: [String]? = nil, location: SourceLocation,
+    public init(path: String, methods: [String]? = nil, location: SourceLocation,
                 handler: @escaping @Sendable (EndpointRequest) async -> EndpointResponse) {
-        self.listenerConfig = listenerConfig
         self.path = path
         self.methods = methods
         self.location = location
@@ -28,8 +25,8 @@ public struct ConnectorEndpoint: Sendable {
 /// A request to a connector endpoint, with the listener attributes a flow would see.
 ///
 /// It deliberately carries no base URL: anything a connector puts in a redirect URI or a message
-/// must come from configuration (``ConnectorStartContext/listenerBaseURLs``), never from the
-/// request's `Host` header, which the caller chooses.
+/// must come from configuration (``HTTPEndpointHost/reachableBaseURL``), never from the request's
+/// `Host` header, which the caller chooses.
 public struct EndpointRequest: Sendable {
     /// The request attributes (mule-semantics §2.3: `method`, `queryParams`, `headers`…).
     public let attributes: Value

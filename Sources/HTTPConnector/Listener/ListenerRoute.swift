@@ -1,6 +1,3 @@
-import FlowEngine
-import FlowModel
-
 /// One path a listener configuration answers: a flow's `http:listener` or a connector endpoint.
 ///
 /// A class, so that handing a matched route to the request costs one reference count instead of
@@ -8,8 +5,8 @@ import FlowModel
 final class ListenerRoute: Sendable {
     /// What answers the route.
     enum Target: Sendable {
-        case flow(Flow, ListenerDefinition)
-        case endpoint(ConnectorEndpoint)
+        case flow(HTTPListenerSource)
+        case endpoint(HTTPEndpoint)
     }
 
     /// The full pattern: base path plus listener path (`/api/orders/{id}`).
@@ -18,11 +15,11 @@ final class ListenerRoute: Sendable {
     /// Upper-case methods; nil for all.
     let methods: Set<String>?
     let target: Target
-    /// The flow the route runs, if it runs one. Kept apart from `target` so that async code can
-    /// take the flow without copying the (large) listener definition into its frame.
-    let flow: Flow?
+    /// The listener the route runs a flow for, if it runs one. Kept apart from `target` so that
+    /// async code takes one reference into its frame, not an enum payload.
+    let source: HTTPListenerSource?
     /// The endpoint the route serves, if it serves one (kept apart for the same reason).
-    let endpoint: ConnectorEndpoint?
+    let endpoint: HTTPEndpoint?
 
     init(basePath: String, path: String, methods: [String]?, target: Target) {
         let relative = ListenerPaths.normalizedPath(path)
@@ -30,7 +27,7 @@ final class ListenerRoute: Sendable {
         segments = ListenerPaths.segments(listenerPath)
         self.methods = methods.map { Set($0.map { $0.uppercased() }) }
         self.target = target
-        if case .flow(let flow, _) = target { self.flow = flow } else { flow = nil }
+        if case .flow(let source) = target { self.source = source } else { source = nil }
         if case .endpoint(let endpoint) = target { self.endpoint = endpoint } else { endpoint = nil }
     }
 

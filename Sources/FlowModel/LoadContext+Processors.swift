@@ -12,7 +12,7 @@ extension LoadContext {
             guard declaration.role == .operation else {
                 if isCore(element, "error-handler") {
                     error("Element <error-handler> must be the last element of \(parentName).", at: element.location)
-                } else if element.namespaceURI == Namespaces.http, element.localName == "listener" {
+                } else if declaration.role == .source {
                     error("Element <\(element.qualifiedName)> must be the first element of a <flow>.", at: element.location)
                 } else {
                     misplaced(element, in: parentName)
@@ -105,6 +105,7 @@ extension LoadContext {
                 for attribute in child.attributes where attribute.namespaceURI == nil {
                     error("Attribute '\(attribute.qualifiedName)' is not allowed on <otherwise>.", at: attribute.location)
                 }
+                rejectText(of: child)
                 otherwise = readProcessors(child.children, parentName: "<otherwise>", path: "\(path)/route/otherwise/processors")
             } else if classify(child) != nil {
                 misplaced(child, in: "<choice>")

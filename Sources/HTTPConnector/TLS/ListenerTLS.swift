@@ -1,4 +1,4 @@
-import FlowModel
+import FlowCore
 import NIOSSL
 
 /// The TLS configuration of an HTTPS listener, from its PKCS12 key store.
@@ -9,7 +9,7 @@ enum ListenerTLS {
     }
 
     /// The server configuration for `definition`'s certificate chain and private key.
-    static func configuration(_ definition: ListenerTLSDefinition) throws(Failure) -> TLSConfiguration {
+    static func configuration(_ definition: TLSContextDefinition) throws(Failure) -> TLSConfiguration {
         // Mule's PKCS12 stores usually share one password; a separate keyPassword is tried second.
         let passwords = [definition.password] + [definition.keyPassword].compactMap { $0 }.filter { $0 != definition.password }
         for password in passwords {

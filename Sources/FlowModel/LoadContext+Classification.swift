@@ -27,6 +27,14 @@ extension LoadContext {
         return (module, declaration)
     }
 
+    /// The declaration of an element when there is one, reporting nothing (for looking ahead at
+    /// an element that is read, and reported, elsewhere).
+    func peek(_ element: XMLElement) -> (module: Vocabulary.Module, declaration: ElementDeclaration)? {
+        guard let uri = element.namespaceURI, let module = vocabulary.modules[uri],
+              let declaration = module.elements[element.localName] else { return nil }
+        return (module, declaration)
+    }
+
     /// Whether `element` is the core element `name`.
     func isCore(_ element: XMLElement, _ name: String) -> Bool {
         element.namespaceURI == Namespaces.core && element.localName == name

@@ -1,7 +1,6 @@
 import Foundation
 import FlowCore
 import FlowEngine
-import FlowModel
 import HTTPTypes
 import Hummingbird
 
@@ -9,24 +8,20 @@ import Hummingbird
 /// 200 with the payload) on success, `http:error-response` (default 500 with
 /// `error.description` as text) on failure, both evaluated against the event the flow (or its
 /// error handler) left. Strings go out as `text/plain`, other values as JSON.
-struct ResponseFactory: Sendable {
-    let runtime: Runtime
+enum ResponseFactory {
+    private static let responseGenerate = ErrorTypeName(namespace: "MULE", identifier: "SOURCE_RESPONSE_GENERATE")
+    private static let errorResponseGenerate = ErrorTypeName(namespace: "MULE", identifier: "SOURCE_ERROR_RESPONSE_GENERATE")
 
-    /// The response for a flow's outcome, built by `route`'s listener.
-    func response(for outcome: FlowOutcome, flow: Flow, route: ListenerRoute) -> Response {
-        guard case .flow(_, let listener) = route.target else {
-            return Response(status: .internalServerError)
-        }
-        return response(for: outcome, flow: flow, listener: listener)
-    }
-
-    func response(for outcome: FlowOutcome, flow: Flow, listener: ListenerDefinition) -> Response {
+    /// The response for a flow's outcome, built by `source`'s listener.
+    static func response(for outcome: FlowOutcome, source: HTTPListenerSource) -> Response {
+        let flow = source.flow
+        let listener = source.listener
         switch outcome {
         case .success(let event):
             do {
                 return try build(listener.response, event, flow: flow, listener: listener, isError: false)
             } catch {
-                runtime.logIfUnlogged(error)
+                flow.logIfUnlogged(error)
                 return errorResponse(error, flow: flow, listener: listener)
             }
         case .failure(let failure):
@@ -34,48 +29,48 @@ struct ResponseFactory: Sendable {
         }
     }
 
-    private func errorResponse(_ failure: FlowFailure, flow: Flow, listener: ListenerDefinition) -> Response {
+    private static func errorResponse(_ failure: FlowFailure, flow: SourceFlow, listener: ListenerDefinition) -> Response {
         var event = failure.event
         event.error = failure.error
         do {
             return try build(listener.errorResponse, event, flow: flow, listener: listener, isError: true)
         } catch {
-            runtime.logIfUnlogged(error)
+            flow.logIfUnlogged(error)
             var response = ServerResponses.text(.internalServerError, error.error.description)
             response.headers[CorrelationID.headerName] = event.correlationId
             return response
         }
     }
 
-    private func build(_ builder: ResponseBuilderDefinition?, _ event: Event, flow: Flow, listener: ListenerDefinition,
-                       isError: Bool) throws(FlowFailure) -> Response {
+    private static func build(_ builder: ResponseBuilderDefinition?, _ event: Event, flow: SourceFlow, listener: ListenerDefinition,
+                              isError: Bool) throws(FlowFailure) -> Response {
         let element = ElementReference(path: "\(flow.name)/source", location: builder?.location ?? listener.location)
-        let generateError = isError ? "SOURCE_ERROR_RESPONSE_GENERATE" : "SOURCE_RESPONSE_GENERATE"
+        let generateError = isError ? errorResponseGenerate : responseGenerate
         var status = isError ? 500 : 200
         if let parameter = builder?.statusCode {
-            let value = try runtime.evaluate(parameter, on: event, in: flow, at: element)
+            let value = try flow.evaluate(parameter, on: event, at: element)
             guard let code = Self.statusCode(value) else {
-                throw runtime.failure(generateError, "Invalid status code \(ValueText.render(value)): a response needs a whole number from 200 to 599.",
-                                      in: flow, at: element, event: event)
+                throw flow.failure(generateError, "Invalid status code \(ValueText.render(value)): a response needs a whole number from 200 to 599.",
+                                   at: element, event: event)
             }
             status = code
         }
         var reason: String?
         if let parameter = builder?.reasonPhrase {
-            let text = ValueText.render(try runtime.evaluate(parameter, on: event, in: flow, at: element))
+            let text = ValueText.render(try flow.evaluate(parameter, on: event, at: element))
             if !text.isEmpty { reason = text }
         }
         var body: Value = isError ? .string(event.error?.description ?? "") : event.payload
         if let parameter = builder?.body {
-            body = try runtime.evaluate(parameter, on: event, in: flow, at: element)
+            body = try flow.evaluate(parameter, on: event, at: element)
             if isError, body.isNull { body = .string(event.error?.description ?? "") }
         }
         var headers = HTTPFields()
         if let parameter = builder?.headers {
-            let value = try runtime.evaluate(parameter, on: event, in: flow, at: element)
+            let value = try flow.evaluate(parameter, on: event, at: element)
             guard Self.appendHeaders(value, to: &headers) else {
-                throw runtime.failure(generateError, "Response headers must be an object of names to values, got \(value.typeName).",
-                                      in: flow, at: element, event: event)
+                throw flow.failure(generateError, "Response headers must be an object of names to values, got \(value.typeName).",
+                                   at: element, event: event)
             }
         }
         headers[CorrelationID.headerName] = event.correlationId

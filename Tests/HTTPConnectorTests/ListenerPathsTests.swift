@@ -1,4 +1,4 @@
-import FlowModel
+import HTTPConnector
 import Testing
 
 @Suite struct ListenerPathsTests {

@@ -1,24 +1,27 @@
 import FlowCore
+import FlowModel
 
 /// `<http:listener-config>` with its `<http:listener-connection>`.
-public struct ListenerConfigDefinition: Sendable {
-    public let name: String
-    public let location: SourceLocation
+struct ListenerConfigDefinition: Sendable {
+    /// The config's `name`.
+    let name: String
+    /// Where the config is written.
+    let location: SourceLocation
     /// Normalised to start with `/` and not end with one; empty when not set.
-    public let basePath: String
-    public let host: String
-    public let port: Int
+    let basePath: String
+    let host: String
+    let port: Int
     /// `HTTP` or `HTTPS`.
-    public let protocolName: String
+    let protocolName: String
     /// Milliseconds to wait for a request's head and body (`readTimeout`, default 30000).
-    public let readTimeoutMillis: Int
+    let readTimeoutMillis: Int
     /// The largest request body accepted, in bytes (Conduit's `maxRequestBodySize`, default 10 MiB).
-    public let maxRequestBodySize: Int
+    let maxRequestBodySize: Int
     /// The server's certificate and key for `HTTPS`; nil for `HTTP`.
-    public let tls: ListenerTLSDefinition?
+    let tls: TLSContextDefinition?
 
-    public init(name: String, location: SourceLocation, basePath: String, host: String, port: Int, protocolName: String, readTimeoutMillis: Int,
-                maxRequestBodySize: Int, tls: ListenerTLSDefinition? = nil) {
+    init(name: String, location: SourceLocation, basePath: String, host: String, port: Int, protocolName: String, readTimeoutMillis: Int,
+                maxRequestBodySize: Int, tls: TLSContextDefinition? = nil) {
         self.name = name
         self.location = location
         self.basePath = basePath
@@ -32,16 +35,16 @@ public struct ListenerConfigDefinition: Sendable {
 }
 
 /// `<http:response>` or `<http:error-response>`: how the listener builds its answer.
-public struct ResponseBuilderDefinition: Sendable {
-    public let location: SourceLocation
-    public let statusCode: ParameterValue?
-    public let reasonPhrase: ParameterValue?
+struct ResponseBuilderDefinition: Sendable {
+    let location: SourceLocation
+    let statusCode: ParameterValue?
+    let reasonPhrase: ParameterValue?
     /// `<http:body>`'s text, compiled as a template.
-    public let body: ParameterValue?
+    let body: ParameterValue?
     /// `<http:headers>`'s text, an expression yielding an object.
-    public let headers: ParameterValue?
+    let headers: ParameterValue?
 
-    public init(location: SourceLocation, statusCode: ParameterValue?, reasonPhrase: ParameterValue?, body: ParameterValue?, headers: ParameterValue?) {
+    init(location: SourceLocation, statusCode: ParameterValue?, reasonPhrase: ParameterValue?, body: ParameterValue?, headers: ParameterValue?) {
         self.location = location
         self.statusCode = statusCode
         self.reasonPhrase = reasonPhrase
@@ -51,17 +54,17 @@ public struct ResponseBuilderDefinition: Sendable {
 }
 
 /// `<http:listener>`: the source of a flow.
-public struct ListenerDefinition: Sendable {
-    public let location: SourceLocation
-    public let configRef: String
+struct ListenerDefinition: Sendable {
+    let location: SourceLocation
+    let configRef: String
     /// The path as written, normalised to start with `/`.
-    public let path: String
+    let path: String
     /// Upper-cased methods; nil when every method is allowed.
-    public let allowedMethods: [String]?
-    public let response: ResponseBuilderDefinition?
-    public let errorResponse: ResponseBuilderDefinition?
+    let allowedMethods: [String]?
+    let response: ResponseBuilderDefinition?
+    let errorResponse: ResponseBuilderDefinition?
 
-    public init(location: SourceLocation, configRef: String, path: String, allowedMethods: [String]?, response: ResponseBuilderDefinition?, errorResponse: ResponseBuilderDefinition?) {
+    init(location: SourceLocation, configRef: String, path: String, allowedMethods: [String]?, response: ResponseBuilderDefinition?, errorResponse: ResponseBuilderDefinition?) {
         self.location = location
         self.configRef = configRef
         self.path = path

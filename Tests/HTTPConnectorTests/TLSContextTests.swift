@@ -1,5 +1,6 @@
 import FlowCore
 import FlowModel
+@testable import HTTPConnector
 import Testing
 
 @Suite("TLS contexts of HTTPS listeners")
@@ -8,8 +9,8 @@ struct TLSContextTests {
 
     /// An app whose `flows/app.xml` holds `body` from line 2, with a `keystore.p12` beside `flows/`
     /// (the loader only checks that the file can be read; the listener opens it).
-    static func app(_ body: String) throws -> TestApp {
-        try TestApp(["flows/app.xml": "\(muleStart)\n\(body)\n</mule>\n", "keystore.p12": "not really PKCS12"])
+    static func app(_ body: String) throws -> AppDirectory {
+        try AppDirectory(["flows/app.xml": "\(muleStart)\n\(body)\n</mule>\n", "keystore.p12": "not really PKCS12"])
     }
 
     static func listener(connection: String, extra: String = "") -> String {
@@ -25,11 +26,12 @@ struct TLSContextTests {
         let app = try Self.app(Self.listener(connection: """
             <http:listener-connection host="127.0.0.1" port="0" protocol="HTTPS"><tls:context><tls:key-store type="PKCS12" path="keystore.p12" password="changeit" alias="server"/></tls:context></http:listener-connection>
             """))
-        let result = app.load()
+        let result = app.prepare()
         #expect(result.diagnostics.map(\.description) == [
             "flows/app.xml:3:154: warning: Parameter 'alias' of <tls:key-store> is not used: Conduit serves the key store's one private key.",
         ])
-        let tls = try #require(result.app?.listenerConfigs.first?.tls)
+        let configuration = try #require(result.runtime?.configuration(named: "secure") as? HTTPListenerConfiguration)
+        let tls = try #require(configuration.definition.tls)
         #expect(tls.keyStorePath == AppDefinition.filePath("keystore.p12", in: app.directory))
         #expect(tls.password == "changeit")
         #expect(tls.keyPassword == nil)

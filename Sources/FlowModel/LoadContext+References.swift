@@ -2,7 +2,7 @@ import FlowCore
 
 extension LoadContext {
     /// Checks every reference once all globals are known: `config-ref`s and friends, `flow-ref`s,
-    /// the default error handler, and listener collisions.
+    /// and the default error handler.
     func checkReferences(_ parts: AppParts) {
         let globalsByName = Dictionary(grouping: globals, by: \.name)
         for reference in references {
@@ -10,37 +10,20 @@ extension LoadContext {
             if matches.contains(where: { $0.stereotype == reference.stereotype }) { continue }
             if matches.isEmpty, reference.stereotype == "HTTP:LISTENER_CONFIG", let owner = reference.owningConfig {
                 error("Connector '\(owner)' defines '\(reference.name)' as the http:listener-config to use for provisioning callbacks, but no such definition exists in the application configuration",
-                      at: reference.attribute.valueLocation)
+                      at: reference.valueLocation)
                 continue
             }
             let hint = matches.isEmpty
                 ? Suggestions.hint(for: reference.name, among: globals.filter { $0.stereotype == reference.stereotype }.map(\.name))
                 : ""
             error("Referenced component '\(reference.name)' must be one of stereotypes [\(reference.stereotype)].\(hint)",
-                  at: reference.attribute.valueLocation)
+                  at: reference.valueLocation)
         }
         let flowNames = parts.flows.map(\.name) + parts.subFlows.map(\.name)
         let knownFlows = Set(flowNames)
         for reference in flowReferences where !knownFlows.contains(reference.name) {
             let hint = Suggestions.hint(for: reference.name, among: flowNames)
-            error("'flow-ref' is pointing to '\(reference.name)' which does not exist.\(hint)", at: reference.attribute.valueLocation)
-        }
-        checkListenerCollisions(parts)
-    }
-
-    private func checkListenerCollisions(_ parts: AppParts) {
-        // Listeners can only collide when their collision keys are equal, so group by key: linear
-        // in the number of listeners instead of comparing every pair.
-        var seen: [[String]: [(path: String, methods: [String]?, location: SourceLocation)]] = [:]
-        for flow in parts.flows {
-            guard let listener = flow.source else { continue }
-            let key = [listener.configRef] + ListenerPaths.collisionKey(listener.path)
-            for other in seen[key, default: []] where ListenerPaths.methodsOverlap(other.methods, listener.allowedMethods) {
-                let methods = other.methods?.joined(separator: ", ") ?? "all methods"
-                error("Already exists a listener matching that path and methods. Listener matching '\(other.path)' (\(methods)) is defined at \(other.location).",
-                      at: listener.location)
-            }
-            seen[key, default: []].append((listener.path, listener.allowedMethods, listener.location))
+            error("'flow-ref' is pointing to '\(reference.name)' which does not exist.\(hint)", at: reference.valueLocation)
         }
     }
 }

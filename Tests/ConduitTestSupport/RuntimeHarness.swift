@@ -3,9 +3,9 @@ import HTTPConnector
 import Logging
 import ServiceLifecycle
 
-/// Serves a built runtime's HTTP listeners the way `conduit run` does (an ``HTTPListenerService``
-/// in a `ServiceGroup`) for the duration of a test, then shuts them down gracefully.
-public enum ListenerHarness {
+/// Runs a built runtime the way `conduit run` does (a ``RuntimeService`` in a `ServiceGroup`) for
+/// the duration of a test, then shuts it down gracefully.
+public enum RuntimeHarness {
     /// The service ended before its listeners were ready, without an error of its own.
     public struct StoppedBeforeReady: Error, CustomStringConvertible {
         public var description: String { "the app stopped before it was ready" }
@@ -24,8 +24,8 @@ public enum ListenerHarness {
         }
     }
 
-    /// Runs `runtime`'s listeners, calls `body` once all are ready, then triggers a graceful
-    /// shutdown and waits for it (in-flight requests drain first).
+    /// Runs `runtime`, calls `body` once everything has started, then triggers a graceful
+    /// shutdown and waits for it (in-flight events drain first).
     ///
     /// A listener that cannot bind ends the call with the service's error (a
     /// ``ListenerStartError``); a failing `body` still shuts the service down, then rethrows.
@@ -34,7 +34,9 @@ public enum ListenerHarness {
     public static func serve(_ runtime: Runtime, shutdownTimeout: Duration = .seconds(10),
                              _ body: (Served) async throws -> Void) async throws {
         let (ready, signal) = AsyncStream<[BoundListener]>.makeStream()
-        let service = HTTPListenerService(runtime: runtime) { signal.yield($0) }
+        let service = RuntimeService(runtime: runtime) { runtime in
+            signal.yield(runtime.configurations.compactMap { ($0 as? HTTPListenerConfiguration)?.boundListener })
+        }
         var quiet = Logger(label: "test.lifecycle")
         quiet.logLevel = .critical
         var configuration = ServiceGroupConfiguration(services: [service], logger: quiet)

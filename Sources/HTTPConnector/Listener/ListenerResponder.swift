@@ -1,6 +1,5 @@
 import FlowCore
 import FlowEngine
-import FlowModel
 import HTTPTypes
 import Hummingbird
 
@@ -13,17 +12,13 @@ import Hummingbird
 struct ListenerResponder: HTTPResponder {
     typealias Context = ListenerRequestContext
 
-    let runtime: Runtime
     let config: ListenerConfigDefinition
     let router: ListenerRouter
-    let responses: ResponseFactory
     let scheme: String
 
-    init(runtime: Runtime, config: ListenerConfigDefinition, routes: [ListenerRoute]) {
-        self.runtime = runtime
+    init(config: ListenerConfigDefinition, routes: [ListenerRoute]) {
         self.config = config
         router = ListenerRouter(routes: routes)
-        responses = ResponseFactory(runtime: runtime)
         scheme = config.protocolName.lowercased()
     }
 
@@ -56,9 +51,9 @@ struct ListenerResponder: HTTPResponder {
 
     @inline(never)
     private func serve(_ routed: RoutedRequest, _ request: Request) async throws -> Response {
-        // Only the flow is taken out of the route here: a listener definition is large, and
-        // copied into this frame it would stay in every connection's stack.
-        if let flow = routed.route.flow { return try await runFlow(flow, request, routed) }
+        // Only the source is taken out of the route here: one reference, where the route's enum
+        // payload would be copied into this frame and stay in every connection's stack.
+        if let source = routed.route.source { return try await runFlow(source, request, routed) }
         return try await serveEndpoint(request, routed)
     }
 
@@ -81,8 +76,9 @@ struct ListenerResponder: HTTPResponder {
     }
 
     @inline(never)
-    private func runFlow(_ flow: Flow, _ request: Request, _ routed: RoutedRequest) async throws -> Response {
-        guard flow.isStarted else { return ServerResponses.serviceUnavailable(routed.path) }
+    private func runFlow(_ source: HTTPListenerSource, _ request: Request, _ routed: RoutedRequest) async throws -> Response {
+        guard source.isRunning else { return ServerResponses.serviceUnavailable(routed.path) }
+        let flow = source.flow.flow
         guard flow.tryEnter() else { return ServerResponses.overloaded() }
         defer { flow.leave() }
         let body = try await RequestBodyReader.read(request, limit: config.maxRequestBodySize)
@@ -91,8 +87,8 @@ struct ListenerResponder: HTTPResponder {
         case .answered(let response): return response
         case .event(let made): event = made
         }
-        let outcome = await runtime.run(flow, event)
-        return responses.response(for: outcome, flow: flow, route: routed.route)
+        let outcome = await source.flow.run(event)
+        return ResponseFactory.response(for: outcome, source: source)
     }
 
     private enum EventMaking {

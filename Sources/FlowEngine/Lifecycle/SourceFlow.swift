@@ -1,0 +1,53 @@
+import FlowCore
+import FlowModel
+import Logging
+
+/// A flow as its message source sees it: how to run an event through it and what the source
+/// needs around that (the flow's `maxConcurrency` gate, evaluating the source's own parameters
+/// against the resulting event, raising and logging errors of its own).
+///
+/// The engine makes one per flow with a source and hands it to ``Connector/makeSource(_:flow:configuration:context:)``.
+public final class SourceFlow: Sendable {
+    /// The flow, compiled.
+    public let flow: Flow
+    // Unowned: the runtime owns its sources, and a source only runs while its runtime does.
+    private unowned let runtime: Runtime
+
+    init(flow: Flow, runtime: Runtime) {
+        self.flow = flow
+        self.runtime = runtime
+    }
+
+    /// The flow's name.
+    public var name: String { flow.name }
+
+    /// The app's name (`app` in error blocks).
+    public var appName: String { runtime.appName }
+
+    /// Runs `event` through the flow and its error handler; shutdown waits for it.
+    public func run(_ event: Event) async -> FlowOutcome {
+        await runtime.run(flow, event)
+    }
+
+    /// Evaluates one of the source's own parameters (an HTTP response's status code) against
+    /// `event` as if in the flow; a failure is a `MULE:EXPRESSION` error raised by `element`.
+    public func evaluate(_ parameter: ParameterValue, on event: Event, at element: ElementReference) throws(FlowFailure) -> Value {
+        try ExecutionContext(runtime: runtime, flowName: flow.name).evaluate(parameter, event, at: element)
+    }
+
+    /// A failure of `element` (the source) with a core error type such as
+    /// `MULE:SOURCE_RESPONSE_GENERATE`, for errors a source raises itself; an unknown type
+    /// becomes `MULE:UNKNOWN`.
+    public func failure(_ type: ErrorTypeName, _ description: String, at element: ElementReference, event: Event) -> FlowFailure {
+        let errorType = runtime.errorTypes.lookup(type) ?? runtime.coreErrors.unknown
+        return ExecutionContext(runtime: runtime, flowName: flow.name).failure(errorType, description, at: element, event: event)
+    }
+
+    /// Logs the error block of `failure` unless a handler already logged it.
+    public func logIfUnlogged(_ failure: FlowFailure) {
+        runtime.logIfUnlogged(failure)
+    }
+
+    /// A logger for `category` at the category's configured level.
+    public func logger(category: String) -> Logger { runtime.logger(category: category) }
+}

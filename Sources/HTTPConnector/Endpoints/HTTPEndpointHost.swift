@@ -1,0 +1,11 @@
+/// A listener configuration other connectors can serve endpoints on (an OAuth connector's
+/// authorize and callback pages), found through `ConnectorBuildContext.configuration(named:)`.
+public protocol HTTPEndpointHost: Sendable {
+    /// Serves `endpoint` once the app runs; call while the app is being built.
+    func register(_ endpoint: HTTPEndpoint)
+
+    /// Where the listener answers, from its configuration and the port it bound
+    /// (`http://localhost:8081/api`, no trailing slash; a wildcard host as `localhost`); nil until
+    /// it has started, which is before any configuration that looked it up starts.
+    var reachableBaseURL: String? { get }
+}

@@ -1,0 +1,177 @@
+import FlowCore
+import FlowEngine
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import ServiceLifecycle
+
+/// A running `<http:listener-config>`: one Hummingbird server answering the flows whose
+/// `http:listener` names it, and the endpoints other connectors serve on it.
+///
+/// Routes are registered while the app is built; ``start()`` binds the server with them (a
+/// listener whose source has not started answers 503). The server stops accepting connections
+/// when the last of its started sources stops, and ``shutdown()`` waits for it to finish the
+/// requests in flight.
+public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpointHost {
+    /// The category of the servers' own log messages.
+    public static let logCategory = "org.mule.service.http.impl.service.server.HttpListenerRegistry"
+
+    private struct State {
+        var routes: [ListenerRoute] = []
+        /// Listeners by collision key (see ``ListenerPaths/collisionKey(_:)``).
+        var listenersByKey: [[String]: [ListenerDefinition]] = [:]
+        var server: RunningServer?
+        var bound: BoundListener?
+        var startedSources = 0
+    }
+
+    /// The server's service group and the task running it.
+    private struct RunningServer {
+        let group: ServiceGroup
+        let task: Task<Void, any Error>
+    }
+
+    let definition: ListenerConfigDefinition
+    private let logger: Logger
+    private let state = NIOLockedValueBox(State())
+
+    init(definition: ListenerConfigDefinition, logger: Logger) {
+        self.definition = definition
+        self.logger = logger
+    }
+
+    /// The config's `name`.
+    public var name: String { definition.name }
+
+    /// Where the server is bound; nil before ``start()`` and after ``shutdown()``.
+    public var boundListener: BoundListener? { state.withLockedValue { $0.bound } }
+
+    /// The reachable URL of the bound server, with the base path.
+    public var reachableBaseURL: String? { boundListener?.reachableURL }
+
+    /// Serves `endpoint` on this listener.
+    public func register(_ endpoint: HTTPEndpoint) {
+        let route = ListenerRoute(basePath: definition.basePath, path: endpoint.path, methods: endpoint.methods, target: .endpoint(endpoint))
+        state.withLockedValue { $0.routes.append(route) }
+    }
+
+    /// Routes `source`'s requests here, reporting a listener that would answer the same requests
+    /// as one registered before it, in Mule's words.
+    func register(_ source: HTTPListenerSource) throws(DiagnosticList) {
+        let listener = source.listener
+        let key = ListenerPaths.collisionKey(listener.path)
+        let clash: ListenerDefinition? = state.withLockedValue { state in
+            if let other = state.listenersByKey[key, default: []].first(where: { ListenerPaths.methodsOverlap($0.allowedMethods, listener.allowedMethods) }) {
+                return other
+            }
+            state.listenersByKey[key, default: []].append(listener)
+            state.routes.append(ListenerRoute(basePath: definition.basePath, path: listener.path, methods: listener.allowedMethods,
+                                              target: .flow(source)))
+            return nil
+        }
+        if let other = clash {
+            let methods = other.allowedMethods?.joined(separator: ", ") ?? "all methods"
+            throw DiagnosticList([.error("Already exists a listener matching that path and methods. Listener matching '\(other.path)' (\(methods)) is defined at \(other.location).",
+                                         at: listener.location)])
+        }
+    }
+
+    /// Binds the server; throws a ``ListenerStartError`` when it cannot.
+    public func start() async throws {
+        let routes = state.withLockedValue { $0.routes }
+        let responder = ListenerResponder(config: definition, routes: routes)
+        let readTimeout = TimeAmount.milliseconds(Int64(max(definition.readTimeoutMillis, 1)))
+        let server: HTTPServerBuilder
+        switch (definition.protocolName.uppercased(), definition.tls) {
+        case ("HTTP", _):
+            server = .http1(configuration: .init(idleTimeout: readTimeout))
+        case ("HTTPS", let tls?):
+            do {
+                server = try .tls(.http1(configuration: .init(idleTimeout: readTimeout)), tlsConfiguration: ListenerTLS.configuration(tls))
+            } catch {
+                throw startError("\(error)")
+            }
+        default:
+            // Serving plain HTTP where the app asked for HTTPS would be worse than not starting.
+            throw startError("protocol \(definition.protocolName) needs a <tls:context> with a key store")
+        }
+        let (boundPorts, portSignal) = AsyncStream<Int>.makeStream()
+        let configuredPort = definition.port
+        let application = Application(
+            responder: responder,
+            server: server,
+            configuration: ApplicationConfiguration(address: .hostname(definition.host, port: definition.port)),
+            onServerRunning: { channel in portSignal.yield(channel.localAddress?.port ?? configuredPort) },
+            logger: logger
+        )
+        var quiet = Logger(label: "conduit.http.lifecycle")
+        quiet.logLevel = .critical
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: quiet))
+        let logger = logger
+        let task = Task {
+            defer { portSignal.finish() }
+            do {
+                try await group.run()
+            } catch {
+                logger.error("HTTP listener stopped: \(error)")
+                throw error
+            }
+        }
+        var ports = boundPorts.makeAsyncIterator()
+        guard let port = await ports.next() else {
+            // The server ended before it was bound: say why.
+            do {
+                try await task.value
+                throw startError("the server stopped before it was bound")
+            } catch let error as ListenerStartError {
+                throw error
+            } catch {
+                throw startError("\(error)")
+            }
+        }
+        let bound = BoundListener(configName: definition.name, scheme: definition.protocolName.lowercased(), host: definition.host,
+                                  port: port, basePath: definition.basePath)
+        state.withLockedValue { state in
+            state.server = RunningServer(group: group, task: task)
+            state.bound = bound
+        }
+    }
+
+    /// Stops accepting connections, lets the requests in flight finish, and waits for the server
+    /// to end.
+    public func shutdown() async {
+        guard let server = state.withLockedValue({ state -> RunningServer? in
+            defer { state.server = nil }
+            return state.server
+        }) else { return }
+        await server.group.triggerGracefulShutdown()
+        await withTaskCancellationHandler {
+            _ = try? await server.task.value
+        } onCancel: {
+            server.task.cancel()
+        }
+        state.withLockedValue { $0.bound = nil }
+    }
+
+    /// A source of this listener started answering.
+    func sourceStarted() {
+        state.withLockedValue { $0.startedSources += 1 }
+    }
+
+    /// A source of this listener stopped; once none answers, the server stops accepting
+    /// connections (its requests in flight still finish).
+    func sourceStopped() async {
+        let server = state.withLockedValue { state -> RunningServer? in
+            state.startedSources -= 1
+            return state.startedSources == 0 ? state.server : nil
+        }
+        await server?.group.triggerGracefulShutdown()
+    }
+
+    private func startError(_ reason: String) -> ListenerStartError {
+        ListenerStartError(configName: definition.name, host: definition.host, port: definition.port, reason: reason)
+    }
+}

@@ -1,0 +1,54 @@
+import FlowCore
+import FlowModel
+import Foundation
+
+/// Reads a `<tls:context>` (Mule's TLS module) into the settings of an HTTPS listener.
+///
+/// Conduit reads PKCS12 key stores. Java's JKS and JCEKS formats and client-certificate checks
+/// (`tls:trust-store` on a listener) are reported where they are written, not ignored.
+enum TLSContextReader {
+    /// The TLS settings `context` describes, with warnings; every problem is thrown together.
+    static func read(_ context: ComponentDefinition, appDirectory: String) throws(DiagnosticList) -> (TLSContextDefinition, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        for trustStore in context.children("trust-store") {
+            problems.append(.error("<tls:trust-store> on a listener (checking client certificates) is not supported; Conduit's HTTPS listeners do not ask for client certificates.",
+                                   at: trustStore.location))
+        }
+        let keyStores = context.children("key-store")
+        for extra in keyStores.dropFirst() {
+            problems.append(.error("Element <tls:key-store> may appear only once.", at: extra.location))
+        }
+        guard let keyStore = keyStores.first else {
+            problems.append(.error("Element <tls:context> is missing required child <tls:key-store>.", at: context.location))
+            throw DiagnosticList(problems)
+        }
+        let parameters = keyStore.parameters
+        // Mule's default type is the JVM's, JKS, which only Java reads.
+        let type = parameters["type"]?.text.lowercased() ?? "jks"
+        guard type == "pkcs12" else {
+            problems.append(.error("Key store type '\(type)' is not supported: Conduit reads PKCS12 key stores. Set type=\"pkcs12\" on a PKCS12 file (convert a JKS store with: keytool -importkeystore -srckeystore keystore.jks -destkeystore keystore.p12 -deststoretype pkcs12).",
+                                   at: parameters["type"]?.valueLocation ?? keyStore.location))
+            throw DiagnosticList(problems)
+        }
+        if let alias = parameters["alias"] {
+            warnings.append(.warning("Parameter 'alias' of <tls:key-store> is not used: Conduit serves the key store's one private key.",
+                                     at: alias.location))
+        }
+        guard let pathParameter = parameters["path"] else { throw DiagnosticList(problems) }
+        let path = AppDefinition.filePath(pathParameter.text, in: appDirectory)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            problems.append(.error("Key store '\(pathParameter.text)' cannot be read (looked for \(path)).", at: pathParameter.valueLocation))
+            throw DiagnosticList(problems)
+        }
+        guard let password = parameters["password"]?.text else {
+            problems.append(.error("Element <tls:key-store> is missing required parameter 'password' (a PKCS12 key store is always encrypted).",
+                                   at: keyStore.location))
+            throw DiagnosticList(problems)
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        let definition = TLSContextDefinition(keyStorePath: path, password: password, keyPassword: parameters["keyPassword"]?.text,
+                                              location: keyStore.location)
+        return (definition, warnings)
+    }
+}

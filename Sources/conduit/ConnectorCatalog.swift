@@ -1,0 +1,13 @@
+import FlowCore
+import FlowEngine
+import HTTPConnector
+import ProcoreConnector
+
+/// The connectors this executable ships; the only place that names them.
+enum ConnectorCatalog {
+    /// Every connector, for the engine.
+    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector()]
+
+    /// Their XML vocabularies, for the loader.
+    static var declarations: [ConnectorDeclaration] { connectors.map(\.declaration) }
+}
