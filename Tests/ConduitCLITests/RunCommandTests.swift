@@ -58,6 +58,33 @@ import Testing
         #expect(try await process.exitStatus(within: .seconds(20)) == 0)
     }
 
+    @Test func appWithoutListenersStartsAndStopsCleanly() async throws {
+        let directory = try Self.makeApp("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mule xmlns="http://www.mulesoft.org/schema/mule/core">
+              <flow name="called-only"><logger message="never runs"/></flow>
+            </mule>
+            """)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = try ConduitProcess(["run", "--app", directory.path])
+        defer { process.kill() }
+        let readyLine = try await process.line(containing: "ready", within: .seconds(20))
+        #expect(readyLine.hasSuffix(", no HTTP listeners"))
+        process.terminate()
+        #expect(try await process.exitStatus(within: .seconds(20)) == 0)
+    }
+
+    @Test func validateReportsWhatOnlyTheConnectorsCheck() async throws {
+        let directory = try Self.makeApp(Self.app.replacingOccurrences(of: "port=\"${http.port}\"", with: "port=\"70000\"")
+            .replacingOccurrences(of: "<set-payload", with: "<loger/><set-payload"))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try await CLIRunner.run(["validate", "--app", directory.path])
+        #expect(output.status == 1)
+        let lines = output.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first { $0.contains("Parameter 'port'") } == "flows/app.xml:8:54: error: Parameter 'port' of <http:listener-connection> must be between 0 and 65535, got 70000.")
+        #expect(lines.contains { $0.hasPrefix("flows/app.xml:13:") && $0.contains("Unknown element <loger>") })
+    }
+
     @Test func invalidAppPrintsEveryProblemAndExitsOneWithoutBinding() async throws {
         let directory = try Self.makeApp(Self.app.replacingOccurrences(of: "<set-payload", with: "<flow-ref name=\"missing\"/><set-payload"))
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -9,13 +9,26 @@ import Foundation
 /// - `test:greet config-ref name` — returns `"<greeting>, <name>"` with attributes `{config}`;
 /// - `test:fail config-ref type message` — fails with `TEST:<type>` and an error message;
 /// - `test:flaky config-ref key failures` — fails with `TEST:CONNECTIVITY` the first
-///   `failures` times it runs for `key`, then returns the number of calls.
+///   `failures` times it runs for `key`, then returns the number of calls;
+/// - `test:source name` — a message source the test fires events from (``source(named:)``);
+/// - `test:wait config-ref key` — waits until the test calls ``release(_:)`` for `key`.
 final class TestConnector: Connector, @unchecked Sendable {
     static let namespaceURI = TestApp.testNamespaceURI
 
     private let lock = NSLock()
     private var calls: [String: Int] = [:]
-    private(set) var lifecycle: [String] = []
+    private var recorded: [String] = []
+    /// The `test:source`s built, by name (guarded by the lock).
+    var sourcesByName: [String: TestSource] = [:]
+    /// The latches of `test:wait`, by key (guarded by the lock).
+    var latchesByKey: [String: Latch] = [:]
+
+    /// Runs `body` under the connector's lock.
+    func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
 
     let declaration = ConnectorDeclaration(
         prefix: "test", namespaceURI: namespaceURI, errorNamespace: "TEST",
@@ -34,6 +47,8 @@ final class TestConnector: Connector, @unchecked Sendable {
                 ParameterDeclaration("key", required: true),
                 ParameterDeclaration("failures", required: true, kind: .integer),
             ]),
+            ElementDeclaration("source", role: .source, parameters: [ParameterDeclaration("name", required: true)]),
+            ElementDeclaration("wait", role: .operation, parameters: common + [ParameterDeclaration("key", required: true)]),
         ])
 
     private static let common: [ParameterDeclaration] = [
@@ -42,9 +57,16 @@ final class TestConnector: Connector, @unchecked Sendable {
         ParameterDeclaration("targetValue", kind: .expression),
     ]
 
+    /// What happened so far, in order.
+    var lifecycle: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+
     func record(_ entry: String) {
         lock.lock()
-        lifecycle.append(entry)
+        recorded.append(entry)
         lock.unlock()
     }
 
@@ -76,6 +98,9 @@ final class TestConnector: Connector, @unchecked Sendable {
         case "flaky":
             guard let key = definition.parameters["key"]?.text, let failures = definition.parameters["failures"] else { break }
             return Flaky(connector: self, key: key, failures: failures)
+        case "wait":
+            guard let key = definition.parameters["key"]?.text else { break }
+            return Wait(connector: self, key: key)
         default:
             break
         }
