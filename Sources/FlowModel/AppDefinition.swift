@@ -5,10 +5,8 @@ import FlowProperties
 public struct AppDefinition: Sendable {
     /// The app's name (the app directory's name), `app.name` in expressions.
     public let name: String
-    /// The app directory (`conduit run --app DIR`) as an absolute path; relative file paths in
-    /// the app's configuration (a connector's token store) are taken from here, not from the
-    /// process's working directory.
-    public let directory: String
+    /// How the app directory is laid out, and where relative file names are looked up.
+    public let layout: AppLayout
     /// The XML files read, in load order (relative to the app directory).
     public let files: [String]
     /// The connectors' global elements (`procore:config`, `http:listener-config`,
@@ -24,6 +22,11 @@ public struct AppDefinition: Sendable {
     public let defaultErrorHandlerName: String?
     /// Every error type the app may raise or handle.
     public let errorTypes: ErrorTypeRepository
+    /// The app directory (`conduit run --app DIR`) as an absolute path; relative paths of files
+    /// the app writes (a connector's token store) are taken from here, not from the process's
+    /// working directory.
+    public var directory: String { layout.directory }
+
     /// The resolved properties, for `p('key')` and logging levels.
     public let properties: PropertyResolver
     /// Where the connector elements start that the loader found errors in. Empty for an app that
@@ -32,11 +35,11 @@ public struct AppDefinition: Sendable {
     public let incompleteComponents: Set<SourceLocation>
 
     /// Creates a definition.
-    public init(name: String, directory: String, files: [String], connectorConfigs: [ComponentDefinition], flows: [FlowDefinition],
+    public init(name: String, layout: AppLayout, files: [String], connectorConfigs: [ComponentDefinition], flows: [FlowDefinition],
                 subFlows: [SubFlowDefinition], globalErrorHandlers: [String: ErrorHandlerDefinition], defaultErrorHandlerName: String?,
                 errorTypes: ErrorTypeRepository, properties: PropertyResolver, incompleteComponents: Set<SourceLocation> = []) {
         self.name = name
-        self.directory = directory
+        self.layout = layout
         self.files = files
         self.connectorConfigs = connectorConfigs
         self.flows = flows

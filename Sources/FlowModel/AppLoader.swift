@@ -13,18 +13,26 @@ public enum AppLoader {
     /// Loads the app described by `options`.
     public static func load(_ options: LoadOptions) -> LoadResult {
         var diagnostics: [Diagnostic] = []
-        let reader = DocumentReader(appDirectory: options.appDirectory)
-        let (files, fileProblems) = reader.flowFiles()
+        let layout = AppLayout(directory: options.appDirectory)
+        var artifact: MuleArtifact?
+        if layout.kind == .muleProject {
+            let read = MuleArtifact.read(in: layout)
+            artifact = read.artifact
+            diagnostics += read.diagnostics
+        }
+        let reader = DocumentReader(layout: layout)
+        let (files, fileProblems) = reader.configFiles(artifact: artifact)
         diagnostics += fileProblems
 
         var documents: [LoadedDocument] = []
+        let scanned = layout.kind == .muleProject && artifact?.configs == nil
         for file in files {
-            let (document, problem) = reader.parse(file)
+            let (document, problem) = reader.parse(file, skippingOtherXML: scanned)
             if let problem { diagnostics.append(problem) }
             if let document { documents.append(document) }
         }
 
-        let setup = PropertySetup(options: options, documents: documents)
+        let setup = PropertySetup(options: options, layout: layout, artifact: artifact, documents: documents)
         documents += setup.readImports(reader: reader, diagnostics: &diagnostics)
         let stage = setup.makeStage(documents: documents, diagnostics: &diagnostics)
 
@@ -35,7 +43,7 @@ public enum AppLoader {
         declareRaisedTypes(in: documents, stage: stage, repository: &errorTypes)
 
         let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes,
-                                  appDirectory: options.appDirectory)
+                                  appDirectory: layout.directory)
         var parts = AppParts()
         for document in documents {
             context.readGlobals(of: document.root, into: &parts)
@@ -43,9 +51,8 @@ public enum AppLoader {
         context.checkReferences(parts)
         diagnostics += context.diagnostics
 
-        let directory = URL(fileURLWithPath: options.appDirectory, isDirectory: true).standardizedFileURL
         let app = AppDefinition(
-            name: directory.lastPathComponent, directory: directory.path, files: documents.map(\.file),
+            name: URL(fileURLWithPath: layout.directory).lastPathComponent, layout: layout, files: documents.map(\.file),
             connectorConfigs: parts.connectorConfigs, flows: parts.flows, subFlows: parts.subFlows,
             globalErrorHandlers: parts.globalErrorHandlers, defaultErrorHandlerName: parts.defaultErrorHandlerName,
             errorTypes: context.errorTypes, properties: stage.resolver, incompleteComponents: context.incompleteComponents)

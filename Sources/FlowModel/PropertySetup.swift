@@ -6,16 +6,22 @@ import FlowXML
 /// Gathers the app's property sources in Mule's order and builds the resolver every attribute
 /// goes through: `-D` (plus `env` from `--env`), environment variables, the `--env` file and
 /// `<configuration-properties>` files (first definition wins), secure properties, then
-/// `<global-property>`.
+/// `<global-property>`. Relative file names are looked up as the layout says (the classpath
+/// first in a Mule project).
 struct PropertySetup {
     let options: LoadOptions
+    let layout: AppLayout
+    let artifact: MuleArtifact?
     let documents: [LoadedDocument]
 
-    /// `-D` pairs, with `env=<name>` added for `--env` unless `-D env=…` was given.
+    /// `-D` pairs, with `env=<name>` and `mule.env=<name>` added for `--env` unless `-D` gives
+    /// them (both are the names Mule apps use to pick their properties files).
     private var commandLine: [(String, String)] {
         var pairs = options.defines
-        if let environment = options.environment, !pairs.contains(where: { $0.0 == "env" }) {
-            pairs.append(("env", environment))
+        if let environment = options.environment {
+            for key in ["env", "mule.env"] where !pairs.contains(where: { $0.0 == key }) {
+                pairs.append((key, environment))
+            }
         }
         return pairs
     }
@@ -36,7 +42,7 @@ struct PropertySetup {
                 diagnostics += resolved.diagnostics
                 guard resolved.diagnostics.isEmpty else { continue }
                 guard let file = reader.importedFile(resolved.text) else {
-                    diagnostics.append(.error("Could not find imported file '\(resolved.text)' (looked in the app directory and in flows/).",
+                    diagnostics.append(.error("Could not find imported file '\(resolved.text)' (looked in \(reader.importCandidates(resolved.text).joined(separator: ", "))).",
                                               at: attribute.valueLocation))
                     continue
                 }
@@ -70,7 +76,8 @@ struct PropertySetup {
             }
         }
         let resolver = PropertyResolver(commandLine: commandLine, environment: options.environmentVariables,
-                                        files: files, globalProperties: globals, secure: secure)
+                                        files: files, globalProperties: globals, secure: secure,
+                                        secretKeys: Set(artifact?.secureProperties ?? []))
         diagnostics += resolver.diagnostics
         return PropertyStage(resolver: resolver)
     }
@@ -86,9 +93,10 @@ struct PropertySetup {
         return entries
     }
 
-    /// `properties/<env>.properties` or `.yaml`, when `--env` names one that exists.
+    /// `properties/<env>.properties` or `.yaml`, when `--env` names one that exists, in Conduit's
+    /// layout (a Mule project names its files itself, with `${env}` or `${mule.env}`).
     private func environmentFile(diagnostics: inout [Diagnostic]) -> PropertiesFile? {
-        guard let environment = options.environment else { return nil }
+        guard let environment = options.environment, layout.kind == .conduit else { return nil }
         for name in ["properties/\(environment).properties", "properties/\(environment).yaml", "properties/\(environment).yml"] {
             let path = (options.appDirectory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { continue }
@@ -108,7 +116,7 @@ struct PropertySetup {
         guard resolved.diagnostics.isEmpty else { return nil }
         let (file, problems) = PropertiesFile.load(path: absolutePath(resolved.text), displayName: resolved.text,
                                                    referencedAt: attribute.valueLocation)
-        diagnostics += problems
+        diagnostics += problems.map(namingPlacesLooked(for: resolved.text))
         return file
     }
 
@@ -121,7 +129,7 @@ struct PropertySetup {
         guard key.diagnostics.isEmpty, fileName.diagnostics.isEmpty else { return nil }
         let (file, problems) = PropertiesFile.load(path: absolutePath(fileName.text), displayName: fileName.text,
                                                    referencedAt: fileAttribute.valueLocation)
-        diagnostics += problems
+        diagnostics += problems.map(namingPlacesLooked(for: fileName.text))
         guard let file else { return nil }
         let encrypt = element.children.first { $0.namespaceURI == Namespaces.secureProperties && $0.localName == "encrypt" }
         if encrypt == nil {
@@ -136,7 +144,20 @@ struct PropertySetup {
             location: element.location)
     }
 
+    /// Where `file` is: found as the layout looks files up, else where Conduit's layout would
+    /// have it (so that the loader's "not found" names it).
     private func absolutePath(_ file: String) -> String {
-        file.hasPrefix("/") ? file : (options.appDirectory as NSString).appendingPathComponent(file)
+        layout.locate(file) ?? (file.hasPrefix("/") ? file : layout.absolute(file))
+    }
+
+    /// A "not found" diagnostic about `file` extended with the places looked in, where there are
+    /// several (a Mule project's classpath and directory).
+    private func namingPlacesLooked(for file: String) -> (Diagnostic) -> Diagnostic {
+        { diagnostic in
+            guard layout.resourceFolders.count > 1, layout.locate(file) == nil, diagnostic.message.hasPrefix("Couldn't find") else { return diagnostic }
+            var extended = diagnostic
+            extended.message += " (looked in \(layout.placesLooked(for: file)))"
+            return extended
+        }
     }
 }

@@ -126,7 +126,7 @@ struct PlaceholderExpander {
     private mutating func substitute(key: String, site: Site, into output: inout [UInt8]) -> Bool {
         guard let definition = resolver.definition(forKey: key) else {
             let secureName = key.dropFirst(PropertyResolver.securePrefix.count)
-            if resolver.isSecret(key: key), resolver.undecryptableSecureKeys.contains(String(secureName)) {
+            if resolver.isSecureKey(key), resolver.undecryptableSecureKeys.contains(String(secureName)) {
                 report("Secure property '\(secureName)' is unavailable because it could not be decrypted", at: site.location)
             } else {
                 report("Couldn't find configuration property value for key ${\(key)}", at: site.location)

@@ -42,19 +42,29 @@ public struct PropertyDefinition: Sendable, Hashable, CustomStringConvertible {
     public let location: SourceLocation
     /// The entry as read, used to locate problems inside the value.
     let entry: PropertyEntry?
+    /// Whether the app declared the key secret although it is a plain property (a Mule project's
+    /// `mule-artifact.json` `secureProperties`).
+    let isDeclaredSecret: Bool
 
-    init(key: String, value: String, layer: Layer, location: SourceLocation, entry: PropertyEntry?) {
+    init(key: String, value: String, layer: Layer, location: SourceLocation, entry: PropertyEntry?, isDeclaredSecret: Bool = false) {
         self.key = key
         self.value = value
         self.layer = layer
         self.location = location
         self.entry = entry
+        self.isDeclaredSecret = isDeclaredSecret
     }
 
-    /// Whether the value is a secret that must never reach logs, messages or responses.
+    /// Whether the value is a secret that must never reach logs, messages or responses: a
+    /// secure property, or a key the app declares secret.
     public var isSecret: Bool {
         if case .secure = layer { return true }
-        return false
+        return isDeclaredSecret
+    }
+
+    /// The same definition, declared secret.
+    func declaredSecret() -> PropertyDefinition {
+        PropertyDefinition(key: key, value: value, layer: layer, location: location, entry: entry, isDeclaredSecret: true)
     }
 
     /// `key (layer at location)`, without the value.

@@ -28,6 +28,8 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     private let secureDefinitions: [String: PropertyDefinition]
     /// Secure keys whose encrypted value could not be decrypted (already reported in `diagnostics`).
     let undecryptableSecureKeys: Set<String>
+    /// Plain keys declared secret.
+    private let secretKeys: Set<String>
 
     /// Builds a resolver from every layer; see the type's documentation for the precedence.
     ///
@@ -37,12 +39,15 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     ///   - files: configuration-properties files in declaration order.
     ///   - globalProperties: `<global-property>` entries in declaration order.
     ///   - secure: secure-properties configs in declaration order.
+    ///   - secretKeys: plain keys whose values are secrets wherever they are defined (a Mule
+    ///     project's `mule-artifact.json` `secureProperties`).
     public init(
         commandLine: [(String, String)] = [],
         environment: [String: String] = [:],
         files: [PropertiesFile] = [],
         globalProperties: [PropertyEntry] = [],
-        secure: [SecurePropertiesConfiguration] = []
+        secure: [SecurePropertiesConfiguration] = [],
+        secretKeys: Set<String> = []
     ) {
         var commandLineDefinitions: [String: PropertyDefinition] = [:]
         for (key, value) in commandLine {
@@ -76,6 +81,10 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
             }
         }
         plainDefinitions.merge(commandLineDefinitions) { _, commandLine in commandLine }
+        for key in secretKeys {
+            plainDefinitions[key] = plainDefinitions[key]?.declaredSecret()
+        }
+        self.secretKeys = secretKeys
 
         self.plainDefinitions = plainDefinitions
         self.environment = environment
@@ -91,11 +100,16 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
         String(key.uppercased().map { $0 == "." || $0 == "-" ? "_" : $0 })
     }
 
-    /// Whether `key` names a secret (it starts with `secure::`).
+    /// Whether `key` names a secret: it starts with `secure::`, or the app declares it secret.
     ///
     /// A text resolved from such a key, directly or through other properties, comes back with
     /// ``ResolvedText/containsSecret`` set; this check is for callers holding only a key (`p()`).
     public func isSecret(key: String) -> Bool {
+        isSecureKey(key) || (!secretKeys.isEmpty && secretKeys.contains(key))
+    }
+
+    /// Whether `key` reads the secure layer (it starts with `secure::`).
+    func isSecureKey(_ key: String) -> Bool {
         // Byte comparison: `String.hasPrefix` is Unicode-aware and costs far more per lookup.
         key.utf8.starts(with: Self.securePrefix.utf8)
     }
@@ -110,10 +124,12 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     ///
     /// Its ``PropertyDefinition/layer`` says which layer answered, for diagnostics.
     public func definition(forKey key: String) -> PropertyDefinition? {
-        if isSecret(key: key) {
+        if isSecureKey(key) {
             return secureDefinitions[String(key.dropFirst(Self.securePrefix.count))]
         }
-        return plainDefinitions[key] ?? Self.environmentDefinition(key: key, in: environment)
+        if let plain = plainDefinitions[key] { return plain }
+        let fromEnvironment = Self.environmentDefinition(key: key, in: environment)
+        return secretKeys.contains(key) ? fromEnvironment?.declaredSecret() : fromEnvironment
     }
 
     /// The environment's definition of `key`: the exact name first, then the mangled one.

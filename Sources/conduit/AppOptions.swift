@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The options every command that loads an app shares: where it is and which environment.
 struct AppOptions: ParsableArguments {
-    @Option(name: .long, help: "The app directory, holding flows/ and properties/.")
+    @Option(name: .long, help: "The app directory: Conduit's layout (flows/, properties/) or a Mule project root (src/main/mule/, src/main/resources/).")
     var app: String = "."
 
     @Option(name: .long, help: "The environment: loads properties/<env>.properties (or .yaml) when it exists.")

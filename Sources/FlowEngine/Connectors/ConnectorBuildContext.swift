@@ -13,15 +13,19 @@ public final class ConnectorBuildContext {
     /// The app directory, absolute: relative file paths in a connector's configuration are
     /// taken from here.
     public let appDirectory: String
+    /// How the app is laid out: where relative file names of its configuration (a key store) are
+    /// looked up (``AppLayout/locate(_:)``: the classpath first in a Mule project).
+    public let layout: AppLayout
     private let properties: @Sendable (String) -> String?
     private let loggers: LoggerFactory
     private let lookup: (String) -> (any ConnectorConfiguration)?
     private let warn: (Diagnostic) -> Void
 
-    init(appName: String, appDirectory: String, properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory,
+    init(appName: String, layout: AppLayout, properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory,
          lookup: @escaping (String) -> (any ConnectorConfiguration)?, warn: @escaping (Diagnostic) -> Void) {
         self.appName = appName
-        self.appDirectory = appDirectory
+        appDirectory = layout.directory
+        self.layout = layout
         self.properties = properties
         self.loggers = loggers
         self.lookup = lookup

@@ -28,7 +28,7 @@ final class RuntimeBuilder {
     private var handlersInProgress: Set<String> = []
     private var loggerCache: [String: Logger] = [:]
     private lazy var buildContext = ConnectorBuildContext(
-        appName: app.name, appDirectory: app.directory, properties: property, loggers: loggers,
+        appName: app.name, layout: app.layout, properties: property, loggers: loggers,
         lookup: { [unowned self] name in self.configuration(named: name) },
         warn: { [unowned self] diagnostic in self.diagnostics.append(diagnostic) })
 

@@ -39,7 +39,7 @@ extension ListenerConfigDefinition {
         }
         if let tlsElement = nested.first {
             do {
-                let (read, warnings) = try TLSContextReader.read(tlsElement, appDirectory: context.appDirectory)
+                let (read, warnings) = try TLSContextReader.read(tlsElement, layout: context.layout)
                 tls = read
                 for warning in warnings { context.warning(warning.message, at: warning.location) }
             } catch {

@@ -8,7 +8,7 @@ import Foundation
 /// (`tls:trust-store` on a listener) are reported where they are written, not ignored.
 enum TLSContextReader {
     /// The TLS settings `context` describes, with warnings; every problem is thrown together.
-    static func read(_ context: ComponentDefinition, appDirectory: String) throws(DiagnosticList) -> (TLSContextDefinition, [Diagnostic]) {
+    static func read(_ context: ComponentDefinition, layout: AppLayout) throws(DiagnosticList) -> (TLSContextDefinition, [Diagnostic]) {
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         for trustStore in context.children("trust-store") {
@@ -36,9 +36,10 @@ enum TLSContextReader {
                                      at: alias.location))
         }
         guard let pathParameter = parameters["path"] else { throw DiagnosticList(problems) }
-        let path = AppDefinition.filePath(pathParameter.text, in: appDirectory)
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            problems.append(.error("Key store '\(pathParameter.text)' cannot be read (looked for \(path)).", at: pathParameter.valueLocation))
+        guard let path = layout.locate(pathParameter.text), FileManager.default.isReadableFile(atPath: path) else {
+            let looked = layout.kind == .conduit ? "looked for \(AppDefinition.filePath(pathParameter.text, in: layout.directory))"
+                                                 : "looked in \(layout.placesLooked(for: pathParameter.text))"
+            problems.append(.error("Key store '\(pathParameter.text)' cannot be read (\(looked)).", at: pathParameter.valueLocation))
             throw DiagnosticList(problems)
         }
         guard let password = parameters["password"]?.text else {

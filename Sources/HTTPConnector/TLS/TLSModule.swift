@@ -14,7 +14,7 @@ public struct TLSModule: Connector {
 
     /// Reads a top-level `<tls:context>`.
     public func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
-        let (tls, warnings) = try TLSContextReader.read(definition, appDirectory: context.appDirectory)
+        let (tls, warnings) = try TLSContextReader.read(definition, layout: context.layout)
         for warning in warnings { context.warning(warning.message, at: warning.location) }
         return TLSContextConfiguration(name: definition.parameters["name"]?.text ?? "", definition: tls)
     }
