@@ -41,6 +41,19 @@ enum CoreDeclarations {
             ParameterDeclaration("initialState", kind: .enumeration(["started", "stopped"])),
             ParameterDeclaration("maxConcurrency", kind: .integer),
         ]),
+        ElementDeclaration("scheduler", role: .source, parameters: [
+            ParameterDeclaration("disallowConcurrentExecution", kind: .boolean),
+        ], children: ["scheduling-strategy"]),
+        ElementDeclaration("scheduling-strategy", role: .nested, parameters: [], children: ["fixed-frequency", "cron"]),
+        ElementDeclaration("fixed-frequency", role: .nested, parameters: [
+            ParameterDeclaration("frequency", kind: .integer),
+            ParameterDeclaration("startDelay", kind: .integer),
+            ParameterDeclaration("timeUnit", kind: .enumeration(["MILLISECONDS", "SECONDS", "MINUTES", "HOURS", "DAYS"])),
+        ]),
+        ElementDeclaration("cron", role: .nested, parameters: [
+            ParameterDeclaration("expression", required: true),
+            ParameterDeclaration("timeZone"),
+        ]),
         ElementDeclaration("sub-flow", role: .global(stereotype: "MULE:SUB_FLOW"), parameters: [
             ParameterDeclaration("name", required: true),
         ]),

@@ -66,7 +66,8 @@ final class RuntimeBuilder {
         var sources: [(flow: Flow, source: any FlowSource)] = []
         for (definition, flow) in zip(app.flows, flows) {
             guard let sourceDefinition = definition.source,
-                  let source = source(sourceDefinition, flow: SourceFlow(flow: flow, runtime: runtime)) else { continue }
+                  let source = source(sourceDefinition, flow: SourceFlow(flow: flow, runtime: runtime),
+                                      processorCount: definition.processors.count) else { continue }
             sources.append((flow, source))
         }
         let list = DiagnosticList(diagnostics)
@@ -151,8 +152,19 @@ final class RuntimeBuilder {
         }
     }
 
-    private func source(_ definition: ComponentDefinition, flow: SourceFlow) -> (any FlowSource)? {
-        guard !isSkipped(definition), let connector = connector(for: definition),
+    private func source(_ definition: ComponentDefinition, flow: SourceFlow, processorCount: Int) -> (any FlowSource)? {
+        guard !isSkipped(definition) else { return nil }
+        if definition.namespace == "MULE" {
+            // Core sources (`scheduler`) are the engine's own.
+            do {
+                return try SchedulerSource.make(definition, flow: flow, processorCount: processorCount, logger: logger(LogCategories.scheduler),
+                                                warn: { diagnostics.append($0) })
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                return nil
+            }
+        }
+        guard let connector = connector(for: definition),
               let configuration = referencedConfiguration(definition) else { return nil }
         do {
             return try connector.makeSource(definition, flow: flow, configuration: configuration, context: buildContext)

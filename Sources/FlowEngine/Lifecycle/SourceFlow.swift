@@ -29,6 +29,16 @@ public final class SourceFlow: Sendable {
         await runtime.run(flow, event)
     }
 
+    /// Starts running `event` through the flow on its own task and returns at once, for a source
+    /// that has nobody waiting for the result (a scheduler's tick); `completion` gets the outcome.
+    /// The run counts as in flight from this call on, so shutdown waits for it.
+    public func dispatch(_ event: Event, completion: @escaping @Sendable (FlowOutcome) -> Void) {
+        let flow = flow
+        runtime.runInBackground { [runtime] in
+            completion(await runtime.run(flow, event))
+        }
+    }
+
     /// Evaluates one of the source's own parameters (an HTTP response's status code) against
     /// `event` as if in the flow; a failure is a `MULE:EXPRESSION` error raised by `element`.
     public func evaluate(_ parameter: ParameterValue, on event: Event, at element: ElementReference) throws(FlowFailure) -> Value {

@@ -1,0 +1,73 @@
+import FlowCore
+import FlowModel
+import Foundation
+import Logging
+
+extension SchedulerSource {
+    /// The `<scheduler>` `definition` describes, for `flow`; every problem thrown together, located.
+    static func make(_ definition: ComponentDefinition, flow: SourceFlow, processorCount: Int, logger: Logger,
+                     warn: (Diagnostic) -> Void) throws(DiagnosticList) -> SchedulerSource {
+        var problems: [Diagnostic] = []
+        if processorCount == 0 {
+            problems.append(.error("Flow '\(flow.name)' has a <scheduler> but no processor: a scheduled flow needs at least one.",
+                                   at: definition.location))
+        }
+        let strategies = definition.child("scheduling-strategy")?.children ?? []
+        guard let strategyElement = strategies.first else {
+            problems.append(.error("Element <scheduler> needs a <scheduling-strategy> with a <fixed-frequency> or a <cron>.", at: definition.location))
+            throw DiagnosticList(problems)
+        }
+        for extra in strategies.dropFirst() {
+            problems.append(.error("Element <scheduling-strategy> takes one strategy: <fixed-frequency> or <cron>.", at: extra.location))
+        }
+        if let concurrent = definition.parameters["disallowConcurrentExecution"], concurrent.value.literalBool == false {
+            warn(.warning("disallowConcurrentExecution=\"false\" is not supported: Conduit never starts a scheduled run while the previous one is running, and skips the tick.",
+                          at: concurrent.location))
+        }
+        let strategy: SchedulingStrategy
+        switch strategyElement.name {
+        case "cron":
+            guard let expression = strategyElement.parameters["expression"] else { throw DiagnosticList(problems) }
+            let cron: CronExpression
+            do {
+                cron = try CronExpression(expression.text)
+            } catch {
+                problems.append(.error("Invalid cron expression '\(expression.text)': \(error.reason).",
+                                       at: expression.valueLocation.advanced(by: error.offset)))
+                throw DiagnosticList(problems)
+            }
+            var timeZone = TimeZone.current
+            if let zone = strategyElement.parameters["timeZone"] {
+                if let named = TimeZone(identifier: zone.text) {
+                    timeZone = named
+                } else {
+                    warn(.warning("Configured timezone '\(zone.text)' is invalid in scheduler. Defaulting to GMT", at: zone.valueLocation))
+                    timeZone = TimeZone(identifier: "GMT")!
+                }
+            }
+            strategy = .cron(cron, timeZone)
+        default:
+            let unit: Duration = switch strategyElement.parameters["timeUnit"]?.text ?? "MILLISECONDS" {
+            case "SECONDS": .seconds(1)
+            case "MINUTES": .seconds(60)
+            case "HOURS": .seconds(3600)
+            case "DAYS": .seconds(86_400)
+            default: .milliseconds(1)
+            }
+            func number(_ name: String, default value: Int, minimum: Int, message: String) -> Int {
+                guard let parameter = strategyElement.parameters[name] else { return value }
+                guard let literal = parameter.value.literalInt else {
+                    problems.append(.error("Parameter '\(name)' of <fixed-frequency> must be a number, not an expression.", at: parameter.valueLocation))
+                    return value
+                }
+                if literal < minimum { problems.append(.error(message, at: parameter.valueLocation)) }
+                return literal
+            }
+            let frequency = number("frequency", default: 60_000, minimum: 1, message: "Frequency must be greater then zero")
+            let startDelay = number("startDelay", default: 0, minimum: 0, message: "Start delay must be greater then zero")
+            strategy = .fixedFrequency(period: unit * frequency, startDelay: unit * startDelay)
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        return SchedulerSource(flow: flow, strategy: strategy, logger: logger)
+    }
+}
