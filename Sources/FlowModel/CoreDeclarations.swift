@@ -17,7 +17,7 @@ enum CoreDeclarations {
     /// The processors that may appear in a flow, sub-flow, scope or handler.
     static let processorNames: Set<String> = [
         "logger", "set-payload", "set-variable", "remove-variable", "flow-ref", "choice", "try",
-        "raise-error", "until-successful", "foreach",
+        "raise-error", "until-successful", "foreach", "async",
     ]
 
     static let elements: [ElementDeclaration] = [
@@ -95,6 +95,10 @@ enum CoreDeclarations {
         ElementDeclaration("until-successful", role: .operation, parameters: [
             ParameterDeclaration("maxRetries", kind: .integer),
             ParameterDeclaration("millisBetweenRetries", kind: .integer),
+        ]),
+        ElementDeclaration("async", role: .operation, parameters: [
+            ParameterDeclaration("name"),
+            ParameterDeclaration("maxConcurrency", kind: .integer),
         ]),
         ElementDeclaration("foreach", role: .operation, parameters: [
             ParameterDeclaration("collection", kind: .bareExpression),

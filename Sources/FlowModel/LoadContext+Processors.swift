@@ -77,6 +77,18 @@ extension LoadContext {
             let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
             return .untilSuccessful(maxRetries: parameters["maxRetries"], millisBetweenRetries: parameters["millisBetweenRetries"],
                                     processors: processors)
+        case "async":
+            let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
+            let maxConcurrency = parameters["maxConcurrency"]?.value.literalInt
+            if let maxConcurrency, maxConcurrency < 1, let attribute = element.attribute("maxConcurrency") {
+                error("Parameter 'maxConcurrency' of <async> must be at least 1, got \(maxConcurrency).", at: attribute.valueLocation)
+            } else if parameters["maxConcurrency"] != nil, maxConcurrency == nil, let attribute = element.attribute("maxConcurrency") {
+                error("Parameter 'maxConcurrency' of <async> must be a number, not an expression.", at: attribute.valueLocation)
+            }
+            if processors.isEmpty, element.children.isEmpty {
+                error("Element <async> needs at least one processor.", at: element.location)
+            }
+            return .async(maxConcurrency: maxConcurrency, processors: processors)
         case "foreach":
             let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
             return .forEach(collection: parameters["collection"],

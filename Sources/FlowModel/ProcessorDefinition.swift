@@ -30,6 +30,9 @@ public struct ProcessorDefinition: Sendable {
         case raiseError(type: ErrorTypeName, description: ParameterValue?)
         case untilSuccessful(maxRetries: ParameterValue?, millisBetweenRetries: ParameterValue?, processors: [ProcessorDefinition])
         case forEach(collection: ParameterValue?, counterVariableName: String, rootMessageVariableName: String, processors: [ProcessorDefinition])
+        /// `<async>`: the processors run on a copy of the event, beside the flow, which goes on at
+        /// once; at most `maxConcurrency` branches of this scope at a time (the rest wait).
+        case async(maxConcurrency: Int?, processors: [ProcessorDefinition])
         /// A connector operation; the connector interprets the component.
         case operation(ComponentDefinition)
     }

@@ -226,6 +226,8 @@ final class RuntimeBuilder {
         case .forEach(let collection, let counterVariableName, let rootMessageVariableName, let processors):
             return ForEachProcessor(element: element, collection: collection, counterVariableName: counterVariableName,
                                     rootMessageVariableName: rootMessageVariableName, chain: chain(processors))
+        case .async(let maxConcurrency, let processors):
+            return AsyncProcessor(element: element, chain: chain(processors), gate: maxConcurrency.map { AsyncGate(limit: max($0, 1)) })
         case .operation(let component):
             return operation(component, definition)
         }
