@@ -5,12 +5,14 @@ import FlowModel
 import Foundation
 
 /// A tiny connector that exercises the engine's connector seam:
-/// - `test:config name greeting endpointOn` — a configuration that records its starts and
-///   shutdowns and, with `endpointOn`, serves `GET /callback` on that listener configuration;
+/// - `test:config name greeting endpointOn health` — a configuration that records its starts and
+///   shutdowns, with `endpointOn` serves `GET /callback` on that listener configuration, and
+///   reports `health` (`up`, `degraded:<reason>` or `down:<reason>`; default up);
 /// - `test:greet config-ref name` — returns `"<greeting>, <name>"` with attributes `{config}`;
 /// - `test:fail config-ref type message` — fails with `TEST:<type>` and an error message;
 /// - `test:flaky config-ref key failures` — fails with `TEST:CONNECTIVITY` the first
-///   `failures` times it runs for `key`, then returns the number of calls.
+///   `failures` times it runs for `key`, then returns the number of calls;
+/// - `test:wait config-ref millis` — sleeps `millis` milliseconds, then leaves the message as it is.
 final class TestConnector: Connector, @unchecked Sendable {
     static let namespaceURI = TestApp.testNamespaceURI
 
@@ -26,6 +28,7 @@ final class TestConnector: Connector, @unchecked Sendable {
                 ParameterDeclaration("name", required: true),
                 ParameterDeclaration("greeting"),
                 ParameterDeclaration("endpointOn"),
+                ParameterDeclaration("health"),
             ]),
             ElementDeclaration("greet", role: .operation, parameters: common + [ParameterDeclaration("name", required: true, kind: .expression)]),
             ElementDeclaration("fail", role: .operation, parameters: common + [
@@ -36,6 +39,7 @@ final class TestConnector: Connector, @unchecked Sendable {
                 ParameterDeclaration("key", required: true),
                 ParameterDeclaration("failures", required: true, kind: .integer),
             ]),
+            ElementDeclaration("wait", role: .operation, parameters: common + [ParameterDeclaration("millis", required: true, kind: .integer)]),
         ])
 
     private static let common: [ParameterDeclaration] = [
@@ -66,7 +70,8 @@ final class TestConnector: Connector, @unchecked Sendable {
                 .text(200, "called back")
             })
         }
-        return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self)
+        return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self,
+                             health: Self.health(definition.parameters["health"]?.text ?? "up"))
     }
 
     func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
@@ -83,16 +88,30 @@ final class TestConnector: Connector, @unchecked Sendable {
         case "flaky":
             guard let key = definition.parameters["key"]?.text, let failures = definition.parameters["failures"] else { break }
             return Flaky(connector: self, key: key, failures: failures)
+        case "wait":
+            guard let millis = definition.parameters["millis"] else { break }
+            return Wait(millis: millis)
         default:
             break
         }
         throw DiagnosticList([.error("unsupported test operation \(definition.qualifiedName)", at: definition.location)])
     }
 
+    /// `up`, `degraded:<reason>` or `down:<reason>`.
+    private static func health(_ text: String) -> ConfigurationHealth {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        switch parts.first {
+        case "down": return .down(reason: parts.last ?? "")
+        case "degraded": return .degraded(reason: parts.last ?? "")
+        default: return .up
+        }
+    }
+
     struct Configuration: ConnectorConfiguration {
         let name: String
         let greeting: String
         let connector: TestConnector
+        let health: ConfigurationHealth
 
         func start(_ context: ConnectorStartContext) async throws { connector.record("start \(name)") }
         func shutdown() async { connector.record("shutdown \(name)") }
@@ -132,6 +151,17 @@ final class TestConnector: Connector, @unchecked Sendable {
                 throw ConnectorError(type: ErrorTypeName(namespace: "TEST", identifier: "CONNECTIVITY"), message: "call \(call) failed")
             }
             return Message(payload: .int(Int64(call)))
+        }
+    }
+
+    struct Wait: ConnectorOperation {
+        let millis: ParameterValue
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            if case .int(let millis) = try input.evaluate(millis) {
+                try? await Task.sleep(for: .milliseconds(millis))
+            }
+            return input.message
         }
     }
 }
