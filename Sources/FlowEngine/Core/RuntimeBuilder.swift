@@ -8,6 +8,8 @@ struct RuntimeBuilder {
     let app: AppDefinition
     let loggers: LoggerFactory
     let property: @Sendable (String) -> String?
+    /// Wrapped around flows and operations when set (``RuntimeOptions/observer``).
+    var observer: (any RuntimeObserver)?
     private let connectors: [String: any Connector]
     private let flowIndex: [String: Int]
     private let subFlowIndex: [String: Int]
@@ -44,7 +46,7 @@ struct RuntimeBuilder {
         var flows: [Flow] = []
         for definition in app.flows {
             let handler = resolveHandler(definition.errorHandler, owner: definition.location)
-            flows.append(Flow(definition: definition, chain: chain(definition.processors), errorHandler: handler))
+            flows.append(Flow(definition: definition, chain: chain(definition.processors), errorHandler: handler, observer: observer))
         }
         let list = DiagnosticList(diagnostics)
         if list.hasErrors { throw list }
@@ -89,7 +91,9 @@ struct RuntimeBuilder {
         }
         do {
             let operation = try connector.makeOperation(definition, configuration: configuration)
-            return OperationProcessor(element: element, operation: operation, target: definition.parameters["target"]?.text,
+            let observed = ObservedOperation.wrapping(operation, observer: observer, connector: connector.declaration.prefix,
+                                                      name: definition.name)
+            return OperationProcessor(element: element, operation: observed, target: definition.parameters["target"]?.text,
                                       targetValue: definition.parameters["targetValue"],
                                       logger: logger("conduit.connector.\(connector.declaration.prefix)"))
         } catch {
