@@ -4,10 +4,42 @@ import Foundation
 struct JSONByteEncoder {
     private(set) var output: [UInt8] = []
     private let pretty: Bool
+    /// Where ``flush()`` hands the bytes gathered so far (``JSON/encode(_:chunks:)``); nil keeps
+    /// them all in ``output``.
+    private let chunks: ((UnsafeRawBufferPointer) -> Void)?
+    /// How many gathered bytes make the encoder flush, checked after each array element and
+    /// object member; `Int.max` (never) without `chunks`.
+    private let chunkSize: Int
 
     init(pretty: Bool) {
         self.pretty = pretty
+        chunks = nil
+        chunkSize = .max
         output.reserveCapacity(256)
+    }
+
+    /// Appends to `output` (``JSON/encode(_:into:)``); pass it consumed, so that appending does
+    /// not copy it.
+    init(pretty: Bool, output: [UInt8]) {
+        self.pretty = pretty
+        self.output = output
+        chunks = nil
+        chunkSize = .max
+    }
+
+    /// Hands compact JSON to `chunks` whenever about `chunkSize` bytes have gathered.
+    init(chunks: @escaping (UnsafeRawBufferPointer) -> Void, chunkSize: Int) {
+        pretty = false
+        self.chunks = chunks
+        self.chunkSize = chunkSize
+        output.reserveCapacity(256)
+    }
+
+    /// Hands the gathered bytes to `chunks` and starts over in the same storage.
+    mutating func flush() {
+        guard let chunks, !output.isEmpty else { return }
+        output.withUnsafeBytes(chunks)
+        output.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: Value, depth: Int) {
@@ -27,6 +59,7 @@ struct JSONByteEncoder {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 write(element, depth: depth + 1)
+                if output.count >= chunkSize { flush() }
             }
             newline(depth)
             output.append(UInt8(ascii: "]"))
@@ -43,6 +76,7 @@ struct JSONByteEncoder {
                 output.append(UInt8(ascii: ":"))
                 if pretty { output.append(UInt8(ascii: " ")) }
                 write(entry.value, depth: depth + 1)
+                if output.count >= chunkSize { flush() }
             }
             newline(depth)
             output.append(UInt8(ascii: "}"))

@@ -40,14 +40,14 @@ import Testing
     }
 
     @Test func queryDecoding() {
-        let query = QueryParameters(encoded: "a=1&b=two+words&c=%2Fx%zz&d&filters%5Bid%5D%5B%5D=5&e=%E2%9C%93")
+        let query = URLEncodedForm(encoded: "a=1&b=two+words&c=%2Fx%zz&d&filters%5Bid%5D%5B%5D=5&e=%E2%9C%93")
         #expect(query["a"] == "1")
         #expect(query["b"] == "two words")
         #expect(query["c"] == "/x%zz")
         #expect(query["d"] == "")
         #expect(query.all("filters[id][]") == ["5"])
         #expect(query["e"] == "✓")
-        #expect(QueryParameters(pairs: [("redirect_uri", "http://h/cb?x=1 2")]).encoded == "redirect_uri=http%3A%2F%2Fh%2Fcb%3Fx%3D1%202")
+        #expect(URLEncodedForm(pairs: [("redirect_uri", "http://h/cb?x=1 2")]).encoded == "redirect_uri=http%3A%2F%2Fh%2Fcb%3Fx%3D1%202")
     }
 
     @Test func multipartFieldsAreRead() throws {

@@ -47,6 +47,10 @@ public protocol ConnectorConfiguration: Sendable {
 
     /// Releases what ``start()`` acquired; called once events no longer use the configuration.
     func shutdown() async
+
+    /// Whether the configuration can serve now, answered from what it already knows (no remote
+    /// call): a readiness probe asks every configuration through ``Runtime/health()``.
+    var health: ConfigurationHealth { get async }
 }
 
 extension ConnectorConfiguration {
@@ -55,6 +59,9 @@ extension ConnectorConfiguration {
 
     /// Does nothing.
     public func shutdown() async {}
+
+    /// Up: a configuration with nothing to report is ready.
+    public var health: ConfigurationHealth { .up }
 }
 
 /// A built connector operation: evaluates its parameters against the input and returns a

@@ -13,6 +13,8 @@ final class RuntimeBuilder {
     let loggers: LoggerFactory
     let property: @Sendable (String) -> String?
     private let isPartial: Bool
+    /// Wrapped around flows and operations when set (``RuntimeOptions/observer``).
+    var observer: (any RuntimeObserver)?
     private let connectors: [String: any Connector]
     private let flowIndex: [String: Int]
     private let subFlowIndex: [String: Int]
@@ -35,6 +37,7 @@ final class RuntimeBuilder {
     init(app: AppDefinition, connectors: [any Connector], options: RuntimeOptions, isPartial: Bool) {
         self.app = app
         self.isPartial = isPartial
+        observer = options.observer
         let properties = app.properties
         let property: @Sendable (String) -> String? = { properties.value(forKey: $0) }
         self.property = property
@@ -58,7 +61,7 @@ final class RuntimeBuilder {
         var flows: [Flow] = []
         for definition in app.flows {
             let handler = resolveHandler(definition.errorHandler, owner: definition.location)
-            flows.append(Flow(definition: definition, chain: chain(definition.processors), errorHandler: handler))
+            flows.append(Flow(definition: definition, chain: chain(definition.processors), errorHandler: handler, observer: observer))
         }
         let runtime = Runtime(appName: app.name, flows: flows, subFlows: subFlows, configurations: configurationOrder,
                               errorTypes: app.errorTypes, property: property,
@@ -143,7 +146,9 @@ final class RuntimeBuilder {
               let configuration = referencedConfiguration(definition) else { return PassThroughProcessor() }
         do {
             let operation = try connector.makeOperation(definition, configuration: configuration)
-            return OperationProcessor(element: element, operation: operation, target: definition.parameters["target"]?.text,
+            let observed = ObservedOperation.wrapping(operation, observer: observer, connector: connector.declaration.prefix,
+                                                      name: definition.name)
+            return OperationProcessor(element: element, operation: observed, target: definition.parameters["target"]?.text,
                                       targetValue: definition.parameters["targetValue"],
                                       logger: logger("conduit.connector.\(connector.declaration.prefix)"))
         } catch {

@@ -6,10 +6,15 @@ public struct RuntimeOptions: Sendable {
     public var logLevelOverrides: [String: Logger.Level]
     /// Makes the log handler of each category; nil uses swift-log's bootstrapped factory.
     public var logHandlerFactory: (@Sendable (String) -> any LogHandler)?
+    /// Told about every flow run a source starts and every connector operation; nil costs
+    /// nothing per event.
+    public var observer: (any RuntimeObserver)?
 
     /// Creates options.
-    public init(logLevelOverrides: [String: Logger.Level] = [:], logHandlerFactory: (@Sendable (String) -> any LogHandler)? = nil) {
+    public init(logLevelOverrides: [String: Logger.Level] = [:], logHandlerFactory: (@Sendable (String) -> any LogHandler)? = nil,
+                observer: (any RuntimeObserver)? = nil) {
         self.logLevelOverrides = logLevelOverrides
         self.logHandlerFactory = logHandlerFactory
+        self.observer = observer
     }
 }

@@ -49,6 +49,11 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
     /// Where the server is bound; nil before ``start()`` and after ``shutdown()``.
     public var boundListener: BoundListener? { state.withLockedValue { $0.bound } }
 
+    /// Up while the server is bound; down before it started and after it stopped.
+    public var health: ConfigurationHealth {
+        get async { boundListener == nil ? .down(reason: "not listening") : .up }
+    }
+
     /// The reachable URL of the bound server, with the base path.
     public var reachableBaseURL: String? { boundListener?.reachableURL }
 

@@ -41,6 +41,21 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
         await client?.shutdown()
     }
 
+    /// Down until started and after shut down; with the authorization-code grant, degraded
+    /// until tokens are stored for the default resource owner: operations fail until someone
+    /// gives consent, which needs the app to stay reachable (its `/authorize` page), so not down.
+    var health: ConfigurationHealth {
+        get async {
+            guard let client = client.withLockedValue({ $0 }) else { return .down(reason: "not started") }
+            guard case .authorizationCode = configuration.grant else { return .up }
+            let owner = configuration.defaultResourceOwnerId
+            guard await client.tokens.hasToken(for: owner) else {
+                return .degraded(reason: "not authorized: no tokens stored for resource owner '\(owner)'")
+            }
+            return .up
+        }
+    }
+
     /// The running client; a CONNECTIVITY error before the app started or after it stopped.
     func runningClient() throws(ProcoreError) -> ProcoreClient {
         guard let client = client.withLockedValue({ $0 }) else {

@@ -5,13 +5,15 @@ import FlowModel
 import Foundation
 
 /// A tiny connector that exercises the engine's connector seam:
-/// - `test:config name greeting` — a configuration that records its starts and shutdowns;
+/// - `test:config name greeting health` — a configuration that records its starts and shutdowns
+///   and reports `health` (`up`, `degraded:<reason>` or `down:<reason>`; default up);
 /// - `test:greet config-ref name` — returns `"<greeting>, <name>"` with attributes `{config}`;
 /// - `test:fail config-ref type message` — fails with `TEST:<type>` and an error message;
 /// - `test:flaky config-ref key failures` — fails with `TEST:CONNECTIVITY` the first
 ///   `failures` times it runs for `key`, then returns the number of calls;
 /// - `test:source name` — a message source the test fires events from (``source(named:)``);
 /// - `test:wait config-ref key` — waits until the test calls ``release(_:)`` for `key`.
+/// - `test:sleep config-ref millis` — sleeps `millis` milliseconds, then leaves the message as it is.
 final class TestConnector: Connector, @unchecked Sendable {
     static let namespaceURI = TestApp.testNamespaceURI
 
@@ -37,6 +39,7 @@ final class TestConnector: Connector, @unchecked Sendable {
             ElementDeclaration("config", role: .global(stereotype: "TEST:CONFIG"), parameters: [
                 ParameterDeclaration("name", required: true),
                 ParameterDeclaration("greeting"),
+                ParameterDeclaration("health"),
             ]),
             ElementDeclaration("greet", role: .operation, parameters: common + [ParameterDeclaration("name", required: true, kind: .expression)]),
             ElementDeclaration("fail", role: .operation, parameters: common + [
@@ -49,6 +52,7 @@ final class TestConnector: Connector, @unchecked Sendable {
             ]),
             ElementDeclaration("source", role: .source, parameters: [ParameterDeclaration("name", required: true)]),
             ElementDeclaration("wait", role: .operation, parameters: common + [ParameterDeclaration("key", required: true)]),
+            ElementDeclaration("sleep", role: .operation, parameters: common + [ParameterDeclaration("millis", required: true, kind: .integer)]),
         ])
 
     private static let common: [ParameterDeclaration] = [
@@ -81,7 +85,8 @@ final class TestConnector: Connector, @unchecked Sendable {
         guard let name = definition.parameters["name"]?.text else {
             throw DiagnosticList([.error("test:config needs a name", at: definition.location)])
         }
-        return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self)
+        return Configuration(name: name, greeting: definition.parameters["greeting"]?.text ?? "Hello", connector: self,
+                             health: Self.health(definition.parameters["health"]?.text ?? "up"))
     }
 
     func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
@@ -101,16 +106,30 @@ final class TestConnector: Connector, @unchecked Sendable {
         case "wait":
             guard let key = definition.parameters["key"]?.text else { break }
             return Wait(connector: self, key: key)
+        case "sleep":
+            guard let millis = definition.parameters["millis"] else { break }
+            return Sleep(millis: millis)
         default:
             break
         }
         throw DiagnosticList([.error("unsupported test operation \(definition.qualifiedName)", at: definition.location)])
     }
 
+    /// `up`, `degraded:<reason>` or `down:<reason>`.
+    private static func health(_ text: String) -> ConfigurationHealth {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        switch parts.first {
+        case "down": return .down(reason: parts.last ?? "")
+        case "degraded": return .degraded(reason: parts.last ?? "")
+        default: return .up
+        }
+    }
+
     struct Configuration: ConnectorConfiguration {
         let name: String
         let greeting: String
         let connector: TestConnector
+        let health: ConfigurationHealth
 
         func start() async throws { connector.record("start \(name)") }
         func shutdown() async { connector.record("shutdown \(name)") }
@@ -150,6 +169,17 @@ final class TestConnector: Connector, @unchecked Sendable {
                 throw ConnectorError(type: ErrorTypeName(namespace: "TEST", identifier: "CONNECTIVITY"), message: "call \(call) failed")
             }
             return Message(payload: .int(Int64(call)))
+        }
+    }
+
+    struct Sleep: ConnectorOperation {
+        let millis: ParameterValue
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            if case .int(let millis) = try input.evaluate(millis) {
+                try? await Task.sleep(for: .milliseconds(millis))
+            }
+            return input.message
         }
     }
 }

@@ -1,5 +1,5 @@
 /// `application/x-www-form-urlencoded` pairs, as found in query strings and form bodies, in order.
-struct QueryParameters: Sendable {
+struct URLEncodedForm: Sendable {
     let pairs: [(name: String, value: String)]
 
     init(pairs: [(name: String, value: String)] = []) { self.pairs = pairs }

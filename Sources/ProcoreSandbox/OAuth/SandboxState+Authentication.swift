@@ -4,7 +4,7 @@ import Foundation
 /// Who is calling a REST endpoint, once the bearer token and company header have been checked.
 struct RESTCaller: Sendable {
     let token: String
-    let grant: TokenStore.AccessToken
+    let grant: GrantTable.AccessToken
     let app: OAuthApp
     /// The company named by `Procore-Company-Id`, which the token's app is connected to.
     let company: SeedCompany?
@@ -25,7 +25,7 @@ extension SandboxState {
     /// `Procore-Company-Id` header (400 when missing, 403 when the app may not use that company).
     func authenticate(_ request: SandboxRequest, requireCompany: Bool = true) throws(Rejection) -> RESTCaller {
         guard let token = Self.bearerToken(request) else { throw Rejection(response: unauthorized(BearerTokenMessages.invalid)) }
-        let grant: TokenStore.AccessToken
+        let grant: GrantTable.AccessToken
         switch tokens.lookup(accessToken: token, now: Date()) {
         case .valid(let record): grant = record
         case .expired: throw Rejection(response: unauthorized(BearerTokenMessages.expired))

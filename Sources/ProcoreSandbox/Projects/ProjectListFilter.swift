@@ -13,7 +13,7 @@ struct ProjectListFilter {
     let name: String?
     let projectNumber: String?
 
-    init(_ query: QueryParameters, version: ProjectListVersion) throws(Rejection) {
+    init(_ query: URLEncodedForm, version: ProjectListVersion) throws(Rejection) {
         let statusText = query["filters[by_status]"] ?? "Active"
         guard let status = Status(rawValue: statusText) else {
             throw Rejection(response: .error(400, "filters[by_status] must be Active, Inactive or All"))

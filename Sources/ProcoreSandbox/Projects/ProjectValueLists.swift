@@ -1,5 +1,5 @@
 /// The closed value lists Procore's Projects API documents (procore-api.md §6).
-enum ProjectEnumerations {
+enum ProjectValueLists {
     static let workScopes: Set<String> = ["new_construction", "renovation_alteration", "maintenance_service"]
 
     static let deliveryMethods: Set<String> = [

@@ -2,7 +2,7 @@ import FlowCore
 import Foundation
 
 /// The OAuth grants the sandbox has issued: authorization codes, access tokens and refresh tokens.
-struct TokenStore: Sendable {
+struct GrantTable: Sendable {
     struct AuthorizationCode: Sendable {
         let clientID: String
         let redirectURI: String

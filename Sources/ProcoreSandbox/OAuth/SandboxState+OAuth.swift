@@ -14,7 +14,7 @@ extension SandboxState {
 
     /// `POST /oauth/authorize`: the consent page's Approve or Deny.
     func authorizeDecision(_ request: SandboxRequest) -> SandboxResponse {
-        let parameters: QueryParameters
+        let parameters: URLEncodedForm
         do {
             parameters = try FormParameters.parse(request)
         } catch {
@@ -26,7 +26,7 @@ extension SandboxState {
         return decideAuthorization(parameters, decision: decision)
     }
 
-    private func decideAuthorization(_ parameters: QueryParameters, decision: String?) -> SandboxResponse {
+    private func decideAuthorization(_ parameters: URLEncodedForm, decision: String?) -> SandboxResponse {
         // A bad client or redirect URI must not redirect (RFC 6749 §4.1.2.1): it could be anyone's URL.
         guard let clientID = parameters["client_id"], let app = seed.app(clientID: clientID) else {
             return .html(400, ConsentPage.error(.invalidClient))
@@ -71,14 +71,14 @@ extension SandboxState {
     }
 
     static func appendQuery(_ uri: String, _ pairs: [(name: String, value: String)]) -> String {
-        uri + (uri.contains("?") ? "&" : "?") + QueryParameters(pairs: pairs).encoded
+        uri + (uri.contains("?") ? "&" : "?") + URLEncodedForm(pairs: pairs).encoded
     }
 
     // MARK: Token
 
     /// `POST /oauth/token`: `authorization_code`, `refresh_token` and `client_credentials` grants.
     func token(_ request: SandboxRequest) -> SandboxResponse {
-        let parameters: QueryParameters
+        let parameters: URLEncodedForm
         do {
             parameters = try FormParameters.parse(request)
         } catch {
@@ -90,7 +90,7 @@ extension SandboxState {
         }
         // Any use of a refresh token ends it, successful or not (Procore's rotation rule), so take
         // it out before anything else can fail.
-        var presentedRefreshToken: TokenStore.RefreshToken?
+        var presentedRefreshToken: GrantTable.RefreshToken?
         if grantType == "refresh_token", let refreshToken = parameters["refresh_token"] {
             presentedRefreshToken = tokens.consumeRefreshToken(refreshToken)
             if presentedRefreshToken != nil { persist() }
@@ -148,7 +148,7 @@ extension SandboxState {
     }
 
     /// The client from a Basic header (preferred, as Doorkeeper does) or from the body.
-    private func clientCredentials(_ request: SandboxRequest, _ parameters: QueryParameters)
+    private func clientCredentials(_ request: SandboxRequest, _ parameters: URLEncodedForm)
         -> (app: Result<OAuthApp, OAuthClientRejected>, basic: Bool)
     {
         var clientID = parameters["client_id"]
@@ -173,7 +173,7 @@ extension SandboxState {
         guard let data = Data(base64Encoded: credential.trimmingCharacters(in: .whitespaces)),
             let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
         else { return nil }
-        return (QueryParameters.decode(text[..<colon]), QueryParameters.decode(text[text.index(after: colon)...]))
+        return (URLEncodedForm.decode(text[..<colon]), URLEncodedForm.decode(text[text.index(after: colon)...]))
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
@@ -211,7 +211,7 @@ extension SandboxState {
 
     /// `POST /oauth/revoke`: 200 whether or not the token was valid; ends both tokens of the pair.
     func revoke(_ request: SandboxRequest) -> SandboxResponse {
-        let parameters: QueryParameters
+        let parameters: URLEncodedForm
         do {
             parameters = try FormParameters.parse(request)
         } catch {

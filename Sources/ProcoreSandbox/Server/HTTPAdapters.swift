@@ -52,7 +52,7 @@ extension SandboxRequest {
         let buffer = try await request.body.collect(upTo: Self.maximumBodySize)
         self.init(
             method: request.method, path: request.uri.path,
-            query: QueryParameters(encoded: Substring(request.uri.query ?? "")), headers: request.headers,
+            query: URLEncodedForm(encoded: Substring(request.uri.query ?? "")), headers: request.headers,
             body: Array(buffer.readableBytesView),
             origin: "http://\(request.head.authority ?? fallbackAuthority)")
     }

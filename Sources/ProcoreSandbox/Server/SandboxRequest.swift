@@ -5,7 +5,7 @@ import HTTPTypes
 struct SandboxRequest: Sendable {
     let method: HTTPRequest.Method
     let path: String
-    let query: QueryParameters
+    let query: URLEncodedForm
     let headers: HTTPFields
     let body: [UInt8]
     /// `http://host:port` as the client addressed the server, for absolute `Link` URLs.

@@ -10,7 +10,7 @@ enum FormParameters {
         let reason: String
     }
 
-    static func parse(_ request: SandboxRequest) throws(Malformed) -> QueryParameters {
+    static func parse(_ request: SandboxRequest) throws(Malformed) -> URLEncodedForm {
         let fromBody: [(name: String, value: String)]
         switch request.mediaType {
         case "application/json":
@@ -21,9 +21,9 @@ enum FormParameters {
             }
             fromBody = try multipart(request.body, boundary: boundary)
         default:
-            fromBody = QueryParameters(encoded: Substring(decoding: request.body, as: UTF8.self)).pairs
+            fromBody = URLEncodedForm(encoded: Substring(decoding: request.body, as: UTF8.self)).pairs
         }
-        return QueryParameters(pairs: fromBody + request.query.pairs)
+        return URLEncodedForm(pairs: fromBody + request.query.pairs)
     }
 
     private static func json(_ body: [UInt8]) throws(Malformed) -> [(name: String, value: String)] {

@@ -8,7 +8,7 @@ actor SandboxState {
     let configuration: SandboxConfiguration
     let seed: SandboxSeed
     let logger: Logger
-    var tokens = TokenStore()
+    var tokens = GrantTable()
     var projects: ProjectStore
     var idempotency = IdempotencyCache()
     var faults = FaultQueue()
@@ -24,7 +24,7 @@ actor SandboxState {
         self.stateFile = configuration.dataFile.map(StateFile.init(path:))
         if let stateFile, let saved = try stateFile.read() {
             projects = try ProjectStore(persisted: saved["projects"] ?? .array([]), seed: seed, now: now, path: stateFile.path)
-            tokens = TokenStore(persisted: saved["tokens"] ?? .null)
+            tokens = GrantTable(persisted: saved["tokens"] ?? .null)
             idempotency = IdempotencyCache(persisted: saved["idempotency"] ?? .null)
         } else {
             projects = try ProjectStore(seed: seed, now: now)
@@ -71,7 +71,7 @@ actor SandboxState {
     /// Puts the state back to the seed's: projects, grants, idempotent responses, faults and limits.
     func reset() throws(SandboxError) {
         projects = try ProjectStore(seed: seed, now: Date())
-        tokens = TokenStore()
+        tokens = GrantTable()
         idempotency = IdempotencyCache()
         faults.clear()
         rateLimiter.reset()

@@ -46,11 +46,11 @@ enum ProjectAttribute {
         {
             kinds[name] = .date
         }
-        kinds["sector"] = .choice(ProjectEnumerations.sectors)
-        kinds["work_scope"] = .choice(ProjectEnumerations.workScopes)
-        kinds["delivery_method"] = .choice(ProjectEnumerations.deliveryMethods)
-        kinds["priority"] = .choice(ProjectEnumerations.priorities)
-        kinds["locale"] = .choice(ProjectEnumerations.locales)
+        kinds["sector"] = .choice(ProjectValueLists.sectors)
+        kinds["work_scope"] = .choice(ProjectValueLists.workScopes)
+        kinds["delivery_method"] = .choice(ProjectValueLists.deliveryMethods)
+        kinds["priority"] = .choice(ProjectValueLists.priorities)
+        kinds["locale"] = .choice(ProjectValueLists.locales)
         kinds["country_code"] = .countryCode
         kinds["state_code"] = .stateCode
         kinds["office_id"] = .reference(.office)

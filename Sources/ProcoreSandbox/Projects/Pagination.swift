@@ -4,7 +4,7 @@ struct Pagination {
     let page: Int
     let perPage: Int
 
-    init(_ query: QueryParameters, defaultPerPage: Int, maximumPerPage: Int) throws(Rejection) {
+    init(_ query: URLEncodedForm, defaultPerPage: Int, maximumPerPage: Int) throws(Rejection) {
         page = try Self.positive(query["page"], name: "page") ?? 1
         perPage = min(try Self.positive(query["per_page"], name: "per_page") ?? defaultPerPage, maximumPerPage)
     }
@@ -36,7 +36,7 @@ struct Pagination {
         guard last > 1 || page > 1 else { return headers }
         let kept = request.query.pairs.filter { $0.name != "page" && $0.name != "per_page" }
         func url(_ target: Int) -> String {
-            let query = QueryParameters(pairs: kept + [("page", String(target)), ("per_page", String(perPage))])
+            let query = URLEncodedForm(pairs: kept + [("page", String(target)), ("per_page", String(perPage))])
             return "<\(request.origin)\(request.path)?\(query.encoded)>"
         }
         var links: [String] = []

@@ -1,0 +1,81 @@
+import FlowCore
+
+/// Selectors after a primary: `.key` (consecutive keys become one key path), `.*key`, `..key`,
+/// `[index]`, `["key"]` and the presence test `key?`.
+extension Parser {
+    mutating func parsePostfix() throws(SyntaxError) -> any Node {
+        var node = try parsePrimary()
+        var keys: [String] = []
+        func flush(_ node: any Node, _ keys: inout [String]) -> any Node {
+            guard !keys.isEmpty else { return node }
+            defer { keys.removeAll() }
+            return KeyPathNode(target: node, keys: keys)
+        }
+        while case .symbol(let symbol) = current.kind {
+            switch symbol {
+            case .dot:
+                advance()
+                keys.append(try parseKeyName(after: "."))
+            case .dotStar:
+                advance()
+                node = SelectorNode(target: flush(node, &keys), selector: .multiKey(try parseKeyName(after: ".*")))
+            case .dotDot:
+                advance()
+                node = SelectorNode(target: flush(node, &keys), selector: .descendants(try parseKeyName(after: "..")))
+            case .leftBracket:
+                node = try parseBracketSelector(on: flush(node, &keys))
+            case .question:
+                advance()
+                if let key = keys.popLast() {
+                    return PresenceNode(target: flush(node, &keys), key: key)
+                }
+                return PresenceNode(target: node, key: nil)
+            default:
+                return flush(node, &keys)
+            }
+        }
+        return flush(node, &keys)
+    }
+
+    mutating func parseKeyName(after selector: String) throws(SyntaxError) -> String {
+        switch current.kind {
+        case .word(let word):
+            advance()
+            return word
+        case .string(let parts):
+            if parts.count == 1, case .text(let text) = parts[0] {
+                advance()
+                return text
+            }
+            throw SyntaxError(offset: current.offset, message: "a quoted key after '\(selector)' cannot use '$(…)'")
+        default:
+            throw SyntaxError(offset: current.offset, message: "expected a key after '\(selector)' but found \(describe(current))")
+        }
+    }
+
+    mutating func parseBracketSelector(on target: any Node) throws(SyntaxError) -> any Node {
+        try enter()
+        defer { depth -= 1 }
+        advance()
+        if current.isSymbol(.question), peek(1).isSymbol(.leftParen) {
+            advance()
+            advance()
+            let lambda = try parseImplicitLambda(whole: true)
+            try expect(.rightParen)
+            try expect(.rightBracket)
+            return SelectorNode(target: target, selector: .filter(lambda))
+        }
+        let index = try parseExpression()
+        if current.isWord("to") {
+            advance()
+            let end = try parseExpression()
+            try expect(.rightBracket)
+            return SelectorNode(target: target, selector: .range(index, end))
+        }
+        try expect(.rightBracket)
+        if let constant = index as? ConstantNode, case .string(let key) = constant.value {
+            return KeyPathNode(target: target, keys: [key])
+        }
+        return SelectorNode(target: target, selector: .index(index))
+    }
+}
