@@ -99,24 +99,27 @@ struct ListenerResponder: HTTPResponder {
     /// The flow's event for a read body: JSON and form bodies decoded, others as text.
     @inline(never)
     private func makeEvent(_ body: RequestBodyReader.Outcome, _ request: Request, _ routed: RoutedRequest) -> EventMaking {
-        let bytes: [UInt8]
+        let buffer: ByteBuffer
         switch body {
         case .tooLarge: return .answered(ServerResponses.tooLarge(limit: config.maxRequestBodySize))
-        case .body(let read): bytes = read
+        case .body(let read): buffer = read
         }
         let payload: Value
-        if bytes.isEmpty {
+        if buffer.readableBytes == 0 {
             payload = .null
         } else if MediaType.isJSON(request.headers[.contentType]) {
-            do {
-                payload = try JSON.decode(bytes)
-            } catch {
-                return .answered(ServerResponses.invalidJSON(error.description))
+            // Decoded where NIO received it: no copy of the body into an array first.
+            let decoded = buffer.withUnsafeReadableBytes { bytes -> Result<Value, JSONSyntaxError> in
+                do throws(JSONSyntaxError) { return .success(try JSON.decode(bytes)) } catch { return .failure(error) }
+            }
+            switch decoded {
+            case .success(let value): payload = value
+            case .failure(let error): return .answered(ServerResponses.invalidJSON(error.description))
             }
         } else if MediaType.isForm(request.headers[.contentType]) {
-            payload = .object(QueryParameters.parse(String(decoding: bytes, as: UTF8.self)))
+            payload = .object(QueryParameters.parse(String(buffer: buffer)))
         } else {
-            payload = .string(String(decoding: bytes, as: UTF8.self))
+            payload = .string(String(buffer: buffer))
         }
         return .event(Event(payload: payload, attributes: routed.attributes, correlationId: CorrelationID.resolve(request.headers)))
     }
@@ -127,7 +130,7 @@ struct ListenerResponder: HTTPResponder {
         let bytes: [UInt8]
         switch try await RequestBodyReader.read(request, limit: config.maxRequestBodySize) {
         case .tooLarge: return ServerResponses.tooLarge(limit: config.maxRequestBodySize)
-        case .body(let body): bytes = body
+        case .body(let body): bytes = Array(body.readableBytesView)
         }
         let answer = await endpoint.handler(EndpointRequest(attributes: routed.attributes, body: bytes))
         var headers = HTTPFields()

@@ -1,27 +1,31 @@
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Reads a request body up to a size limit. A stalled body is cut off by the connection's read
 /// timeout (the channel's idle timeout), which closes the connection.
 enum RequestBodyReader {
     enum Outcome {
-        case body([UInt8])
+        /// The whole body; a body that arrived in one piece is NIO's own buffer, not a copy.
+        case body(ByteBuffer)
         case tooLarge
     }
 
     @inline(never)
     static func read(_ request: Request, limit: Int) async throws -> Outcome {
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+        let declared = request.headers[.contentLength].flatMap(Int.init)
+        if let declared, declared > limit {
             return .tooLarge
         }
-        var bytes: [UInt8] = []
-        if let declared = request.headers[.contentLength].flatMap(Int.init) {
-            bytes.reserveCapacity(declared)
+        var collected: ByteBuffer?
+        for try await var buffer in request.body {
+            guard (collected?.readableBytes ?? 0) + buffer.readableBytes <= limit else { return .tooLarge }
+            if collected == nil {
+                collected = buffer
+            } else {
+                collected!.writeBuffer(&buffer)
+            }
         }
-        for try await buffer in request.body {
-            guard bytes.count + buffer.readableBytes <= limit else { return .tooLarge }
-            bytes.append(contentsOf: buffer.readableBytesView)
-        }
-        return .body(bytes)
+        return .body(collected ?? ByteBuffer())
     }
 }

@@ -78,19 +78,25 @@ enum ResponseFactory {
         if status == 204 || status == 304 {
             return Response(status: responseStatus, headers: headers)
         }
-        let (bytes, contentType) = Self.encode(body)
+        let (buffer, contentType) = Self.encode(body)
         if let contentType, headers[.contentType] == nil {
             headers[.contentType] = contentType
         }
-        return Response(status: responseStatus, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: responseStatus, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
-    /// The body bytes of a value and the content type they imply.
-    static func encode(_ value: Value) -> ([UInt8], String?) {
+    /// The body of a value and the content type it implies; JSON is written straight into the
+    /// buffer NIO sends.
+    static func encode(_ value: Value) -> (ByteBuffer, String?) {
         switch value {
-        case .null: ([], nil)
-        case .string(let text): (Array(text.utf8), "text/plain; charset=UTF-8")
-        default: (JSON.encodeBytes(value), "application/json")
+        case .null:
+            return (ByteBuffer(), nil)
+        case .string(let text):
+            return (ByteBuffer(string: text), "text/plain; charset=UTF-8")
+        default:
+            var buffer = ByteBuffer()
+            JSON.encode(value) { buffer.writeBytes($0) }
+            return (buffer, "application/json")
         }
     }
 
