@@ -82,6 +82,14 @@ public enum AttributeValue: Sendable {
         var index = 0
         var sawExpression = false
         while index < scalars.count {
+            // `\#[` writes a literal `#[` (Mule's template parser); other backslashes stay.
+            if scalars[index] == "\\", index + 2 < scalars.count, scalars[index + 1] == "#", scalars[index + 2] == "[" {
+                text.append("#")
+                text.append("[")
+                sawExpression = true  // the escape must be processed, so this is a template
+                index += 3
+                continue
+            }
             if scalars[index] == "#", index + 1 < scalars.count, scalars[index + 1] == "[" {
                 guard let close = CodeScanner.findClosing("]", in: scalars, from: index + 2) else {
                     throw Diagnostic.error("Invalid expression: missing ']' to close '#['",

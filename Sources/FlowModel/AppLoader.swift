@@ -43,7 +43,7 @@ public enum AppLoader {
         declareRaisedTypes(in: documents, stage: stage, repository: &errorTypes)
 
         let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes,
-                                  appDirectory: layout.directory)
+                                  layout: layout)
         var parts = AppParts()
         for document in documents {
             context.readGlobals(of: document.root, into: &parts)

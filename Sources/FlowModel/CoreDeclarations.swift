@@ -17,7 +17,7 @@ enum CoreDeclarations {
     /// The processors that may appear in a flow, sub-flow, scope or handler.
     static let processorNames: Set<String> = [
         "logger", "set-payload", "set-variable", "remove-variable", "flow-ref", "choice", "try",
-        "raise-error", "until-successful", "foreach", "async",
+        "raise-error", "until-successful", "foreach", "async", "parse-template",
     ]
 
     static let elements: [ElementDeclaration] = [
@@ -96,6 +96,14 @@ enum CoreDeclarations {
             ParameterDeclaration("maxRetries", kind: .integer),
             ParameterDeclaration("millisBetweenRetries", kind: .integer),
         ]),
+        ElementDeclaration("parse-template", role: .operation, parameters: [
+            ParameterDeclaration("location"),
+            ParameterDeclaration("outputMimeType"),
+            ParameterDeclaration("outputEncoding"),
+            ParameterDeclaration("target"),
+            ParameterDeclaration("targetValue", kind: .expression),
+        ], children: ["content"]),
+        ElementDeclaration("content", role: .nested, parameters: [], text: .template),
         ElementDeclaration("async", role: .operation, parameters: [
             ParameterDeclaration("name"),
             ParameterDeclaration("maxConcurrency", kind: .integer),

@@ -77,6 +77,8 @@ extension LoadContext {
             let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
             return .untilSuccessful(maxRetries: parameters["maxRetries"], millisBetweenRetries: parameters["millisBetweenRetries"],
                                     processors: processors)
+        case "parse-template":
+            return readParseTemplate(element, parameters: parameters)
         case "async":
             let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
             let maxConcurrency = parameters["maxConcurrency"]?.value.literalInt
@@ -130,7 +132,7 @@ extension LoadContext {
     }
 
     /// Mule allows only numbers, letters and underscores in variable names.
-    private func checkVariableName(_ value: ParameterValue) -> Bool {
+    func checkVariableName(_ value: ParameterValue) -> Bool {
         let valid = !value.text.isEmpty && value.text.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
         if !valid {
             error("Invalid variable name '\(value.text)': only letters, numbers and underscores are allowed.", at: value.valueLocation)

@@ -34,6 +34,8 @@ final class LoadContext {
     let properties: PropertyStage
     /// The app directory, which relative file paths in the app are taken from.
     let appDirectory: String
+    /// Where relative file names of the app (a template's `location`) are looked up.
+    let layout: AppLayout
     var errorTypes: ErrorTypeRepository
     private(set) var diagnostics: [Diagnostic] = []
     /// Where the connector elements that had an error of their own (or in a nested element) start.
@@ -46,10 +48,11 @@ final class LoadContext {
     /// The names in ``globals``, for constant-time duplicate checks.
     var globalNames: Set<String> = []
 
-    init(vocabulary: Vocabulary, properties: PropertyStage, errorTypes: ErrorTypeRepository, appDirectory: String) {
+    init(vocabulary: Vocabulary, properties: PropertyStage, errorTypes: ErrorTypeRepository, layout: AppLayout) {
         self.vocabulary = vocabulary
         self.properties = properties
-        self.appDirectory = appDirectory
+        appDirectory = layout.directory
+        self.layout = layout
         self.errorTypes = errorTypes
     }
 

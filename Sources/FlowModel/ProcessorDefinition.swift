@@ -30,6 +30,9 @@ public struct ProcessorDefinition: Sendable {
         case raiseError(type: ErrorTypeName, description: ParameterValue?)
         case untilSuccessful(maxRetries: ParameterValue?, millisBetweenRetries: ParameterValue?, processors: [ProcessorDefinition])
         case forEach(collection: ParameterValue?, counterVariableName: String, rootMessageVariableName: String, processors: [ProcessorDefinition])
+        /// `<parse-template>`: the template (inline `content` or the file at `location`, compiled),
+        /// rendered as the new payload (attributes become null), or into `vars.<target>`.
+        case parseTemplate(template: ParameterValue, target: String?, targetValue: ParameterValue?)
         /// `<async>`: the processors run on a copy of the event, beside the flow, which goes on at
         /// once; at most `maxConcurrency` branches of this scope at a time (the rest wait).
         case async(maxConcurrency: Int?, processors: [ProcessorDefinition])

@@ -49,6 +49,20 @@ import Testing
         #expect(loaded.files == ["src/main/mule/app.xml", "src/main/mule/common.xml"])
     }
 
+    @Test("a parse-template location is read from the classpath at load time; its syntax errors point into the template file")
+    func templateLocation() throws {
+        let app = try TestApp([
+            "src/main/mule/app.xml": Self.config(#"<flow name="f"><parse-template location="templates/mail.html"/></flow>"#),
+            "src/main/resources/templates/mail.html": "<p>Hello #[payload.name]</p>\n",
+        ])
+        #expect(app.messages() == [])
+        let broken = try TestApp([
+            "src/main/mule/app.xml": Self.config(#"<flow name="f"><parse-template location="templates/mail.html"/></flow>"#),
+            "src/main/resources/templates/mail.html": "<p>\n  Hello #[payload.name</p>\n",
+        ])
+        #expect(broken.messages().first?.hasPrefix("src/main/resources/templates/mail.html:2:9: error:") == true, "\(broken.messages())")
+    }
+
     @Test("a missing file names every place looked in")
     func missingFiles() throws {
         let app = try TestApp([

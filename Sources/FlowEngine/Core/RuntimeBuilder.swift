@@ -231,6 +231,8 @@ final class RuntimeBuilder {
         case .forEach(let collection, let counterVariableName, let rootMessageVariableName, let processors):
             return ForEachProcessor(element: element, collection: collection, counterVariableName: counterVariableName,
                                     rootMessageVariableName: rootMessageVariableName, chain: chain(processors))
+        case .parseTemplate(let template, let target, let targetValue):
+            return ParseTemplateProcessor(element: element, template: template, target: target, targetValue: targetValue)
         case .async(let maxConcurrency, let processors):
             return AsyncProcessor(element: element, chain: chain(processors), gate: maxConcurrency.map { AsyncGate(limit: max($0, 1)) })
         case .operation(let component):
