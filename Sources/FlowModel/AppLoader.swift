@@ -45,6 +45,11 @@ public enum AppLoader {
         let context = LoadContext(vocabulary: Vocabulary(connectors: options.connectors), properties: stage, errorTypes: errorTypes,
                                   layout: layout)
         var parts = AppParts()
+        context.unsupported = UnsupportedModules(scanning: documents.map(\.root), vocabulary: context.vocabulary)
+        for global in context.unsupported.globals {
+            context.registerGlobal(global.name, stereotype: LoadContext.unsupportedStereotype, at: global.location)
+        }
+        context.missingImports = setup.missingImports(reader: reader)
         for document in documents {
             context.readGlobals(of: document.root, into: &parts)
         }

@@ -34,18 +34,23 @@ public struct OnErrorDefinition: Sendable {
     public let condition: ParameterValue?
     public let logException: Bool
     public let processors: [ProcessorDefinition]
+    /// Whether `type` named errors of a module Conduit does not implement (`DB:CONNECTIVITY`),
+    /// which ``types`` leaves out: such a handler does not accept every error.
+    public let namesUnsupportedTypes: Bool
 
-    public init(location: SourceLocation, kind: Kind, types: [ErrorType], condition: ParameterValue?, logException: Bool, processors: [ProcessorDefinition]) {
+    public init(location: SourceLocation, kind: Kind, types: [ErrorType], condition: ParameterValue?, logException: Bool,
+                processors: [ProcessorDefinition], namesUnsupportedTypes: Bool = false) {
         self.location = location
         self.kind = kind
         self.types = types
         self.condition = condition
         self.logException = logException
         self.processors = processors
+        self.namesUnsupportedTypes = namesUnsupportedTypes
     }
 
     /// Whether the handler accepts every error (no `type` and no `when`, or `type="ANY"`).
     public var acceptsAll: Bool {
-        condition == nil && (types.isEmpty || types.contains { $0.namespace == "MULE" && $0.identifier == "ANY" })
+        condition == nil && ((types.isEmpty && !namesUnsupportedTypes) || types.contains { $0.namespace == "MULE" && $0.identifier == "ANY" })
     }
 }

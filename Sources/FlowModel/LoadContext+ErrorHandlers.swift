@@ -43,8 +43,9 @@ extension LoadContext {
         }
         let parameters = readParameters(of: element, declaration: declaration)
         var types: [ErrorType] = []
+        var namesUnsupportedTypes = false
         if let typeValue = parameters["type"] {
-            types = resolveErrorTypes(typeValue)
+            (types, namesUnsupportedTypes) = resolveErrorTypes(typeValue)
             if kind == .continue {
                 for type in types where type.isA(errorTypes.core("SOURCE_RESPONSE")) {
                     error("Source errors are not allowed in 'on-error-continue' handlers.", at: typeValue.valueLocation)
@@ -53,12 +54,16 @@ extension LoadContext {
         }
         let processors = readProcessors(element.children, parentName: displayName(element), path: "\(path)/processors")
         return OnErrorDefinition(location: element.location, kind: kind, types: types, condition: parameters["when"],
-                                 logException: parameters["logException"]?.value.literalBool ?? true, processors: processors)
+                                 logException: parameters["logException"]?.value.literalBool ?? true, processors: processors,
+                                 namesUnsupportedTypes: namesUnsupportedTypes)
     }
 
-    /// Resolves a comma-separated `type` list, reporting each unknown type at its own column.
-    private func resolveErrorTypes(_ value: ParameterValue) -> [ErrorType] {
+    /// Resolves a comma-separated `type` list, reporting each unknown type at its own column;
+    /// a type of a module Conduit does not implement is left out without a report (the module's
+    /// elements are reported), and said so in the result.
+    private func resolveErrorTypes(_ value: ParameterValue) -> (types: [ErrorType], namesUnsupportedTypes: Bool) {
         var types: [ErrorType] = []
+        var namesUnsupportedTypes = false
         var offset = 0
         for token in value.text.split(separator: ",", omittingEmptySubsequences: false) {
             let leading = token.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
@@ -67,12 +72,14 @@ extension LoadContext {
             offset += token.unicodeScalars.count + 1
             if let type = errorTypes.lookup(text) {
                 types.append(type)
+            } else if let name = ErrorTypeName(parsing: text), unsupported.errorNamespaces.contains(name.namespace) {
+                namesUnsupportedTypes = true
             } else {
                 let hint = Suggestions.hint(for: ErrorTypeName(parsing: text)?.description ?? text,
                                             among: errorTypes.allTypes.map(\.description))
                 error("Could not find error '\(text)'.\(hint)", at: location)
             }
         }
-        return types
+        return (types, namesUnsupportedTypes)
     }
 }

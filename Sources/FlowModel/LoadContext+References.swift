@@ -7,7 +7,7 @@ extension LoadContext {
         let globalsByName = Dictionary(grouping: globals, by: \.name)
         for reference in references {
             let matches = globalsByName[reference.name] ?? []
-            if matches.contains(where: { $0.stereotype == reference.stereotype }) { continue }
+            if matches.contains(where: { $0.stereotype == reference.stereotype || $0.stereotype == Self.unsupportedStereotype }) { continue }
             if matches.isEmpty, reference.stereotype == "HTTP:LISTENER_CONFIG", let owner = reference.owningConfig {
                 error("Connector '\(owner)' defines '\(reference.name)' as the http:listener-config to use for provisioning callbacks, but no such definition exists in the application configuration",
                       at: reference.valueLocation)
@@ -22,7 +22,11 @@ extension LoadContext {
         let flowNames = parts.flows.map(\.name) + parts.subFlows.map(\.name)
         let knownFlows = Set(flowNames)
         for reference in flowReferences where !knownFlows.contains(reference.name) {
-            let hint = Suggestions.hint(for: reference.name, among: flowNames)
+            var hint = Suggestions.hint(for: reference.name, among: flowNames)
+            if hint.isEmpty, !missingImports.isEmpty {
+                let files = missingImports.map { "'\($0)'" }.joined(separator: ", ")
+                hint = " It may be defined in \(files), which could not be imported."
+            }
             error("'flow-ref' is pointing to '\(reference.name)' which does not exist.\(hint)", at: reference.valueLocation)
         }
     }

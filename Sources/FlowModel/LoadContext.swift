@@ -23,6 +23,10 @@ final class LoadContext {
         let valueLocation: SourceLocation
     }
 
+    /// The stereotype recorded for a top-level element of a module Conduit does not implement:
+    /// references to it are not reported again (the element is).
+    static let unsupportedStereotype = "CONDUIT:UNSUPPORTED_MODULE"
+
     /// A global element's name and stereotype, for duplicate and reference checks.
     struct Global {
         let name: String
@@ -31,6 +35,10 @@ final class LoadContext {
     }
 
     let vocabulary: Vocabulary
+    /// The modules used that Conduit does not implement; set before any element is read.
+    var unsupported = UnsupportedModules(scanning: [], vocabulary: Vocabulary(connectors: []))
+    /// `<import>` files that were not found: a `flow-ref` to an unknown flow may mean one of them.
+    var missingImports: [String] = []
     let properties: PropertyStage
     /// The app directory, which relative file paths in the app are taken from.
     let appDirectory: String

@@ -58,6 +58,21 @@ struct PropertySetup {
         return imported
     }
 
+    /// The `<import file>` names that could not be found (already reported), for messages about
+    /// what they might have defined.
+    func missingImports(reader: DocumentReader) -> [String] {
+        let stage = PropertyStage(resolver: PropertyResolver(commandLine: commandLine, environment: options.environmentVariables))
+        var missing: [String] = []
+        for document in documents {
+            for element in document.root.children where element.namespaceURI == Namespaces.core && element.localName == "import" {
+                guard let attribute = element.attribute("file") else { continue }
+                let resolved = stage.resolve(attribute.value, at: attribute.valueLocation)
+                if resolved.diagnostics.isEmpty, reader.importedFile(resolved.text) == nil { missing.append(resolved.text) }
+            }
+        }
+        return missing
+    }
+
     /// Builds the resolver for every attribute of the app.
     func makeStage(documents: [LoadedDocument], diagnostics: inout [Diagnostic]) -> PropertyStage {
         let globals = globalProperties(in: documents, diagnostics: &diagnostics)

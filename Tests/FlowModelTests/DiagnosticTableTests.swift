@@ -106,6 +106,14 @@ import Testing
             "flows/app.xml:8:132: error: Element <on-error-continue> does not take text content, found 'x'.",
         ]),
         Case(name: "text accepted where the element takes it", fragment: "<flow name=\"t\"><http:listener config-ref=\"HTTP_Listener_config\" path=\"/t\"><http:response statusCode=\"201\"><http:body><![CDATA[#[payload]]]></http:body><http:headers>#[{'X-A': 'b'}]</http:headers></http:response></http:listener><logger/></flow>", expected: []),
+        Case(name: "an unsupported module is reported once, not through the handlers and references that use it", fragment: "<db:config xmlns:db=\"http://www.mulesoft.org/schema/mule/db\" name=\"Database_Config\"/>\n<flow name=\"q\"><db:select xmlns:db=\"http://www.mulesoft.org/schema/mule/db\" config-ref=\"Database_Config\"/><error-handler><on-error-continue type=\"DB:CONNECTIVITY\"/><on-error-propagate/></error-handler></flow>", expected: [
+            "flows/app.xml:8:1: error: Element <db:config> is not supported: Conduit does not implement the namespace 'http://www.mulesoft.org/schema/mule/db'.",
+            "flows/app.xml:9:16: error: Element <db:select> is not supported: Conduit does not implement the namespace 'http://www.mulesoft.org/schema/mule/db'.",
+        ]),
+        Case(name: "a missing import is one error; flow-refs to what it may define say so", fragment: "<import file=\"common.xml\"/>\n<flow name=\"q\"><flow-ref name=\"shared-logging\"/></flow>", expected: [
+            "flows/app.xml:8:15: error: Could not find imported file 'common.xml' (looked in common.xml, flows/common.xml).",
+            "flows/app.xml:9:32: error: 'flow-ref' is pointing to 'shared-logging' which does not exist. It may be defined in 'common.xml', which could not be imported.",
+        ]),
         Case(name: "processor at the top level", fragment: #"<logger message="x"/>"#, expected: [
             "flows/app.xml:8:1: error: Element <logger> is not allowed inside <mule>.",
         ]),
