@@ -17,7 +17,7 @@ enum CoreDeclarations {
     /// The processors that may appear in a flow, sub-flow, scope or handler.
     static let processorNames: Set<String> = [
         "logger", "set-payload", "set-variable", "remove-variable", "flow-ref", "choice", "try",
-        "raise-error", "until-successful", "foreach", "async", "parse-template",
+        "raise-error", "until-successful", "foreach", "async", "parse-template", "scatter-gather",
     ]
 
     static let elements: [ElementDeclaration] = [
@@ -104,6 +104,14 @@ enum CoreDeclarations {
             ParameterDeclaration("targetValue", kind: .expression),
         ], children: ["content"]),
         ElementDeclaration("content", role: .nested, parameters: [], text: .template),
+        ElementDeclaration("scatter-gather", role: .operation, parameters: [
+            ParameterDeclaration("timeout", kind: .integer),
+            ParameterDeclaration("maxConcurrency", kind: .integer),
+            ParameterDeclaration("target"),
+            ParameterDeclaration("targetValue", kind: .expression),
+        ], children: ["route", "collect-list"]),
+        ElementDeclaration("route", role: .nested, parameters: []),
+        ElementDeclaration("collect-list", role: .nested, parameters: []),
         ElementDeclaration("async", role: .operation, parameters: [
             ParameterDeclaration("name"),
             ParameterDeclaration("maxConcurrency", kind: .integer),

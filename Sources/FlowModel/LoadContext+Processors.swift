@@ -77,6 +77,8 @@ extension LoadContext {
             let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
             return .untilSuccessful(maxRetries: parameters["maxRetries"], millisBetweenRetries: parameters["millisBetweenRetries"],
                                     processors: processors)
+        case "scatter-gather":
+            return readScatterGather(element, parameters: parameters, path: path)
         case "parse-template":
             return readParseTemplate(element, parameters: parameters)
         case "async":

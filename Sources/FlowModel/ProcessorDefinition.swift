@@ -33,6 +33,10 @@ public struct ProcessorDefinition: Sendable {
         /// `<parse-template>`: the template (inline `content` or the file at `location`, compiled),
         /// rendered as the new payload (attributes become null), or into `vars.<target>`.
         case parseTemplate(template: ParameterValue, target: String?, targetValue: ParameterValue?)
+        /// `<scatter-gather>`: the routes run concurrently on copies of the event (at most
+        /// `maxConcurrency` at once, each within `timeoutMillis`); their messages are gathered.
+        case scatterGather(timeoutMillis: Int?, maxConcurrency: Int?, collectList: Bool, routes: [[ProcessorDefinition]],
+                           target: String?, targetValue: ParameterValue?)
         /// `<async>`: the processors run on a copy of the event, beside the flow, which goes on at
         /// once; at most `maxConcurrency` branches of this scope at a time (the rest wait).
         case async(maxConcurrency: Int?, processors: [ProcessorDefinition])

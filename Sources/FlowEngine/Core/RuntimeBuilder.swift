@@ -233,6 +233,9 @@ final class RuntimeBuilder {
                                     rootMessageVariableName: rootMessageVariableName, chain: chain(processors))
         case .parseTemplate(let template, let target, let targetValue):
             return ParseTemplateProcessor(element: element, template: template, target: target, targetValue: targetValue)
+        case .scatterGather(let timeoutMillis, let maxConcurrency, let collectList, let routes, let target, let targetValue):
+            return ScatterGatherProcessor(element: element, routes: routes.map { chain($0) }, timeout: timeoutMillis.map { .milliseconds($0) },
+                                          maxConcurrency: maxConcurrency, collectList: collectList, target: target, targetValue: targetValue)
         case .async(let maxConcurrency, let processors):
             return AsyncProcessor(element: element, chain: chain(processors), gate: maxConcurrency.map { AsyncGate(limit: max($0, 1)) })
         case .operation(let component):

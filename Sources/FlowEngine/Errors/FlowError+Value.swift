@@ -5,7 +5,7 @@ extension FlowError {
     /// The `error` object expressions see (mule-semantics §3.2): `description`,
     /// `detailedDescription`, `errorType` (`namespace`, `identifier`, `parentErrorType`; `NS:ID`
     /// as text),
-    /// `errorMessage` (`payload`, `attributes`, or null), `childErrors` (empty) and
+    /// `errorMessage` (`payload`, `attributes`, or null), `childErrors` (the aggregated errors) and
     /// `failingComponent` (`path @ app:file:line`).
     public func value(appName: String) -> Value {
         let base = EvaluationContext.errorObject(
@@ -15,6 +15,9 @@ extension FlowError {
             errorMessage: errorMessage.map { ($0.payload, $0.attributes) })
         guard var object = base.objectValue else { return base }
         object.append("failingComponent", .string(failingComponent.rendered(appName: appName)))
+        if !childErrors.isEmpty {
+            object["childErrors"] = .array(childErrors.map { $0.value(appName: appName) })
+        }
         return .object(object)
     }
 

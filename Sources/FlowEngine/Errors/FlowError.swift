@@ -14,15 +14,17 @@ public struct FlowError: Error, Sendable, CustomStringConvertible {
         let errorMessage: Message?
         let failingComponent: ElementReference
         let flowStack: [FlowStackFrame]
+        let childErrors: [FlowError]
 
         init(type: ErrorType, description: String, detailedDescription: String, errorMessage: Message?,
-             failingComponent: ElementReference, flowStack: [FlowStackFrame]) {
+             failingComponent: ElementReference, flowStack: [FlowStackFrame], childErrors: [FlowError]) {
             self.type = type
             self.description = description
             self.detailedDescription = detailedDescription
             self.errorMessage = errorMessage
             self.failingComponent = failingComponent
             self.flowStack = flowStack
+            self.childErrors = childErrors
         }
     }
 
@@ -41,14 +43,16 @@ public struct FlowError: Error, Sendable, CustomStringConvertible {
     public var failingComponent: ElementReference { storage.failingComponent }
     /// The flows that were running, innermost first.
     public var flowStack: [FlowStackFrame] { storage.flowStack }
+    /// The errors this one aggregates (`error.childErrors`: a `scatter-gather`'s failed routes).
+    public var childErrors: [FlowError] { storage.childErrors }
     /// Whether the error block was already logged, so that a propagated error is logged once.
     public internal(set) var isLogged: Bool
 
     /// Creates an error.
     public init(type: ErrorType, description: String, detailedDescription: String? = nil, errorMessage: Message? = nil,
-                failingComponent: ElementReference, flowStack: [FlowStackFrame]) {
+                failingComponent: ElementReference, flowStack: [FlowStackFrame], childErrors: [FlowError] = []) {
         storage = Storage(type: type, description: description, detailedDescription: detailedDescription ?? description,
-                          errorMessage: errorMessage, failingComponent: failingComponent, flowStack: flowStack)
+                          errorMessage: errorMessage, failingComponent: failingComponent, flowStack: flowStack, childErrors: childErrors)
         isLogged = false
     }
 }
