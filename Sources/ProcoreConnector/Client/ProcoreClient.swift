@@ -1,5 +1,7 @@
 import AsyncHTTPClient
+import ConnectorSupport
 import FlowCore
+import FlowEngine
 import Foundation
 import Logging
 import NIOCore
@@ -24,8 +26,13 @@ public final class ProcoreClient: Sendable {
     private let transport: HTTPTransport
     private let logger: Logger
 
+    /// How the transport's log lines name Procore (`Procore request …`, `procore.config=…`).
+    static let logNames = HTTPLogNames(remote: "Procore", metadataPrefix: "procore")
+
     /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
-    public init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule")) {
+    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil.
+    public init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
+                tokenStorage: (any TokenStorage)? = nil) {
         let timeouts = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)),
             read: .nanoseconds(Int64(configuration.responseTimeout.seconds * 1e9)))
@@ -34,8 +41,8 @@ public final class ProcoreClient: Sendable {
         self.configuration = configuration
         self.httpClient = httpClient
         self.logger = logger
-        self.transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger)
-        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger)
+        self.transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger, logNames: Self.logNames)
+        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger, storage: tokenStorage)
         logger.debug("Opened Procore connection pool for config '\(configuration.name)' (api \(configuration.baseUrl), login \(configuration.loginUrl))")
     }
 
@@ -50,12 +57,12 @@ public final class ProcoreClient: Sendable {
     }
 
     /// `procore:create-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
-    public func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> ProcoreResult {
+    public func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(try validated(.create, parameters), resourceOwnerId: resourceOwnerId)
     }
 
     /// `procore:update-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
-    public func updateProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> ProcoreResult {
+    public func updateProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(try validated(.update, parameters), resourceOwnerId: resourceOwnerId)
     }
 
@@ -66,12 +73,12 @@ public final class ProcoreClient: Sendable {
 
     /// Sends a built request for `resourceOwnerId` with refresh and retries; returns Procore's
     /// 2xx answer or throws the typed error for its final answer.
-    public func send(_ request: ProjectRequest, resourceOwnerId: String? = nil) async throws(ProcoreError) -> ProcoreResult {
+    public func send(_ request: ProjectRequest, resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(WireRequest(request), resourceOwnerId: resourceOwnerId)
     }
 
     /// Sends an encoded request; see ``send(_:resourceOwnerId:)``.
-    func send(_ request: WireRequest, resourceOwnerId: String?) async throws(ProcoreError) -> ProcoreResult {
+    func send(_ request: WireRequest, resourceOwnerId: String?) async throws(ProcoreError) -> Message {
         let owner = owner(resourceOwnerId)
         let deadline = ContinuousClock.now + configuration.retry.deadline
         let idempotencyToken = UUID().uuidString
@@ -104,7 +111,7 @@ public final class ProcoreClient: Sendable {
 
     /// What to do after one attempt.
     private enum NextStep {
-        case done(ProcoreResult)
+        case done(Message)
         case refresh
         case retry(after: Duration)
     }

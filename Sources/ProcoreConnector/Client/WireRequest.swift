@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 
 /// A project request as it goes on the wire: method, path, headers and the encoded body.

@@ -1,3 +1,5 @@
+import ConnectorSupport
+
 /// Everything one `procore:config` says: where Procore is, how to authenticate, timeouts,
 /// retries and where tokens are kept.
 ///
@@ -75,7 +77,7 @@ public struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible 
     /// The resource owner used when an operation names none (`default` unless configured).
     public var defaultResourceOwnerId: String {
         if case .authorizationCode(let settings) = grant, let owner = settings.resourceOwnerId, !owner.isEmpty { return owner }
-        return TokenStore.defaultResourceOwnerId
+        return OAuthSettings.defaultResourceOwnerId
     }
 
     /// The configuration with the secret masked, safe to log.

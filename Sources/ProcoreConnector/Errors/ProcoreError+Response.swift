@@ -1,4 +1,6 @@
+import ConnectorSupport
 import FlowCore
+import FlowEngine
 
 extension ProcoreError {
     /// The error for Procore's final answer `response` to `method path` (after any refresh or retry).
@@ -6,7 +8,7 @@ extension ProcoreError {
     /// The type comes from ``ProcoreErrorType/forStatus(_:)``; the description is Procore's own
     /// messages joined by `; ` (`city: can't be blank`), or, when the body says nothing, a
     /// sentence naming the request and the status.
-    public static func fromResponse(_ response: ProcoreResult, method: String, path: String) -> ProcoreError {
+    public static func fromResponse(_ response: Message, method: String, path: String) -> ProcoreError {
         let status = response.statusCode ?? 0
         let type = ProcoreErrorType.forStatus(status)
         let messages = ProcoreErrorBody.messages(in: response.payload)

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowEngine
 
 /// A failure of a Procore operation, typed as one of the connector's `PROCORE:` error types.
 ///
@@ -10,10 +11,10 @@ public struct ProcoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A sentence saying what failed and, where Procore said why, Procore's own messages.
     public var description: String
     /// Procore's response (status, headers, body) when the failure came from one.
-    public var errorMessage: ProcoreResult?
+    public var errorMessage: Message?
 
     /// Creates an error.
-    public init(_ type: ProcoreErrorType, _ description: String, errorMessage: ProcoreResult? = nil) {
+    public init(_ type: ProcoreErrorType, _ description: String, errorMessage: Message? = nil) {
         self.type = type
         self.description = description
         self.errorMessage = errorMessage

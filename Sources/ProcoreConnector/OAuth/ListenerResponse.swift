@@ -1,3 +1,5 @@
+import ConnectorSupport
+
 /// A response for the coordinator to send from the `http:listener` on the authorize or callback path.
 public struct ListenerResponse: Sendable, Hashable {
     /// The HTTP status (302, 200, 400, 502, 500).

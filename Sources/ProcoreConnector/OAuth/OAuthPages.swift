@@ -1,4 +1,6 @@
+import ConnectorSupport
 import FlowCore
+
 /// The small HTML pages the listener shows during the authorization dance.
 public enum OAuthPages {
     /// The redirect to Procore's authorization page.

@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 
 /// A validated project request, ready to send: method, path, headers and JSON body.

@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 
 /// Builds the wire request for `create-project` and `update-project` from the evaluated XML

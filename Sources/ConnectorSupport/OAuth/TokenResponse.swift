@@ -1,7 +1,7 @@
 import FlowCore
 import Foundation
 
-/// Reads a successful `/oauth/token` answer (`{access_token, token_type, expires_in, refresh_token, created_at}`).
+/// Reads a successful token endpoint answer (`{access_token, token_type, expires_in, refresh_token, created_at}`).
 enum TokenResponse {
     /// The tokens in `payload`, obtained at `now` by `grantType`; nil when there is no `access_token`.
     ///

@@ -1,37 +1,52 @@
 import AsyncHTTPClient
 import FlowCore
+import FlowEngine
 import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
 
-/// The one place that puts bytes on the wire: sends a request with the shared pooled client and
-/// turns the answer into a ``ProcoreResult`` or a connection failure.
+/// The one place that puts a connector's bytes on the wire: sends a request with a pooled
+/// AsyncHTTPClient and turns the answer into a ``FlowEngine/Message`` (payload and
+/// `{statusCode, headers, requestId}` attributes) or a connection failure.
 ///
 /// It logs one line per request and per response (method, path, status, duration, request id) and
 /// never logs headers, bodies or query strings, so tokens, secrets and codes cannot reach a log.
-struct HTTPTransport: Sendable {
+public struct HTTPTransport: Sendable {
     /// What one attempt produced.
-    enum Outcome: Sendable {
-        /// Procore answered (any status).
-        case response(ProcoreResult)
+    public enum Outcome: Sendable {
+        /// The server answered (any status).
+        case response(Message)
         /// No answer: the connection failed, was dropped or timed out; the reason is safe to show.
         case failure(String)
     }
 
-    /// The largest response body read; Procore's project JSON is a few kilobytes.
-    static let maximumBodySize = 8 * 1024 * 1024
+    /// The largest response body read; an API's JSON answers are usually a few kilobytes.
+    public static let maximumBodySize = 8 * 1024 * 1024
 
-    let client: HTTPClient
-    let configName: String
-    let logger: Logger
+    /// The pooled client requests go out on; its owner shuts it down.
+    public let client: HTTPClient
+    /// The connector configuration the requests belong to, as log lines name it.
+    public let configName: String
+    /// Where request and response lines go (at debug level).
+    public let logger: Logger
+    /// The names that make log lines say whose requests they are.
+    public let logNames: HTTPLogNames
+
+    /// A transport over `client` for the configuration `configName`, logging on `logger` with `logNames`.
+    public init(client: HTTPClient, configName: String, logger: Logger, logNames: HTTPLogNames) {
+        self.client = client
+        self.configName = configName
+        self.logger = logger
+        self.logNames = logNames
+    }
 
     /// Sends `method url` with `headers` and `body`, giving up at `deadline`.
     ///
     /// Uses AsyncHTTPClient's accumulating (future-based) API: the answer arrives whole, so this
     /// task waits at one await instead of streaming the body through an async sequence, which
     /// costs less CPU per call and keeps the waiting task's stack small.
-    func send(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?, deadline: ContinuousClock.Instant,
+    public func send(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?, deadline: ContinuousClock.Instant,
               attempt: Int = 1) async -> Outcome {
         logRequest(method, url, attempt: attempt)
         let started = ContinuousClock.now
@@ -51,25 +66,25 @@ struct HTTPTransport: Sendable {
     private func logRequest(_ method: HTTPMethod, _ url: String, attempt: Int) {
         guard logger.logLevel <= .debug else { return }
         let path = Self.pathForLogging(url)
-        logger.debug("Procore request \(method.rawValue) \(path)", metadata: [
-            "procore.config": "\(configName)", "http.method": "\(method.rawValue)", "http.path": "\(path)",
-            "procore.attempt": "\(attempt)",
+        logger.debug("\(logNames.remote) request \(method.rawValue) \(path)", metadata: [
+            logNames.configKey: "\(configName)", "http.method": "\(method.rawValue)", "http.path": "\(path)",
+            logNames.attemptKey: "\(attempt)",
         ])
     }
 
     @inline(never)
     private func received(_ response: HTTPClient.Response, _ method: HTTPMethod, _ url: String,
-                          started: ContinuousClock.Instant) -> ProcoreResult {
+                          started: ContinuousClock.Instant) -> Message {
         let result = Self.result(status: Int(response.status.code), headers: response.headers,
                                  body: response.body.map { Array($0.readableBytesView) } ?? [])
         guard logger.logLevel <= .debug else { return result }
         let path = Self.pathForLogging(url)
         let elapsed = ContinuousClock.now - started
         let requestId = result.attributes["requestId"]?.stringValue ?? "none"
-        logger.debug("Procore response \(method.rawValue) \(path) \(response.status.code) in \(elapsed.milliseconds) ms (request id \(requestId))", metadata: [
-            "procore.config": "\(configName)", "http.method": "\(method.rawValue)", "http.path": "\(path)",
+        logger.debug("\(logNames.remote) response \(method.rawValue) \(path) \(response.status.code) in \(elapsed.milliseconds) ms (request id \(requestId))", metadata: [
+            logNames.configKey: "\(configName)", "http.method": "\(method.rawValue)", "http.path": "\(path)",
             "http.status": "\(response.status.code)", "http.duration_ms": "\(elapsed.milliseconds)",
-            "procore.request_id": "\(requestId)",
+            logNames.requestIdKey: "\(requestId)",
         ])
         return result
     }
@@ -79,8 +94,8 @@ struct HTTPTransport: Sendable {
         let reason = Self.describe(error)
         guard logger.logLevel <= .debug else { return reason }
         let path = Self.pathForLogging(url)
-        logger.debug("Procore connection failed for \(method.rawValue) \(path): \(reason)", metadata: [
-            "procore.config": "\(configName)", "http.method": "\(method.rawValue)", "http.path": "\(path)",
+        logger.debug("\(logNames.remote) connection failed for \(method.rawValue) \(path): \(reason)", metadata: [
+            logNames.configKey: "\(configName)", "http.method": "\(method.rawValue)", "http.path": "\(path)",
         ])
         return reason
     }
@@ -110,8 +125,9 @@ struct HTTPTransport: Sendable {
         return client.execute(request: request, delegate: accumulator, eventLoop: .indifferent, deadline: deadline, logger: nil)
     }
 
-    /// The result for a response: payload from the body, attributes `{statusCode, headers, requestId}`.
-    static func result(status: Int, headers: HTTPHeaders, body: [UInt8]) -> ProcoreResult {
+    /// The message for a response: payload from the body, attributes `{statusCode, headers, requestId}`
+    /// with header names lower-cased and repeated headers joined by `, `.
+    public static func result(status: Int, headers: HTTPHeaders, body: [UInt8]) -> Message {
         var headerObject = ValueObject()
         for (name, value) in headers {
             let key = name.lowercased()
@@ -125,24 +141,24 @@ struct HTTPTransport: Sendable {
         let attributes = Value.object(ValueObject([
             ("statusCode", .int(Int64(status))), ("headers", .object(headerObject)), ("requestId", requestId),
         ]))
-        return ProcoreResult(payload: payload(body), attributes: attributes)
+        return Message(payload: payload(body), attributes: attributes)
     }
 
     /// JSON when the body parses as JSON, else its text; `.null` when empty.
-    static func payload(_ body: [UInt8]) -> Value {
+    public static func payload(_ body: [UInt8]) -> Value {
         guard !body.isEmpty else { return .null }
         if let value = try? JSON.decode(body) { return value }
         return .string(String(decoding: body, as: UTF8.self))
     }
 
     /// The URL's path without query or fragment, which is all a log line shows.
-    static func pathForLogging(_ url: String) -> String {
+    public static func pathForLogging(_ url: String) -> String {
         guard let components = URLComponents(string: url) else { return "<unparsable URL>" }
         return components.path.isEmpty ? "/" : components.path
     }
 
     /// A short, secret-free reason for a transport error.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout: return "connection timed out"

@@ -1,10 +1,11 @@
+import FlowEngine
 import Foundation
 
-/// How long Procore asked a client to wait: `Retry-After` (seconds or an HTTP date), else
-/// `X-Rate-Limit-Reset` (a Unix time in seconds).
-enum ServerRequestedDelay {
-    /// The wait `result` asks for at `now`, or nil when it names none.
-    static func delay(in result: ProcoreResult, now: Date) -> Duration? {
+/// How long a server asked a client to wait: `Retry-After` (seconds or an HTTP date), else
+/// `X-Rate-Limit-Reset` (a Unix time in seconds, as Procore and GitHub send it).
+public enum ServerRequestedDelay {
+    /// The wait the response `result` asks for at `now`, or nil when it names none.
+    public static func delay(in result: Message, now: Date) -> Duration? {
         if let retryAfter = result.header("Retry-After")?.trimmingCharacters(in: .whitespaces) {
             if let seconds = Int64(retryAfter), seconds >= 0 { return .seconds(seconds) }
             if let date = httpDate(retryAfter) { return .milliseconds(max(0, Int64(date.timeIntervalSince(now) * 1000))) }
@@ -16,7 +17,7 @@ enum ServerRequestedDelay {
     }
 
     /// Parses an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`).
-    static func httpDate(_ text: String) -> Date? {
+    public static func httpDate(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

@@ -1,7 +1,7 @@
-/// Lower-case reason phrases for the statuses Procore answers with, as error descriptions print them.
-enum HTTPStatusText {
+/// Lower-case reason phrases for the common error statuses, as error descriptions print them.
+public enum HTTPStatusText {
     /// The reason phrase for `status` (`not found`), or `unexpected status` for one not listed.
-    static func reason(_ status: Int) -> String {
+    public static func reason(_ status: Int) -> String {
         switch status {
         case 400: "bad request"
         case 401: "unauthorized"

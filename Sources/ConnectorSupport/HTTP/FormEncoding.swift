@@ -1,12 +1,12 @@
 /// `application/x-www-form-urlencoded` text for token requests and query strings.
-enum FormEncoding {
+public enum FormEncoding {
     /// `name=value&…` with every byte outside `A–Z a–z 0–9 - . _ ~` percent-encoded.
-    static func encode(_ pairs: [(String, String)]) -> String {
+    public static func encode(_ pairs: [(String, String)]) -> String {
         pairs.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
     }
 
     /// `text` with every byte outside the unreserved set percent-encoded (RFC 3986 §2.3).
-    static func percentEncode(_ text: String) -> String {
+    public static func percentEncode(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {
             switch byte {

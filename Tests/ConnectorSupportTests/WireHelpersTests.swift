@@ -1,9 +1,10 @@
-import FlowCore
-import Foundation
 import AsyncHTTPClient
+@testable import ConnectorSupport
+import FlowCore
+import FlowEngine
+import Foundation
 import NIOCore
 import NIOHTTP1
-@testable import ProcoreConnector
 import Testing
 
 /// Response attributes, server-requested waits and form encoding.
@@ -30,11 +31,11 @@ import Testing
 
     @Test func logsShowPathsOnly() {
         #expect(HTTPTransport.pathForLogging("http://127.0.0.1:9/oauth/authorize?client_id=a&state=secret") == "/oauth/authorize")
-        #expect(HTTPTransport.pathForLogging("https://api.procore.com") == "/")
+        #expect(HTTPTransport.pathForLogging("https://api.example.com") == "/")
     }
 
-    static func result(_ headers: [(String, String)]) -> ProcoreResult {
-        ProcoreResult(payload: .null, attributes: .object(ValueObject([
+    static func result(_ headers: [(String, String)]) -> Message {
+        Message(payload: .null, attributes: .object(ValueObject([
             ("statusCode", 429), ("headers", .object(ValueObject(headers.map { ($0.0.lowercased(), .string($0.1)) }))),
         ])))
     }

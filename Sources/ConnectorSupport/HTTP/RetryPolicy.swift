@@ -1,8 +1,8 @@
 /// How often and for how long the client retries rate-limited, unavailable and failed calls.
 ///
-/// Retries cover 429 and 503 (waiting as Procore asks with `Retry-After`, else
-/// `X-Rate-Limit-Reset`), 502 and 504, and connection failures (exponential backoff with jitter).
-/// A call never retries more than ``maxRetries`` times nor past ``deadline`` after it started.
+/// A connector using it typically retries 429 and 503 (waiting as the server asks, see
+/// ``ServerRequestedDelay``), 502 and 504, and connection failures (exponential backoff with
+/// jitter). A call never retries more than ``maxRetries`` times nor past ``deadline`` after it started.
 public struct RetryPolicy: Sendable, Hashable {
     /// Retries after the first attempt; default 3 (`maxRetries`).
     public var maxRetries: Int

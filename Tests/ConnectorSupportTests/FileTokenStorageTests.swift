@@ -1,8 +1,9 @@
 import Foundation
-import ProcoreConnector
+import ConnectorSupport
 import Testing
 
-@Suite struct TokenStoreTests {
+/// The default token storage: one 0600 JSON file per config, replaced atomically.
+@Suite struct FileTokenStorageTests {
     static func temporaryPath() -> String {
         NSTemporaryDirectory() + "conduit-token-store-\(UUID().uuidString)/nested/tokens.json"
     }
@@ -14,21 +15,21 @@ import Testing
 
     @Test func savesWithMode0600AndReadsBack() throws {
         let path = Self.temporaryPath()
-        let store = TokenStore(path: path, configName: "Procore_Config")
+        let store = FileTokenStorage(path: path, configName: "Example_Config")
         #expect(try store.load().isEmpty)
         try store.save(["default": Self.token("a"), "alice": Self.token("b")])
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        let reopened = TokenStore(path: path, configName: "Procore_Config")
+        let reopened = FileTokenStorage(path: path, configName: "Example_Config")
         #expect(try reopened.load() == ["default": Self.token("a"), "alice": Self.token("b")])
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("\"default-Procore_Config\""))
-        #expect(text.contains("\"alice-Procore_Config\""))
+        #expect(text.contains("\"default-Example_Config\""))
+        #expect(text.contains("\"alice-Example_Config\""))
     }
 
     @Test func replacesAtomicallyAndLeavesNoTemporaryFiles() throws {
         let path = Self.temporaryPath()
-        let store = TokenStore(path: path, configName: "P")
+        let store = FileTokenStorage(path: path, configName: "P")
         for index in 0..<5 { try store.save(["default": Self.token("t\(index)")]) }
         #expect(try store.load() == ["default": Self.token("t4")])
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -37,11 +38,11 @@ import Testing
 
     @Test func keepsOtherConfigsEntries() throws {
         let path = Self.temporaryPath()
-        try TokenStore(path: path, configName: "One").save(["default": Self.token("one")])
-        try TokenStore(path: path, configName: "Two").save(["default": Self.token("two")])
-        try TokenStore(path: path, configName: "One").save([:])
-        #expect(try TokenStore(path: path, configName: "One").load().isEmpty)
-        #expect(try TokenStore(path: path, configName: "Two").load() == ["default": Self.token("two")])
+        try FileTokenStorage(path: path, configName: "One").save(["default": Self.token("one")])
+        try FileTokenStorage(path: path, configName: "Two").save(["default": Self.token("two")])
+        try FileTokenStorage(path: path, configName: "One").save([:])
+        #expect(try FileTokenStorage(path: path, configName: "One").load().isEmpty)
+        #expect(try FileTokenStorage(path: path, configName: "Two").load() == ["default": Self.token("two")])
     }
 
     @Test func corruptFileIsReportedWithoutContents() throws {
@@ -49,10 +50,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
                                                 withIntermediateDirectories: true)
         try "secret-ish garbage".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: TokenStoreError(path: path, reason: "is not a token store file")) {
-            try TokenStore(path: path, configName: "P").load()
+        #expect(throws: TokenStorageError(location: path, reason: "is not a token store file")) {
+            try FileTokenStorage(path: path, configName: "P").load()
         }
-        #expect("\(TokenStoreError(path: path, reason: "is not a token store file"))" == "Token store '\(path)' is not a token store file")
+        #expect("\(TokenStorageError(location: path, reason: "is not a token store file"))" == "Token store '\(path)' is not a token store file")
     }
 
     @Test func tokenDescriptionsAreMasked() {

@@ -1,4 +1,4 @@
-/// Counts of the token requests a ``TokenManager`` made, for tests and diagnostics.
+/// Counts of the token requests an ``OAuthTokenManager`` made, for tests and diagnostics.
 public struct TokenMetrics: Sendable, Hashable {
     /// Authorization codes exchanged.
     public var codeExchanges = 0

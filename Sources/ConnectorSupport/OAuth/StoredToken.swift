@@ -1,6 +1,6 @@
 import Foundation
 
-/// The tokens one resource owner holds, as kept in the token store.
+/// The OAuth tokens one resource owner holds, as kept in a ``TokenStorage``.
 ///
 /// Its description masks both tokens, so interpolating one into a log line leaks nothing.
 public struct StoredToken: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -8,7 +8,7 @@ public struct StoredToken: Sendable, Hashable, Codable, CustomStringConvertible 
     public var accessToken: String
     /// The single-use refresh token (authorization-code grant only).
     public var refreshToken: String?
-    /// When the access token expires, if Procore said (`expires_in`).
+    /// When the access token expires, if the server said (`expires_in`).
     public var expiresAt: Date?
     /// When the tokens were obtained.
     public var obtainedAt: Date
@@ -33,19 +33,5 @@ public struct StoredToken: Sendable, Hashable, Codable, CustomStringConvertible 
     /// A description with both tokens masked.
     public var description: String {
         "StoredToken(accessToken: ****, refreshToken: \(refreshToken == nil ? "none" : "****"), expiresAt: \(expiresAt.map { "\($0)" } ?? "unknown"), grantType: \(grantType))"
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, fractional.
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
-
-    /// The duration in whole milliseconds, rounded down.
-    var milliseconds: Int64 {
-        let parts = components
-        return parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
     }
 }

@@ -1,6 +1,6 @@
 /// One HTTP header: a name and a value, kept in the order they are sent.
 public struct HeaderField: Sendable, Hashable, CustomStringConvertible {
-    /// The header name as sent (`Procore-Company-Id`).
+    /// The header name as sent (`Content-Type`).
     public var name: String
     /// The header value.
     public var value: String

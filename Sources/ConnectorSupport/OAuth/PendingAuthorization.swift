@@ -4,7 +4,7 @@ import Foundation
 struct PendingAuthorization: Sendable {
     /// The owner the tokens will belong to.
     var resourceOwnerId: String
-    /// The redirect URI sent to Procore, which the code exchange must repeat exactly.
+    /// The redirect URI sent to the provider, which the code exchange must repeat exactly.
     var redirectURI: String
     /// After this the state is refused.
     var expiresAt: Date

@@ -1,5 +1,5 @@
 import Foundation
-import ProcoreConnector
+import ConnectorSupport
 import Testing
 
 @Suite struct RetryPolicyTests {
