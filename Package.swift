@@ -114,6 +114,7 @@ let package = Package(
         .testTarget(name: "ProcoreConnectorTests", dependencies: [
             "ProcoreConnector", "ConnectorSupport", "FlowEngine", "ProcoreSandbox", "FlowCore", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -13,6 +13,9 @@ public final class ConnectorBuildContext {
     public let appDirectory: String
     /// The app's `http:listener-config` elements.
     public let listenerConfigs: [ListenerConfigDefinition]
+    /// Services the executable provides (``RuntimeOptions/services``); a connector uses its
+    /// own default for whatever is not set.
+    public internal(set) var services = ServiceRegistry()
     private let properties: @Sendable (String) -> String?
     private let loggers: LoggerFactory
     private(set) var endpoints: [ConnectorEndpoint] = []

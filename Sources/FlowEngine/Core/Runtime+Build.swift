@@ -14,6 +14,7 @@ extension Runtime {
         let loggers = LoggerFactory(levels: LogLevels(overrides: options.logLevelOverrides, property: property),
                                     makeHandler: options.logHandlerFactory)
         var builder = RuntimeBuilder(app: app, connectors: connectors, loggers: loggers, property: property)
+        builder.services = options.services
         return try builder.build()
     }
 }

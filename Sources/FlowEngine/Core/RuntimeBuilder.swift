@@ -8,6 +8,8 @@ struct RuntimeBuilder {
     let app: AppDefinition
     let loggers: LoggerFactory
     let property: @Sendable (String) -> String?
+    /// Handed to connectors through the build context.
+    var services = ServiceRegistry()
     private let connectors: [String: any Connector]
     private let flowIndex: [String: Int]
     private let subFlowIndex: [String: Int]
@@ -29,6 +31,7 @@ struct RuntimeBuilder {
 
     mutating func build() throws(DiagnosticList) -> Runtime {
         let buildContext = ConnectorBuildContext(appName: app.name, appDirectory: app.directory, listenerConfigs: app.listenerConfigs, properties: property, loggers: loggers)
+        buildContext.services = services
         for definition in app.connectorConfigs {
             buildConfiguration(definition, buildContext)
         }

@@ -6,6 +6,9 @@ public struct RuntimeOptions: Sendable {
     public var logLevelOverrides: [String: Logger.Level]
     /// Makes the log handler of each category; nil uses swift-log's bootstrapped factory.
     public var logHandlerFactory: (@Sendable (String) -> any LogHandler)?
+    /// Services for connectors (a token storage, a key-value store), by key; connectors use
+    /// their own defaults for whatever is not set here.
+    public var services = ServiceRegistry()
 
     /// Creates options.
     public init(logLevelOverrides: [String: Logger.Level] = [:], logHandlerFactory: (@Sendable (String) -> any LogHandler)? = nil) {

@@ -15,7 +15,7 @@ public struct ProcoreFlowConnector: Connector {
     /// Builds a configuration and registers its authorize and callback endpoints.
     public func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
         let configuration = try ProcoreConfiguration.from(definition, appDirectory: context.appDirectory)
-        let runtime = ProcoreRuntimeConfiguration(configuration: configuration, logger: context.logger(category: "com.procore.mule"))
+        let runtime = ProcoreRuntimeConfiguration(configuration: configuration, logger: context.logger(category: "com.procore.mule"), tokenStorage: context.tokenStorage(for: configuration))
         if case .authorizationCode(let settings) = configuration.grant {
             for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {
                 context.register(ConnectorEndpoint(listenerConfig: settings.listenerConfig, path: path, methods: ["GET"],

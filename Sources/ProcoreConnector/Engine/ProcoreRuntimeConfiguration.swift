@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 import FlowEngine
 import Logging
@@ -8,19 +9,21 @@ import NIOConcurrencyHelpers
 final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     let configuration: ProcoreConfiguration
     private let logger: Logger
+    private let tokenStorage: any TokenStorage
     /// Created in `start` rather than at build time, so that a build that fails later never
     /// leaves an HTTP client behind without its required shutdown.
     private let client = NIOLockedValueBox<ProcoreClient?>(nil)
 
-    init(configuration: ProcoreConfiguration, logger: Logger) {
+    init(configuration: ProcoreConfiguration, logger: Logger, tokenStorage: any TokenStorage) {
         self.configuration = configuration
         self.logger = logger
+        self.tokenStorage = tokenStorage
     }
 
     var name: String { configuration.name }
 
     func start(_ context: ConnectorStartContext) async throws {
-        let client = ProcoreClient(configuration: configuration, logger: logger)
+        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage)
         self.client.withLockedValue { $0 = client }
         if case .authorizationCode(let settings) = configuration.grant {
             await client.tokens.setListenerBaseURL(context.listenerBaseURLs[settings.listenerConfig])
