@@ -13,14 +13,14 @@ import NIOHTTP1
 /// refresh it on 401 (at most twice per call), and retry 429/502/503/504 and connection failures
 /// within the ``RetryPolicy``. Each call carries one `Idempotency-Token`, reused across its
 /// retries, so a retried create can never make a second project. Call ``shutdown()`` once done.
-public final class ProcoreClient: Sendable {
+package final class ProcoreClient: Sendable {
     /// Refreshes one operation call may trigger after a 401 (the Mule SDK's `MAX_REFRESH_ATTEMPTS`).
-    public static let maximumRefreshAttempts = 2
+    package static let maximumRefreshAttempts = 2
 
     /// The configuration this client was made from.
-    public let configuration: ProcoreConfiguration
+    package let configuration: ProcoreConfiguration
     /// The config's tokens; the listener's authorize and callback paths are served from here.
-    public let tokens: TokenManager
+    package let tokens: TokenManager
 
     private let httpClient: HTTPClient
     private let transport: HTTPTransport
@@ -31,7 +31,7 @@ public final class ProcoreClient: Sendable {
 
     /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
     /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil.
-    public init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
+    package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
                 tokenStorage: (any TokenStorage)? = nil) {
         let timeouts = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)),
@@ -47,7 +47,7 @@ public final class ProcoreClient: Sendable {
     }
 
     /// Closes the connection pool; calls made afterwards fail with `CONNECTIVITY`.
-    public func shutdown() async {
+    package func shutdown() async {
         do {
             try await httpClient.shutdown()
             logger.debug("Closed Procore connection pool for config '\(configuration.name)'")
@@ -57,23 +57,23 @@ public final class ProcoreClient: Sendable {
     }
 
     /// `procore:create-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
-    public func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+    package func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(try validated(.create, parameters), resourceOwnerId: resourceOwnerId)
     }
 
     /// `procore:update-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
-    public func updateProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+    package func updateProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(try validated(.update, parameters), resourceOwnerId: resourceOwnerId)
     }
 
     /// `procore:unauthorize`: deletes and revokes the tokens of `resourceOwnerId` (nil: the default owner).
-    public func unauthorize(resourceOwnerId: String? = nil) async throws(ProcoreError) {
+    package func unauthorize(resourceOwnerId: String? = nil) async throws(ProcoreError) {
         try await tokens.unauthorize(owner: owner(resourceOwnerId))
     }
 
     /// Sends a built request for `resourceOwnerId` with refresh and retries; returns Procore's
     /// 2xx answer or throws the typed error for its final answer.
-    public func send(_ request: ProjectRequest, resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+    package func send(_ request: ProjectRequest, resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(WireRequest(request), resourceOwnerId: resourceOwnerId)
     }
 

@@ -5,37 +5,37 @@ import ConnectorSupport
 ///
 /// The loader hands the coordinator a generic definition; this is the typed value built from it.
 /// `consumerSecret` is a secret: it is never logged, printed or put in an error.
-public struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible {
+package struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible {
     /// Procore's production REST host.
-    public static let defaultBaseUrl = "https://api.procore.com"
+    package static let defaultBaseUrl = "https://api.procore.com"
     /// Procore's production OAuth host.
-    public static let defaultLoginUrl = "https://login.procore.com"
+    package static let defaultLoginUrl = "https://login.procore.com"
 
     /// The config's `name` (`Procore_Config`); tokens are stored under it.
-    public var name: String
+    package var name: String
     /// The REST base URL, no trailing slash; default ``defaultBaseUrl``.
-    public var baseUrl: String
+    package var baseUrl: String
     /// The OAuth base URL, no trailing slash; default ``defaultLoginUrl``.
-    public var loginUrl: String
+    package var loginUrl: String
     /// The OAuth client id.
-    public var consumerKey: String
+    package var consumerKey: String
     /// The OAuth client secret.
-    public var consumerSecret: String
+    package var consumerSecret: String
     /// How tokens are obtained.
-    public var grant: ProcoreGrant
+    package var grant: ProcoreGrant
     /// How long opening a connection may take; default 10 s.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// How long one response may take to arrive in full; default 30 s.
-    public var responseTimeout: Duration
+    package var responseTimeout: Duration
     /// Retry bounds for operations.
-    public var retry: RetryPolicy
+    package var retry: RetryPolicy
     /// The token store file; default ``defaultTokenStorePath(for:)``. A relative path given here
     /// is taken from the process's working directory; a `procore:config` in an app has its
     /// relative `tokenStore` resolved against the app directory before it gets here.
-    public var tokenStorePath: String
+    package var tokenStorePath: String
 
     /// Creates a configuration; every defaulted parameter has the default documented on its property.
-    public init(name: String, baseUrl: String = defaultBaseUrl, loginUrl: String = defaultLoginUrl,
+    package init(name: String, baseUrl: String = defaultBaseUrl, loginUrl: String = defaultLoginUrl,
                 consumerKey: String, consumerSecret: String, grant: ProcoreGrant,
                 connectTimeout: Duration = .seconds(10), responseTimeout: Duration = .seconds(30),
                 retry: RetryPolicy = RetryPolicy(), tokenStorePath: String? = nil) {
@@ -52,13 +52,13 @@ public struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible 
     }
 
     /// `.conduit/tokens/<name>.json`, one file per config.
-    public static func defaultTokenStorePath(for name: String) -> String {
+    package static func defaultTokenStorePath(for name: String) -> String {
         let safe = String(name.map { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
         return ".conduit/tokens/\(safe.isEmpty ? "procore" : safe).json"
     }
 
     /// The token endpoint: the grant's `accessTokenUrl`, else `{loginUrl}/oauth/token`.
-    public var tokenUrl: String {
+    package var tokenUrl: String {
         switch grant {
         case .authorizationCode(let settings): settings.accessTokenUrl ?? "\(loginUrl)/oauth/token"
         case .clientCredentials(let settings): settings.accessTokenUrl ?? "\(loginUrl)/oauth/token"
@@ -66,22 +66,22 @@ public struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The browser authorization endpoint: `authorizationUrl`, else `{loginUrl}/oauth/authorize`.
-    public var authorizeUrl: String {
+    package var authorizeUrl: String {
         if case .authorizationCode(let settings) = grant, let url = settings.authorizationUrl { return url }
         return "\(loginUrl)/oauth/authorize"
     }
 
     /// The revocation endpoint `{loginUrl}/oauth/revoke`.
-    public var revokeUrl: String { "\(loginUrl)/oauth/revoke" }
+    package var revokeUrl: String { "\(loginUrl)/oauth/revoke" }
 
     /// The resource owner used when an operation names none (`default` unless configured).
-    public var defaultResourceOwnerId: String {
+    package var defaultResourceOwnerId: String {
         if case .authorizationCode(let settings) = grant, let owner = settings.resourceOwnerId, !owner.isEmpty { return owner }
         return OAuthSettings.defaultResourceOwnerId
     }
 
     /// The configuration with the secret masked, safe to log.
-    public var description: String {
+    package var description: String {
         "ProcoreConfiguration(name: \(name), baseUrl: \(baseUrl), loginUrl: \(loginUrl), consumerKey: \(consumerKey), consumerSecret: ****)"
     }
 

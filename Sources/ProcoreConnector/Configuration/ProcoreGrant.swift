@@ -1,5 +1,5 @@
 /// How the connector obtains access tokens.
-public enum ProcoreGrant: Sendable, Hashable {
+package enum ProcoreGrant: Sendable, Hashable {
     /// A user authorizes once in the browser (`procore:oauth-authorization-code` with
     /// `procore:oauth-callback-config`); tokens refresh automatically afterwards.
     case authorizationCode(AuthorizationCodeSettings)
@@ -9,26 +9,26 @@ public enum ProcoreGrant: Sendable, Hashable {
 }
 
 /// The authorization-code grant's settings, named as in the Mule SDK's synthetic DSL.
-public struct AuthorizationCodeSettings: Sendable, Hashable {
+package struct AuthorizationCodeSettings: Sendable, Hashable {
     /// The `http:listener-config` that serves the authorize and callback paths.
-    public var listenerConfig: String
+    package var listenerConfig: String
     /// The listener path Procore redirects back to (`/mule/callback`).
-    public var callbackPath: String
+    package var callbackPath: String
     /// The listener path a user visits to start (`/authorize-procore`).
-    public var authorizePath: String
+    package var authorizePath: String
     /// The redirect URI registered with Procore; nil derives it from the listener plus `callbackPath`.
-    public var externalCallbackUrl: String?
+    package var externalCallbackUrl: String?
     /// Overrides `{loginUrl}/oauth/authorize`.
-    public var authorizationUrl: String?
+    package var authorizationUrl: String?
     /// Overrides `{loginUrl}/oauth/token`.
-    public var accessTokenUrl: String?
+    package var accessTokenUrl: String?
     /// Sent as `scope` when set (Procore itself ignores scopes).
-    public var scopes: String?
+    package var scopes: String?
     /// The resource owner tokens belong to when an operation names none; nil means `default`.
-    public var resourceOwnerId: String?
+    package var resourceOwnerId: String?
 
     /// Creates the settings.
-    public init(listenerConfig: String, callbackPath: String, authorizePath: String, externalCallbackUrl: String? = nil,
+    package init(listenerConfig: String, callbackPath: String, authorizePath: String, externalCallbackUrl: String? = nil,
                 authorizationUrl: String? = nil, accessTokenUrl: String? = nil, scopes: String? = nil,
                 resourceOwnerId: String? = nil) {
         self.listenerConfig = listenerConfig
@@ -43,14 +43,14 @@ public struct AuthorizationCodeSettings: Sendable, Hashable {
 }
 
 /// The client-credentials grant's settings.
-public struct ClientCredentialsSettings: Sendable, Hashable {
+package struct ClientCredentialsSettings: Sendable, Hashable {
     /// Overrides `{loginUrl}/oauth/token`.
-    public var accessTokenUrl: String?
+    package var accessTokenUrl: String?
     /// Sent as `scope` when set.
-    public var scopes: String?
+    package var scopes: String?
 
     /// Creates the settings.
-    public init(accessTokenUrl: String? = nil, scopes: String? = nil) {
+    package init(accessTokenUrl: String? = nil, scopes: String? = nil) {
         self.accessTokenUrl = accessTokenUrl
         self.scopes = scopes
     }

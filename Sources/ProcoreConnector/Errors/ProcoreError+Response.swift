@@ -8,7 +8,7 @@ extension ProcoreError {
     /// The type comes from ``ProcoreErrorType/forStatus(_:)``; the description is Procore's own
     /// messages joined by `; ` (`city: can't be blank`), or, when the body says nothing, a
     /// sentence naming the request and the status.
-    public static func fromResponse(_ response: Message, method: String, path: String) -> ProcoreError {
+    package static func fromResponse(_ response: Message, method: String, path: String) -> ProcoreError {
         let status = response.statusCode ?? 0
         let type = ProcoreErrorType.forStatus(status)
         let messages = ProcoreErrorBody.messages(in: response.payload)

@@ -5,16 +5,16 @@ import FlowEngine
 ///
 /// The description is what `error.description` shows in a flow. It never contains tokens,
 /// client secrets or authorization codes.
-public struct ProcoreError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ProcoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The error type a handler routes on.
-    public var type: ProcoreErrorType
+    package var type: ProcoreErrorType
     /// A sentence saying what failed and, where Procore said why, Procore's own messages.
-    public var description: String
+    package var description: String
     /// Procore's response (status, headers, body) when the failure came from one.
-    public var errorMessage: Message?
+    package var errorMessage: Message?
 
     /// Creates an error.
-    public init(_ type: ProcoreErrorType, _ description: String, errorMessage: Message? = nil) {
+    package init(_ type: ProcoreErrorType, _ description: String, errorMessage: Message? = nil) {
         self.type = type
         self.description = description
         self.errorMessage = errorMessage

@@ -4,7 +4,7 @@ import FlowCore
 ///
 /// The identifiers and parents come from ``ProcoreDeclaration/errorTypes`` so the loader's tree
 /// and the types raised here never disagree.
-public enum ProcoreErrorType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum ProcoreErrorType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Procore could not be reached: connection refused or dropped, or no answer in time.
     case connectivity = "CONNECTIVITY"
     /// Reconnection gave up (declared for Mule compatibility; the client reports the last failure instead).
@@ -39,27 +39,27 @@ public enum ProcoreErrorType: String, Sendable, Hashable, CaseIterable, CustomSt
     case unexpectedError = "UNEXPECTED_ERROR"
 
     /// The error namespace every Procore type lives in.
-    public static let namespace = "PROCORE"
+    package static let namespace = "PROCORE"
 
     /// The identifier within the namespace (`NOT_FOUND`).
-    public var identifier: String { rawValue }
+    package var identifier: String { rawValue }
 
     /// The qualified name as flows write it (`PROCORE:NOT_FOUND`).
-    public var description: String { "\(Self.namespace):\(rawValue)" }
+    package var description: String { "\(Self.namespace):\(rawValue)" }
 
     /// The parent as declared (`BAD_REQUEST`, `MULE:CONNECTIVITY`), or nil for `MULE:ANY`.
-    public var parent: String? {
+    package var parent: String? {
         ProcoreDeclaration.errorTypes.first { $0.0 == rawValue }?.1
     }
 
     /// The name a flow's error handler matches (`PROCORE:NOT_FOUND`).
-    public var name: ErrorTypeName { ErrorTypeName(namespace: Self.namespace, identifier: rawValue) }
+    package var name: ErrorTypeName { ErrorTypeName(namespace: Self.namespace, identifier: rawValue) }
 
     /// The type for a final (non-retried, non-refreshed) HTTP error status from Procore.
     ///
     /// This is the connector's single status table: 401 arrives here only after the refresh
     /// attempts, 429 and 5xx only after the retries.
-    public static func forStatus(_ status: Int) -> ProcoreErrorType {
+    package static func forStatus(_ status: Int) -> ProcoreErrorType {
         switch status {
         case 400: .badRequest
         case 401: .unauthorized

@@ -2,9 +2,9 @@ import ConnectorSupport
 import FlowCore
 
 /// The small HTML pages the listener shows during the authorization dance.
-public enum OAuthPages {
+package enum OAuthPages {
     /// The redirect to Procore's authorization page.
-    public static func redirect(to location: String) -> ListenerResponse {
+    package static func redirect(to location: String) -> ListenerResponse {
         ListenerResponse(status: 302, headers: [
             HeaderField("Location", location),
             HeaderField("Content-Type", "text/html; charset=utf-8"),
@@ -13,18 +13,18 @@ public enum OAuthPages {
     }
 
     /// The page after tokens were stored.
-    public static func success(resourceOwnerId: String, configName: String) -> ListenerResponse {
+    package static func success(resourceOwnerId: String, configName: String) -> ListenerResponse {
         html(status: 200, title: "Procore authorization complete",
              message: "Resource owner '\(resourceOwnerId)' of config '\(configName)' is now authorized. You can close this window.")
     }
 
     /// A page for a failed step, with the error's description (which never holds a secret).
-    public static func failure(status: Int, error: ProcoreError) -> ListenerResponse {
+    package static func failure(status: Int, error: ProcoreError) -> ListenerResponse {
         html(status: status, title: "Procore authorization failed", message: error.description)
     }
 
     /// A complete page with `Content-Type` and `Cache-Control: no-store`.
-    public static func html(status: Int, title: String, message: String) -> ListenerResponse {
+    package static func html(status: Int, title: String, message: String) -> ListenerResponse {
         ListenerResponse(status: status, headers: [
             HeaderField("Content-Type", "text/html; charset=utf-8"),
             HeaderField("Cache-Control", "no-store"),
@@ -32,7 +32,7 @@ public enum OAuthPages {
     }
 
     /// A minimal HTML document; both texts are escaped.
-    public static func page(title: String, message: String) -> String {
+    package static func page(title: String, message: String) -> String {
         """
         <!DOCTYPE html>
         <html><head><meta charset="utf-8"><title>\(HTMLEscaping.escape(title))</title></head>

@@ -6,18 +6,18 @@ import Logging
 /// One `procore:config`'s OAuth tokens: ConnectorSupport's ``OAuthTokenManager`` (the
 /// authorization dance, single-flight refresh, storage, revocation) in Procore's terms —
 /// ``ProcoreError``s and the listener's Procore pages.
-public final class TokenManager: Sendable {
+package final class TokenManager: Sendable {
     /// The most authorizations that may be waiting for their callback; the oldest is dropped beyond it.
-    public static let maximumPendingAuthorizations = OAuthTokenManager.maximumPendingAuthorizations
+    package static let maximumPendingAuthorizations = OAuthTokenManager.maximumPendingAuthorizations
 
     /// The config the tokens belong to.
-    public let configuration: ProcoreConfiguration
+    package let configuration: ProcoreConfiguration
     /// The OAuth machinery doing the work.
-    public let oauth: OAuthTokenManager
+    package let oauth: OAuthTokenManager
 
     /// A manager for `configuration` that talks to Procore with `httpClient` and keeps tokens in
     /// `storage` (nil: the config's token store file).
-    public init(configuration: ProcoreConfiguration, httpClient: HTTPClient,
+    package init(configuration: ProcoreConfiguration, httpClient: HTTPClient,
                 logger: Logger = Logger(label: "com.procore.mule"), storage: (any TokenStorage)? = nil,
                 stateLifetime: Duration = .seconds(600), refreshLeeway: Duration = .seconds(60),
                 now: @escaping @Sendable () -> Date = { Date() }) {
@@ -31,31 +31,31 @@ public final class TokenManager: Sendable {
     }
 
     /// Where tokens are kept.
-    public var storage: any TokenStorage { oauth.storage }
+    package var storage: any TokenStorage { oauth.storage }
 
     /// Counts of the token requests made so far.
-    public var metrics: TokenMetrics {
+    package var metrics: TokenMetrics {
         get async { await oauth.metrics }
     }
 
     /// Tells the manager where its listener answers; see ``OAuthTokenManager/setListenerBaseURL(_:)``.
-    public func setListenerBaseURL(_ url: String?) async {
+    package func setListenerBaseURL(_ url: String?) async {
         await oauth.setListenerBaseURL(url)
     }
 
     /// The URL a person visits to authorize `owner`; see ``OAuthTokenManager/localAuthorizeURL(for:)``.
-    public func localAuthorizeURL(for owner: String) async -> String {
+    package func localAuthorizeURL(for owner: String) async -> String {
         await oauth.localAuthorizeURL(for: owner)
     }
 
     /// The redirect URI sent to Procore: `externalCallbackUrl`, else the listener address plus `callbackPath`.
-    public func redirectURI() async throws(ProcoreError) -> String {
+    package func redirectURI() async throws(ProcoreError) -> String {
         do { return try await oauth.redirectURI() } catch { throw ProcoreError(error) }
     }
 
     /// Starts an authorization for `resourceOwnerId` (nil: the config's default owner) and returns
     /// Procore's authorization URL with a fresh single-use `state`.
-    public func beginAuthorization(resourceOwnerId: String?) async throws(ProcoreError) -> String {
+    package func beginAuthorization(resourceOwnerId: String?) async throws(ProcoreError) -> String {
         do { return try await oauth.beginAuthorization(resourceOwnerId: resourceOwnerId) } catch { throw ProcoreError(error) }
     }
 
@@ -65,7 +65,7 @@ public final class TokenManager: Sendable {
     /// A missing, unknown, expired or already used state is `OAUTH_STATE_MISSING`; a refusal by
     /// Procore (`error=access_denied`) or a failed exchange is `UNAUTHORIZED` (`CONNECTIVITY`
     /// when Procore cannot be reached).
-    public func handleCallback(code: String?, state: String?, error: String? = nil,
+    package func handleCallback(code: String?, state: String?, error: String? = nil,
                                errorDescription: String? = nil) async throws(ProcoreError) -> String {
         do {
             return try await oauth.handleCallback(code: code, state: state, error: error, errorDescription: errorDescription)
@@ -76,7 +76,7 @@ public final class TokenManager: Sendable {
 
     /// The response for the listener's authorize path: a 302 to Procore, or a 500 page when the
     /// redirect URI cannot be built. `query` is the request's query parameters.
-    public func authorizeResponse(query: [String: String]) async -> ListenerResponse {
+    package func authorizeResponse(query: [String: String]) async -> ListenerResponse {
         do throws(ProcoreError) {
             return OAuthPages.redirect(to: try await beginAuthorization(resourceOwnerId: query["resourceOwnerId"]))
         } catch {
@@ -86,7 +86,7 @@ public final class TokenManager: Sendable {
 
     /// The response for the listener's callback path: a success page, 400 for a missing or unknown
     /// state or a refusal, 502 when the code exchange failed. `query` is the request's query parameters.
-    public func callbackResponse(query: [String: String]) async -> ListenerResponse {
+    package func callbackResponse(query: [String: String]) async -> ListenerResponse {
         do throws(ProcoreError) {
             let owner = try await handleCallback(code: query["code"], state: query["state"],
                                                  error: query["error"], errorDescription: query["error_description"])
@@ -105,24 +105,24 @@ public final class TokenManager: Sendable {
     ///
     /// With no stored token: `ACCESS_TOKEN_MISSING` naming the URL to visit (authorization code),
     /// or a new client-credentials token (client credentials).
-    public func accessToken(for owner: String) async throws(ProcoreError) -> String {
+    package func accessToken(for owner: String) async throws(ProcoreError) -> String {
         do { return try await oauth.accessToken(for: owner) } catch { throw ProcoreError(error) }
     }
 
     /// A new access token after Procore rejected `rejectedToken` with 401, shared with any
     /// operation that is already replacing it.
-    public func refreshAfterUnauthorized(owner: String, rejectedToken: String) async throws(ProcoreError) -> String {
+    package func refreshAfterUnauthorized(owner: String, rejectedToken: String) async throws(ProcoreError) -> String {
         do { return try await oauth.refreshAfterUnauthorized(owner: owner, rejectedToken: rejectedToken) } catch { throw ProcoreError(error) }
     }
 
     /// Whether tokens are stored for `owner`.
-    public func hasToken(for owner: String) async -> Bool {
+    package func hasToken(for owner: String) async -> Bool {
         await oauth.hasToken(for: owner)
     }
 
     /// Deletes `owner`'s tokens here and revokes them at Procore (which revokes the access and
     /// refresh token together); the tokens are gone locally even when Procore cannot be reached.
-    public func unauthorize(owner: String) async throws(ProcoreError) {
+    package func unauthorize(owner: String) async throws(ProcoreError) {
         do { try await oauth.unauthorize(owner: owner) } catch { throw ProcoreError(error) }
     }
 }

@@ -1,8 +1,8 @@
 /// The words Procore accepts for its enumerated project fields (procore-api §6).
-public enum ProjectEnumerations {
+package enum ProjectEnumerations {
     /// The values of the enumeration called `name` (`sector`, `work_scope`, `delivery_method`),
     /// in Procore's order; empty for an unknown name.
-    public static func values(of name: String) -> [String] {
+    package static func values(of name: String) -> [String] {
         switch name {
         case "sector": sector
         case "work_scope": workScope
@@ -12,19 +12,19 @@ public enum ProjectEnumerations {
     }
 
     /// `work_scope` values.
-    public static let workScope: [String] = [
+    package static let workScope: [String] = [
         "new_construction", "renovation_alteration", "maintenance_service",
     ]
 
     /// `delivery_method` values.
-    public static let deliveryMethod: [String] = [
+    package static let deliveryMethod: [String] = [
         "construction_management_at_risk_cmar", "construction_manager_as_agent_owners_rep", "design_bid_build_dbb",
         "design_build_db", "indefinite_delivery_indefinite_quantity_idiq", "integrated_project_delivery",
         "multi_prime", "public_private_partnership_p3", "other",
     ]
 
     /// `sector` values (163 of them).
-    public static let sector: [String] = [
+    package static let sector: [String] = [
         "agriculture", "airport", "alcohol_establishment", "amusement_park", "animal_health_veterinary",
         "animal_lodging", "assembly", "auto_parts_store", "auto_service", "auto_vehicle_terminal",
         "automobile_retail", "aviation", "bank", "bar_tavern", "battery_energy_storage",

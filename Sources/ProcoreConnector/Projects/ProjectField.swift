@@ -1,8 +1,8 @@
 /// One project field that `create-project` and `update-project` can set: the XML parameter, the
 /// JSON field Procore expects, and the type the manual gives it.
-public struct ProjectField: Sendable, Hashable {
+package struct ProjectField: Sendable, Hashable {
     /// The type a parameter's value is coerced to before it is sent.
-    public enum FieldType: Sendable, Hashable {
+    package enum FieldType: Sendable, Hashable {
         /// Free text.
         case string
         /// `true`/`false` (also from `"true"`/`"false"`).
@@ -28,14 +28,14 @@ public struct ProjectField: Sendable, Hashable {
     }
 
     /// The XML parameter name (`companyId`).
-    public var parameter: String
+    package var parameter: String
     /// The JSON field name in snake_case (`company_id`).
-    public var jsonField: String
+    package var jsonField: String
     /// The type its value is coerced to.
-    public var type: FieldType
+    package var type: FieldType
 
     /// Creates a field.
-    public init(_ parameter: String, _ jsonField: String, _ type: FieldType) {
+    package init(_ parameter: String, _ jsonField: String, _ type: FieldType) {
         self.parameter = parameter
         self.jsonField = jsonField
         self.type = type
@@ -96,7 +96,7 @@ extension ProjectField {
     ]
 
     /// Every project field `create-project` accepts (the manual's create tables).
-    public static let create: [ProjectField] = common + [
+    package static let create: [ProjectField] = common + [
         ProjectField("overrideStartDate", "override_start_date", .date),
         ProjectField("overrideStartDateCheck", "override_start_date_check", .boolean),
         ProjectField("overrideEndDate", "override_end_date", .date),
@@ -105,7 +105,7 @@ extension ProjectField {
     ]
 
     /// Every project field `update-project` accepts (the manual's update tables).
-    public static let update: [ProjectField] = common + [
+    package static let update: [ProjectField] = common + [
         ProjectField("fax", "fax", .string),
         ProjectField("standardCostCodeListId", "standard_cost_code_list_id", .id),
     ]

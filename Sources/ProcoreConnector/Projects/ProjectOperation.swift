@@ -1,12 +1,12 @@
 /// The two project operations the connector offers.
-public enum ProjectOperation: String, Sendable, Hashable, CaseIterable {
+package enum ProjectOperation: String, Sendable, Hashable, CaseIterable {
     /// `procore:create-project`: `POST /rest/v1.0/projects`.
     case create = "create-project"
     /// `procore:update-project`: `PATCH /rest/v1.0/projects/{projectId}`.
     case update = "update-project"
 
     /// The HTTP method Procore expects.
-    public var method: String {
+    package var method: String {
         switch self {
         case .create: "POST"
         case .update: "PATCH"
@@ -14,7 +14,7 @@ public enum ProjectOperation: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The project fields this operation accepts, in the manual's order.
-    public var fields: [ProjectField] {
+    package var fields: [ProjectField] {
         switch self {
         case .create: ProjectField.create
         case .update: ProjectField.update

@@ -5,24 +5,24 @@ import FlowCore
 ///
 /// The client adds the `Authorization` and `Idempotency-Token` headers when it sends it, so a
 /// request can be logged, compared and pinned in tests without any secret in it.
-public struct ProjectRequest: Sendable, Hashable {
+package struct ProjectRequest: Sendable, Hashable {
     /// Which operation built it.
-    public var operation: ProjectOperation
+    package var operation: ProjectOperation
     /// `POST` or `PATCH`.
-    public var method: String
+    package var method: String
     /// The path below the base URL (`/rest/v1.0/projects/562949955035825`).
-    public var path: String
+    package var path: String
     /// The headers, in order (`Procore-Company-Id`, `Content-Type`, `Accept`).
-    public var headers: [HeaderField]
+    package var headers: [HeaderField]
     /// `{"company_id": <id>, "project": {…}}`.
-    public var body: Value
+    package var body: Value
     /// The company the request acts for.
-    public var companyId: Int64
+    package var companyId: Int64
     /// The project being updated (update only).
-    public var projectId: Int64?
+    package var projectId: Int64?
 
     /// Creates a request.
-    public init(operation: ProjectOperation, method: String, path: String, headers: [HeaderField], body: Value,
+    package init(operation: ProjectOperation, method: String, path: String, headers: [HeaderField], body: Value,
                 companyId: Int64, projectId: Int64?) {
         self.operation = operation
         self.method = method
@@ -34,8 +34,8 @@ public struct ProjectRequest: Sendable, Hashable {
     }
 
     /// The body as compact JSON text, keys in order.
-    public var bodyText: String { JSON.encode(body) }
+    package var bodyText: String { JSON.encode(body) }
 
     /// The number of fields in the `project` object.
-    public var fieldCount: Int { body["project"]?.objectValue?.count ?? 0 }
+    package var fieldCount: Int { body["project"]?.objectValue?.count ?? 0 }
 }

@@ -8,22 +8,22 @@ import FlowCore
 /// that is `.null` (or absent) is left out of the body. Every problem is collected before the
 /// builder fails, with one ``ProcoreError`` of type `BAD_REQUEST` whose description lists them
 /// in parameter order, separated by `; `.
-public enum ProjectRequestBuilder {
+package enum ProjectRequestBuilder {
     /// The path of the projects collection.
-    public static let projectsPath = "/rest/v1.0/projects"
+    package static let projectsPath = "/rest/v1.0/projects"
 
     /// The request for `create-project`.
-    public static func create(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    package static func create(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
         try build(.create, parameters)
     }
 
     /// The request for `update-project`.
-    public static func update(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    package static func update(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
         try build(.update, parameters)
     }
 
     /// The request for `operation`.
-    public static func build(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    package static func build(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
         var problems: [String] = []
         let companyId = requiredID("companyId", in: parameters, problems: &problems)
         let projectId = operation == .update ? requiredID("projectId", in: parameters, problems: &problems) : nil

@@ -1,8 +1,8 @@
 /// The ISO 3166-1 alpha-2 country codes (all 249 officially assigned ones), which Procore's
 /// `country_code` accepts.
-public enum CountryCodes {
+package enum CountryCodes {
     /// Every officially assigned code, upper-case.
-    public static let all: Set<String> = [
+    package static let all: Set<String> = [
         "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
         "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ",
         "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ",
