@@ -46,8 +46,12 @@ public struct HTTPTransport: Sendable {
     /// Uses AsyncHTTPClient's accumulating (future-based) API: the answer arrives whole, so this
     /// task waits at one await instead of streaming the body through an async sequence, which
     /// costs less CPU per call and keeps the waiting task's stack small.
+    // Inlinable so that, as when it lived in the Procore connector, the optimizer can fold it into
+    // the caller's retry loop instead of adding an async frame of its own to every waiting request;
+    // the helpers it calls stay out of line.
+    @inlinable
     public func send(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?, deadline: ContinuousClock.Instant,
-              attempt: Int = 1) async -> Outcome {
+                     attempt: Int = 1) async -> Outcome {
         logRequest(method, url, attempt: attempt)
         let started = ContinuousClock.now
         do {
@@ -62,8 +66,8 @@ public struct HTTPTransport: Sendable {
     // The logging lives in these out-of-line helpers, so that its temporaries take no room in
     // `send`'s frame, which stays allocated while the exchange is waited for.
 
-    @inline(never)
-    private func logRequest(_ method: HTTPMethod, _ url: String, attempt: Int) {
+    @usableFromInline @inline(never)
+    func logRequest(_ method: HTTPMethod, _ url: String, attempt: Int) {
         guard logger.logLevel <= .debug else { return }
         let path = Self.pathForLogging(url)
         logger.debug("\(logNames.remote) request \(method.rawValue) \(path)", metadata: [
@@ -72,8 +76,8 @@ public struct HTTPTransport: Sendable {
         ])
     }
 
-    @inline(never)
-    private func received(_ response: HTTPClient.Response, _ method: HTTPMethod, _ url: String,
+    @usableFromInline @inline(never)
+    func received(_ response: HTTPClient.Response, _ method: HTTPMethod, _ url: String,
                           started: ContinuousClock.Instant) -> Message {
         let result = Self.result(status: Int(response.status.code), headers: response.headers,
                                  body: response.body.map { Array($0.readableBytesView) } ?? [])
@@ -89,8 +93,8 @@ public struct HTTPTransport: Sendable {
         return result
     }
 
-    @inline(never)
-    private func failed(_ error: any Error, _ method: HTTPMethod, _ url: String) -> String {
+    @usableFromInline @inline(never)
+    func failed(_ error: any Error, _ method: HTTPMethod, _ url: String) -> String {
         let reason = Self.describe(error)
         guard logger.logLevel <= .debug else { return reason }
         let path = Self.pathForLogging(url)
@@ -101,7 +105,8 @@ public struct HTTPTransport: Sendable {
     }
 
     /// One exchange, the whole answer accumulated (up to ``maximumBodySize``).
-    private func execute(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
+    @usableFromInline
+    func execute(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
                          timeout: Duration) async throws -> HTTPClient.Response {
         let task = try start(method: method, url: url, headers: headers, body: body, timeout: timeout)
         return try await withTaskCancellationHandler {
