@@ -32,7 +32,7 @@ package final class ProcoreClient: Sendable {
     /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
     /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil.
     package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
-                tokenStorage: (any TokenStorage)? = nil) {
+                 tokenStorage: (any TokenStorage)? = nil) {
         let timeouts = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)),
             read: .nanoseconds(Int64(configuration.responseTimeout.seconds * 1e9)))

@@ -36,9 +36,9 @@ package struct ProcoreConfiguration: Sendable, Hashable, CustomStringConvertible
 
     /// Creates a configuration; every defaulted parameter has the default documented on its property.
     package init(name: String, baseUrl: String = defaultBaseUrl, loginUrl: String = defaultLoginUrl,
-                consumerKey: String, consumerSecret: String, grant: ProcoreGrant,
-                connectTimeout: Duration = .seconds(10), responseTimeout: Duration = .seconds(30),
-                retry: RetryPolicy = RetryPolicy(), tokenStorePath: String? = nil) {
+                 consumerKey: String, consumerSecret: String, grant: ProcoreGrant,
+                 connectTimeout: Duration = .seconds(10), responseTimeout: Duration = .seconds(30),
+                 retry: RetryPolicy = RetryPolicy(), tokenStorePath: String? = nil) {
         self.name = name
         self.baseUrl = Self.trimmingTrailingSlashes(baseUrl)
         self.loginUrl = Self.trimmingTrailingSlashes(loginUrl)

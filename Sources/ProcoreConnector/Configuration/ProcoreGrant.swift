@@ -29,8 +29,8 @@ package struct AuthorizationCodeSettings: Sendable, Hashable {
 
     /// Creates the settings.
     package init(listenerConfig: String, callbackPath: String, authorizePath: String, externalCallbackUrl: String? = nil,
-                authorizationUrl: String? = nil, accessTokenUrl: String? = nil, scopes: String? = nil,
-                resourceOwnerId: String? = nil) {
+                 authorizationUrl: String? = nil, accessTokenUrl: String? = nil, scopes: String? = nil,
+                 resourceOwnerId: String? = nil) {
         self.listenerConfig = listenerConfig
         self.callbackPath = callbackPath
         self.authorizePath = authorizePath

@@ -18,9 +18,9 @@ package final class TokenManager: Sendable {
     /// A manager for `configuration` that talks to Procore with `httpClient` and keeps tokens in
     /// `storage` (nil: the config's token store file).
     package init(configuration: ProcoreConfiguration, httpClient: HTTPClient,
-                logger: Logger = Logger(label: "com.procore.mule"), storage: (any TokenStorage)? = nil,
-                stateLifetime: Duration = .seconds(600), refreshLeeway: Duration = .seconds(60),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                 logger: Logger = Logger(label: "com.procore.mule"), storage: (any TokenStorage)? = nil,
+                 stateLifetime: Duration = .seconds(600), refreshLeeway: Duration = .seconds(60),
+                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
         let transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger,
                                       logNames: ProcoreClient.logNames)
@@ -66,7 +66,7 @@ package final class TokenManager: Sendable {
     /// Procore (`error=access_denied`) or a failed exchange is `UNAUTHORIZED` (`CONNECTIVITY`
     /// when Procore cannot be reached).
     package func handleCallback(code: String?, state: String?, error: String? = nil,
-                               errorDescription: String? = nil) async throws(ProcoreError) -> String {
+                                errorDescription: String? = nil) async throws(ProcoreError) -> String {
         do {
             return try await oauth.handleCallback(code: code, state: state, error: error, errorDescription: errorDescription)
         } catch {

@@ -23,7 +23,7 @@ package struct ProjectRequest: Sendable, Hashable {
 
     /// Creates a request.
     package init(operation: ProjectOperation, method: String, path: String, headers: [HeaderField], body: Value,
-                companyId: Int64, projectId: Int64?) {
+                 companyId: Int64, projectId: Int64?) {
         self.operation = operation
         self.method = method
         self.path = path
