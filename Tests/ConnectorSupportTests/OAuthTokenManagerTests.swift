@@ -31,7 +31,7 @@ import Testing
     }
 
     /// Runs `body` with a manager for the sandbox's dev client using the client-credentials grant.
-    static func withManager(storage: any TokenStorage,
+    static func withManager(storage: any TokenStorage, clientSecret: String = "conduit-dev-secret",
                             _ body: (OAuthTokenManager) async throws -> Void) async throws {
         let server = SandboxServer(configuration: SandboxConfiguration(autoApprove: true),
                                    logger: Logger(label: "sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
@@ -39,7 +39,7 @@ import Testing
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let base = "http://127.0.0.1:\(port)"
         let settings = OAuthSettings(configName: "Crm", providerName: "Sandbox", clientId: "conduit-dev-client",
-                                     clientSecret: "conduit-dev-secret", grant: .clientCredentials(scopes: nil),
+                                     clientSecret: clientSecret, grant: .clientCredentials(scopes: nil),
                                      tokenURL: base + "/oauth/token", authorizeURL: base + "/oauth/authorize",
                                      revokeURL: base + "/oauth/revoke", requestTimeout: .seconds(10))
         let logger = Logger(label: "oauth", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -86,30 +86,16 @@ import Testing
     }
 
     @Test func wrongClientSecretIsUnauthorizedWithoutTheSecret() async throws {
-        let server = SandboxServer(configuration: SandboxConfiguration(autoApprove: true),
-                                   logger: Logger(label: "sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let port = try await server.start()
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        let base = "http://127.0.0.1:\(port)"
-        let settings = OAuthSettings(configName: "Crm", providerName: "Sandbox", clientId: "conduit-dev-client",
-                                     clientSecret: "not-the-secret-42", grant: .clientCredentials(scopes: nil),
-                                     tokenURL: base + "/oauth/token", authorizeURL: base + "/oauth/authorize",
-                                     revokeURL: base + "/oauth/revoke")
-        let logger = Logger(label: "oauth", factory: { _ in SwiftLogNoOpLogHandler() })
-        let manager = OAuthTokenManager(settings: settings, storage: SlowStorage(),
-                                        transport: HTTPTransport(client: client, configName: "Crm", logger: logger,
-                                                                 logNames: HTTPLogNames(remote: "Sandbox", metadataPrefix: "crm")),
-                                        logger: logger)
-        do {
-            _ = try await manager.accessToken(for: "default")
-            Issue.record("expected the token request to be refused")
-        } catch {
-            #expect(error.kind == .unauthorized)
-            #expect(error.description.hasPrefix("Sandbox refused to issue a client-credentials token for config 'Crm'"))
-            #expect(!error.description.contains("not-the-secret-42"))
-            #expect(!"\(settings)".contains("not-the-secret-42"))
+        try await Self.withManager(storage: SlowStorage(), clientSecret: "not-the-secret-42") { manager in
+            do throws(OAuthError) {
+                _ = try await manager.accessToken(for: "default")
+                Issue.record("expected the token request to be refused")
+            } catch {
+                #expect(error.kind == .unauthorized)
+                #expect(error.description.hasPrefix("Sandbox refused to issue a client-credentials token for config 'Crm'"))
+                #expect(!error.description.contains("not-the-secret-42"))
+                #expect(!"\(manager.settings)".contains("not-the-secret-42"))
+            }
         }
-        try await client.shutdown()
-        await server.shutdown()
     }
 }

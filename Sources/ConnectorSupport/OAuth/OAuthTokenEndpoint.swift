@@ -1,7 +1,6 @@
 import FlowCore
 import FlowEngine
 import Foundation
-import Logging
 
 /// Calls a provider's OAuth endpoints (RFC 6749 and RFC 7009, form-encoded with the client's
 /// credentials in the body): code exchange, refresh, client credentials and revocation.
