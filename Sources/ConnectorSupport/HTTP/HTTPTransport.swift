@@ -78,7 +78,7 @@ public struct HTTPTransport: Sendable {
 
     @usableFromInline @inline(never)
     func received(_ response: HTTPClient.Response, _ method: HTTPMethod, _ url: String,
-                          started: ContinuousClock.Instant) -> Message {
+                  started: ContinuousClock.Instant) -> Message {
         let result = Self.result(status: Int(response.status.code), headers: response.headers,
                                  body: response.body.map { Array($0.readableBytesView) } ?? [])
         guard logger.logLevel <= .debug else { return result }
@@ -105,9 +105,9 @@ public struct HTTPTransport: Sendable {
     }
 
     /// One exchange, the whole answer accumulated (up to ``maximumBodySize``).
-    @usableFromInline
+    @inlinable
     func execute(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
-                         timeout: Duration) async throws -> HTTPClient.Response {
+                 timeout: Duration) async throws -> HTTPClient.Response {
         let task = try start(method: method, url: url, headers: headers, body: body, timeout: timeout)
         return try await withTaskCancellationHandler {
             try await task.futureResult.get()
@@ -118,9 +118,9 @@ public struct HTTPTransport: Sendable {
 
     /// Hands the exchange to the client; synchronous, so the request it builds is not kept in
     /// the waiting task's frame.
-    @inline(never)
-    private func start(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
-                       timeout: Duration) throws -> HTTPClient.Task<HTTPClient.Response> {
+    @usableFromInline @inline(never)
+    func start(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
+               timeout: Duration) throws -> HTTPClient.Task<HTTPClient.Response> {
         var fields = HTTPHeaders()
         fields.reserveCapacity(headers.count)
         for header in headers { fields.add(name: header.name, value: header.value) }

@@ -105,12 +105,16 @@ package final class TokenManager: Sendable {
     ///
     /// With no stored token: `ACCESS_TOKEN_MISSING` naming the URL to visit (authorization code),
     /// or a new client-credentials token (client credentials).
+    // Out of line, like the two below: inlined into the client's retry loop, the OAuth error
+    // and its conversion would take room in the frame that waits for every Procore response.
+    @inline(never)
     package func accessToken(for owner: String) async throws(ProcoreError) -> String {
         do { return try await oauth.accessToken(for: owner) } catch { throw ProcoreError(error) }
     }
 
     /// A new access token after Procore rejected `rejectedToken` with 401, shared with any
     /// operation that is already replacing it.
+    @inline(never)
     package func refreshAfterUnauthorized(owner: String, rejectedToken: String) async throws(ProcoreError) -> String {
         do { return try await oauth.refreshAfterUnauthorized(owner: owner, rejectedToken: rejectedToken) } catch { throw ProcoreError(error) }
     }
