@@ -52,8 +52,15 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        .target(name: "ConnectorSupport", dependencies: [
+            "FlowCore", "FlowEngine",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "ProcoreConnector", dependencies: [
-            "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector",
+            "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector", "ConnectorSupport",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -100,9 +107,17 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["Fixtures"]),
-        .testTarget(name: "ProcoreConnectorTests", dependencies: [
-            "ProcoreConnector", "ProcoreSandbox", "FlowCore", "ConduitTestSupport",
+        .testTarget(name: "ConnectorSupportTests", dependencies: [
+            "ConnectorSupport", "FlowEngine", "FlowCore", "ProcoreSandbox",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "ProcoreConnectorTests", dependencies: [
+            "ProcoreConnector", "ConnectorSupport", "FlowEngine", "ProcoreSandbox", "FlowCore", "ConduitTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -3,14 +3,14 @@ import FlowCore
 /// The Procore connector's XML vocabulary and error types, as the loader sees them.
 public enum ProcoreDeclaration {
     /// The Mule SDK's default namespace for the `procore` prefix.
-    public static let namespaceURI = "http://www.mulesoft.org/schema/mule/procore"
+    package static let namespaceURI = "http://www.mulesoft.org/schema/mule/procore"
 
     /// The stereotype of `procore:config`, as `config-ref` checks name it.
-    public static let configStereotype = "PROCORE:CONFIG"
+    package static let configStereotype = "PROCORE:CONFIG"
 
     /// The connector's error types with their parents (the manual's table and troubleshooting
     /// list, plus the security and connectivity parents the Mule SDK gives such types).
-    public static let errorTypes: [(String, String?)] = [
+    package static let errorTypes: [(String, String?)] = [
         ("CONNECTIVITY", "MULE:CONNECTIVITY"),
         ("RETRY_EXHAUSTED", "MULE:RETRY_EXHAUSTED"),
         ("BAD_REQUEST", nil),
@@ -42,7 +42,7 @@ public enum ProcoreDeclaration {
     }
 
     /// Every element of the `procore` namespace.
-    public static let elements: [ElementDeclaration] = [
+    package static let elements: [ElementDeclaration] = [
         ElementDeclaration("config", role: .global(stereotype: configStereotype),
                            parameters: [ParameterDeclaration("name", required: true)],
                            children: ["connection"]),

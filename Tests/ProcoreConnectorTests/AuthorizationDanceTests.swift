@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 import Foundation
 import ProcoreConnector

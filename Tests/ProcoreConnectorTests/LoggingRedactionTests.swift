@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 import Foundation
 import ProcoreConnector
@@ -9,7 +10,7 @@ import Testing
         try await SandboxHarness.with { sandbox in
             let capture = LogCapture()
             let client = sandbox.client(logger: capture.logger())
-            let store = TokenStore(path: sandbox.storePath, configName: "Procore_Config")
+            let store = FileTokenStorage(path: sandbox.storePath, configName: "Procore_Config")
             var secrets: Set<String> = [SandboxHarness.clientSecret]
 
             let dance = try await sandbox.authorize(client)

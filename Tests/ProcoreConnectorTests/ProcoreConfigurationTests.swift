@@ -1,3 +1,4 @@
+import ConnectorSupport
 import ProcoreConnector
 import Testing
 

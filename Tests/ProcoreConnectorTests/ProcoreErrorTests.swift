@@ -1,4 +1,6 @@
+import ConnectorSupport
 import FlowCore
+import FlowEngine
 import ProcoreConnector
 import Testing
 
@@ -36,8 +38,8 @@ import Testing
         #expect(state.isA(repository.core("CLIENT_SECURITY")))
     }
 
-    static func response(_ status: Int, _ body: Value, headers: Value = .object(ValueObject())) -> ProcoreResult {
-        ProcoreResult(payload: body, attributes: .object(ValueObject([
+    static func response(_ status: Int, _ body: Value, headers: Value = .object(ValueObject())) -> Message {
+        Message(payload: body, attributes: .object(ValueObject([
             ("statusCode", .int(Int64(status))), ("headers", headers), ("requestId", "req-1"),
         ])))
     }

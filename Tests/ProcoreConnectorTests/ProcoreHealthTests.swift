@@ -1,4 +1,5 @@
 import ConduitTestSupport
+import ConnectorSupport
 import FlowEngine
 import Foundation
 import ProcoreConnector
@@ -52,7 +53,7 @@ struct ProcoreHealthTests {
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let token = StoredToken(accessToken: "access", refreshToken: "refresh", expiresAt: Date(timeIntervalSinceNow: 3600),
                                 obtainedAt: Date(), grantType: "authorization_code")
-        try TokenStore(path: path, configName: "Procore_Config").save([TokenStore.defaultResourceOwnerId: token])
+        try FileTokenStorage(path: path, configName: "Procore_Config").save([OAuthSettings.defaultResourceOwnerId: token])
         let runtime = try TestApp.runtime(Self.authorizationCodeApp(tokenStore: path), connectors: [ProcoreFlowConnector()])
         #expect(try await Self.reports(runtime).running == ["Procore_Config: up"])
     }

@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 import Foundation
 import ProcoreConnector
@@ -212,11 +213,11 @@ import Testing
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
             try await sandbox.authorize(client)
-            let stored = try TokenStore(path: sandbox.storePath, configName: "Procore_Config").load()
+            let stored = try FileTokenStorage(path: sandbox.storePath, configName: "Procore_Config").load()
             let access = try #require(stored["default"]?.accessToken)
             try await client.unauthorize()
             #expect(await client.tokens.hasToken(for: "default") == false)
-            #expect(try TokenStore(path: sandbox.storePath, configName: "Procore_Config").load().isEmpty)
+            #expect(try FileTokenStorage(path: sandbox.storePath, configName: "Procore_Config").load().isEmpty)
             let info = try await sandbox.send(.GET, "/oauth/token/info?access_token=\(access)")
             #expect(info.status == 401)
             await #expect(throws: ProcoreError(.accessTokenMissing,

@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import AsyncHTTPClient
+import ConnectorSupport
 import FlowCore
 import Foundation
 import Logging

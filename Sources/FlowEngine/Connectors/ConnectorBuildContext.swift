@@ -16,6 +16,9 @@ public final class ConnectorBuildContext {
     /// How the app is laid out: where relative file names of its configuration (a key store) are
     /// looked up (``AppLayout/locate(_:)``: the classpath first in a Mule project).
     public let layout: AppLayout
+    /// Services the executable provides (``RuntimeOptions/services``); a connector uses its
+    /// own default for whatever is not set.
+    public internal(set) var services = ServiceRegistry()
     private let properties: @Sendable (String) -> String?
     private let loggers: LoggerFactory
     private let lookup: (String) -> (any ConnectorConfiguration)?

@@ -15,6 +15,8 @@ final class RuntimeBuilder {
     private let isPartial: Bool
     /// Wrapped around flows and operations when set (``RuntimeOptions/observer``).
     var observer: (any RuntimeObserver)?
+    /// Handed to connectors through the build context.
+    var services = ServiceRegistry()
     private let connectors: [String: any Connector]
     private let flowIndex: [String: Int]
     private let subFlowIndex: [String: Int]
@@ -29,15 +31,20 @@ final class RuntimeBuilder {
     private var globalHandlers: [String: ErrorHandler] = [:]
     private var handlersInProgress: Set<String> = []
     private var loggerCache: [String: Logger] = [:]
-    private lazy var buildContext = ConnectorBuildContext(
-        appName: app.name, layout: app.layout, properties: property, loggers: loggers,
-        lookup: { [unowned self] name in self.configuration(named: name) },
-        warn: { [unowned self] diagnostic in self.diagnostics.append(diagnostic) })
+    private lazy var buildContext: ConnectorBuildContext = {
+        let context = ConnectorBuildContext(
+            appName: app.name, layout: app.layout, properties: property, loggers: loggers,
+            lookup: { [unowned self] name in self.configuration(named: name) },
+            warn: { [unowned self] diagnostic in self.diagnostics.append(diagnostic) })
+        context.services = services
+        return context
+    }()
 
     init(app: AppDefinition, connectors: [any Connector], options: RuntimeOptions, isPartial: Bool) {
         self.app = app
         self.isPartial = isPartial
         observer = options.observer
+        services = options.services
         let properties = app.properties
         let property: @Sendable (String) -> String? = { properties.value(forKey: $0) }
         self.property = property

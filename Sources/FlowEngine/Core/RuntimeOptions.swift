@@ -9,6 +9,9 @@ public struct RuntimeOptions: Sendable {
     /// Told about every flow run a source starts and every connector operation; nil costs
     /// nothing per event.
     public var observer: (any RuntimeObserver)?
+    /// Services for connectors (a token storage, a key-value store), by key; connectors use
+    /// their own defaults for whatever is not set here.
+    public var services = ServiceRegistry()
 
     /// Creates options.
     public init(logLevelOverrides: [String: Logger.Level] = [:], logHandlerFactory: (@Sendable (String) -> any LogHandler)? = nil,

@@ -1,3 +1,4 @@
+import ConnectorSupport
 import Foundation
 import FlowCore
 import FlowEngine

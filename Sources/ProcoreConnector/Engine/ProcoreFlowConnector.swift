@@ -26,7 +26,8 @@ public struct ProcoreFlowConnector: Connector {
             listener = host
         }
         let runtime = ProcoreRuntimeConfiguration(configuration: configuration, listener: listener,
-                                                  logger: context.logger(category: "com.procore.mule"))
+                                                  logger: context.logger(category: "com.procore.mule"),
+                                                  tokenStorage: context.tokenStorage(for: configuration))
         if case .authorizationCode(let settings) = configuration.grant, let listener {
             for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {
                 listener.register(HTTPEndpoint(path: path, methods: ["GET"], location: definition.location) { request in

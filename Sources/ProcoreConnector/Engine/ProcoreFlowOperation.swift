@@ -60,8 +60,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
     private func callProcore(_ operation: ProjectOperation, _ input: OperationInput) async throws -> Message {
         let client = try runtime.runningClient()
         let request = try prepare(operation, input, client)
-        let result = try await client.send(request, resourceOwnerId: resourceOwner)
-        return Message(payload: result.payload, attributes: result.attributes)
+        return try await client.send(request, resourceOwnerId: resourceOwner)
     }
 
     @inline(never)
@@ -79,8 +78,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
     private static func connectorError(_ error: any Error) -> ConnectorError {
         switch error {
         case let error as ProcoreError:
-            ConnectorError(type: error.type.name, message: error.description,
-                           errorMessage: error.errorMessage.map { Message(payload: $0.payload, attributes: $0.attributes) })
+            ConnectorError(type: error.type.name, message: error.description, errorMessage: error.errorMessage)
         case let error as ConnectorError:
             error
         default:

@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 import FlowEngine
 import HTTPConnector
@@ -12,20 +13,22 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     /// its address is known by the time this configuration starts.
     private let listener: (any HTTPEndpointHost)?
     private let logger: Logger
+    private let tokenStorage: any TokenStorage
     /// Created in `start` rather than at build time, so that a build that fails later never
     /// leaves an HTTP client behind without its required shutdown.
     private let client = NIOLockedValueBox<ProcoreClient?>(nil)
 
-    init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger) {
+    init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger, tokenStorage: any TokenStorage) {
         self.configuration = configuration
         self.listener = listener
         self.logger = logger
+        self.tokenStorage = tokenStorage
     }
 
     var name: String { configuration.name }
 
     func start() async throws {
-        let client = ProcoreClient(configuration: configuration, logger: logger)
+        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage)
         self.client.withLockedValue { $0 = client }
         if let listener {
             await client.tokens.setListenerBaseURL(listener.reachableBaseURL)

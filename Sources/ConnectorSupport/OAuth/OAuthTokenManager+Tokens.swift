@@ -1,0 +1,106 @@
+import Foundation
+
+extension OAuthTokenManager {
+    /// A valid access token for `owner`, refreshed first when it expires within ``refreshLeeway``.
+    ///
+    /// With no stored token: ``OAuthError/Kind/accessTokenMissing`` naming the URL to visit
+    /// (authorization code), or a new client-credentials token (client credentials).
+    public func accessToken(for owner: String) async throws(OAuthError) -> String {
+        if !loaded { await ensureLoaded() }
+        if let inFlightRenewal = inFlight[owner] { return try await Self.value(of: inFlightRenewal).accessToken }
+        if let token = tokens[owner], !token.expires(within: refreshLeeway, of: now()) { return token.accessToken }
+        let reason = tokens[owner] == nil ? "no token yet" : "expires within \(Int(refreshLeeway.seconds)) s"
+        return try await renew(owner: owner, reason: reason).accessToken
+    }
+
+    /// A new access token after the provider rejected `rejectedToken` with 401.
+    ///
+    /// When another operation already replaced that token (or is replacing it), this returns the
+    /// replacement without another request.
+    public func refreshAfterUnauthorized(owner: String, rejectedToken: String) async throws(OAuthError) -> String {
+        if !loaded { await ensureLoaded() }
+        if let inFlightRenewal = inFlight[owner] { return try await Self.value(of: inFlightRenewal).accessToken }
+        if let current = tokens[owner], current.accessToken != rejectedToken { return current.accessToken }
+        return try await renew(owner: owner, reason: "\(settings.providerName) answered 401").accessToken
+    }
+
+    /// Whether tokens are stored for `owner`.
+    public func hasToken(for owner: String) async -> Bool {
+        if !loaded { await ensureLoaded() }
+        return tokens[owner] != nil
+    }
+
+    // MARK: Single-flight renewal
+
+    private func renew(owner: String, reason: String) async throws(OAuthError) -> StoredToken {
+        if let inFlightRenewal = inFlight[owner] { return try await Self.value(of: inFlightRenewal) }
+        let task: Task<StoredToken, any Error>
+        switch settings.grant {
+        case .clientCredentials:
+            task = Task { try await self.performClientCredentials(owner: owner) }
+        case .authorizationCode:
+            guard let refreshToken = tokens[owner]?.refreshToken else {
+                throw missingToken(owner: owner, expired: tokens[owner] != nil)
+            }
+            task = Task { try await self.performRefresh(owner: owner, refreshToken: refreshToken, reason: reason) }
+        }
+        inFlight[owner] = task
+        return try await Self.value(of: task)
+    }
+
+    private func performRefresh(owner: String, refreshToken: String, reason: String) async throws(OAuthError) -> StoredToken {
+        defer { inFlight[owner] = nil }
+        metrics.refreshes += 1
+        logger.debug("Refreshing access token for resource owner '\(owner)' of config '\(settings.configName)' (\(reason))")
+        do throws(OAuthError) {
+            var token = try await endpoint.refresh(refreshToken: refreshToken, now: now())
+            // Providers such as Procore rotate refresh tokens; one that does not keeps the old one valid.
+            if token.refreshToken == nil { token.refreshToken = refreshToken }
+            await install(token, for: owner, event: "Refreshed access token")
+            return token
+        } catch where error.kind == .unauthorized {
+            // The refresh token is spent whether or not the refresh succeeded: forget it.
+            tokens[owner] = nil
+            await persist(event: "Deleted unusable tokens", owner: owner)
+            throw OAuthError(.unauthorized, "\(error.description) Authorize again at \(localAuthorizeURL(for: owner))",
+                             response: error.response)
+        }
+    }
+
+    private func performClientCredentials(owner: String) async throws(OAuthError) -> StoredToken {
+        defer { inFlight[owner] = nil }
+        metrics.clientCredentialsGrants += 1
+        logger.debug("Requesting client-credentials token for config '\(settings.configName)'")
+        let token = try await endpoint.clientCredentials(now: now())
+        await install(token, for: owner, event: "Obtained client-credentials token")
+        return token
+    }
+
+    /// Keeps `token` as `owner`'s and saves it; callers see the new token before the save ends.
+    func install(_ token: StoredToken, for owner: String, event: String) async {
+        tokens[owner] = token
+        let lifetime = token.expiresAt.map { "expires in \(Int($0.timeIntervalSince(now()).rounded())) s" } ?? "no expiry given"
+        logger.debug("\(event) for resource owner '\(owner)' of config '\(settings.configName)' (\(lifetime))")
+        await persist(event: "Saved tokens", owner: owner)
+    }
+
+    private func missingToken(owner: String, expired: Bool) -> OAuthError {
+        let url = localAuthorizeURL(for: owner)
+        if expired {
+            return OAuthError(.accessTokenMissing,
+                              "The access token for resource owner '\(owner)' of config '\(settings.configName)' has expired and cannot be refreshed. Authorize again at \(url)")
+        }
+        return OAuthError(.accessTokenMissing,
+                          "No access token for resource owner '\(owner)' of config '\(settings.configName)'. Authorize first at \(url)")
+    }
+
+    private static func value(of task: Task<StoredToken, any Error>) async throws(OAuthError) -> StoredToken {
+        do {
+            return try await task.value
+        } catch let error as OAuthError {
+            throw error
+        } catch {
+            throw OAuthError(.unexpected, "Token renewal failed: \(error)")
+        }
+    }
+}

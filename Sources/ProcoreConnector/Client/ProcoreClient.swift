@@ -1,0 +1,184 @@
+import AsyncHTTPClient
+import ConnectorSupport
+import FlowCore
+import FlowEngine
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// One config's connection to Procore: a pooled HTTP client, its tokens, and the project operations.
+///
+/// Operations validate their parameters before any call, send with the current access token,
+/// refresh it on 401 (at most twice per call), and retry 429/502/503/504 and connection failures
+/// within the ``RetryPolicy``. Each call carries one `Idempotency-Token`, reused across its
+/// retries, so a retried create can never make a second project. Call ``shutdown()`` once done.
+package final class ProcoreClient: Sendable {
+    /// Refreshes one operation call may trigger after a 401 (the Mule SDK's `MAX_REFRESH_ATTEMPTS`).
+    package static let maximumRefreshAttempts = 2
+
+    /// The configuration this client was made from.
+    package let configuration: ProcoreConfiguration
+    /// The config's tokens; the listener's authorize and callback paths are served from here.
+    package let tokens: TokenManager
+
+    private let httpClient: HTTPClient
+    private let transport: HTTPTransport
+    private let logger: Logger
+
+    /// How the transport's log lines name Procore (`Procore request …`, `procore.config=…`).
+    static let logNames = HTTPLogNames(remote: "Procore", metadataPrefix: "procore")
+
+    /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
+    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil.
+    package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
+                 tokenStorage: (any TokenStorage)? = nil) {
+        let timeouts = HTTPClient.Configuration.Timeout(
+            connect: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)),
+            read: .nanoseconds(Int64(configuration.responseTimeout.seconds * 1e9)))
+        let httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeouts)
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        self.configuration = configuration
+        self.httpClient = httpClient
+        self.logger = logger
+        self.transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger, logNames: Self.logNames)
+        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger, storage: tokenStorage)
+        logger.debug("Opened Procore connection pool for config '\(configuration.name)' (api \(configuration.baseUrl), login \(configuration.loginUrl))")
+    }
+
+    /// Closes the connection pool; calls made afterwards fail with `CONNECTIVITY`.
+    package func shutdown() async {
+        do {
+            try await httpClient.shutdown()
+            logger.debug("Closed Procore connection pool for config '\(configuration.name)'")
+        } catch {
+            logger.debug("Procore connection pool for config '\(configuration.name)' was already closed")
+        }
+    }
+
+    /// `procore:create-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
+    package func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+        try await send(try validated(.create, parameters), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// `procore:update-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
+    package func updateProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+        try await send(try validated(.update, parameters), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// `procore:unauthorize`: deletes and revokes the tokens of `resourceOwnerId` (nil: the default owner).
+    package func unauthorize(resourceOwnerId: String? = nil) async throws(ProcoreError) {
+        try await tokens.unauthorize(owner: owner(resourceOwnerId))
+    }
+
+    /// Sends a built request for `resourceOwnerId` with refresh and retries; returns Procore's
+    /// 2xx answer or throws the typed error for its final answer.
+    package func send(_ request: ProjectRequest, resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+        try await send(WireRequest(request), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// Sends an encoded request; see ``send(_:resourceOwnerId:)``.
+    func send(_ request: WireRequest, resourceOwnerId: String?) async throws(ProcoreError) -> Message {
+        let owner = owner(resourceOwnerId)
+        let deadline = ContinuousClock.now + configuration.retry.deadline
+        let idempotencyToken = UUID().uuidString
+        let url = configuration.baseUrl + request.path
+        var retries = 0
+        var refreshes = 0
+        var accessToken = try await tokens.accessToken(for: owner)
+
+        while true {
+            let outcome = await transport.send(method: HTTPMethod(rawValue: request.method), url: url,
+                                               headers: Self.headers(request, accessToken: accessToken, idempotencyToken: idempotencyToken),
+                                               body: request.body, deadline: min(deadline, ContinuousClock.now + configuration.responseTimeout),
+                                               attempt: retries + refreshes + 1)
+            switch try decide(outcome, request, retries: retries, refreshes: refreshes, deadline: deadline) {
+            case .done(let result):
+                return result
+            case .refresh:
+                refreshes += 1
+                accessToken = try await tokens.refreshAfterUnauthorized(owner: owner, rejectedToken: accessToken)
+            case .retry(let wait):
+                retries += 1
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    throw Self.cancelledWhileWaiting(request)
+                }
+            }
+        }
+    }
+
+    /// What to do after one attempt.
+    private enum NextStep {
+        case done(Message)
+        case refresh
+        case retry(after: Duration)
+    }
+
+    @inline(never)
+    private static func cancelledWhileWaiting(_ request: WireRequest) -> ProcoreError {
+        ProcoreError(.connectivity, "\(request.method) \(request.path) was cancelled while waiting to retry.")
+    }
+
+    @inline(never)
+    private static func headers(_ request: WireRequest, accessToken: String, idempotencyToken: String) -> [HeaderField] {
+        request.headers + [
+            HeaderField("Authorization", "Bearer \(accessToken)"),
+            HeaderField("Idempotency-Token", idempotencyToken),
+        ]
+    }
+
+    /// The answer, a refresh, a retry after a wait, or the error to throw. Out of line and
+    /// synchronous, so that none of this takes room in `send`'s frame while it waits.
+    @inline(never)
+    private func decide(_ outcome: HTTPTransport.Outcome, _ request: WireRequest, retries: Int, refreshes: Int,
+                        deadline: ContinuousClock.Instant) throws(ProcoreError) -> NextStep {
+        let policy = configuration.retry
+        let wait: Duration
+        let failure: ProcoreError
+        switch outcome {
+        case .response(let result):
+            let status = result.statusCode ?? 0
+            if (200..<300).contains(status) { return .done(result) }
+            if status == 401 && refreshes < Self.maximumRefreshAttempts { return .refresh }
+            failure = ProcoreError.fromResponse(result, method: request.method, path: request.path)
+            guard [429, 502, 503, 504].contains(status) else { throw failure }
+            let backoff = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
+            wait = (status == 429 || status == 503) ? ServerRequestedDelay.delay(in: result, now: Date()) ?? backoff : backoff
+        case .failure(let reason):
+            failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).")
+            wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
+        }
+        guard retries < policy.maxRetries, ContinuousClock.now + wait < deadline else {
+            throw retries == 0 ? failure : Self.afterRetries(failure, retries: retries)
+        }
+        logger.debug("Retrying \(request.method) \(request.path) in \(wait.milliseconds) ms (retry \(retries + 1) of \(policy.maxRetries)): \(failure.type)", metadata: [
+            "procore.config": "\(configuration.name)", "procore.retry": "\(retries + 1)",
+        ])
+        return .retry(after: wait)
+    }
+
+    func validated(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+        do throws(ProcoreError) {
+            let request = try ProjectRequestBuilder.build(operation, parameters)
+            logger.debug("\(operation.rawValue) parameters valid: \(request.fieldCount) project field(s) for company \(request.companyId)",
+                         metadata: ["procore.config": "\(configuration.name)"])
+            return request
+        } catch {
+            logger.debug("\(operation.rawValue) parameters invalid: \(error.description)", metadata: ["procore.config": "\(configuration.name)"])
+            throw error
+        }
+    }
+
+    private func owner(_ requested: String?) -> String {
+        guard let requested, !requested.isEmpty else { return configuration.defaultResourceOwnerId }
+        return requested
+    }
+
+    private static func afterRetries(_ error: ProcoreError, retries: Int) -> ProcoreError {
+        var error = error
+        error.description += " (gave up after \(retries) \(retries == 1 ? "retry" : "retries"))"
+        return error
+    }
+}

@@ -1,0 +1,21 @@
+import ConnectorSupport
+import FlowCore
+
+/// A project request as it goes on the wire: method, path, headers and the encoded body.
+///
+/// What the client keeps while it waits for Procore: the evaluated parameters and the body's
+/// value tree are gone by then, so a request in flight holds only its bytes. A class, so the
+/// waiting async frames hold one reference.
+final class WireRequest: Sendable {
+    let method: String
+    let path: String
+    let headers: [HeaderField]
+    let body: [UInt8]
+
+    init(_ request: ProjectRequest) {
+        method = request.method
+        path = request.path
+        headers = request.headers
+        body = JSON.encodeBytes(request.body)
+    }
+}

@@ -1,0 +1,20 @@
+import ConnectorSupport
+import FlowCore
+import FlowEngine
+
+extension ProcoreError {
+    /// The error for Procore's final answer `response` to `method path` (after any refresh or retry).
+    ///
+    /// The type comes from ``ProcoreErrorType/forStatus(_:)``; the description is Procore's own
+    /// messages joined by `; ` (`city: can't be blank`), or, when the body says nothing, a
+    /// sentence naming the request and the status.
+    package static func fromResponse(_ response: Message, method: String, path: String) -> ProcoreError {
+        let status = response.statusCode ?? 0
+        let type = ProcoreErrorType.forStatus(status)
+        let messages = ProcoreErrorBody.messages(in: response.payload)
+        let description = messages.isEmpty
+            ? "HTTP \(method) \(path) failed: \(HTTPStatusText.reason(status)) (\(status))."
+            : messages.joined(separator: "; ")
+        return ProcoreError(type, description, errorMessage: response)
+    }
+}

@@ -1,0 +1,23 @@
+/// The two project operations the connector offers.
+package enum ProjectOperation: String, Sendable, Hashable, CaseIterable {
+    /// `procore:create-project`: `POST /rest/v1.0/projects`.
+    case create = "create-project"
+    /// `procore:update-project`: `PATCH /rest/v1.0/projects/{projectId}`.
+    case update = "update-project"
+
+    /// The HTTP method Procore expects.
+    package var method: String {
+        switch self {
+        case .create: "POST"
+        case .update: "PATCH"
+        }
+    }
+
+    /// The project fields this operation accepts, in the manual's order.
+    package var fields: [ProjectField] {
+        switch self {
+        case .create: ProjectField.create
+        case .update: ProjectField.update
+        }
+    }
+}

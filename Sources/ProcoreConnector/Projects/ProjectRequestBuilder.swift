@@ -1,0 +1,127 @@
+import ConnectorSupport
+import FlowCore
+
+/// Builds the wire request for `create-project` and `update-project` from the evaluated XML
+/// parameters, validating every value first.
+///
+/// Parameters are keyed by their XML names (`companyId`, `startDate`, `customFields`); a value
+/// that is `.null` (or absent) is left out of the body. Every problem is collected before the
+/// builder fails, with one ``ProcoreError`` of type `BAD_REQUEST` whose description lists them
+/// in parameter order, separated by `; `.
+package enum ProjectRequestBuilder {
+    /// The path of the projects collection.
+    package static let projectsPath = "/rest/v1.0/projects"
+
+    /// The request for `create-project`.
+    package static func create(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+        try build(.create, parameters)
+    }
+
+    /// The request for `update-project`.
+    package static func update(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+        try build(.update, parameters)
+    }
+
+    /// The request for `operation`.
+    package static func build(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+        var problems: [String] = []
+        let companyId = requiredID("companyId", in: parameters, problems: &problems)
+        let projectId = operation == .update ? requiredID("projectId", in: parameters, problems: &problems) : nil
+
+        var project = ValueObject()
+        for field in operation.fields {
+            guard let value = parameters[field.parameter], !value.isNull else {
+                if operation == .create && field.parameter == "name" {
+                    problems.append(missing("name"))
+                }
+                continue
+            }
+            switch FieldCoercion.coerce(value, as: field.type) {
+            case .success(let wire):
+                if operation == .create, field.parameter == "name", wire.stringValue?.allSatisfy(\.isWhitespace) == true {
+                    problems.append(invalid("name", "must not be empty"))
+                } else {
+                    project.append(field.jsonField, wire)
+                }
+            case .failure(let problem):
+                problems.append(invalid(field.parameter, problem.reason))
+            }
+        }
+        addCustomFields(parameters["customFields"], to: &project, problems: &problems)
+
+        guard problems.isEmpty, let companyId else {
+            throw ProcoreError(.badRequest, problems.joined(separator: "; "))
+        }
+        let path = projectId.map { "\(projectsPath)/\($0)" } ?? projectsPath
+        return ProjectRequest(
+            operation: operation, method: operation.method, path: path,
+            headers: [
+                HeaderField("Procore-Company-Id", String(companyId)),
+                HeaderField("Content-Type", "application/json"),
+                HeaderField("Accept", "application/json"),
+            ],
+            body: .object(ValueObject([("company_id", .int(companyId)), ("project", .object(project))])),
+            companyId: companyId, projectId: projectId)
+    }
+
+    /// Whether `value` passes the checks ``build(_:_:)`` makes on `parameter` of `operation`
+    /// alone (null always does: a missing value is a different problem).
+    static func accepts(_ value: Value, for parameter: String, of operation: ProjectOperation) -> Bool {
+        if value.isNull { return true }
+        switch parameter {
+        case "companyId", "projectId":
+            if case .success = FieldCoercion.id(value) { return true }
+            return false
+        case "customFields":
+            if case .object = value { return true }
+            return false
+        default:
+            guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return true }
+            if case .success = FieldCoercion.coerce(value, as: field.type) { return true }
+            return false
+        }
+    }
+
+    /// The message for a parameter whose value is invalid.
+    static func invalid(_ parameter: String, _ reason: String) -> String {
+        "Invalid value for parameter '\(parameter)': \(reason)"
+    }
+
+    /// The message for a required parameter that is absent or null.
+    static func missing(_ parameter: String) -> String {
+        "Missing value for required parameter '\(parameter)'"
+    }
+
+    private static func requiredID(_ parameter: String, in parameters: [String: Value], problems: inout [String]) -> Int64? {
+        guard let value = parameters[parameter], !value.isNull else {
+            problems.append(missing(parameter))
+            return nil
+        }
+        switch FieldCoercion.id(value) {
+        case .success(.int(let id)):
+            return id
+        case .success:
+            return nil
+        case .failure(let problem):
+            problems.append(invalid(parameter, problem.reason))
+            return nil
+        }
+    }
+
+    /// Adds `custom_field_<id>` entries; keys may be written `456` or `custom_field_456`.
+    private static func addCustomFields(_ value: Value?, to project: inout ValueObject, problems: inout [String]) {
+        guard let value, !value.isNull else { return }
+        guard case .object(let fields) = value else {
+            problems.append(invalid("customFields", "expected an object of custom field id to value, got \(ValueDisplay.describe(value))"))
+            return
+        }
+        for entry in fields.entries where !entry.value.isNull {
+            let id = entry.key.hasPrefix("custom_field_") ? String(entry.key.dropFirst("custom_field_".count)) : entry.key
+            guard !id.isEmpty, id.allSatisfy(\.isASCIIDigit) else {
+                problems.append(invalid("customFields", "key \(ValueDisplay.quoted(entry.key)) is not a custom field id (expected digits, for example '456')"))
+                continue
+            }
+            project["custom_field_\(id)"] = entry.value
+        }
+    }
+}

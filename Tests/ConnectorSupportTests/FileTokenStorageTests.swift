@@ -1,0 +1,64 @@
+import Foundation
+import ConnectorSupport
+import Testing
+
+/// The default token storage: one 0600 JSON file per config, replaced atomically.
+@Suite struct FileTokenStorageTests {
+    static func temporaryPath() -> String {
+        NSTemporaryDirectory() + "conduit-token-store-\(UUID().uuidString)/nested/tokens.json"
+    }
+
+    static func token(_ access: String) -> StoredToken {
+        StoredToken(accessToken: access, refreshToken: "refresh-\(access)", expiresAt: Date(timeIntervalSince1970: 1_900_000_000),
+                    obtainedAt: Date(timeIntervalSince1970: 1_800_000_000), grantType: "authorization_code")
+    }
+
+    @Test func savesWithMode0600AndReadsBack() throws {
+        let path = Self.temporaryPath()
+        let store = FileTokenStorage(path: path, configName: "Example_Config")
+        #expect(try store.load().isEmpty)
+        try store.save(["default": Self.token("a"), "alice": Self.token("b")])
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let reopened = FileTokenStorage(path: path, configName: "Example_Config")
+        #expect(try reopened.load() == ["default": Self.token("a"), "alice": Self.token("b")])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"default-Example_Config\""))
+        #expect(text.contains("\"alice-Example_Config\""))
+    }
+
+    @Test func replacesAtomicallyAndLeavesNoTemporaryFiles() throws {
+        let path = Self.temporaryPath()
+        let store = FileTokenStorage(path: path, configName: "P")
+        for index in 0..<5 { try store.save(["default": Self.token("t\(index)")]) }
+        #expect(try store.load() == ["default": Self.token("t4")])
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["tokens.json"])
+    }
+
+    @Test func keepsOtherConfigsEntries() throws {
+        let path = Self.temporaryPath()
+        try FileTokenStorage(path: path, configName: "One").save(["default": Self.token("one")])
+        try FileTokenStorage(path: path, configName: "Two").save(["default": Self.token("two")])
+        try FileTokenStorage(path: path, configName: "One").save([:])
+        #expect(try FileTokenStorage(path: path, configName: "One").load().isEmpty)
+        #expect(try FileTokenStorage(path: path, configName: "Two").load() == ["default": Self.token("two")])
+    }
+
+    @Test func corruptFileIsReportedWithoutContents() throws {
+        let path = Self.temporaryPath()
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+                                                withIntermediateDirectories: true)
+        try "secret-ish garbage".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: TokenStorageError(location: path, reason: "is not a token store file")) {
+            try FileTokenStorage(path: path, configName: "P").load()
+        }
+        #expect("\(TokenStorageError(location: path, reason: "is not a token store file"))" == "Token store '\(path)' is not a token store file")
+    }
+
+    @Test func tokenDescriptionsAreMasked() {
+        let text = "\(Self.token("very-secret-access"))"
+        #expect(!text.contains("very-secret-access"))
+        #expect(!text.contains("refresh-very-secret-access"))
+    }
+}
