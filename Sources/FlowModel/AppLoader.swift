@@ -68,12 +68,13 @@ public enum AppLoader {
         return LoadResult(app: app, diagnostics: ordered)
     }
 
-    /// Declares the custom namespaces that `raise-error` elements use, so that handlers anywhere
-    /// in the app may name them (Mule declares a type by raising it).
+    /// Declares the custom namespaces that `raise-error` and `error-mapping targetType` use, so
+    /// that handlers anywhere in the app may name them (Mule declares a type by raising it).
     private static func declareRaisedTypes(in documents: [LoadedDocument], stage: PropertyStage, repository: inout ErrorTypeRepository) {
         func visit(_ element: XMLElement) {
-            if element.namespaceURI == Namespaces.core, element.localName == "raise-error",
-               let attribute = element.attribute("type") {
+            let typeAttribute = element.localName == "raise-error" ? "type" : "targetType"
+            if element.namespaceURI == Namespaces.core, element.localName == "raise-error" || element.localName == "error-mapping",
+               let attribute = element.attribute(typeAttribute) {
                 let text = stage.resolve(attribute.value, at: attribute.valueLocation).text
                 if let name = ErrorTypeName(parsing: text), name.namespace != "MULE",
                    !repository.connectorNamespaces.contains(name.namespace) {

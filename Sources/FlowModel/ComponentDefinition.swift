@@ -17,13 +17,15 @@ public struct ComponentDefinition: Sendable {
     public let parameters: [String: ParameterValue]
     /// Nested elements its declaration accepts, in document order.
     public let children: [ComponentDefinition]
+    /// An operation's `<error-mapping>`s, in order: which of its errors to raise as another type.
+    public let errorMappings: [ErrorMappingDefinition]
     /// The element's text content (`<http:body>#[payload]</http:body>`), read as its
     /// declaration's ``ElementDeclaration/text`` kind; nil when it has none.
     public let text: ParameterValue?
 
     /// Creates a definition.
     public init(namespace: String, name: String, location: SourceLocation, path: String, parameters: [String: ParameterValue],
-                children: [ComponentDefinition], text: ParameterValue? = nil) {
+                children: [ComponentDefinition], text: ParameterValue? = nil, errorMappings: [ErrorMappingDefinition] = []) {
         self.namespace = namespace
         self.name = name
         self.location = location
@@ -31,6 +33,7 @@ public struct ComponentDefinition: Sendable {
         self.parameters = parameters
         self.children = children
         self.text = text
+        self.errorMappings = errorMappings
     }
 
     /// `namespace:name` in lower case, as users write it (`procore:create-project`).

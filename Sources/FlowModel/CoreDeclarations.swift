@@ -104,6 +104,10 @@ enum CoreDeclarations {
             ParameterDeclaration("targetValue", kind: .expression),
         ], children: ["content"]),
         ElementDeclaration("content", role: .nested, parameters: [], text: .template),
+        ElementDeclaration("error-mapping", role: .nested, parameters: [
+            ParameterDeclaration("sourceType"),
+            ParameterDeclaration("targetType", required: true),
+        ]),
         ElementDeclaration("scatter-gather", role: .operation, parameters: [
             ParameterDeclaration("timeout", kind: .integer),
             ParameterDeclaration("maxConcurrency", kind: .integer),

@@ -58,10 +58,30 @@ extension LoadContext {
                                  namesUnsupportedTypes: namesUnsupportedTypes)
     }
 
+    /// Reads an operation's `<error-mapping sourceType targetType>`: `sourceType` must be a known
+    /// type (default: any); `targetType` is a custom type the mapping declares.
+    func readErrorMapping(_ element: XMLElement) -> ErrorMappingDefinition? {
+        guard let declaration = vocabulary.modules[Namespaces.core]?.elements["error-mapping"] else { return nil }
+        let parameters = readParameters(of: element, declaration: declaration)
+        rejectChildren(of: element)
+        var source: ErrorType?
+        if let sourceValue = parameters["sourceType"], sourceValue.text != "ANY" {
+            // A type that is unknown was reported; one of an unsupported module maps nothing.
+            guard let first = resolveErrorTypes(sourceValue).types.first else { return nil }
+            source = first
+        }
+        guard let targetValue = parameters["targetType"] else { return nil }
+        guard let targetName = ErrorTypeName(parsing: targetValue.text), let target = errorTypes.lookup(targetName) else {
+            error("Invalid error type '\(targetValue.text)': expected NAMESPACE:IDENTIFIER.", at: targetValue.valueLocation)
+            return nil
+        }
+        return ErrorMappingDefinition(source: source, target: target, location: element.location)
+    }
+
     /// Resolves a comma-separated `type` list, reporting each unknown type at its own column;
     /// a type of a module Conduit does not implement is left out without a report (the module's
     /// elements are reported), and said so in the result.
-    private func resolveErrorTypes(_ value: ParameterValue) -> (types: [ErrorType], namesUnsupportedTypes: Bool) {
+    func resolveErrorTypes(_ value: ParameterValue) -> (types: [ErrorType], namesUnsupportedTypes: Bool) {
         var types: [ErrorType] = []
         var namesUnsupportedTypes = false
         var offset = 0

@@ -19,6 +19,10 @@ extension LoadContext {
             errorHandler = readErrorHandler(last, path: "\(name)/errorHandler")
             body = body.dropLast()
         }
+        if let source, source.namespace == "MULE", source.name == "scheduler", body.isEmpty {
+            // Mule's schema requires a processor after a scheduler; an unreadable one still counts.
+            error("Flow '\(name)' has a <scheduler> but no processor: a scheduled flow needs at least one.", at: source.location)
+        }
         let processors = readProcessors(Array(body), parentName: "<flow>", path: "\(name)/processors")
         guard parameters["name"] != nil else { return nil }
         let maxConcurrency = parameters["maxConcurrency"]?.value.literalInt

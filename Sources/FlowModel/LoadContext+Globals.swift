@@ -73,7 +73,12 @@ extension LoadContext {
         if case .global = declaration.role { owner = element.attribute("name")?.value }
         let parameters = readParameters(of: element, declaration: declaration, owningConfig: owner)
         var children: [ComponentDefinition] = []
+        var errorMappings: [ErrorMappingDefinition] = []
         for child in element.children {
+            if declaration.role == .operation, isCore(child, "error-mapping") {
+                if let mapping = readErrorMapping(child) { errorMappings.append(mapping) }
+                continue
+            }
             guard let (childModule, childDeclaration) = acceptedChild(child, of: declaration, in: module) else {
                 if classify(child) != nil { misplaced(child, in: displayName(element)) }
                 continue
@@ -82,7 +87,7 @@ extension LoadContext {
         }
         return ComponentDefinition(namespace: module.errorNamespace, name: element.localName, location: element.location,
                                    path: path, parameters: parameters, children: children,
-                                   text: readText(of: element, declaration: declaration, owningConfig: owner))
+                                   text: readText(of: element, declaration: declaration, owningConfig: owner), errorMappings: errorMappings)
     }
 
     /// The module and declaration of `child` when `declaration` lists it: by local name in the

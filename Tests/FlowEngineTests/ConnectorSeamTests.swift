@@ -81,3 +81,28 @@ struct ConnectorSeamTests {
         }
     }
 }
+
+@Suite struct ErrorMappingTests {
+    @Test("an operation's error-mapping raises its errors as the app's own type, which handlers can name")
+    func mapsErrors() async throws {
+        let runtime = try TestApp.runtime("""
+            <test:config name="cfg"/>
+            <flow name="main">
+              <test:fail config-ref="cfg" type="GONE" message="#['gone']">
+                <error-mapping sourceType="TEST:NOT_FOUND" targetType="APP:MISSING"/>
+              </test:fail>
+              <error-handler>
+                <on-error-continue type="APP:MISSING"><set-payload value="#[error.errorType.namespace ++ ':' ++ error.errorType.identifier ++ ' ' ++ error.description]"/></on-error-continue>
+              </error-handler>
+            </flow>
+            <flow name="unmapped">
+              <test:fail config-ref="cfg" type="CONNECTIVITY" message="#['down']">
+                <error-mapping sourceType="TEST:NOT_FOUND" targetType="APP:MISSING"/>
+              </test:fail>
+            </flow>
+            """, connectors: [TestConnector()])
+        let mapped = try await runtime.run(flow: "main")
+        #expect(mapped.event?.payload == "APP:MISSING gone", "\(String(describing: mapped.failure?.error.description))")
+        #expect(try await runtime.run(flow: "unmapped").failure?.error.type.description == "TEST:CONNECTIVITY")
+    }
+}

@@ -76,8 +76,7 @@ final class RuntimeBuilder {
         var sources: [(flow: Flow, source: any FlowSource)] = []
         for (definition, flow) in zip(app.flows, flows) {
             guard let sourceDefinition = definition.source,
-                  let source = source(sourceDefinition, flow: SourceFlow(flow: flow, runtime: runtime),
-                                      processorCount: definition.processors.count) else { continue }
+                  let source = source(sourceDefinition, flow: SourceFlow(flow: flow, runtime: runtime)) else { continue }
             sources.append((flow, source))
         }
         let list = DiagnosticList(diagnostics)
@@ -157,19 +156,20 @@ final class RuntimeBuilder {
                                                       name: definition.name)
             return OperationProcessor(element: element, operation: observed, target: definition.parameters["target"]?.text,
                                       targetValue: definition.parameters["targetValue"],
-                                      logger: logger("conduit.connector.\(connector.declaration.prefix)"))
+                                      logger: logger("conduit.connector.\(connector.declaration.prefix)"),
+                                      errorMappings: definition.errorMappings)
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return PassThroughProcessor()
         }
     }
 
-    private func source(_ definition: ComponentDefinition, flow: SourceFlow, processorCount: Int) -> (any FlowSource)? {
+    private func source(_ definition: ComponentDefinition, flow: SourceFlow) -> (any FlowSource)? {
         guard !isSkipped(definition) else { return nil }
         if definition.namespace == "MULE" {
             // Core sources (`scheduler`) are the engine's own.
             do {
-                return try SchedulerSource.make(definition, flow: flow, processorCount: processorCount, logger: logger(LogCategories.scheduler),
+                return try SchedulerSource.make(definition, flow: flow, logger: logger(LogCategories.scheduler),
                                                 warn: { diagnostics.append($0) })
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)

@@ -11,6 +11,8 @@ struct OperationProcessor: Processor {
     let target: String?
     let targetValue: ParameterValue?
     let logger: Logger
+    /// The element's `<error-mapping>`s, in order.
+    var errorMappings: [ErrorMappingDefinition] = []
 
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         let outcome = await run(OperationInput(event: event, context: context, element: element, logger: logger))
@@ -49,9 +51,11 @@ struct OperationProcessor: Processor {
     }
 
     /// The one place where a connector's error becomes a flow error. A type the app does not
-    /// know (a connector bug) becomes `MULE:UNKNOWN`, naming the undeclared type.
+    /// know (a connector bug) becomes `MULE:UNKNOWN`, naming the undeclared type; the element's
+    /// `<error-mapping>`s then say which type is raised.
     private func failure(_ error: ConnectorError, _ event: Event, _ context: ExecutionContext) -> FlowFailure {
-        if let type = context.runtime.errorTypes.lookup(error.type) {
+        if let found = context.runtime.errorTypes.lookup(error.type) {
+            let type = errorMappings.first { $0.source.map(found.isA) ?? true }?.target ?? found
             return context.failure(type, error.message, detailedDescription: error.detailedMessage,
                                    errorMessage: error.errorMessage, at: element, event: event)
         }

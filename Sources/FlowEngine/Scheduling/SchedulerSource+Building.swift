@@ -5,13 +5,9 @@ import Logging
 
 extension SchedulerSource {
     /// The `<scheduler>` `definition` describes, for `flow`; every problem thrown together, located.
-    static func make(_ definition: ComponentDefinition, flow: SourceFlow, processorCount: Int, logger: Logger,
+    static func make(_ definition: ComponentDefinition, flow: SourceFlow, logger: Logger,
                      warn: (Diagnostic) -> Void) throws(DiagnosticList) -> SchedulerSource {
         var problems: [Diagnostic] = []
-        if processorCount == 0 {
-            problems.append(.error("Flow '\(flow.name)' has a <scheduler> but no processor: a scheduled flow needs at least one.",
-                                   at: definition.location))
-        }
         let strategies = definition.child("scheduling-strategy")?.children ?? []
         guard let strategyElement = strategies.first else {
             problems.append(.error("Element <scheduler> needs a <scheduling-strategy> with a <fixed-frequency> or a <cron>.", at: definition.location))

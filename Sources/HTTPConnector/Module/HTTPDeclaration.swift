@@ -47,6 +47,11 @@ public enum HTTPDeclaration {
             ParameterDeclaration("allowedMethods"),
             ParameterDeclaration("responseStreamingMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
             ParameterDeclaration("deferredResponse", kind: .boolean),
+            // Accepted as every Mule 4 source takes them; the body is read by its Content-Type,
+            // and without a cluster every node is the primary one.
+            ParameterDeclaration("outputMimeType"),
+            ParameterDeclaration("outputEncoding"),
+            ParameterDeclaration("primaryNodeOnly", kind: .boolean),
         ], children: ["response", "error-response"]),
         ElementDeclaration("response", role: .nested, parameters: [
             ParameterDeclaration("statusCode", kind: .expression),
