@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "FlowXMLTests", dependencies: ["FlowXML"]),
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression", "ConduitTestSupport"]),
-        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "HTTPConnector", "ProcoreConnector"]),
+        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "HTTPConnector", "ProcoreConnector", "ConduitTestSupport"]),
         .testTarget(name: "FlowEngineTests", dependencies: [
             "FlowEngine", "FlowModel", "FlowCore", "ConduitTestSupport",
             .product(name: "Logging", package: "swift-log"),

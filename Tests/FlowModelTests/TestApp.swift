@@ -1,6 +1,7 @@
 import Foundation
 import FlowCore
 import FlowModel
+import ConduitTestSupport
 import ProcoreConnector
 
 /// A throwaway app directory with the given files, for loader tests.
@@ -15,12 +16,7 @@ struct TestApp {
 
     /// Writes `files` (paths relative to the app directory) into a new temporary directory.
     init(_ files: [String: String]) throws {
-        directory = NSTemporaryDirectory() + "conduit-model-\(UUID().uuidString)"
-        for (path, content) in files {
-            let full = (directory as NSString).appendingPathComponent(path)
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try content.write(toFile: full, atomically: true, encoding: .utf8)
-        }
+        directory = try TemporaryAppDirectory(files, prefix: "conduit-model").path
     }
 
     /// Loads the app with the HTTP and Procore connectors registered.

@@ -13,12 +13,7 @@ struct AppDirectory {
 
     /// Writes `files` (paths relative to the app directory) into a new temporary directory.
     init(_ files: [String: String]) throws {
-        directory = NSTemporaryDirectory() + "conduit-http-\(UUID().uuidString)"
-        for (path, content) in files {
-            let full = (directory as NSString).appendingPathComponent(path)
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try content.write(toFile: full, atomically: true, encoding: .utf8)
-        }
+        directory = try TemporaryAppDirectory(files, prefix: "conduit-http").path
     }
 
     /// The runtime when nothing is wrong, and every diagnostic of the loader and the build step.
