@@ -71,7 +71,7 @@ let package = Package(
         ]),
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
-            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector",
+            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
