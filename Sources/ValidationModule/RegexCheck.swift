@@ -74,8 +74,8 @@ struct RegexCheck: ValidationCheck {
         do {
             return try LinearRegex(pattern, caseSensitive: sensitive)
         } catch {
-            throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "UNKNOWN"),
-                                 message: "Invalid regex '\(pattern)' in <validation:matches-regex>: \(error.description)")
+            let message = "Invalid regex '\(pattern)' in <validation:matches-regex>: \(error.description)"
+            throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "UNKNOWN"), message: message)
         }
     }
 }

@@ -77,7 +77,8 @@ public struct ValidationConnector: Connector {
 
     /// `is-number`, with literal bounds checked now: a `minValue` that is not a number of the type
     /// could never be compared.
-    private func numberCheck(_ definition: ComponentDefinition, value: ParameterValue, typeParameter: ParameterValue) throws(DiagnosticList) -> NumberCheck {
+    private func numberCheck(_ definition: ComponentDefinition, value: ParameterValue,
+                             typeParameter: ParameterValue) throws(DiagnosticList) -> NumberCheck {
         guard let type = NumberType(rawValue: typeParameter.text) else {
             throw DiagnosticList([.error("Unknown numberType '\(typeParameter.text)'.", at: typeParameter.valueLocation)])
         }

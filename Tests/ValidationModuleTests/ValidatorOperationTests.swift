@@ -92,6 +92,12 @@ struct ValidatorOperationTests {
         Case(##"<validation:matches-regex value="#[payload.code]" regex="#[payload.pattern]"/>"##, ["code": "x1", "pattern": "x\\d"]),
         Case(##"<validation:matches-regex value="#[payload.code]" regex="#[payload.pattern]"/>"##, ["code": "x", "pattern": "x\\d"],
              ##"VALIDATION:MISMATCH: x is not valid under the terms of regex x\d"##),
+        Case(##"<validation:matches-regex value="#[payload]" regex="[a-z]+" caseSensitive="#[vars.none == null]"/>"##, "ABC",
+             "VALIDATION:MISMATCH: ABC is not valid under the terms of regex [a-z]+"),
+        Case(##"<validation:matches-regex value="#[payload]" regex="[a-z]+" caseSensitive="#[vars.none != null]"/>"##, "ABC"),
+        Case(##"<validation:matches-regex value="#[payload.code]" regex="#[payload.pattern]"/>"##, ["code": "aa", "pattern": "(a)\\1"],
+             "MULE:UNKNOWN: Invalid regex '(a)\\1' in <validation:matches-regex>: "
+                + "Backreference '\\1' is not supported: it needs backtracking (at character 4 of the regex)"),
         // validate-size: strings by length, arrays and objects by count
         Case(##"<validation:validate-size value="#[payload]" min="2" max="3"/>"##, "abc"),
         Case(##"<validation:validate-size value="#[payload]" min="2" max="3"/>"##, "a",
@@ -104,6 +110,8 @@ struct ValidatorOperationTests {
         // is-url / is-ip
         Case(##"<validation:is-url url="#[payload]"/>"##, "https://example.com:8443/a?b=c"),
         Case(##"<validation:is-url url="#[payload]"/>"##, "mailto:ann@example.com"),
+        Case(##"<validation:is-url url="#[payload]"/>"##, "http://[::1]:8080/health"),
+        Case(##"<validation:is-url url="#[payload]"/>"##, "http://example.com:80a", "VALIDATION:INVALID_URL: http://example.com:80a is not a valid url"),
         Case(##"<validation:is-url url="#[payload]"/>"##, "example.com", "VALIDATION:INVALID_URL: example.com is not a valid url"),
         Case(##"<validation:is-url url="#[payload]"/>"##, "http://", "VALIDATION:INVALID_URL: http:// is not a valid url"),
         Case(##"<validation:is-ip ip="#[payload]"/>"##, "192.168.0.1"),

@@ -158,8 +158,8 @@ struct RegexParser {
             case (">", _):
                 throw RegexSyntaxError("Atomic groups '(?>' are not supported: they need backtracking", at: start)
             default:
-                throw RegexSyntaxError("Inline flags and other '(?' constructs are not supported; use caseSensitive=\"false\" for '(?i)'",
-                                       at: start)
+                let message = "Inline flags and other '(?' constructs are not supported; use caseSensitive=\"false\" for '(?i)'"
+                throw RegexSyntaxError(message, at: start)
             }
         }
         let inner = try parseAlternation()

@@ -71,8 +71,8 @@ struct RegexProgram: Sendable {
         private mutating func emitRepetition(_ body: RegexNode, min: Int, max: Int?, offset: Int) throws(RegexSyntaxError) {
             func checkSize(_ instructions: [Instruction]) throws(RegexSyntaxError) {
                 if instructions.count > RegexProgram.maximumSize {
-                    throw RegexSyntaxError("Regex too large once repetitions are expanded (over \(RegexProgram.maximumSize) steps)",
-                                           at: offset)
+                    let message = "Regex too large once repetitions are expanded (over \(RegexProgram.maximumSize) steps)"
+                    throw RegexSyntaxError(message, at: offset)
                 }
             }
             // The outermost repetition is the one to blame for a program grown too large.
