@@ -67,6 +67,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "ValidationModule", dependencies: ["FlowCore", "FlowModel", "FlowExpression", "FlowEngine"]),
         .target(name: "ProcoreSandbox", dependencies: [
             "FlowCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -77,7 +78,7 @@ let package = Package(
         ]),
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
-            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector",
+            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -122,6 +123,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "ValidationModuleTests", dependencies: ["ValidationModule", "FlowEngine", "FlowCore", "ConduitTestSupport"]),
         .testTarget(name: "ProcoreSandboxTests", dependencies: [
             "ProcoreSandbox", "FlowCore", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

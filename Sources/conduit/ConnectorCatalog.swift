@@ -2,11 +2,12 @@ import FlowCore
 import FlowEngine
 import HTTPConnector
 import ProcoreConnector
+import ValidationModule
 
 /// The connectors this executable ships; the only place that names them.
 enum ConnectorCatalog {
     /// Every connector, for the engine.
-    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector()]
+    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector()]
 
     /// Their XML vocabularies, for the loader.
     static var declarations: [ConnectorDeclaration] { connectors.map(\.declaration) }
