@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// One set of compiler settings for every target (Hummingbird's habit): `any` spelled out for
+/// existentials, and each file importing the modules whose members it uses.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
 let package = Package(
     name: "Conduit",
     platforms: [.macOS(.v14)],
@@ -60,7 +67,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "ProcoreConnector", dependencies: [
-            "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector", "ConnectorSupport",
+            "FlowCore", "FlowModel", "FlowExpression", "FlowEngine", "HTTPConnector", "ConnectorSupport",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -143,3 +150,7 @@ let package = Package(
         ]),
     ]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}

@@ -1,6 +1,7 @@
 import FlowCore
 import FlowXML
 import Foundation
+import FlowExpression
 
 extension LoadContext {
     /// Reads `<parse-template>`: the template from its `<content>` or, read now as Mule reads it

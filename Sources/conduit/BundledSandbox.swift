@@ -2,6 +2,7 @@ import FlowModel
 import Foundation
 import Logging
 import ProcoreSandbox
+import FlowProperties
 
 /// Starts the bundled Procore sandbox in-process when the app's properties ask for it
 /// (`conduit.sandbox.enabled=true`, as `properties/dev.properties` does), so that a newcomer's

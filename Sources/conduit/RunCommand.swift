@@ -7,6 +7,7 @@ import HTTPConnector
 import Logging
 import ProcoreSandbox
 import ServiceLifecycle
+import UnixSignals
 
 /// `conduit run`: loads and checks the app, starts its connectors and sources (binding its HTTP
 /// listeners), prints one `ready` line and serves until SIGINT or SIGTERM, then drains in-flight

@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
 import Testing
+import ConduitTestSupport
+import NIOHTTP1
 
 /// `conduit run --app DIR` started from another directory keeps its state where
 /// `dev.properties` says, relative to the app: `DIR/.conduit/tokens/procore.json` (the

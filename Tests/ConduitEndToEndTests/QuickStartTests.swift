@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
 import Testing
+import ConduitTestSupport
+import NIOHTTP1
 
 /// The README's quick start, as written: `conduit run --env dev` from the repository root, then
 /// its curl lines, then Ctrl-C.

@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import NIOHTTP1
 import Testing
+import ConduitTestSupport
 
 /// Request bodies the sample app cannot use get a 400 that says what is wrong, and never reach
 /// Procore: JSON that is not an object names the first parameter it breaks, an empty body or

@@ -2,6 +2,8 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import ConduitTestSupport
+import NIOHTTP1
 
 /// Issue 6's acceptance for what happens between the requests, through the sample app's flows:
 /// an access token that expires mid-run, Procore's rate limit, and answers lost on the way back.

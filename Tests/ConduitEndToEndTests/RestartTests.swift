@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
 import Testing
+import ConduitTestSupport
+import NIOHTTP1
 
 /// Stopping and starting `conduit run --env dev` again: the app reuses the token it stored, and
 /// the bundled sandbox (with `conduit.sandbox.data`) still knows it, so no second authorization.

@@ -2,6 +2,7 @@ import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import Testing
+import Foundation
 
 /// `<async>`: the flow goes on at once; the branch runs on a copy, its errors are logged and
 /// dropped, `maxConcurrency` queues branches, shutdown waits for them.

@@ -3,6 +3,7 @@ import FlowCore
 import FlowEngine
 import Foundation
 import Testing
+import Logging
 
 @Suite("Error log block")
 struct ErrorLoggingTests {

@@ -2,6 +2,7 @@ import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import Testing
+import Logging
 
 @Suite("Runtime observer")
 struct RuntimeObserverTests {

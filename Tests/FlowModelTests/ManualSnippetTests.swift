@@ -1,6 +1,7 @@
 import FlowCore
 import FlowModel
 import Testing
+import Foundation
 
 /// Issue acceptance: each XML snippet of the connector manual, in a `<mule>` root with the usual
 /// namespaces, validates cleanly with the manual's properties.

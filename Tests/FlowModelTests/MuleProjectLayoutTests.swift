@@ -1,6 +1,7 @@
 import FlowCore
 import FlowModel
 import Testing
+import FlowProperties
 
 /// A Mule project as Anypoint Studio leaves it: configs under `src/main/mule` (any depth), the
 /// classpath root `src/main/resources`, `mule-artifact.json`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import FlowXML
+import FlowCore
 
 /// Reading from disk, parsing from many tasks at once, and the size of a large application.
 @Suite("Files, concurrency and scale")

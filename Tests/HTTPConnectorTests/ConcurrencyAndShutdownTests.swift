@@ -5,6 +5,8 @@ import Foundation
 import NIOPosix
 import NIOHTTP1
 import Testing
+import ConduitTestSupport
+import NIOCore
 
 @Suite("Back-pressure and shutdown")
 struct ConcurrencyAndShutdownTests {

@@ -5,6 +5,7 @@ import HTTPConnector
 import NIOCore
 import NIOSSL
 import Testing
+import NIOHTTP1
 
 @Suite("HTTPS listeners")
 struct HTTPSListenerTests {

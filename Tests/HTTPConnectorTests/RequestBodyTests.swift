@@ -1,6 +1,8 @@
 import FlowCore
 import NIOHTTP1
 import Testing
+import ConduitTestSupport
+import HTTPConnector
 
 @Suite("Request bodies")
 struct RequestBodyTests {

@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import NIOHTTP1
 import Testing
+import HTTPConnector
 
 @Suite("Listener responses")
 struct ResponseTests {

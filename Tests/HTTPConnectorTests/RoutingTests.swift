@@ -1,6 +1,9 @@
 import FlowCore
 import NIOHTTP1
 import Testing
+import ConduitTestSupport
+import Foundation
+import HTTPConnector
 
 @Suite("Listener routing")
 struct RoutingTests {

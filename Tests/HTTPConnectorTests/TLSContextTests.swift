@@ -2,6 +2,7 @@ import FlowCore
 import FlowModel
 @testable import HTTPConnector
 import Testing
+import FlowEngine
 
 @Suite("TLS contexts of HTTPS listeners")
 struct TLSContextTests {

@@ -3,6 +3,7 @@ import FlowCore
 import Foundation
 import ProcoreConnector
 import Testing
+import FlowEngine
 
 /// Debug logging on `com.procore.mule`: what it says, and that no secret ever reaches it.
 @Suite struct LoggingRedactionTests {

@@ -3,6 +3,7 @@ import FlowCore
 import FlowEngine
 import ProcoreConnector
 import Testing
+import Foundation
 
 /// A payload that is not an Object (a JSON array, string, number or boolean) where the operation's
 /// parameters select keys of one is a `BAD_REQUEST` naming the first parameter it breaks; a payload

@@ -3,6 +3,7 @@ import FlowCore
 import Foundation
 import ProcoreConnector
 import Testing
+import FlowEngine
 
 /// Create and update against the sandbox with the manual's samples, and the result's shape.
 @Suite struct ProjectOperationTests {

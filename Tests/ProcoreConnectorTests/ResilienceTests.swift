@@ -3,6 +3,8 @@ import FlowCore
 import Foundation
 import ProcoreConnector
 import Testing
+import FlowEngine
+import NIOHTTP1
 
 /// Refresh, rate limits, restarts and dropped connections against the sandbox.
 @Suite struct ResilienceTests {

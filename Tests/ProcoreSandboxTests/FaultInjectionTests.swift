@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// `POST /_sandbox/faults`: chosen statuses, delays and dropped connections for the next N matching requests.
 @Suite struct FaultInjectionTests {

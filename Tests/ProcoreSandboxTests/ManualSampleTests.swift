@@ -2,6 +2,7 @@ import ConduitTestSupport
 import Foundation
 import FlowCore
 import Testing
+import NIOHTTP1
 
 /// The connector manual's two sample requests, wrapped as Procore expects, succeed against a
 /// freshly started sandbox.

@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// `GET`/`POST /oauth/authorize`: consent page, auto-approve, and the requests that must not redirect.
 @Suite struct OAuthAuthorizeTests {

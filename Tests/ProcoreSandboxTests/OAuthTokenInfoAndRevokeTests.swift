@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// `GET /oauth/token/info` and `POST /oauth/revoke`.
 @Suite struct OAuthTokenInfoAndRevokeTests {

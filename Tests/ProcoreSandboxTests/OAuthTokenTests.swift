@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// `POST /oauth/token`: the three grants, every body encoding, Basic client auth, code reuse,
 /// refresh rotation, and RFC 6749 error bodies.

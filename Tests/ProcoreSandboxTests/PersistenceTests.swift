@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// `--data FILE`: state survives a restart, writes are atomic, and a bad file is reported.
 @Suite struct PersistenceTests {

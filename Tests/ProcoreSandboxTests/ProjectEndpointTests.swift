@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// Create, update and show: the full project object, defaults, partial updates and custom fields.
 @Suite struct ProjectEndpointTests {

@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// `GET /rest/v1.0/projects` and `/rest/v1.1/projects`: pagination headers, views and filters.
 @Suite struct ProjectListTests {

@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// Procore's 422 `{"errors":{"field":["message"]}}`, and 400/409 for the request's shape and `origin_id`.
 @Suite struct ProjectValidationTests {

@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// Bearer tokens and `Procore-Company-Id` on REST calls: 401 with Procore's texts, 403 with its body.
 @Suite struct RESTAuthenticationTests {

@@ -2,6 +2,7 @@ import FlowCore
 import Foundation
 import ProcoreSandbox
 import Testing
+import NIOHTTP1
 
 /// `X-Rate-Limit-*` on every API response; the spike and hourly windows; 429 with Procore's text
 /// and `Retry-After`; OAuth and admin requests are not counted.

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ProcoreSandbox
 import Testing
+import NIOCore
 
 /// Starting, addressing and stopping an embedded sandbox.
 @Suite struct ServerLifecycleTests {

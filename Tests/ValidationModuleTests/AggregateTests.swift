@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import Testing
+import FlowEngine
 
 /// `validation:all` and `validation:any` (mule-components §6.4).
 @Suite("Validation all and any")

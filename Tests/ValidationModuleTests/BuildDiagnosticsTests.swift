@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import Testing
+import Foundation
 
 /// Problems the module reports while the app is built, located in the file.
 @Suite("Validation build diagnostics")

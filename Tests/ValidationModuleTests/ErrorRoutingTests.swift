@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import Testing
+import FlowEngine
 
 /// Validation errors reach handlers through Mule's hierarchy (mule-components §6.2).
 @Suite("Validation error routing")

@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import Testing
+import FlowEngine
 
 /// Every validator through a real flow: what passes, and the exact type and default message of
 /// what fails (mule-components §6.3).

@@ -1,4 +1,5 @@
 import FlowEngine
+import FlowCore
 
 extension Message {
     /// The HTTP status in the attributes of a message made by ``HTTPTransport``, if any.

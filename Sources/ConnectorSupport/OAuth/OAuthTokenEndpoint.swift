@@ -1,6 +1,7 @@
 import FlowCore
 import FlowEngine
 import Foundation
+import NIOHTTP1
 
 /// Calls a provider's OAuth endpoints (RFC 6749 and RFC 7009, form-encoded with the client's
 /// credentials in the body): code exchange, refresh, client credentials and revocation.

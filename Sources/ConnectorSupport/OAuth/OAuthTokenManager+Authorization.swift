@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 extension OAuthTokenManager {
     /// Starts an authorization for `resourceOwnerId` (nil: the configured owner) and returns the

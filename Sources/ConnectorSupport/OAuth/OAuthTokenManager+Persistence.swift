@@ -1,3 +1,4 @@
+import Logging
 extension OAuthTokenManager {
     /// Loads the stored tokens once. Calls that arrive while the load runs (the actor is free
     /// while storage is awaited) wait for the same load instead of starting another.

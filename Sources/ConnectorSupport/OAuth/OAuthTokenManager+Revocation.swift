@@ -1,3 +1,4 @@
+import Logging
 extension OAuthTokenManager {
     /// Deletes `owner`'s tokens here and revokes them at the provider (revoking the refresh
     /// token when there is one, which revokes its access token with it).

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 extension OAuthTokenManager {
     /// A valid access token for `owner`, refreshed first when it expires within ``refreshLeeway``.

@@ -1,6 +1,7 @@
 import FlowCore
 import FlowModel
 import Logging
+import FlowProperties
 
 /// Turns definitions into processors, configurations and sources (the "reifier"): one pass over
 /// the app, collecting every problem before failing.

@@ -1,3 +1,5 @@
+import FlowCore
+import Foundation
 /// The block Mule logs for an error, which Mule users know how to read:
 ///
 /// ```

@@ -1,4 +1,5 @@
 import Logging
+import Foundation
 
 /// Per-category log levels, as Mule users set them: `logging.level.<category>=DEBUG` properties
 /// and `--log-level <category>=<level>` options, where a category also governs every category

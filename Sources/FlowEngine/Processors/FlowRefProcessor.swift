@@ -1,4 +1,5 @@
 import FlowModel
+import FlowCore
 
 /// Where a `flow-ref` goes, resolved when the app is built.
 enum FlowRefTarget: Sendable {

@@ -1,4 +1,5 @@
 import Logging
+import FlowCore
 
 /// `<remove-variable>`: removes `vars.<name>`, warning (as Mule does) when there is none.
 struct RemoveVariableProcessor: Processor {

@@ -1,4 +1,5 @@
 import FlowModel
+import FlowCore
 
 /// `<set-variable>`: creates or overwrites `vars.<name>`.
 struct SetVariableProcessor: Processor {

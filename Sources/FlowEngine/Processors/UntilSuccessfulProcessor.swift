@@ -1,6 +1,7 @@
 import FlowCore
 import FlowModel
 import Logging
+import Foundation
 
 /// `<until-successful>`: runs its processors until they succeed, at most `maxRetries` times
 /// more, waiting `millisBetweenRetries` between attempts. Every attempt starts from the scope's

@@ -1,6 +1,7 @@
 import FlowCore
 import FlowEngine
 import FlowModel
+import Foundation
 
 extension ListenerConfigDefinition {
     /// The listener configuration `definition` (`<http:listener-config>`) describes; every

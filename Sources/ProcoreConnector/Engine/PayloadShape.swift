@@ -1,4 +1,5 @@
 import FlowCore
+import FlowExpression
 import FlowEngine
 import FlowModel
 

@@ -1,6 +1,7 @@
 import FlowCore
 import FlowEngine
 import FlowModel
+import Logging
 
 /// One Procore operation in a flow: evaluates its parameters against the event, calls Procore
 /// through the config's client, and turns the result or failure into the engine's terms.

@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import Logging
 
 /// The login side: `/oauth/authorize`, `/oauth/token`, `/oauth/token/info` and `/oauth/revoke`.
 extension SandboxState {

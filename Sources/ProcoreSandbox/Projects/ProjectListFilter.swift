@@ -1,4 +1,5 @@
 import Foundation
+import FlowCore
 
 /// The list endpoints' `filters[…]` parameters the sandbox supports: `by_status` (default
 /// `Active`), `id`, `origin_id`, `name`, and on v1.1 `project_number`.

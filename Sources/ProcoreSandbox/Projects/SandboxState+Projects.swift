@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import Logging
 
 /// The API side: create, update, show and list projects (procore-api.md §4, §5, §7).
 extension SandboxState {

@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import Logging
 
 /// The `/_sandbox/…` endpoints for tests and demos: queue faults, expire tokens, inspect
 /// projects, reset. They need no token and are neither rate-limited nor subject to faults.
