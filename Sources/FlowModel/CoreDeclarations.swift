@@ -17,7 +17,7 @@ enum CoreDeclarations {
     /// The processors that may appear in a flow, sub-flow, scope or handler.
     static let processorNames: Set<String> = [
         "logger", "set-payload", "set-variable", "remove-variable", "flow-ref", "choice", "try",
-        "raise-error", "until-successful", "foreach", "async", "parse-template", "scatter-gather",
+        "raise-error", "until-successful", "foreach", "async", "parse-template", "scatter-gather", "first-successful", "round-robin",
     ]
 
     static let elements: [ElementDeclaration] = [
@@ -115,6 +115,8 @@ enum CoreDeclarations {
             ParameterDeclaration("targetValue", kind: .expression),
         ], children: ["route", "collect-list"]),
         ElementDeclaration("route", role: .nested, parameters: []),
+        ElementDeclaration("first-successful", role: .operation, parameters: [], children: ["route"]),
+        ElementDeclaration("round-robin", role: .operation, parameters: [], children: ["route"]),
         ElementDeclaration("collect-list", role: .nested, parameters: []),
         ElementDeclaration("async", role: .operation, parameters: [
             ParameterDeclaration("name"),

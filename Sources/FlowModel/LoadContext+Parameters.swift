@@ -89,6 +89,8 @@ extension LoadContext {
                                         ownerElement: elementName, owningConfig: owningConfig))
             return .literal(.string(text))
         case .flowReference:
+            // A name computed per event (`#[vars.handler]`) can only be checked when it runs.
+            if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueLocation) }
             flowReferences.append(FlowReference(name: text, valueLocation: site.valueLocation))
             return .literal(.string(text))
         case .expression:

@@ -1,5 +1,6 @@
 import Foundation
 import FlowCore
+import FlowExpression
 import FlowXML
 
 extension LoadContext {
@@ -57,7 +58,11 @@ extension LoadContext {
         case "flow-ref":
             rejectChildren(of: element)
             if let target = parameters["target"], !checkVariableName(target) { return nil }
-            return parameters["name"].map { .flowRef(name: $0.text, target: parameters["target"]?.text, targetValue: parameters["targetValue"]) }
+            guard let name = parameters["name"] else { return nil }
+            if case .expression = name.value {
+                return .dynamicFlowRef(name: name, target: parameters["target"]?.text, targetValue: parameters["targetValue"])
+            }
+            return .flowRef(name: name.text, target: parameters["target"]?.text, targetValue: parameters["targetValue"])
         case "choice":
             return readChoice(element, path: path)
         case "try":
@@ -77,6 +82,14 @@ extension LoadContext {
             let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
             return .untilSuccessful(maxRetries: parameters["maxRetries"], millisBetweenRetries: parameters["millisBetweenRetries"],
                                     processors: processors)
+        case "first-successful", "round-robin":
+            let routes = readRoutes(element, path: path, allowing: [])
+            if element.localName == "first-successful" {
+                if routes.count < 2 { warning("At least 2 routes are required for 'first-successful'.", at: element.location) }
+                return .firstSuccessful(routes: routes)
+            }
+            if routes.isEmpty { error("Element <round-robin> needs at least one <route>.", at: element.location) }
+            return .roundRobin(routes: routes)
         case "scatter-gather":
             return readScatterGather(element, parameters: parameters, path: path)
         case "parse-template":

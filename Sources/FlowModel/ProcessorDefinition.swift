@@ -25,6 +25,8 @@ public struct ProcessorDefinition: Sendable {
         case setVariable(name: String, value: ParameterValue)
         case removeVariable(name: String)
         case flowRef(name: String, target: String?, targetValue: ParameterValue?)
+        /// A `flow-ref` whose `name` is an expression (`#[vars.handler]`), resolved per event.
+        case dynamicFlowRef(name: ParameterValue, target: String?, targetValue: ParameterValue?)
         case choice(routes: [ChoiceRoute], otherwise: [ProcessorDefinition]?)
         case tryScope(processors: [ProcessorDefinition], errorHandler: ErrorHandlerDefinition?)
         case raiseError(type: ErrorTypeName, description: ParameterValue?)
@@ -37,6 +39,11 @@ public struct ProcessorDefinition: Sendable {
         /// `maxConcurrency` at once, each within `timeoutMillis`); their messages are gathered.
         case scatterGather(timeoutMillis: Int?, maxConcurrency: Int?, collectList: Bool, routes: [[ProcessorDefinition]],
                            target: String?, targetValue: ParameterValue?)
+        /// `<first-successful>`: the routes in order, each from the router's input, until one
+        /// succeeds; when all fail, the last route's error.
+        case firstSuccessful(routes: [[ProcessorDefinition]])
+        /// `<round-robin>`: each event runs one route, in turn.
+        case roundRobin(routes: [[ProcessorDefinition]])
         /// `<async>`: the processors run on a copy of the event, beside the flow, which goes on at
         /// once; at most `maxConcurrency` branches of this scope at a time (the rest wait).
         case async(maxConcurrency: Int?, processors: [ProcessorDefinition])

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ConduitTestSupport
+import FlowCore
 import Foundation
 import HTTPConnector
 import NIOCore

@@ -1,4 +1,5 @@
 import ConduitTestSupport
+import ConnectorSupport
 import FlowCore
 import ProcoreConnector
 import Testing

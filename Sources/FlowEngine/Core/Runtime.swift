@@ -18,6 +18,8 @@ public final class Runtime: Sendable {
     public let configurations: [any ConnectorConfiguration]
     let subFlows: [SubFlow]
     let flowsByName: [String: Flow]
+    /// Where a `flow-ref` to each name goes, for names computed per event.
+    let flowRefTargets: [String: FlowRefTarget]
     let errorTypes: ErrorTypeRepository
     let coreErrors: CoreErrorTypes
     let property: @Sendable (String) -> String?
@@ -39,6 +41,10 @@ public final class Runtime: Sendable {
         self.isSecretProperty = isSecretProperty
         self.loggers = loggers
         flowsByName = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var targets: [String: FlowRefTarget] = [:]
+        for (index, subFlow) in subFlows.enumerated() where targets[subFlow.name] == nil { targets[subFlow.name] = .subFlow(index) }
+        for (index, flow) in flows.enumerated() where targets[flow.name] == nil { targets[flow.name] = .flow(index) }
+        flowRefTargets = targets
     }
 
     /// The flow called `name`.

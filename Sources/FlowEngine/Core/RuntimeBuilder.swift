@@ -210,6 +210,8 @@ final class RuntimeBuilder {
             return SetVariableProcessor(element: element, name: name, value: value)
         case .removeVariable(let name):
             return RemoveVariableProcessor(element: element, name: name, logger: logger(LogCategories.removeVariable))
+        case .dynamicFlowRef(let name, let target, let targetValue):
+            return DynamicFlowRefProcessor(element: element, name: name, target: target, targetValue: targetValue)
         case .flowRef(let name, let target, let targetValue):
             let callee: FlowRefTarget
             if let index = flowIndex[name] {
@@ -244,6 +246,10 @@ final class RuntimeBuilder {
         case .scatterGather(let timeoutMillis, let maxConcurrency, let collectList, let routes, let target, let targetValue):
             return ScatterGatherProcessor(element: element, routes: routes.map { chain($0) }, timeout: timeoutMillis.map { .milliseconds($0) },
                                           maxConcurrency: maxConcurrency, collectList: collectList, target: target, targetValue: targetValue)
+        case .firstSuccessful(let routes):
+            return FirstSuccessfulProcessor(routes: routes.map { chain($0) })
+        case .roundRobin(let routes):
+            return RoundRobinProcessor(routes: routes.map { chain($0) })
         case .async(let maxConcurrency, let processors):
             return AsyncProcessor(element: element, chain: chain(processors), gate: maxConcurrency.map { AsyncGate(limit: max($0, 1)) })
         case .operation(let component):
