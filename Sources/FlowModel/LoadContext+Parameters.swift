@@ -24,6 +24,14 @@ extension LoadContext {
         let elementName = displayName(element)
         for attribute in element.attributes {
             if attribute.namespaceURI == Namespaces.schemaInstance || attribute.namespaceURI == Namespaces.documentation { continue }
+            if attribute.namespaceURI == Namespaces.tracking {
+                if !warnedAboutTracking {
+                    warnedAboutTracking = true
+                    warning("Attribute '\(attribute.qualifiedName)' is ignored, as are all tracking: attributes: Mule's business events only feed Anypoint Monitoring.",
+                            at: attribute.location)
+                }
+                continue
+            }
             guard attribute.namespaceURI == nil, let parameter = declaration.parameter(attribute.localName) else {
                 let hint = Suggestions.hint(for: attribute.localName, among: declaration.parameters.map(\.name))
                 error("Attribute '\(attribute.qualifiedName)' is not allowed on \(elementName).\(hint)", at: attribute.location)

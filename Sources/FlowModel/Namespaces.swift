@@ -4,6 +4,9 @@ public enum Namespaces {
     public static let core = "http://www.mulesoft.org/schema/mule/core"
     /// The secure configuration properties module.
     public static let secureProperties = "http://www.mulesoft.org/schema/mule/secure-properties"
+    /// Mule Enterprise's business events (`tracking:enable-default-events`): its attributes only
+    /// feed Anypoint Monitoring, so they are accepted and ignored; its elements stay unsupported.
+    public static let tracking = "http://www.mulesoft.org/schema/mule/ee/tracking"
     /// Studio metadata (`doc:name`, `doc:id`), ignored.
     public static let documentation = "http://www.mulesoft.org/schema/mule/documentation"
     /// XML Schema instance (`xsi:schemaLocation`), ignored.

@@ -114,6 +114,9 @@ import Testing
             "flows/app.xml:8:15: error: Could not find imported file 'common.xml' (looked in common.xml, flows/common.xml).",
             "flows/app.xml:9:32: error: 'flow-ref' is pointing to 'shared-logging' which does not exist. It may be defined in 'common.xml', which could not be imported.",
         ]),
+        Case(name: "tracking attributes are ignored with one warning per app", fragment: "<flow name=\"t\" xmlns:tracking=\"http://www.mulesoft.org/schema/mule/ee/tracking\"><logger tracking:enable-default-events=\"true\"/><set-payload value=\"x\" tracking:enable-default-events=\"false\"/></flow>", expected: [
+            "flows/app.xml:8:89: warning: Attribute 'tracking:enable-default-events' is ignored, as are all tracking: attributes: Mule's business events only feed Anypoint Monitoring.",
+        ]),
         Case(name: "processor at the top level", fragment: #"<logger message="x"/>"#, expected: [
             "flows/app.xml:8:1: error: Element <logger> is not allowed inside <mule>.",
         ]),
