@@ -1,5 +1,5 @@
+import Atomics
 import FlowEngine
-import NIOConcurrencyHelpers
 
 /// A flow's `<http:listener>`: its route on the listener configuration, answered by running the
 /// flow once the source has started (503 before, and after it stopped).
@@ -9,7 +9,8 @@ final class HTTPListenerSource: FlowSource {
     /// The listener as written.
     let listener: ListenerDefinition
     private let configuration: HTTPListenerConfiguration
-    private let running = NIOLockedValueBox(false)
+    // Read by every request of the route: an atomic, not a lock.
+    private let running = ManagedAtomic(false)
 
     init(flow: SourceFlow, listener: ListenerDefinition, configuration: HTTPListenerConfiguration) {
         self.flow = flow
@@ -18,15 +19,15 @@ final class HTTPListenerSource: FlowSource {
     }
 
     /// Whether the source answers requests by running its flow.
-    var isRunning: Bool { running.withLockedValue { $0 } }
+    var isRunning: Bool { running.load(ordering: .acquiring) }
 
     func start() async throws {
-        running.withLockedValue { $0 = true }
+        running.store(true, ordering: .releasing)
         configuration.sourceStarted()
     }
 
     func stop() async {
-        running.withLockedValue { $0 = false }
+        running.store(false, ordering: .releasing)
         await configuration.sourceStopped()
     }
 }
