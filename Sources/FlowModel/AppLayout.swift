@@ -61,7 +61,7 @@ public struct AppLayout: Sendable, Hashable {
 
     /// `relative` (to the app directory) as an absolute, normalised path.
     public func absolute(_ relative: String) -> String {
-        URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+        AppDefinition.filePath(relative, in: directory)
     }
 
     /// `path` relative to the app directory when it is inside it, for display.

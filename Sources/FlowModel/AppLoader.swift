@@ -33,7 +33,8 @@ public enum AppLoader {
         }
 
         let setup = PropertySetup(options: options, layout: layout, artifact: artifact, documents: documents)
-        documents += setup.readImports(reader: reader, diagnostics: &diagnostics)
+        let imports = setup.readImports(reader: reader, diagnostics: &diagnostics)
+        documents += imports.documents
         let stage = setup.makeStage(documents: documents, diagnostics: &diagnostics)
 
         var errorTypes = ErrorTypeRepository()
@@ -49,7 +50,7 @@ public enum AppLoader {
         for global in context.unsupported.globals {
             context.registerGlobal(global.name, stereotype: LoadContext.unsupportedStereotype, at: global.location)
         }
-        context.missingImports = setup.missingImports(reader: reader)
+        context.missingImports = imports.missing
         for document in documents {
             context.readGlobals(of: document.root, into: &parts)
         }

@@ -28,12 +28,16 @@ struct PropertySetup {
 
     /// Reads `<import file>` elements (transitively), resolving their names from the command line
     /// and the environment only, as Mule does.
-    func readImports(reader: DocumentReader, diagnostics: inout [Diagnostic]) -> [LoadedDocument] {
+    ///
+    /// Returns the imported documents, and the names that could not be found (already
+    /// reported), for messages about what they might have defined.
+    func readImports(reader: DocumentReader, diagnostics: inout [Diagnostic]) -> (documents: [LoadedDocument], missing: [String]) {
         let stage = PropertyStage(resolver: PropertyResolver(commandLine: commandLine, environment: options.environmentVariables,
                                                              files: [], globalProperties: [], secure: []))
         var seen = Set(documents.map(\.file))
         var pending = documents
         var imported: [LoadedDocument] = []
+        var missing: [String] = []
         while !pending.isEmpty {
             let document = pending.removeFirst()
             for element in document.root.children where element.namespaceURI == Namespaces.core && element.localName == "import" {
@@ -44,6 +48,7 @@ struct PropertySetup {
                 guard let file = reader.importedFile(resolved.text) else {
                     diagnostics.append(.error("Could not find imported file '\(resolved.text)' (looked in \(reader.importCandidates(resolved.text).joined(separator: ", "))).",
                                               at: attribute.valueLocation))
+                    missing.append(resolved.text)
                     continue
                 }
                 guard seen.insert(file).inserted else { continue }
@@ -55,22 +60,7 @@ struct PropertySetup {
                 }
             }
         }
-        return imported
-    }
-
-    /// The `<import file>` names that could not be found (already reported), for messages about
-    /// what they might have defined.
-    func missingImports(reader: DocumentReader) -> [String] {
-        let stage = PropertyStage(resolver: PropertyResolver(commandLine: commandLine, environment: options.environmentVariables))
-        var missing: [String] = []
-        for document in documents {
-            for element in document.root.children where element.namespaceURI == Namespaces.core && element.localName == "import" {
-                guard let attribute = element.attribute("file") else { continue }
-                let resolved = stage.resolve(attribute.value, at: attribute.valueLocation)
-                if resolved.diagnostics.isEmpty, reader.importedFile(resolved.text) == nil { missing.append(resolved.text) }
-            }
-        }
-        return missing
+        return (imported, missing)
     }
 
     /// Builds the resolver for every attribute of the app.
