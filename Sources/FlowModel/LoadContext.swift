@@ -36,7 +36,7 @@ final class LoadContext {
 
     let vocabulary: Vocabulary
     /// The modules used that Conduit does not implement; set before any element is read.
-    var unsupported = UnsupportedModules(scanning: [], vocabulary: Vocabulary(connectors: []))
+    var unsupported = UnsupportedModules()
     /// Whether the once-per-app warning about ignored `tracking:` attributes was given.
     var warnedAboutTracking = false
     /// `<import>` files that were not found: a `flow-ref` to an unknown flow may mean one of them.

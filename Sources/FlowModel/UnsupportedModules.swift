@@ -12,6 +12,9 @@ struct UnsupportedModules {
     /// Their top-level elements with a `name` (`<db:config name="Database_Config">`).
     private(set) var globals: [(name: String, location: SourceLocation)] = []
 
+    /// None.
+    init() {}
+
     /// Scans `roots` for elements of namespaces `vocabulary` does not know.
     init(scanning roots: [XMLElement], vocabulary: Vocabulary) {
         func visit(_ element: XMLElement, topLevel: Bool) {
