@@ -214,7 +214,7 @@ private struct TreeBuilder {
                 XMLAttribute(
                     namespaceURI: attributeURI, prefix: attributePrefix, localName: attributeName,
                     value: textContent(attribute.pointee.children),
-                    location: positions.location, valueLocation: positions.valueLocation))
+                    location: positions.location, valueMap: positions.valueMap))
         }
 
         var children: [XMLElement] = []

@@ -43,6 +43,15 @@ import Testing
         Case(name: "config-ref to the wrong kind", fragment: #"<flow name="a"><procore:create-project config-ref="HTTP_Listener_config" companyId="1" name="n"/></flow>"#, expected: [
             "flows/app.xml:8:52: error: Referenced component 'HTTP_Listener_config' must be one of stereotypes [PROCORE:CONFIG].",
         ]),
+        Case(name: "expression error after character references (Studio's multi-line attributes)",
+             fragment: ##"<flow name="a"><logger message="#[%dw 2.0&#10;output application/json&#10;---&#10;{ a: now() as String { format: &quot;yyyy&quot; } }]"/></flow>"##,
+             expected: [
+            "flows/app.xml:8:104: error: Invalid expression: expected ',' or '}' but found '{'",
+        ]),
+        Case(name: "expression error after a line break inside an attribute",
+             fragment: "<flow name=\"a\"><logger message=\"#[{\n   a: 1,\n   b: )\n}]\"/></flow>", expected: [
+            "flows/app.xml:10:7: error: Invalid expression: unexpected ')'",
+        ]),
         Case(name: "duplicate global name", fragment: "<flow name=\"a\"/>\n<flow name=\"a\"/>", expected: [
             "flows/app.xml:9:1: error: Two (or more) configuration elements have been defined with the same global name. Global name 'a' must be unique.",
         ]),
