@@ -51,8 +51,9 @@ struct RateLimitMiddleware: RouterMiddleware {
             response = SandboxResponse.text(429, Self.exceededMessage, headers: [("Retry-After", String(decision.retryAfter))])
                 .httpResponse
         }
+        // A header the inner answer already has is kept: a fault's `headers` may set one on purpose.
         for header in decision.headers {
-            if let name = HTTPField.Name(header.name) { response.headers[name] = header.value }
+            if let name = HTTPField.Name(header.name), response.headers[name] == nil { response.headers[name] = header.value }
         }
         return response
     }
@@ -107,6 +108,9 @@ struct FaultInjectionMiddleware: RouterMiddleware {
         }
         if let retryAfter = fault.retryAfter ?? ((status == 429 || status == 503) ? 1 : nil) {
             response.setHeader("Retry-After", String(retryAfter))
+        }
+        for (name, value) in fault.headers {
+            if let value { response.setHeader(name, value) } else { response.headers.removeAll { $0.name.lowercased() == name.lowercased() } }
         }
         return response
     }
