@@ -57,6 +57,7 @@ extension OAuthTokenManager {
             var token = try await endpoint.refresh(refreshToken: refreshToken, now: now())
             // Providers such as Procore rotate refresh tokens; one that does not keeps the old one valid.
             if token.refreshToken == nil { token.refreshToken = refreshToken }
+            token.authorizedBy = tokens[owner]?.authorizedBy
             await install(token, for: owner, event: "Refreshed access token")
             return token
         } catch where error.kind == .unauthorized {

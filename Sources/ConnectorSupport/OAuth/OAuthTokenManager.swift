@@ -14,7 +14,8 @@ import Logging
 /// The concerns live in their own files: `+Authorization` (the consent dance), `+Tokens`
 /// (access tokens and single-flight renewal), `+Revocation` and `+Persistence`.
 public actor OAuthTokenManager {
-    /// The most authorizations that may be waiting for their callback; the oldest is dropped beyond it.
+    /// The most authorizations that may be waiting for their callback; beyond it new ones are
+    /// refused until some complete or expire (no one's state is evicted for someone else's).
     public static let maximumPendingAuthorizations = 1000
 
     /// The OAuth client the tokens belong to.
@@ -35,7 +36,10 @@ public actor OAuthTokenManager {
     var loading: Task<[String: StoredToken], Never>?
     /// The last save to storage; each save waits for the one before, so saves land in order.
     var saving: Task<Void, Never>?
-    var pending: [String: PendingAuthorization] = [:]
+    var pending = PendingAuthorizations(perClientLimit: OAuthTokenManager.maximumPendingAuthorizationsPerClient,
+                                        totalLimit: OAuthTokenManager.maximumPendingAuthorizations)
+    /// Codes already sent to the provider, refused if they come back (L7).
+    var redeemedCodes = RedeemedCodes()
     var inFlight: [String: Task<StoredToken, any Error>] = [:]
     var listenerBaseURL: String?
     /// Counts of the token requests made so far.
