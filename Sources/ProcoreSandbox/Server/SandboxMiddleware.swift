@@ -153,3 +153,30 @@ struct ErrorBodyMiddleware: RouterMiddleware {
         return .error(404, "Not Found: no sandbox endpoint for \(request.method.rawValue) \(path)")
     }
 }
+
+/// Refuses browsers' cross-site writes to the admin controls (`/_sandbox/…`) and the login side
+/// (`/oauth/…`) with 403 (L9): otherwise any web page open in the developer's browser could reset
+/// the sandbox, queue faults that forge token answers, or spend refresh tokens. Clients that are
+/// no browser send no `Origin` and pass, as does the sandbox's own consent form.
+struct CrossSiteMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        let method = request.method.rawValue
+        guard path.hasPrefix(adminPathPrefix) || path.hasPrefix(oauthPathPrefix),
+              !CrossSiteRequestCheck.safeMethods.contains(method),
+              let refusal = CrossSiteRequestCheck.refusal(
+                  method: method, origin: request.headers[.origin], fetchSite: request.headers[Self.secFetchSite],
+                  host: request.head.authority, secure: false, allowed: .none)
+        else { return try await next(request, context) }
+        let reason = switch refusal {
+        case .foreignOrigin: "the request's Origin is not the sandbox's own"
+        case .crossSiteFetch: "Sec-Fetch-Site says cross-site"
+        }
+        return SandboxResponse.error(403, "Cross-site \(method) refused: \(reason).").httpResponse
+    }
+}
