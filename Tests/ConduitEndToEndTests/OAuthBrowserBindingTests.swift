@@ -16,7 +16,7 @@ import Testing
             let refused = try await Reply.send(.GET, try #require(foreignApproval.header("Location")), followRedirects: false)
             #expect(refused.status == 400)
             #expect(refused.body.contains(HTMLEscaping.escape(
-                "The OAuth callback for config 'Procore_Config' did not come from the browser that started the authorization (its cookie is missing or does not match). Start again at http://127.0.0.1:\(app.appPort)/authorize-procore")))
+                "The OAuth callback for config 'Procore_Config' did not come from the browser that started the authorization (its cookie is missing or does not match). Start again at http://localhost:\(app.appPort)/authorize-procore")))
 
             // The browser that started it sends its cookie back with the callback.
             let start = try await app.send(.GET, "/authorize-procore", followRedirects: false)

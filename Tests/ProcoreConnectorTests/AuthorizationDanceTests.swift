@@ -136,6 +136,24 @@ import Testing
         }
     }
 
+    /// The browser must start the dance on the host the callback lands on (the cookie goes back
+    /// only there), so messages name the authorize path next to `externalCallbackUrl`.
+    @Test(arguments: [
+        ("https://app.example.com/api/mule/callback", "https://app.example.com/api/authorize-procore"),
+        ("http://localhost:8081/mule/callback", "http://localhost:8081/authorize-procore"),
+        ("https://proxy.example.com/oauth-return", "http://127.0.0.1:8081/authorize-procore"),
+    ])
+    func authorizeURLIsOnTheCallbacksHost(external: String, expected: String) async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = sandbox.client(sandbox.configuration(grant: .authorizationCode(AuthorizationCodeSettings(
+                listenerConfig: "HTTP_Listener_config", callbackPath: "/mule/callback", authorizePath: "/authorize-procore",
+                externalCallbackUrl: external))))
+            await client.tokens.setListenerBaseURL("http://127.0.0.1:8081")
+            #expect(await client.tokens.localAuthorizeURL(for: "default") == expected)
+            await client.shutdown()
+        }
+    }
+
     @Test func redirectUriDerivesFromTheListenerWithoutExternalCallbackUrl() async throws {
         try await SandboxHarness.with { sandbox in
             let configuration = sandbox.configuration(grant: .authorizationCode(AuthorizationCodeSettings(
