@@ -88,8 +88,7 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
     public func start() async throws {
         let routes = state.withLockedValue { $0.routes }
         let responder = ListenerResponder(config: definition, routes: routes)
-        // Clamped to a day: NIO's millisecond conversion traps on overflow, and the value is configured.
-        let readTimeout = TimeAmount.milliseconds(Int64(min(max(definition.readTimeoutMillis, 1), 86_400_000)))
+        let readTimeout = TimeAmount.milliseconds(Int64(max(definition.readTimeoutMillis, 1)))
         let server: HTTPServerBuilder
         switch (definition.protocolName.uppercased(), definition.tls) {
         case ("HTTP", _):
