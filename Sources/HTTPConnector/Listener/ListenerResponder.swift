@@ -143,7 +143,9 @@ struct ListenerResponder: HTTPResponder {
         let answer = await endpoint.handler(EndpointRequest(attributes: routed.attributes, body: bytes))
         var headers = HTTPFields()
         for (name, value) in answer.headers {
-            if let fieldName = HTTPField.Name(name) { headers.append(HTTPField(name: fieldName, value: value)) }
+            if let fieldName = HTTPField.Name(name), !FramingHeaders.isOwned(fieldName, connectionListed: []) {
+                headers.append(HTTPField(name: fieldName, value: value))
+            }
         }
         let status = (100...999).contains(answer.status) ? answer.status : 500
         return Response(status: HTTPResponse.Status(code: status), headers: headers,
