@@ -38,11 +38,18 @@ import Testing
         }
     }
 
-    @Test func anonymousBrowsersCannotNameTheResourceOwner() async throws {
+    /// The sample app lets only this machine start the dance in dev (`authorize_allowed_addresses`);
+    /// a browser it lets in may name the resource owner.
+    @Test func theSampleAppsAllowListIsEnforced() async throws {
+        try await InProcessApp.serve(defines: [("procore.config.oauth.authorize_allowed_addresses", "10.0.0.0/8")]) { app in
+            let refused = try await app.send(.GET, "/authorize-procore", followRedirects: false)
+            #expect(refused.status == 403)
+            #expect(refused.header("Set-Cookie") == nil)
+            #expect(refused.body.contains("The authorize path of config &#39;Procore_Config&#39; does not accept requests from this address."))
+        }
         try await InProcessApp.serve { app in
-            let page = try await app.send(.GET, "/authorize-procore?resourceOwnerId=mallory", followRedirects: false)
-            #expect(page.status == 403)
-            #expect(page.header("Set-Cookie") == nil)
+            let page = try await app.send(.GET, "/authorize-procore?resourceOwnerId=tenant-7", followRedirects: false)
+            #expect(page.status == 302)
         }
     }
 }
