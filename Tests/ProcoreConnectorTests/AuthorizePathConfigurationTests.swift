@@ -14,9 +14,9 @@ import Testing
 @Suite struct AuthorizePathConfigurationTests {
     static let procore = #"xmlns:procore="http://www.mulesoft.org/schema/mule/procore""#
 
-    static func app(_ callbackAttributes: String) -> String {
+    static func app(_ callbackAttributes: String, host: String = "127.0.0.1") -> String {
         """
-        <http:listener-config name="listener"><http:listener-connection host="127.0.0.1" port="0"/></http:listener-config>
+        <http:listener-config name="listener"><http:listener-connection host="\(host)" port="0"/></http:listener-config>
         <procore:config \(procore) name="Procore_Config">
           <procore:connection baseUrl="http://127.0.0.1:9" loginUrl="http://127.0.0.1:9" tokenStore="\(NSTemporaryDirectory())conduit-authorize-\(UUID().uuidString)/t.json">
             <procore:oauth-authorization-code consumerKey="key" consumerSecret="top-secret"/>
@@ -37,6 +37,16 @@ import Testing
         let passwordOnly = try TestApp.diagnostics(Self.app(#"authorizePassword="hunter2""#), connectors: [ProcoreFlowConnector()])
         #expect(passwordOnly.map(\.message) == ["Parameter 'authorizePassword' of <procore:oauth-callback-config> needs 'authorizeUsername' too."])
         #expect(!passwordOnly.description.contains("hunter2"))
+    }
+
+    @Test func anUnprotectedAuthorizePathOnAPublicListenerIsWarnedAbout() throws {
+        let warning = "The authorize path '/authorize' of config 'Procore_Config' is open to anyone who can reach listener 'listener', and whoever completes Procore's login there binds their Procore account to the config: protect it with authorizeAllowedAddresses or authorizeUsername/authorizePassword (see the README's Security section)."
+        let open = try TestApp.diagnostics(Self.app("", host: "0.0.0.0"), connectors: [ProcoreFlowConnector()])
+        #expect(open.map(\.message) == [warning])
+        #expect(open.allSatisfy { $0.description.contains("warning: ") })
+        for (attributes, host) in [(#"authorizeAllowedAddresses="10.0.0.0/8""#, "0.0.0.0"), ("", "127.0.0.1"), ("", "localhost"), ("", "::1")] {
+            #expect(try TestApp.diagnostics(Self.app(attributes, host: host), connectors: [ProcoreFlowConnector()]).isEmpty, "\(host) \(attributes)")
+        }
     }
 
     /// The authorize page's status for requests from this test (127.0.0.1) with `headers`.
