@@ -44,6 +44,23 @@ import Testing
         }
     }
 
+    /// L6: a state minted elsewhere cannot put attacker-worded text on a page under the app's
+    /// origin: without the starting browser's cookie, the page says only why it refused.
+    @Test func attackerWordedErrorsNeedTheStartingBrowser() async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = sandbox.client()
+            let start = await sandbox.start(client, address: "192.0.2.66")
+            let state = try #require(start.header("Location").flatMap { SandboxHarness.query(of: $0)["state"] })
+            let page = await sandbox.callback(client, query: ["state": state, "error": "access_denied<img src=x>",
+                                                              "error_description": "Please visit http://evil.example/login"], cookie: nil)
+            #expect(page.status == 400)
+            #expect(page.body.contains(HTMLEscaping.escape(Self.otherBrowser)))
+            #expect(!page.body.contains("evil.example"))
+            #expect(!page.body.contains("access_denied"))
+            await client.shutdown()
+        }
+    }
+
     @Test func aWrongCookieIsRefusedLikeAMissingOne() async throws {
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
