@@ -231,10 +231,18 @@ private struct TreeBuilder {
                 break  // comments and processing instructions carry nothing Mule reads
             }
         }
+        var declarations: [XMLNamespaceDeclaration] = []
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            declaration = current.pointee.next
+            if let href = current.pointee.href {
+                declarations.append(XMLNamespaceDeclaration(prefix: current.pointee.prefix.map { String(cString: $0) } ?? "", uri: String(cString: href)))
+            }
+        }
         return XMLElement(
             namespaceURI: uri, prefix: prefix, localName: localName, attributes: attributes,
             children: children, text: text, textLocation: text.isEmpty ? nil : tag.textLocation,
-            location: tag.location)
+            location: tag.location, namespaceDeclarations: declarations)
     }
 
     /// The decoded value held by an attribute's text children.

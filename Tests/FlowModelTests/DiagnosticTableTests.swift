@@ -156,3 +156,27 @@ import Testing
         #expect(body.valueLocation.description == "flows/app.xml:9:23")
     }
 }
+
+@Suite struct DeclaredModuleTests {
+    @Test("a module declared on <mule> but not used still defines its error types, as its plugin does in Mule")
+    func declaredModuleErrorTypes() throws {
+        let file = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mule xmlns="http://www.mulesoft.org/schema/mule/core"
+                  xmlns:apikit="http://www.mulesoft.org/schema/mule/mule-apikit"
+                  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <flow name="main">
+                <logger message="x"/>
+                <error-handler>
+                  <on-error-propagate type="APIKIT:BAD_REQUEST"><logger message="bad"/></on-error-propagate>
+                  <on-error-propagate type="APIKT:NOT_FOUND"><logger message="typo"/></on-error-propagate>
+                </error-handler>
+              </flow>
+            </mule>
+            """
+        let app = try TestApp(["flows/app.xml": file])
+        #expect(app.messages() == [
+            "flows/app.xml:9:33: error: Could not find error 'APIKT:NOT_FOUND'. Did you mean 'HTTP:NOT_FOUND'?",
+        ])
+    }
+}
