@@ -134,7 +134,7 @@ struct RequestBodyTests {
         try await RunningApp.serve(body) { app in
             let started = ContinuousClock.now
             let partial = "POST /kind HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nonly part"
-            let answer = try await RawHTTP.exchange(port: app.listeners[0].port, request: partial)
+            let answer = try await RawHTTP.exchange(port: app.listeners[0].port, request: partial, resetEndsResponse: true)
             let elapsed = started.duration(to: .now)
             #expect(answer == "")
             #expect(elapsed >= .milliseconds(250))
