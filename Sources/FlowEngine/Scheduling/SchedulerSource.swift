@@ -81,7 +81,7 @@ final class SchedulerSource: FlowSource, @unchecked Sendable {
             logger.info("Flow '\(flow.name)' is at its maxConcurrency. Execution skipped.")
             return
         }
-        let event = Event(payload: .null, attributes: .null, correlationId: UUID().uuidString.lowercased())
+        let event = Event(payload: .null, attributes: .null, correlationId: RandomUUID.string())
         flow.dispatch(event) { [self] outcome in
             if case .failure(let failure) = outcome { flow.logIfUnlogged(failure) }
             flow.flow.leave()

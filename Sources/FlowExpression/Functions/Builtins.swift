@@ -97,7 +97,7 @@ enum Builtins {
             return .string(formatter.string(from: Date()))
         },
         BuiltinFunction(name: "uuid", arity: 0...0) { _ throws(EvaluationFailure) in
-            .string(UUID().uuidString.lowercased())
+            .string(RandomUUID.string())
         },
         BuiltinFunction(name: "abs", arity: 1...1) { arguments throws(EvaluationFailure) in
             switch arguments[0] {

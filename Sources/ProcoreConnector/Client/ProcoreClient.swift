@@ -81,7 +81,7 @@ package final class ProcoreClient: Sendable {
     func send(_ request: WireRequest, resourceOwnerId: String?) async throws(ProcoreError) -> Message {
         let owner = owner(resourceOwnerId)
         let deadline = ContinuousClock.now + configuration.retry.deadline
-        let idempotencyToken = UUID().uuidString
+        let idempotencyToken = RandomUUID.string()
         let url = configuration.baseUrl + request.path
         var retries = 0
         var refreshes = 0
