@@ -1,0 +1,54 @@
+import ConnectorSupport
+import FlowCore
+import FlowEngine
+import Foundation
+
+/// The bytes an `http:request` sends and their `Content-Type` (mule-components §2.4).
+///
+/// Conduit's values carry no media type, so it comes from the `output` header of the
+/// `http:body` expression (`#[output application/x-www-form-urlencoded --- {…}]`) or an explicit
+/// `Content-Type` header; without either, a string is sent as text and any other value as JSON.
+struct RequestBody: Sendable, Equatable {
+    let bytes: [UInt8]
+    /// The `Content-Type` to send unless the request sets its own; nil for an empty body.
+    let contentType: String?
+
+    static let empty = RequestBody(bytes: [], contentType: nil)
+
+    /// Encodes `value`, declared as `declaredType` (from `output` or a `Content-Type` header).
+    static func encode(_ value: Value, declaredType: String?) -> RequestBody {
+        if value.isNull || value == .string("") { return .empty }
+        if MediaType.isForm(declaredType), case .object(let object) = value {
+            return RequestBody(bytes: Array(FormEncoding.encode(formPairs(object)).utf8),
+                               contentType: declaredType ?? "application/x-www-form-urlencoded")
+        }
+        if MediaType.isJSON(declaredType) {
+            return RequestBody(bytes: JSON.encodeBytes(value), contentType: declaredType)
+        }
+        if case .string(let text) = value {
+            return RequestBody(bytes: Array(text.utf8), contentType: declaredType ?? "text/plain; charset=UTF-8")
+        }
+        if let declaredType, declaredType.lowercased().hasPrefix("text/") {
+            return RequestBody(bytes: Array(ValueText.render(value).utf8), contentType: declaredType)
+        }
+        return RequestBody(bytes: JSON.encodeBytes(value), contentType: "application/json")
+    }
+
+    /// The media type an `output` header in `text` (an `http:body`'s written text) declares:
+    /// `#[output application/json --- payload]` gives `application/json`.
+    static func declaredType(in text: String) -> String? {
+        var body = Substring(text).drop { $0.isWhitespace }
+        guard body.hasPrefix("#[") else { return nil }
+        body = body.dropFirst(2).drop { $0.isWhitespace }
+        guard body.hasPrefix("output"), let separator = body.range(of: "---") else { return nil }
+        let header = body[body.index(body.startIndex, offsetBy: 6)..<separator.lowerBound]
+        guard let first = header.first, first.isWhitespace else { return nil }
+        let type = header.split(whereSeparator: \.isWhitespace).first.map(String.init)
+        return type?.contains("/") == true ? type : nil
+    }
+
+    /// A form's fields: each entry as text, an array once per element, null as an empty value.
+    private static func formPairs(_ object: ValueObject) -> [(String, String)] {
+        RequestURI.pairs(.object(object)).map { ($0.0, $0.1 ?? "") }
+    }
+}

@@ -1,0 +1,138 @@
+import FlowCore
+import FlowEngine
+import FlowModel
+import NIOSSL
+
+/// An `<http:request-config>` as written, checked: where its requests go, how long they may
+/// take, and what every one of them carries (mule-components §2.1).
+struct RequestConfigDefinition: Sendable {
+    let name: String
+    let location: SourceLocation
+    /// `basePath`, default `/`.
+    let basePath: String
+    /// `http` or `https`.
+    let scheme: String
+    /// `host`; nil when not given, in which case only operations with a `url` can use it.
+    let host: String?
+    /// `port`, defaulting by protocol (80, 443).
+    let port: Int
+    /// The client TLS settings of an HTTPS connection; nil for HTTP.
+    let tls: TLSConfiguration?
+    let authentication: BasicAuthentication?
+    let defaultHeaders: [KeyedValue]
+    let defaultQueryParams: [KeyedValue]
+    let responseTimeoutMillis: Int
+    let followRedirects: Bool
+    let sendCorrelationId: String
+    let maxResponseBodySize: Int
+    /// `maxConnections`: -1 for no limit.
+    let maxConnections: Int
+    /// How long an unused pooled connection is kept (`connectionIdleTimeout`); 0 with
+    /// `usePersistentConnections="false"`, as in Mule.
+    let connectionIdleTimeoutMillis: Int
+
+    /// The configuration used by an `http:request` with a `url` and no `config-ref`: every
+    /// default of Mule's implicit configuration.
+    static let implicit = RequestConfigDefinition(
+        name: "", location: SourceLocation(file: "", line: 0, column: 0), basePath: "/", scheme: "http", host: nil, port: 80, tls: nil,
+        authentication: nil, defaultHeaders: [], defaultQueryParams: [],
+        responseTimeoutMillis: RequestDeclaration.defaultResponseTimeoutMillis, followRedirects: true, sendCorrelationId: "AUTO",
+        maxResponseBodySize: RequestDeclaration.defaultMaxResponseBodySize, maxConnections: -1, connectionIdleTimeoutMillis: 30_000)
+
+    /// The configuration `definition` describes; every problem is thrown together, located.
+    static func read(_ definition: ComponentDefinition, layout: AppLayout) throws(DiagnosticList) -> RequestConfigDefinition {
+        var problems: [Diagnostic] = []
+        let element = "<\(definition.qualifiedName)>"
+        func literal(_ parameters: [String: ParameterValue], _ name: String, in element: String, minimum: Int,
+                     default fallback: Int) -> Int {
+            guard let parameter = parameters[name] else { return fallback }
+            guard let value = parameter.value.literalInt else {
+                problems.append(.error("Parameter '\(name)' of \(element) must be a number, not an expression.", at: parameter.valueLocation))
+                return fallback
+            }
+            guard value >= minimum else {
+                problems.append(.error("Parameter '\(name)' of \(element) must be at least \(minimum), got \(value).", at: parameter.valueLocation))
+                return fallback
+            }
+            return value
+        }
+        func flag(_ parameters: [String: ParameterValue], _ name: String, in element: String, default fallback: Bool) -> Bool {
+            guard let parameter = parameters[name] else { return fallback }
+            guard let value = parameter.value.literalBool else {
+                problems.append(.error("Parameter '\(name)' of \(element) must be true or false, not an expression.", at: parameter.valueLocation))
+                return fallback
+            }
+            return value
+        }
+
+        let parameters = definition.parameters
+        let connections = definition.children("request-connection")
+        for extra in connections.dropFirst() {
+            problems.append(.error("Element <http:request-connection> may appear only once.", at: extra.location))
+        }
+        let connection = connections.first
+        let connectionParameters = connection?.parameters ?? [:]
+        let connectionElement = "<http:request-connection>"
+        let protocolName = connectionParameters["protocol"]?.text ?? "HTTP"
+        var port = literal(connectionParameters, "port", in: connectionElement, minimum: 0, default: protocolName == "HTTPS" ? 443 : 80)
+        if port > 65535 {
+            problems.append(.error("Parameter 'port' of <http:request-connection> must be between 0 and 65535, got \(port).",
+                                   at: connectionParameters["port"]?.valueLocation ?? definition.location))
+            port = 80
+        }
+        var tls: TLSConfiguration? = protocolName == "HTTPS" ? TLSConfiguration.makeClientConfiguration() : nil
+        let contexts = connection?.children("context") ?? []
+        for extra in contexts.dropFirst() {
+            problems.append(.error("Element <tls:context> may appear only once.", at: extra.location))
+        }
+        if let context = contexts.first {
+            if protocolName != "HTTPS" {
+                // Mule's own message for this mistake.
+                problems.append(.error("TlsContext cannot be configured with protocol HTTP, when using tls:context you must set attribute protocol=\"HTTPS\"",
+                                       at: context.location))
+            }
+            do {
+                tls = try RequestTLSReader.read(context, layout: layout)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        var authentication: BasicAuthentication?
+        if let basic = connection?.child("authentication")?.child("basic-authentication") {
+            authentication = BasicAuthentication(username: basic.parameters["username"]?.text ?? "",
+                                                 password: basic.parameters["password"]?.text ?? "",
+                                                 preemptive: flag(basic.parameters, "preemptive", in: "<http:basic-authentication>", default: true))
+        }
+        let maxConnections = literal(connectionParameters, "maxConnections", in: connectionElement, minimum: -1, default: -1)
+        if maxConnections == 0 {
+            problems.append(.error("The maxConnections parameter only allows positive values or -1 for unlimited concurrent connections.",
+                                   at: connectionParameters["maxConnections"]?.valueLocation ?? definition.location))
+        }
+        let persistent = flag(connectionParameters, "usePersistentConnections", in: connectionElement, default: true)
+        let idle = literal(connectionParameters, "connectionIdleTimeout", in: connectionElement, minimum: 0, default: 30_000)
+        let configuration = RequestConfigDefinition(
+            name: parameters["name"]?.text ?? "", location: definition.location,
+            basePath: parameters["basePath"]?.text ?? "/",
+            scheme: protocolName == "HTTPS" ? "https" : "http",
+            host: connectionParameters["host"]?.text, port: port, tls: tls, authentication: authentication,
+            defaultHeaders: keyedValues(definition.child("default-headers")?.children("default-header")),
+            defaultQueryParams: keyedValues(definition.child("default-query-params")?.children("query-param")),
+            responseTimeoutMillis: literal(parameters, "responseTimeout", in: element, minimum: 0,
+                                           default: RequestDeclaration.defaultResponseTimeoutMillis),
+            followRedirects: flag(parameters, "followRedirects", in: element, default: true),
+            sendCorrelationId: parameters["sendCorrelationId"]?.text ?? "AUTO",
+            maxResponseBodySize: literal(parameters, "maxResponseBodySize", in: element, minimum: 1,
+                                         default: RequestDeclaration.defaultMaxResponseBodySize),
+            maxConnections: maxConnections,
+            connectionIdleTimeoutMillis: persistent ? idle : 0)
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        return configuration
+    }
+
+    private static func keyedValues(_ elements: [ComponentDefinition]?) -> [KeyedValue] {
+        (elements ?? []).compactMap { element in
+            guard let key = element.parameters["key"]?.text, let value = element.parameters["value"] else { return nil }
+            return KeyedValue(key: key, value: value)
+        }
+    }
+}

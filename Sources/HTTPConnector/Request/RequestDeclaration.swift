@@ -1,0 +1,74 @@
+import FlowCore
+
+/// The request side of the `http` namespace: `http:request-config` with its connection,
+/// authentication and defaults, and the `http:request` operation (mule-components §2.1, §2.2).
+///
+/// Only what Conduit implements is declared, so any other attribute is reported where it is
+/// written instead of being silently ignored.
+public enum RequestDeclaration {
+    /// The stereotype of `http:request-config`, as an `http:request` `config-ref` names it.
+    public static let requestConfigStereotype = "HTTP:REQUEST_CONFIG"
+
+    /// The largest response body read when `maxResponseBodySize` is not set: 64 MiB.
+    public static let defaultMaxResponseBodySize = 64 * 1024 * 1024
+
+    /// Mule's default `responseTimeout` (the runtime's `defaultResponseTimeout`), in milliseconds.
+    public static let defaultResponseTimeoutMillis = 10_000
+
+    static let elements: [ElementDeclaration] = [
+        ElementDeclaration("request-config", role: .global(stereotype: requestConfigStereotype), parameters: [
+            ParameterDeclaration("name", required: true),
+            ParameterDeclaration("basePath"),
+            ParameterDeclaration("responseTimeout", kind: .integer),
+            ParameterDeclaration("followRedirects", kind: .boolean),
+            ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            // Conduit's own: the bound on a response body held in memory (Mule streams instead).
+            ParameterDeclaration("maxResponseBodySize", kind: .integer),
+        ], children: ["request-connection", "default-headers", "default-query-params"]),
+        ElementDeclaration("request-connection", role: .nested, parameters: [
+            ParameterDeclaration("host"),
+            ParameterDeclaration("port", kind: .integer),
+            ParameterDeclaration("protocol", kind: .enumeration(["HTTP", "HTTPS"])),
+            ParameterDeclaration("usePersistentConnections", kind: .boolean),
+            ParameterDeclaration("maxConnections", kind: .integer),
+            ParameterDeclaration("connectionIdleTimeout", kind: .integer),
+        ], children: ["tls:context", "authentication"]),
+        ElementDeclaration("authentication", role: .nested, parameters: [], children: ["basic-authentication"]),
+        ElementDeclaration("basic-authentication", role: .nested, parameters: [
+            ParameterDeclaration("username", required: true),
+            ParameterDeclaration("password", required: true, secret: true),
+            ParameterDeclaration("preemptive", kind: .boolean),
+        ]),
+        ElementDeclaration("default-headers", role: .nested, parameters: [], children: ["default-header"]),
+        ElementDeclaration("default-header", role: .nested, parameters: [
+            ParameterDeclaration("key", required: true),
+            ParameterDeclaration("value", required: true, kind: .expression),
+        ]),
+        ElementDeclaration("default-query-params", role: .nested, parameters: [], children: ["query-param"]),
+        ElementDeclaration("query-param", role: .nested, parameters: [
+            ParameterDeclaration("key", required: true),
+            ParameterDeclaration("value", required: true, kind: .expression),
+        ]),
+        ElementDeclaration("request", role: .operation, parameters: [
+            ParameterDeclaration("config-ref", kind: .reference(stereotype: requestConfigStereotype)),
+            ParameterDeclaration("method", kind: .expression),
+            ParameterDeclaration("path", kind: .expression),
+            ParameterDeclaration("url", kind: .expression),
+            ParameterDeclaration("followRedirects", kind: .boolean),
+            ParameterDeclaration("responseTimeout", kind: .integer),
+            ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            ParameterDeclaration("target"),
+            ParameterDeclaration("targetValue", kind: .expression),
+        ], children: ["body", "headers", "query-params", "uri-params", "response-validator"]),
+        ElementDeclaration("query-params", role: .nested, parameters: [], text: .bareExpression),
+        ElementDeclaration("uri-params", role: .nested, parameters: [], text: .bareExpression),
+        ElementDeclaration("response-validator", role: .nested, parameters: [],
+                           children: ["success-status-code-validator", "failure-status-code-validator"]),
+        ElementDeclaration("success-status-code-validator", role: .nested, parameters: [
+            ParameterDeclaration("values", required: true),
+        ]),
+        ElementDeclaration("failure-status-code-validator", role: .nested, parameters: [
+            ParameterDeclaration("values", required: true),
+        ]),
+    ]
+}

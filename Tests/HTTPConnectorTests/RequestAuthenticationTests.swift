@@ -1,0 +1,83 @@
+import FlowCore
+import FlowEngine
+import Foundation
+import Logging
+import ConduitTestSupport
+import Testing
+
+/// Basic authentication on `http:request-config`: sent up front by default, or only when the
+/// server asks; the password and the `Authorization` header never reach a log or an error.
+@Suite struct RequestAuthenticationTests {
+    static func config(_ port: Int, preemptive: Bool) -> String {
+        """
+        <http:request-config name="api">
+          <http:request-connection host="127.0.0.1" port="\(port)">
+            <http:authentication>
+              <http:basic-authentication username="ann" password="${api.password}" preemptive="\(preemptive)"/>
+            </http:authentication>
+          </http:request-connection>
+        </http:request-config>
+        """
+    }
+
+    static let expected = "Basic " + Data("ann:s3cr3t-pw".utf8).base64EncodedString()
+
+    /// Answers 401 with a challenge unless the expected credentials came.
+    static let guarded: ScriptedServer.Script = { request in
+        request.header("authorization") == expected
+            ? .text(200, "welcome")
+            : .text(401, "who are you", headers: [("WWW-Authenticate", #"Basic realm="test""#)])
+    }
+
+    @Test("preemptive: the first request carries the credentials")
+    func preemptive() async throws {
+        try await ScriptedServer.with(Self.guarded) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port, preemptive: true))
+                <flow name="main"><http:request config-ref="api" path="/x"/></flow>
+                """, properties: [("api.password", "s3cr3t-pw")], logLevels: ["org.mule.extension.http.internal.request": .trace]) { app in
+                let result16 = try await app.event().message.payload
+                #expect(result16 == "welcome")
+                #expect(server.requests.count == 1)
+                let logged = app.logs.records.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+                #expect(logged.contains("HTTP request GET http://127.0.0.1:\(server.port)/x"))
+                #expect(!logged.contains("s3cr3t-pw"))
+                #expect(!logged.contains(Self.expected.dropFirst(6)))
+            }
+        }
+    }
+
+    @Test("non-preemptive: credentials are sent only after the server's 401")
+    func nonPreemptive() async throws {
+        try await ScriptedServer.with(Self.guarded) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port, preemptive: false))
+                <flow name="main"><http:request config-ref="api" path="/x"/></flow>
+                """, properties: [("api.password", "s3cr3t-pw")]) { app in
+                let result17 = try await app.event().message.payload
+                #expect(result17 == "welcome")
+                #expect(server.requests.map { $0.header("authorization") } == [nil, Self.expected])
+            }
+        }
+    }
+
+    @Test("wrong credentials end in HTTP:UNAUTHORIZED; neither the error nor the logs show the password or header")
+    func rejected() async throws {
+        try await ScriptedServer.with(Self.guarded) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port, preemptive: true))
+                <flow name="main"><http:request config-ref="api" path="/x"/></flow>
+                """, properties: [("api.password", "wrong-pw")]) { app in
+                let error = try await app.error()
+                #expect(error.type.description == "HTTP:UNAUTHORIZED")
+                #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/x' failed: unauthorized (401).")
+                let wrongHeader = "Basic " + Data("ann:wrong-pw".utf8).base64EncodedString()
+                #expect(server.requests.first?.header("authorization") == wrongHeader)
+                let everything = app.logs.records.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+                    + error.description + error.detailedDescription + "\(error.errorMessage?.attributes ?? .null)"
+                #expect(!everything.contains("wrong-pw"))
+                #expect(!everything.contains(wrongHeader.dropFirst(6)))
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import ConduitTestSupport
+import FlowCore
+import FlowEngine
+import Testing
+
+/// What `http:request` sends and what the flow gets back, against a real server on loopback:
+/// URL building, parameters, headers, bodies by media type, and the response typed by its
+/// `Content-Type` with Mule's attributes.
+@Suite struct RequestMessageTests {
+    static func config(_ port: Int, basePath: String = "/api/") -> String {
+        """
+        <http:request-config name="api" basePath="\(basePath)">
+          <http:request-connection host="127.0.0.1" port="\(port)"/>
+          <http:default-headers><http:default-header key="X-Api-Key" value="#['k-' ++ (vars.key default 'none')]"/></http:default-headers>
+          <http:default-query-params><http:query-param key="v" value="2"/></http:default-query-params>
+        </http:request-config>
+        """
+    }
+
+    @Test("a JSON response is parsed; attributes hold the status, reason phrase and lower-case headers")
+    func jsonResponse() async throws {
+        try await ScriptedServer.with({ _ in .json(200, #"{"id": 7, "tags": ["a"]}"#, headers: [("X-Request-Id", "r-1")]) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" path="/things"/></flow>
+                """) { app in
+                let event = try await app.event()
+                #expect(event.message.payload == ["id": 7, "tags": ["a"]])
+                #expect(event.message.attributes["statusCode"] == 200)
+                #expect(event.message.attributes["reasonPhrase"] == "OK")
+                #expect(event.message.attributes["headers"]?["x-request-id"] == "r-1")
+                #expect(event.message.attributes["headers"]?["content-type"] == "application/json")
+                #expect(event.message.attributes["headers"]?["X-Request-Id"] == nil)
+            }
+        }
+    }
+
+    @Test("a text response stays text, an empty one is null, a JSON-looking body without a JSON type is text")
+    func textAndEmpty() async throws {
+        try await ScriptedServer.with({ request in
+            switch request.uri {
+            case "/api/text?v=2": .text(200, "hello")
+            case "/api/plainjson?v=2": .text(200, #"{"a":1}"#)
+            default: .respond(status: 204)
+            }
+        }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="text"><http:request config-ref="api" path="text"/></flow>
+                <flow name="plainjson"><http:request config-ref="api" path="plainjson"/></flow>
+                <flow name="empty"><http:request config-ref="api" path="empty"/></flow>
+                """) { app in
+                let result3 = try await app.event("text").message.payload
+                #expect(result3 == "hello")
+                let result4 = try await app.event("plainjson").message.payload
+                #expect(result4 == #"{"a":1}"#)
+                let empty = try await app.event("empty").message
+                #expect(empty.payload == .null)
+                #expect(empty.attributes["statusCode"] == 204)
+                #expect(empty.attributes["reasonPhrase"] == "No Content")
+            }
+        }
+    }
+
+    @Test("path, uri params, query params, headers and the config's defaults make the request")
+    func requestParts() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main">
+                  <http:request config-ref="api" method="#['delete']" path="/orders/{id}/lines/{line}">
+                    <http:headers>#[{'X-Trace': 't 1', 'X-Multi': ['a', 'b'], 'X-None': null}]</http:headers>
+                    <http:uri-params>#[{id: vars.id, line: 'a b'}]</http:uri-params>
+                    <http:query-params>#[{'q': 'x&amp;y=z', 'n': 5, 'list': [1, 2]}]</http:query-params>
+                  </http:request>
+                </flow>
+                """) { app in
+                _ = try await app.event(vars: ValueObject([("id", 42), ("key", "abc")]))
+                let received = try #require(server.requests.first)
+                #expect(received.method == "DELETE")
+                #expect(received.uri == "/api/orders/42/lines/a%20b?v=2&q=x%26y%3Dz&n=5&list=1&list=2")
+                #expect(received.header("x-trace") == "t 1")
+                #expect(received.headers.filter { $0.0.lowercased() == "x-multi" }.map(\.1) == ["a", "b"])
+                #expect(received.header("x-none") == nil)
+                #expect(received.header("x-api-key") == "k-abc")
+                #expect(received.header("x-correlation-id") == "test-correlation")
+            }
+        }
+    }
+
+    @Test("a url with placeholders is used as it is, without the config's host and basePath")
+    func url() async throws {
+        try await ScriptedServer.with({ _ in .text(200, "ok") }) { server in
+            try await RequestApp.run("""
+                <flow name="main">
+                  <http:request url="\(server.origin)/direct/{name}" sendCorrelationId="NEVER">
+                    <http:uri-params>#[{name: 'n1'}]</http:uri-params>
+                  </http:request>
+                </flow>
+                """) { app in
+                let result5 = try await app.event().message.payload
+                #expect(result5 == "ok")
+                let received = try #require(server.requests.first)
+                #expect(received.uri == "/direct/n1")
+                #expect(received.header("x-correlation-id") == nil)
+            }
+        }
+    }
+
+    @Test("bodies: values as JSON, strings as text, an output form type as a form, an explicit Content-Type kept; GET sends none")
+    func bodies() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="json"><http:request config-ref="api" method="POST" path="/p"/></flow>
+                <flow name="text"><http:request config-ref="api" method="PUT" path="/p"><http:body>#['plain words']</http:body></http:request></flow>
+                <flow name="form"><http:request config-ref="api" method="POST" path="/p">
+                  <http:body>#[output application/x-www-form-urlencoded --- {grant_type: 'client_credentials', scope: 'a b', n: 1}]</http:body>
+                </http:request></flow>
+                <flow name="formByHeader"><http:request config-ref="api" method="POST" path="/p">
+                  <http:headers>#[{'Content-Type': 'application/x-www-form-urlencoded'}]</http:headers>
+                </http:request></flow>
+                <flow name="get"><http:request config-ref="api" method="GET" path="/p"><http:body>#[{a: 1}]</http:body></http:request></flow>
+                """) { app in
+                _ = try await app.event("json", payload: ["name": "n", "ids": [1, 2]])
+                _ = try await app.event("text")
+                _ = try await app.event("form")
+                _ = try await app.event("formByHeader", payload: ["a": "1 2", "b": true])
+                _ = try await app.event("get")
+                _ = try await app.event("get")
+                let requests = server.requests
+                try #require(requests.count == 6)
+                #expect(requests[0].body == #"{"name":"n","ids":[1,2]}"#)
+                #expect(requests[0].header("content-type") == "application/json")
+                #expect(requests[1].body == "plain words")
+                #expect(requests[1].header("content-type") == "text/plain; charset=UTF-8")
+                #expect(requests[2].body == "grant_type=client_credentials&scope=a%20b&n=1")
+                #expect(requests[2].header("content-type") == "application/x-www-form-urlencoded")
+                #expect(requests[3].body == "a=1%202&b=true")
+                #expect(requests[3].header("content-type") == "application/x-www-form-urlencoded")
+                #expect(requests[4].body == "")
+                #expect(requests[4].header("content-length") == nil)
+                let warnings = app.logs.records.filter { $0.message.hasPrefix("Body is ignored since the HTTP Method") }
+                #expect(warnings.count == 1)
+            }
+        }
+    }
+
+    @Test("target keeps the message and stores the response payload, or targetValue on the response")
+    func target() async throws {
+        try await ScriptedServer.with({ _ in .json(201, #"{"ok": true}"#) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main">
+                  <http:request config-ref="api" method="POST" path="/a" target="body"/>
+                  <http:request config-ref="api" method="POST" path="/b" target="status" targetValue="#[attributes.statusCode]"/>
+                </flow>
+                """) { app in
+                let event = try await app.event(payload: "input")
+                #expect(event.message.payload == "input")
+                #expect(event.vars["body"] == ["ok": true])
+                #expect(event.vars["status"] == 201)
+            }
+        }
+    }
+}

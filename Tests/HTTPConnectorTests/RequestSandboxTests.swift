@@ -1,0 +1,119 @@
+import ConduitTestSupport
+import FlowCore
+import FlowEngine
+import Logging
+import ProcoreSandbox
+import Testing
+
+/// `http:request` against the bundled Procore sandbox, a real API server on loopback: a
+/// client-credentials token over basic authentication and a form body, then the REST API with a
+/// bearer header, query and uri params, JSON bodies, and its 401 and 404 answers.
+@Suite struct RequestSandboxTests {
+    static let company = 562949953437078
+
+    static func app(_ port: Int) -> String {
+        """
+        <http:request-config name="auth">
+          <http:request-connection host="127.0.0.1" port="\(port)">
+            <http:authentication>
+              <http:basic-authentication username="conduit-dev-client" password="conduit-dev-secret"/>
+            </http:authentication>
+          </http:request-connection>
+        </http:request-config>
+        <http:request-config name="procore" basePath="/rest/v1.0">
+          <http:request-connection host="127.0.0.1" port="\(port)"/>
+          <http:default-headers><http:default-header key="Procore-Company-Id" value="\(company)"/></http:default-headers>
+        </http:request-config>
+        <sub-flow name="token">
+          <http:request config-ref="auth" method="POST" path="/oauth/token" target="token" targetValue="#[payload.access_token]">
+            <http:body>#[output application/x-www-form-urlencoded --- {grant_type: 'client_credentials'}]</http:body>
+          </http:request>
+        </sub-flow>
+        <flow name="list">
+          <flow-ref name="token"/>
+          <http:request config-ref="procore" path="/projects">
+            <http:headers>#[{'Authorization': 'Bearer ' ++ vars.token}]</http:headers>
+            <http:query-params>#[{company_id: \(company), per_page: 2}]</http:query-params>
+          </http:request>
+        </flow>
+        <flow name="create">
+          <flow-ref name="token"/>
+          <http:request config-ref="procore" method="POST" path="/projects">
+            <http:headers>#[{'Authorization': 'Bearer ' ++ vars.token}]</http:headers>
+            <http:body>#[{company_id: \(company), project: {name: payload}}]</http:body>
+          </http:request>
+          <http:request config-ref="procore" path="/projects/{id}">
+            <http:headers>#[{'Authorization': 'Bearer ' ++ vars.token}]</http:headers>
+            <http:uri-params>#[{id: payload.id}]</http:uri-params>
+            <http:query-params>#[{company_id: \(company)}]</http:query-params>
+          </http:request>
+        </flow>
+        <flow name="missing">
+          <flow-ref name="token"/>
+          <http:request config-ref="procore" path="/projects/{id}">
+            <http:headers>#[{'Authorization': 'Bearer ' ++ vars.token}]</http:headers>
+            <http:uri-params>#[{id: 1}]</http:uri-params>
+            <http:query-params>#[{company_id: \(company)}]</http:query-params>
+          </http:request>
+        </flow>
+        <flow name="anonymous">
+          <http:request config-ref="procore" path="/projects"><http:query-params>#[{company_id: \(company)}]</http:query-params></http:request>
+        </flow>
+        """
+    }
+
+    static func withSandbox(_ body: (Int) async throws -> Void) async throws {
+        let server = SandboxServer(configuration: SandboxConfiguration(),
+                                   logger: Logger(label: "sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let port = try await server.start()
+        do {
+            try await body(port)
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+        await server.shutdown()
+    }
+
+    @Test("a token over basic auth and a form body, then a page of projects with query params and a bearer header")
+    func listProjects() async throws {
+        try await Self.withSandbox { port in
+            try await RequestApp.run(Self.app(port)) { app in
+                let event = try await app.event("list")
+                let projects = try #require(event.message.payload.arrayValue)
+                #expect(projects.count == 2)
+                #expect(projects.allSatisfy { $0["id"] != nil && $0["name"]?.stringValue != nil })
+                #expect(event.message.attributes["statusCode"] == 200)
+                #expect(event.message.attributes["headers"]?["per-page"] == "2")
+                #expect(event.vars["token"]?.stringValue?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test("a JSON body creates a project, which uri params then read back")
+    func createAndShow() async throws {
+        try await Self.withSandbox { port in
+            try await RequestApp.run(Self.app(port)) { app in
+                let event = try await app.event("create", payload: "Conduit request test")
+                #expect(event.message.payload["name"] == "Conduit request test")
+                #expect(event.message.attributes["statusCode"] == 200)
+            }
+        }
+    }
+
+    @Test("the sandbox's 404 and 401 are HTTP:NOT_FOUND and HTTP:UNAUTHORIZED with the API's body in errorMessage")
+    func errors() async throws {
+        try await Self.withSandbox { port in
+            try await RequestApp.run(Self.app(port)) { app in
+                let missing = try await app.error("missing")
+                #expect(missing.type.description == "HTTP:NOT_FOUND")
+                #expect(missing.description == "HTTP GET on resource 'http://127.0.0.1:\(port)/rest/v1.0/projects/1' failed: not found (404).")
+                #expect(missing.errorMessage?.attributes["statusCode"] == 404)
+                let anonymous = try await app.error("anonymous")
+                #expect(anonymous.type.description == "HTTP:UNAUTHORIZED")
+                #expect(anonymous.description == "HTTP GET on resource 'http://127.0.0.1:\(port)/rest/v1.0/projects' failed: unauthorized (401).")
+                #expect(anonymous.errorMessage?.payload.objectValue != nil)
+            }
+        }
+    }
+}
