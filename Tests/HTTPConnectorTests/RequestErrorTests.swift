@@ -126,6 +126,22 @@ import Testing
         }
     }
 
+    @Test("a body that stops arriving is HTTP:TIMEOUT as well: the timeout covers the whole response")
+    func stalledBody() async throws {
+        try await ScriptedServer.with({ _ in .stall(length: 100, sent: 10) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port, extra: #"responseTimeout="300""#))
+                <flow name="main"><http:request config-ref="api" path="/stalled"/></flow>
+                """) { app in
+                let started = ContinuousClock.now
+                let error = try await app.error()
+                #expect(ContinuousClock.now - started < .seconds(2))
+                #expect(error.type.description == "HTTP:TIMEOUT")
+                #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/stalled' failed: Timeout exceeded.")
+            }
+        }
+    }
+
     @Test("a refused connection is HTTP:CONNECTIVITY (a MULE:CONNECTIVITY), failing at once")
     func refused() async throws {
         // A port that was just bound and released: nothing listens there.

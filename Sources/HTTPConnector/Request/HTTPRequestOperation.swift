@@ -44,7 +44,7 @@ struct HTTPRequestOperation: ConnectorOperation {
             url = ValueText.render(try input.evaluate(urlParameter))
         } else {
             let path = try settings.path.map { parameter throws(ConnectorError) in ValueText.render(try input.evaluate(parameter)) } ?? "/"
-            url = "\(config.scheme)://\(config.host ?? "")\(":")\(config.port)" + RequestURI.join(basePath: config.basePath, path: path)
+            url = config.origin + RequestURI.join(basePath: config.basePath, path: path)
         }
         if let uriParams { url = try RequestURI.substitute(url, params: uriParams) }
         let displayURI = RequestURI.display(url)
@@ -87,7 +87,7 @@ struct HTTPRequestOperation: ConnectorOperation {
             timeoutMillis = try Self.milliseconds(input.evaluate(timeoutParameter))
         }
         return PreparedRequest(method: method, url: url, displayURI: displayURI, headers: headers, body: body,
-                               timeout: .milliseconds(Int64(timeoutMillis)))
+                               timeoutMillis: timeoutMillis)
     }
 
     /// One exchange, the body read up to the configuration's limit.
@@ -104,11 +104,12 @@ struct HTTPRequestOperation: ConnectorOperation {
         let limit = config.maxResponseBodySize
         configuration.logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
         do {
-            let response = try await client.execute(request, timeout: prepared.timeout)
+            let deadline = ContinuousClock.now + .milliseconds(prepared.timeoutMillis)
+            let response = try await client.execute(request, timeout: .milliseconds(Int64(prepared.timeoutMillis)))
             if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
                 throw TooLarge()
             }
-            let body = try await response.body.collect(upTo: limit)
+            let body = try await Self.collect(response.body, upTo: limit, until: deadline)
             return ResponseMessage(status: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
                                    headers: response.headers, body: Array(body.readableBytesView))
         } catch is TooLarge {
@@ -143,6 +144,23 @@ struct HTTPRequestOperation: ConnectorOperation {
     }
 
     private struct TooLarge: Error {}
+
+    /// The whole body, up to `limit` bytes, by `deadline`. AsyncHTTPClient's deadline ends when
+    /// the response head arrives; without this, a server trickling its body would hold the
+    /// request (and the flow) forever.
+    private static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int,
+                                until deadline: ContinuousClock.Instant) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(until: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else { throw HTTPClientError.deadlineExceeded }
+            return buffer
+        }
+    }
 
     private func tooLarge(_ request: PreparedRequest) -> ConnectorError {
         ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "STREAM_MAXIMUM_SIZE_EXCEEDED"),
@@ -203,5 +221,6 @@ struct PreparedRequest: Sendable {
     let displayURI: String
     let headers: HTTPHeaders
     let body: RequestBody
-    let timeout: TimeAmount
+    /// The response timeout: for the head and the whole body.
+    let timeoutMillis: Int
 }

@@ -31,6 +31,12 @@ struct RequestConfigDefinition: Sendable {
     /// `usePersistentConnections="false"`, as in Mule.
     let connectionIdleTimeoutMillis: Int
 
+    /// `scheme://host:port`, the port always written as Mule does; an IPv6 host in brackets.
+    var origin: String {
+        let host = host ?? ""
+        return "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+    }
+
     /// The configuration used by an `http:request` with a `url` and no `config-ref`: every
     /// default of Mule's implicit configuration.
     static let implicit = RequestConfigDefinition(

@@ -28,6 +28,8 @@ final class ScriptedServer: Sendable {
         case respond(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], delay: TimeAmount = .zero)
         /// Close the connection with a TCP reset, answering nothing.
         case reset
+        /// Send the head announcing `length` bytes and the first `sent` of them, then nothing more.
+        case stall(length: Int, sent: Int)
 
         /// A response whose body is `text`.
         static func text(_ status: Int, _ text: String, contentType: String? = "text/plain", headers: [(String, String)] = [],
@@ -138,10 +140,17 @@ final class ScriptedServer: Sendable {
                 (channel as? any SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in
                     channel.close(promise: nil)
                 }
-            case .respond(let status, let headers, let body, let delay):
+            case .stall(let length, let sent):
+                let head = HTTPResponseHead(version: .http1_1, status: .ok, headers: ["Content-Length": "\(length)"])
+                context.write(wrapOutboundOut(.head(head)), promise: nil)
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(repeating: UInt8(ascii: "x"), count: sent)))), promise: nil)
+            case .respond(let status, let headers, let scriptedBody, let delay):
+                // 204 and 304 answers have no body, whatever the script says: bytes after them
+                // would corrupt the next exchange on the connection.
+                let body = status == 204 || status == 304 ? [] : scriptedBody
                 let write = { (context: ChannelHandlerContext) in
                     var fields = HTTPHeaders(headers)
-                    if !fields.contains(name: "content-length"), !fields.contains(name: "transfer-encoding") {
+                    if !fields.contains(name: "content-length"), !fields.contains(name: "transfer-encoding"), status != 204, status != 304 {
                         fields.add(name: "Content-Length", value: "\(body.count)")
                     }
                     if fields.contains(name: "transfer-encoding") { fields.remove(name: "content-length") }
