@@ -80,4 +80,18 @@ import Testing
             }
         }
     }
+
+    @Test("user information and the query of a url never appear in an error description")
+    func urlCredentials() async throws {
+        try await ScriptedServer.with({ _ in .text(500, "boom") }) { server in
+            try await RequestApp.run("""
+                <flow name="main"><http:request url="http://ann:url-pw@127.0.0.1:\(server.port)/x?token=t0ps3cret"/></flow>
+                """) { app in
+                let error = try await app.error()
+                #expect(error.type.description == "HTTP:INTERNAL_SERVER_ERROR")
+                #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/x' failed: internal server error (500).")
+                #expect(server.requests.first?.uri == "/x?token=t0ps3cret")
+            }
+        }
+    }
 }

@@ -163,4 +163,26 @@ import Testing
             }
         }
     }
+
+    @Test("requests on one config share its pooled connection; after shutdown the config refuses to send")
+    func poolAndShutdown() async throws {
+        try await ScriptedServer.with({ _ in .text(200, "ok") }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" path="/x"/></flow>
+                """) { app in
+                for _ in 0..<3 { _ = try await app.event() }
+                #expect(server.requests.count == 3)
+                #expect(server.connectionCount == 1)
+                let configuration = try #require(app.runtime.configuration(named: "api"))
+                #expect(await configuration.health == .up)
+                await configuration.shutdown()
+                #expect(await configuration.health == .down(reason: "not started"))
+                let error = try await app.error()
+                #expect(error.type.description == "HTTP:CONNECTIVITY")
+                #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/api/x' failed: the configuration 'api' is not started.")
+                #expect(server.requests.count == 3)
+            }
+        }
+    }
 }

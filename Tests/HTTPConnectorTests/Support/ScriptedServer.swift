@@ -64,6 +64,9 @@ final class ScriptedServer: Sendable {
     /// Every request received so far, in order.
     var requests: [Received] { state.withLockedValue { $0.requests } }
 
+    /// How many connections clients opened so far.
+    var connectionCount: Int { state.withLockedValue { $0.connections.count } }
+
     /// Starts a server answering with `script`; over TLS with `tls`.
     static func start(tls: NIOSSLContext? = nil, _ script: @escaping Script) async throws -> ScriptedServer {
         let state = NIOLockedValueBox<(requests: [Received], connections: [any Channel])>(([], []))
