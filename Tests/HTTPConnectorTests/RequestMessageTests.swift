@@ -185,4 +185,19 @@ import Testing
             }
         }
     }
+
+    @Test("a null uri param fails with Mule's message before anything is sent")
+    func nullURIParam() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" path="/things/{id}"><http:uri-params>#[{id: null}]</http:uri-params></http:request></flow>
+                """) { app in
+                let error = try await app.error()
+                #expect(error.type.description == "MULE:EXPRESSION")
+                #expect(error.description == "Expression {id} evaluated to null.")
+                #expect(server.requests.isEmpty)
+            }
+        }
+    }
 }
