@@ -200,4 +200,27 @@ import Testing
             }
         }
     }
+
+    @Test("outputMimeType reads the body whatever its Content-Type; sendBodyMode ALWAYS and NEVER override the method's default")
+    func outputMimeTypeAndSendBodyMode() async throws {
+        try await ScriptedServer.with({ _ in .text(200, #"{"a": [1]}"#) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="typed"><http:request config-ref="api" path="/t" outputMimeType="application/json"/></flow>
+                <flow name="always"><http:request config-ref="api" path="/a" sendBodyMode="ALWAYS"/></flow>
+                <flow name="never"><http:request config-ref="api" method="POST" path="/n" sendBodyMode="NEVER"/></flow>
+                """) { app in
+                let typed = try await app.event("typed").message.payload
+                #expect(typed == ["a": [1]])
+                _ = try await app.event("always", payload: "sent anyway")
+                _ = try await app.event("never", payload: "kept back")
+                let requests = server.requests
+                try #require(requests.count == 3)
+                #expect(requests[1].method == "GET")
+                #expect(requests[1].body == "sent anyway")
+                #expect(requests[2].body == "")
+                #expect(!app.logs.messages().contains { $0.hasPrefix("Body is ignored") })
+            }
+        }
+    }
 }

@@ -32,7 +32,11 @@ import Testing
         <flow name="list">
           <flow-ref name="token"/>
           <http:request config-ref="procore" path="/projects">
-            <http:headers>#[{'Authorization': 'Bearer ' ++ vars.token}]</http:headers>
+            <http:headers><![CDATA[#[output application/java
+            ---
+            {
+              "Authorization": "Bearer " ++ vars.token
+            }]]]></http:headers>
             <http:query-params>#[{company_id: \(company), per_page: 2}]</http:query-params>
           </http:request>
         </flow>

@@ -72,13 +72,15 @@ struct HTTPRequestOperation: ConnectorOperation {
         try Self.checkHeaders(headers, method: method, uri: displayURI)
 
         var body = RequestBody.empty
-        if !Self.emptyBodyMethods.contains(method) {
+        let sendBodyMode = settings.sendBodyMode ?? config.sendBodyMode
+        let sendsBody = sendBodyMode == "ALWAYS" || (sendBodyMode == "AUTO" && !Self.emptyBodyMethods.contains(method))
+        if sendsBody {
             let value = try settings.body.map { parameter throws(ConnectorError) in try input.evaluate(parameter) } ?? input.payload
             body = RequestBody.encode(value, declaredType: settings.bodyMediaType ?? headers.first(name: "content-type"))
             if let contentType = body.contentType, !headers.contains(name: "content-type") {
                 headers.add(name: "Content-Type", value: contentType)
             }
-        } else if settings.body != nil {
+        } else if settings.body != nil, sendBodyMode == "AUTO" {
             settings.warnAboutIgnoredBody(input.logger)
         }
 
@@ -111,7 +113,7 @@ struct HTTPRequestOperation: ConnectorOperation {
             }
             let body = try await Self.collect(response.body, upTo: limit, until: deadline)
             return ResponseMessage(status: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
-                                   headers: response.headers, body: Array(body.readableBytesView))
+                                   headers: response.headers, body: Array(body.readableBytesView), mediaType: settings.outputMimeType)
         } catch is TooLarge {
             throw tooLarge(prepared)
         } catch is NIOTooManyBytesError {

@@ -24,6 +24,8 @@ struct RequestConfigDefinition: Sendable {
     let responseTimeoutMillis: Int
     let followRedirects: Bool
     let sendCorrelationId: String
+    /// `sendBodyMode`: `AUTO` drops the body of GET, HEAD and OPTIONS; `ALWAYS`, `NEVER`.
+    let sendBodyMode: String
     let maxResponseBodySize: Int
     /// `maxConnections`: -1 for no limit.
     let maxConnections: Int
@@ -42,7 +44,7 @@ struct RequestConfigDefinition: Sendable {
     static let implicit = RequestConfigDefinition(
         name: "", location: SourceLocation(file: "", line: 0, column: 0), basePath: "/", scheme: "http", host: nil, port: 80, tls: nil,
         authentication: nil, defaultHeaders: [], defaultQueryParams: [],
-        responseTimeoutMillis: RequestDeclaration.defaultResponseTimeoutMillis, followRedirects: true, sendCorrelationId: "AUTO",
+        responseTimeoutMillis: RequestDeclaration.defaultResponseTimeoutMillis, followRedirects: true, sendCorrelationId: "AUTO", sendBodyMode: "AUTO",
         maxResponseBodySize: RequestDeclaration.defaultMaxResponseBodySize, maxConnections: -1, connectionIdleTimeoutMillis: 30_000)
 
     /// The configuration `definition` describes; every problem is thrown together, located.
@@ -127,6 +129,7 @@ struct RequestConfigDefinition: Sendable {
                                            default: RequestDeclaration.defaultResponseTimeoutMillis),
             followRedirects: flag(parameters, "followRedirects", in: element, default: true),
             sendCorrelationId: parameters["sendCorrelationId"]?.text ?? "AUTO",
+            sendBodyMode: parameters["sendBodyMode"]?.text ?? "AUTO",
             maxResponseBodySize: literal(parameters, "maxResponseBodySize", in: element, minimum: 1,
                                          default: RequestDeclaration.defaultMaxResponseBodySize),
             maxConnections: maxConnections,

@@ -22,6 +22,7 @@ public enum RequestDeclaration {
             ParameterDeclaration("responseTimeout", kind: .integer),
             ParameterDeclaration("followRedirects", kind: .boolean),
             ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            ParameterDeclaration("sendBodyMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
             // Conduit's own: the bound on a response body held in memory (Mule streams instead).
             ParameterDeclaration("maxResponseBodySize", kind: .integer),
         ], children: ["request-connection", "default-headers", "default-query-params"]),
@@ -57,6 +58,11 @@ public enum RequestDeclaration {
             ParameterDeclaration("followRedirects", kind: .boolean),
             ParameterDeclaration("responseTimeout", kind: .integer),
             ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            ParameterDeclaration("sendBodyMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            // How the response body is read instead of by its Content-Type (the SDK's parameter
+            // for operations whose output type is not fixed); the encoding is always UTF-8.
+            ParameterDeclaration("outputMimeType"),
+            ParameterDeclaration("outputEncoding"),
             ParameterDeclaration("target"),
             ParameterDeclaration("targetValue", kind: .expression),
         ], children: ["body", "headers", "query-params", "uri-params", "response-validator"]),

@@ -19,13 +19,16 @@ final class RequestOperationSettings: Sendable {
     let followRedirects: ParameterValue?
     let responseTimeout: ParameterValue?
     let sendCorrelationId: String?
+    let sendBodyMode: String?
+    /// `outputMimeType`: how to read the response body, whatever its `Content-Type` says.
+    let outputMimeType: String?
     let validator: ResponseValidator
     /// Whether the ignored-body warning was logged; Mule logs it once.
     private let warnedAboutBody = ManagedAtomic(false)
 
     init(method: ParameterValue?, path: ParameterValue?, url: ParameterValue?, body: ParameterValue?, headers: ParameterValue?,
          queryParams: ParameterValue?, uriParams: ParameterValue?, followRedirects: ParameterValue?, responseTimeout: ParameterValue?,
-         sendCorrelationId: String?, validator: ResponseValidator) {
+         sendCorrelationId: String?, sendBodyMode: String?, outputMimeType: String?, validator: ResponseValidator) {
         self.method = method
         self.path = path
         self.url = url
@@ -37,6 +40,8 @@ final class RequestOperationSettings: Sendable {
         self.followRedirects = followRedirects
         self.responseTimeout = responseTimeout
         self.sendCorrelationId = sendCorrelationId
+        self.sendBodyMode = sendBodyMode
+        self.outputMimeType = outputMimeType
         self.validator = validator
     }
 
@@ -73,7 +78,7 @@ final class RequestOperationSettings: Sendable {
             headers: definition.child("headers")?.text, queryParams: definition.child("query-params")?.text,
             uriParams: definition.child("uri-params")?.text, followRedirects: parameters["followRedirects"],
             responseTimeout: parameters["responseTimeout"], sendCorrelationId: parameters["sendCorrelationId"]?.text,
-            validator: validator)
+            sendBodyMode: parameters["sendBodyMode"]?.text, outputMimeType: parameters["outputMimeType"]?.text, validator: validator)
     }
 
     /// Logs, the first time only, that a GET, HEAD or OPTIONS request's body is not sent.

@@ -11,9 +11,11 @@ struct ResponseMessage {
     let reasonPhrase: String
     let headers: HTTPHeaders
     let body: [UInt8]
+    /// The operation's `outputMimeType`, which decides over the `Content-Type` header.
+    let mediaType: String?
 
-    /// The `Content-Type` header, if any.
-    var contentType: String? { headers.first(name: "content-type") }
+    /// How the body is read: `outputMimeType`, else the `Content-Type` header.
+    var contentType: String? { mediaType ?? headers.first(name: "content-type") }
 
     var attributes: Value {
         var headerObject = ValueObject()
