@@ -223,4 +223,25 @@ import Testing
             }
         }
     }
+
+    @Test("host, port and basePath may be expressions, evaluated for each request (Mule's dynamic configuration)")
+    func dynamicConfig() async throws {
+        try await ScriptedServer.with({ request in .text(200, request.uri) }) { server in
+            try await RequestApp.run("""
+                <http:request-config name="dynamic" basePath="#[vars.base]">
+                  <http:request-connection host="#[vars.host]" port="#[vars.port]"/>
+                </http:request-config>
+                <flow name="main"><http:request config-ref="dynamic" path="/x"/></flow>
+                """) { app in
+                let first = try await app.event(vars: ValueObject([("host", "127.0.0.1"), ("port", .int(Int64(server.port))), ("base", "/one")]))
+                #expect(first.message.payload == "/one/x")
+                let second = try await app.event(vars: ValueObject([("host", "127.0.0.1"), ("port", .string("\(server.port)")), ("base", "two")]))
+                #expect(second.message.payload == "/two/x")
+                let outcome = try await app.runtime.run(flow: "main", vars: ValueObject([("host", "127.0.0.1"), ("port", 70000), ("base", "/")]))
+                let error = try #require(outcome.failure?.error)
+                #expect(error.type.description == "MULE:EXPRESSION")
+                #expect(error.description == "Parameter 'port' of the config 'dynamic' must be a port number, got 70000.")
+            }
+        }
+    }
 }

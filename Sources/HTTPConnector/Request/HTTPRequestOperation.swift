@@ -44,7 +44,9 @@ struct HTTPRequestOperation: ConnectorOperation {
             url = ValueText.render(try input.evaluate(urlParameter))
         } else {
             let path = try settings.path.map { parameter throws(ConnectorError) in ValueText.render(try input.evaluate(parameter)) } ?? "/"
-            url = config.origin + RequestURI.join(basePath: config.basePath, path: path)
+            url = try origin(input) + RequestURI.join(basePath: try config.basePath.map { parameter throws(ConnectorError) in
+                ValueText.render(try input.evaluate(parameter))
+            } ?? "/", path: path)
         }
         if let uriParams { url = try RequestURI.substitute(url, params: uriParams) }
         let displayURI = RequestURI.display(url)
@@ -90,6 +92,22 @@ struct HTTPRequestOperation: ConnectorOperation {
         }
         return PreparedRequest(method: method, url: url, displayURI: displayURI, headers: headers, body: body,
                                timeoutMillis: timeoutMillis)
+    }
+
+    /// `scheme://host:port` for this event, the port always written as Mule does; an IPv6 host in
+    /// brackets.
+    private func origin(_ input: OperationInput) throws(ConnectorError) -> String {
+        let host = try config.host.map { parameter throws(ConnectorError) in ValueText.render(try input.evaluate(parameter)) } ?? ""
+        var port = config.defaultPort
+        if let parameter = config.port {
+            let value = try input.evaluate(parameter)
+            guard let number = Self.wholeNumber(value), (0...65535).contains(number) else {
+                throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"),
+                                     message: "Parameter 'port' of the config '\(config.name)' must be a port number, got \(ValueText.render(value)).")
+            }
+            port = number
+        }
+        return "\(config.scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 
     /// One exchange, the body read up to the configuration's limit.
@@ -190,14 +208,21 @@ struct HTTPRequestOperation: ConnectorOperation {
         }
     }
 
+    /// A whole number from an expression's result: an integer, or text holding one; nil
+    /// otherwise, and for numbers beyond 32 bits (no port or timeout is that large).
+    private static func wholeNumber(_ value: Value) -> Int? {
+        switch value {
+        case .int(let number) where number >= Int64(Int32.min) && number <= Int64(Int32.max): return Int(number)
+        case .string(let text):
+            if let number = Int32(text.trimmingCharacters(in: .whitespaces)) { return Int(number) }
+            return nil
+        default: return nil
+        }
+    }
+
     /// A `responseTimeout` evaluated per event: whole milliseconds, 0 or more.
     private static func milliseconds(_ value: Value) throws(ConnectorError) -> Int {
-        switch value {
-        case .int(let number) where number >= 0 && number <= Int64(Int32.max): return Int(number)
-        case .string(let text):
-            if let number = Int(text.trimmingCharacters(in: .whitespaces)), number >= 0, number <= Int(Int32.max) { return number }
-        default: break
-        }
+        if let number = wholeNumber(value), number >= 0 { return number }
         throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"),
                              message: "Parameter 'responseTimeout' must be a whole number of milliseconds, got \(ValueText.render(value)).")
     }

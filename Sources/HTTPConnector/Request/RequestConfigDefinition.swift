@@ -8,14 +8,18 @@ import NIOSSL
 struct RequestConfigDefinition: Sendable {
     let name: String
     let location: SourceLocation
-    /// `basePath`, default `/`.
-    let basePath: String
+    /// `basePath` (default `/`); an expression is evaluated for each request.
+    let basePath: ParameterValue?
     /// `http` or `https`.
     let scheme: String
-    /// `host`; nil when not given, in which case only operations with a `url` can use it.
-    let host: String?
-    /// `port`, defaulting by protocol (80, 443).
-    let port: Int
+    /// `host`; nil when not given, in which case only operations with a `url` can use it. An
+    /// expression is evaluated for each request (Mule's dynamic configuration: AsyncHTTPClient
+    /// pools connections per host, so one client serves every value).
+    let host: ParameterValue?
+    /// `port`, or an expression; nil for the protocol's default.
+    let port: ParameterValue?
+    /// The port when none is given: 80 for HTTP, 443 for HTTPS.
+    var defaultPort: Int { scheme == "https" ? 443 : 80 }
     /// The client TLS settings of an HTTPS connection; nil for HTTP.
     let tls: TLSConfiguration?
     let authentication: BasicAuthentication?
@@ -33,16 +37,10 @@ struct RequestConfigDefinition: Sendable {
     /// `usePersistentConnections="false"`, as in Mule.
     let connectionIdleTimeoutMillis: Int
 
-    /// `scheme://host:port`, the port always written as Mule does; an IPv6 host in brackets.
-    var origin: String {
-        let host = host ?? ""
-        return "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)"
-    }
-
     /// The configuration used by an `http:request` with a `url` and no `config-ref`: every
     /// default of Mule's implicit configuration.
     static let implicit = RequestConfigDefinition(
-        name: "", location: SourceLocation(file: "", line: 0, column: 0), basePath: "/", scheme: "http", host: nil, port: 80, tls: nil,
+        name: "", location: SourceLocation(file: "", line: 0, column: 0), basePath: nil, scheme: "http", host: nil, port: nil, tls: nil,
         authentication: nil, defaultHeaders: [], defaultQueryParams: [],
         responseTimeoutMillis: RequestDeclaration.defaultResponseTimeoutMillis, followRedirects: true, sendCorrelationId: "AUTO", sendBodyMode: "AUTO",
         maxResponseBodySize: RequestDeclaration.defaultMaxResponseBodySize, maxConnections: -1, connectionIdleTimeoutMillis: 30_000)
@@ -82,11 +80,9 @@ struct RequestConfigDefinition: Sendable {
         let connectionParameters = connection?.parameters ?? [:]
         let connectionElement = "<http:request-connection>"
         let protocolName = connectionParameters["protocol"]?.text ?? "HTTP"
-        var port = literal(connectionParameters, "port", in: connectionElement, minimum: 0, default: protocolName == "HTTPS" ? 443 : 80)
-        if port > 65535 {
-            problems.append(.error("Parameter 'port' of <http:request-connection> must be between 0 and 65535, got \(port).",
-                                   at: connectionParameters["port"]?.valueLocation ?? definition.location))
-            port = 80
+        if let port = connectionParameters["port"], let number = port.value.literalInt, !(0...65535).contains(number) {
+            problems.append(.error("Parameter 'port' of <http:request-connection> must be between 0 and 65535, got \(number).",
+                                   at: port.valueLocation))
         }
         var tls: TLSConfiguration? = protocolName == "HTTPS" ? TLSConfiguration.makeClientConfiguration() : nil
         let contexts = connection?.children("context") ?? []
@@ -120,9 +116,9 @@ struct RequestConfigDefinition: Sendable {
         let idle = literal(connectionParameters, "connectionIdleTimeout", in: connectionElement, minimum: 0, default: 30_000)
         let configuration = RequestConfigDefinition(
             name: parameters["name"]?.text ?? "", location: definition.location,
-            basePath: parameters["basePath"]?.text ?? "/",
+            basePath: parameters["basePath"],
             scheme: protocolName == "HTTPS" ? "https" : "http",
-            host: connectionParameters["host"]?.text, port: port, tls: tls, authentication: authentication,
+            host: connectionParameters["host"], port: connectionParameters["port"], tls: tls, authentication: authentication,
             defaultHeaders: keyedValues(definition.child("default-headers")?.children("default-header")),
             defaultQueryParams: keyedValues(definition.child("default-query-params")?.children("query-param")),
             responseTimeoutMillis: literal(parameters, "responseTimeout", in: element, minimum: 0,

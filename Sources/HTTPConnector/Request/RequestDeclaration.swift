@@ -18,7 +18,7 @@ public enum RequestDeclaration {
     static let elements: [ElementDeclaration] = [
         ElementDeclaration("request-config", role: .global(stereotype: requestConfigStereotype), parameters: [
             ParameterDeclaration("name", required: true),
-            ParameterDeclaration("basePath"),
+            ParameterDeclaration("basePath", kind: .expression),
             ParameterDeclaration("responseTimeout", kind: .integer),
             ParameterDeclaration("followRedirects", kind: .boolean),
             ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
@@ -27,7 +27,7 @@ public enum RequestDeclaration {
             ParameterDeclaration("maxResponseBodySize", kind: .integer),
         ], children: ["request-connection", "default-headers", "default-query-params"]),
         ElementDeclaration("request-connection", role: .nested, parameters: [
-            ParameterDeclaration("host"),
+            ParameterDeclaration("host", kind: .expression),
             ParameterDeclaration("port", kind: .integer),
             ParameterDeclaration("protocol", kind: .enumeration(["HTTP", "HTTPS"])),
             ParameterDeclaration("usePersistentConnections", kind: .boolean),
