@@ -115,4 +115,22 @@ import Testing
             "flows/app.xml:2:107: error: The maxConnections parameter only allows positive values or -1 for unlimited concurrent connections.",
         ])
     }
+
+    @Test("a context's key store is for listeners and its trust store for requests: each misuse is reported at the reference")
+    func tlsContextReferences() throws {
+        let keyStore = HTTPSListenerTests.keyStore
+        let messages = try Self.messages("""
+            <tls:context name="server"><tls:key-store type="pkcs12" path="\(keyStore)" password="changeit"/></tls:context>
+            <tls:context name="client"><tls:trust-store insecure="true"/></tls:context>
+            <http:listener-config name="in"><http:listener-connection host="127.0.0.1" port="0" protocol="HTTPS" tlsContext="client"/></http:listener-config>
+            <http:request-config name="out"><http:request-connection host="h" protocol="HTTPS" tlsContext="server"/></http:request-config>
+            <http:request-config name="plain"><http:request-connection host="h" tlsContext="client"/></http:request-config>
+            <flow name="a"><http:request config-ref="api" path="/x"/></flow>
+            """)
+        #expect(messages == [
+            "flows/app.xml:5:114: error: TLS context 'client' has no <tls:key-store>, which an HTTPS listener needs for its certificate.",
+            "flows/app.xml:6:96: error: TLS context 'server' has a <tls:key-store> (a client certificate), which Conduit's HTTP requests do not support; give requests a context with only a <tls:trust-store>.",
+            #"flows/app.xml:7:69: error: TlsContext cannot be configured with protocol HTTP, when using tls:context you must set attribute protocol="HTTPS""#,
+        ])
+    }
 }

@@ -49,4 +49,20 @@ import Testing
             }
         }
     }
+
+    @Test("a top-level tls:context with a trust store, named by tlsContext, serves the request")
+    func referencedContext() async throws {
+        try await ScriptedServer.with(tls: try Self.serverContext(), { _ in .text(200, "secret garden") }) { server in
+            try await RequestApp.run("""
+                <tls:context name="trusting"><tls:trust-store type="pem" path="\(HTTPSListenerTests.certificate)"/></tls:context>
+                <http:request-config name="secure">
+                  <http:request-connection host="127.0.0.1" port="\(server.port)" protocol="HTTPS" tlsContext="trusting"/>
+                </http:request-config>
+                <flow name="main"><http:request config-ref="secure" path="/hello"/></flow>
+                """) { app in
+                let payload = try await app.event().message.payload
+                #expect(payload == "secret garden")
+            }
+        }
+    }
 }

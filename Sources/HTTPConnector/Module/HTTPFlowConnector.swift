@@ -19,7 +19,7 @@ public struct HTTPFlowConnector: Connector {
     /// Builds a listener or request configuration.
     public func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
         if definition.name == "request-config" {
-            let requestConfig = try RequestConfigDefinition.read(definition, layout: context.layout)
+            let requestConfig = try RequestConfigDefinition.read(definition, context: context)
             return HTTPRequestConfiguration(definition: requestConfig, logger: context.logger(category: HTTPRequestConfiguration.logCategory))
         }
         guard definition.name == "listener-config" else {

@@ -46,7 +46,7 @@ struct RequestConfigDefinition: Sendable {
         maxResponseBodySize: RequestDeclaration.defaultMaxResponseBodySize, maxConnections: -1, connectionIdleTimeoutMillis: 30_000)
 
     /// The configuration `definition` describes; every problem is thrown together, located.
-    static func read(_ definition: ComponentDefinition, layout: AppLayout) throws(DiagnosticList) -> RequestConfigDefinition {
+    static func read(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> RequestConfigDefinition {
         var problems: [Diagnostic] = []
         let element = "<\(definition.qualifiedName)>"
         func literal(_ parameters: [String: ParameterValue], _ name: String, in element: String, minimum: Int,
@@ -89,16 +89,32 @@ struct RequestConfigDefinition: Sendable {
         for extra in contexts.dropFirst() {
             problems.append(.error("Element <tls:context> may appear only once.", at: extra.location))
         }
-        if let context = contexts.first {
+        if let tlsElement = contexts.first {
             if protocolName != "HTTPS" {
                 // Mule's own message for this mistake.
                 problems.append(.error("TlsContext cannot be configured with protocol HTTP, when using tls:context you must set attribute protocol=\"HTTPS\"",
-                                       at: context.location))
+                                       at: tlsElement.location))
             }
             do {
-                tls = try RequestTLSReader.read(context, layout: layout)
+                tls = try RequestTLSReader.read(tlsElement, layout: context.layout)
             } catch {
                 problems += error.diagnostics
+            }
+        }
+        if let reference = connectionParameters["tlsContext"] {
+            if !contexts.isEmpty {
+                problems.append(.error("Element <http:request-connection> has both a tlsContext attribute and a <tls:context>; keep one.",
+                                       at: reference.location))
+            } else if protocolName != "HTTPS" {
+                problems.append(.error("TlsContext cannot be configured with protocol HTTP, when using tls:context you must set attribute protocol=\"HTTPS\"",
+                                       at: reference.location))
+            } else if let referenced = context.configuration(named: reference.text) as? TLSContextConfiguration {
+                if let client = referenced.client {
+                    tls = client
+                } else {
+                    problems.append(.error("TLS context '\(reference.text)' has a <tls:key-store> (a client certificate), which Conduit's HTTP requests do not support; give requests a context with only a <tls:trust-store>.",
+                                           at: reference.valueLocation))
+                }
             }
         }
         var authentication: BasicAuthentication?

@@ -30,6 +30,7 @@ public enum RequestDeclaration {
             ParameterDeclaration("host", kind: .expression),
             ParameterDeclaration("port", kind: .integer),
             ParameterDeclaration("protocol", kind: .enumeration(["HTTP", "HTTPS"])),
+            ParameterDeclaration("tlsContext", kind: .reference(stereotype: TLSDeclaration.contextStereotype)),
             ParameterDeclaration("usePersistentConnections", kind: .boolean),
             ParameterDeclaration("maxConnections", kind: .integer),
             ParameterDeclaration("connectionIdleTimeout", kind: .integer),
