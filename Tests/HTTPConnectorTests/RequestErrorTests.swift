@@ -112,9 +112,8 @@ import Testing
                 <flow name="main"><http:request config-ref="api" path="/slow" responseTimeout="250"/></flow>
                 <flow name="quick"><http:request config-ref="api" path="/quick" responseTimeout="#[250]"/></flow>
                 """) { app in
-                let started = ContinuousClock.now
+                // The server answers after 1.5 s: an error at all shows the request did not wait for it.
                 let error = try await app.error()
-                #expect(ContinuousClock.now - started < .seconds(1))
                 #expect(error.type.description == "HTTP:TIMEOUT")
                 #expect(error.type.parent?.description == "MULE:ANY")
                 #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/slow' failed: Timeout exceeded.")
@@ -135,7 +134,9 @@ import Testing
                 """) { app in
                 let started = ContinuousClock.now
                 let error = try await app.error()
-                #expect(ContinuousClock.now - started < .seconds(2))
+                // The body never completes: without the deadline the request would wait until the
+                // server shuts down after the test; the bound is loose for a loaded machine.
+                #expect(ContinuousClock.now - started < .seconds(5))
                 #expect(error.type.description == "HTTP:TIMEOUT")
                 #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/stalled' failed: Timeout exceeded.")
             }

@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import FlowEngine
+import Logging
 import Testing
 
 /// What `http:request` sends and what the flow gets back, against a real server on loopback:
@@ -241,6 +242,23 @@ import Testing
                 let error = try #require(outcome.failure?.error)
                 #expect(error.type.description == "MULE:EXPRESSION")
                 #expect(error.description == "Parameter 'port' of the config 'dynamic' must be a port number, got 70000.")
+            }
+        }
+    }
+
+    @Test("a GET drops the payload it would send by default, warning once; a null payload is no body to warn about")
+    func getDropsPayload() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" path="/g"/></flow>
+                """) { app in
+                _ = try await app.event()
+                #expect(!app.logs.messages().contains { $0.hasPrefix("Body is ignored") })
+                _ = try await app.event(payload: ["from": "listener"])
+                _ = try await app.event(payload: ["from": "listener"])
+                #expect(server.requests.map(\.body) == ["", "", ""])
+                #expect(app.logs.records.filter { $0.message.hasPrefix("Body is ignored") }.map(\.level) == [.warning])
             }
         }
     }

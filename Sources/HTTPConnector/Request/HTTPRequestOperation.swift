@@ -82,8 +82,10 @@ struct HTTPRequestOperation: ConnectorOperation {
             if let contentType = body.contentType, !headers.contains(name: "content-type") {
                 headers.add(name: "Content-Type", value: contentType)
             }
-        } else if settings.body != nil, sendBodyMode == "AUTO" {
-            settings.warnAboutIgnoredBody(input.logger)
+        } else if sendBodyMode == "AUTO", !settings.warnedAboutBody {
+            // Mule warns the first time a body is actually dropped, the default `#[payload]` too.
+            let value = settings.body.map { try? input.evaluate($0) } ?? input.payload
+            if let value, !value.isNull, value != .string("") { settings.warnAboutIgnoredBody(input.logger) }
         }
 
         var timeoutMillis = config.responseTimeoutMillis

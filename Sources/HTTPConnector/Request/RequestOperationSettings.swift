@@ -24,7 +24,7 @@ final class RequestOperationSettings: Sendable {
     let outputMimeType: String?
     let validator: ResponseValidator
     /// Whether the ignored-body warning was logged; Mule logs it once.
-    private let warnedAboutBody = ManagedAtomic(false)
+    private let warnedAboutBodyFlag = ManagedAtomic(false)
 
     init(method: ParameterValue?, path: ParameterValue?, url: ParameterValue?, body: ParameterValue?, headers: ParameterValue?,
          queryParams: ParameterValue?, uriParams: ParameterValue?, followRedirects: ParameterValue?, responseTimeout: ParameterValue?,
@@ -81,9 +81,12 @@ final class RequestOperationSettings: Sendable {
             sendBodyMode: parameters["sendBodyMode"]?.text, outputMimeType: parameters["outputMimeType"]?.text, validator: validator)
     }
 
+    /// Whether the ignored-body warning was already logged.
+    var warnedAboutBody: Bool { warnedAboutBodyFlag.load(ordering: .relaxed) }
+
     /// Logs, the first time only, that a GET, HEAD or OPTIONS request's body is not sent.
     func warnAboutIgnoredBody(_ logger: Logger) {
-        guard warnedAboutBody.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        guard warnedAboutBodyFlag.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
         logger.warning("Body is ignored since the HTTP Method is between the empty body methods ([GET, HEAD, OPTIONS]) and the Send Body Mode is not set to 'ALWAYS'.")
     }
 }
