@@ -262,4 +262,21 @@ import Testing
             }
         }
     }
+
+    @Test("a method from an expression must be an HTTP token: anything else fails before sending")
+    func badMethod() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" method="#[payload]" path="/m"/></flow>
+                """) { app in
+                let patched = try await app.event(payload: "patch")
+                #expect(patched.message.attributes["statusCode"] == 200)
+                let error = try await app.error(payload: "GET /x HTTP/1.1")
+                #expect(error.type.description == "MULE:EXPRESSION")
+                #expect(error.description == "Parameter 'method' must be an HTTP method such as GET or POST, got 'GET /X HTTP/1.1'.")
+                #expect(server.requests.map(\.method) == ["PATCH"])
+            }
+        }
+    }
 }

@@ -36,7 +36,7 @@ struct HTTPRequestOperation: ConnectorOperation {
     /// Everything evaluated from the event, ready to send.
     private func prepare(_ input: OperationInput) throws(ConnectorError) -> PreparedRequest {
         let method = try settings.method.map { parameter throws(ConnectorError) in
-            ValueText.render(try input.evaluate(parameter)).uppercased()
+            try Self.method(input.evaluate(parameter))
         } ?? "GET"
         let uriParams = try settings.uriParams.map { parameter throws(ConnectorError) in try input.evaluate(parameter).objectValue } ?? nil
         var url: String
@@ -208,6 +208,21 @@ struct HTTPRequestOperation: ConnectorOperation {
                                      message: "HTTP \(method) on resource '\(uri)' failed: header '\(name.filter { !$0.isNewline })' has a \(badName ? "name" : "value") that cannot be sent (a line break or control character).")
             }
         }
+    }
+
+    /// A method from an expression's result, upper-cased: an HTTP token (letters, digits and
+    /// `!#$%&'*+-.^_`|~`), so that nothing else can reach the request line.
+    private static func method(_ value: Value) throws(ConnectorError) -> String {
+        let text = ValueText.render(value).uppercased()
+        let token = !text.isEmpty && text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+        guard token, text.count <= 32 else {
+            throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"),
+                                 message: "Parameter 'method' must be an HTTP method such as GET or POST, got '\(text.prefix(40))'.")
+        }
+        return text
     }
 
     /// A whole number from an expression's result: an integer, or text holding one; nil
