@@ -279,4 +279,20 @@ import Testing
             }
         }
     }
+
+    @Test("a header value with a line break is refused before sending, without showing the value")
+    func headerInjection() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" path="/h"><http:headers>#[{'X-Token': payload}]</http:headers></http:request></flow>
+                """) { app in
+                let error = try await app.error(payload: "abc\r\nX-Admin: true")
+                #expect(error.type.description == "HTTP:TRANSFORMATION")
+                #expect(error.type.parent?.description == "MULE:TRANSFORMATION")
+                #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/api/h' failed: header 'X-Token' has a value that cannot be sent (a line break or control character).")
+                #expect(server.requests.isEmpty)
+            }
+        }
+    }
 }
