@@ -2,6 +2,7 @@ import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import Logging
+import NIOHTTP1
 import ProcoreSandbox
 import Testing
 
@@ -117,6 +118,35 @@ import Testing
                 #expect(anonymous.type.description == "HTTP:UNAUTHORIZED")
                 #expect(anonymous.description == "HTTP GET on resource 'http://127.0.0.1:\(port)/rest/v1.0/projects' failed: unauthorized (401).")
                 #expect(anonymous.errorMessage?.payload.objectValue != nil)
+            }
+        }
+    }
+
+    @Test("behind Conduit's own listener: the sandbox's answer is relayed, and its 404 becomes the listener's 500 unless mapped")
+    func behindListener() async throws {
+        try await Self.withSandbox { port in
+            try await RunningApp.serve("""
+                \(RunningApp.listenerConfig)
+                \(Self.app(port))
+                <flow name="proxy">
+                  <http:listener config-ref="listener" path="/projects/{id}"/>
+                  <set-variable variableName="id" value="#[attributes.uriParams.id]"/>
+                  <flow-ref name="token"/>
+                  <http:request config-ref="procore" path="/projects/{id}">
+                    <http:headers>#[{'Authorization': 'Bearer ' ++ vars.token}]</http:headers>
+                    <http:uri-params>#[{id: vars.id}]</http:uri-params>
+                    <http:query-params>#[{company_id: \(Self.company)}]</http:query-params>
+                  </http:request>
+                </flow>
+                """) { app in
+                let created = try await app.runtime.run(flow: "create", payload: "Relayed")
+                let id = try #require(created.event?.message.payload["id"])
+                let found = try await app.send(.GET, "/projects/\(ValueText.render(id))")
+                #expect(found.status == 200)
+                #expect(found.body.contains(#""name":"Relayed""#))
+                let missing = try await app.send(.GET, "/projects/1")
+                #expect(missing.status == 500)
+                #expect(missing.body == "HTTP GET on resource 'http://127.0.0.1:\(port)/rest/v1.0/projects/1' failed: not found (404).")
             }
         }
     }
