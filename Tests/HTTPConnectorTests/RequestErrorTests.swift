@@ -2,6 +2,8 @@ import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import Foundation
+import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import Testing
 
@@ -160,16 +162,43 @@ import Testing
         }
     }
 
-    @Test("a connection reset before any answer is HTTP:CONNECTIVITY 'Remotely closed'")
+    @Test("a connection reset before any answer is HTTP:CONNECTIVITY 'Remotely closed', after Mule's 3 retries of an idempotent method")
     func reset() async throws {
         try await ScriptedServer.with({ _ in .reset }) { server in
             try await RequestApp.run("""
                 \(Self.config(server.port))
-                <flow name="main"><http:request config-ref="api" path="/x"/></flow>
+                <flow name="main"><http:request config-ref="api" method="#[payload]" path="/x"/></flow>
                 """) { app in
-                let error = try await app.error()
+                let error = try await app.error(payload: "GET")
                 #expect(error.type.description == "HTTP:CONNECTIVITY")
                 #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/x' failed: Remotely closed.")
+                #expect(server.requests.count == 4)
+                #expect(app.logs.records.filter { $0.level == .warning && $0.message.hasPrefix("Sending") }.map(\.message) == [3, 2, 1].map {
+                    "Sending HTTP message failed with `java.io.IOException: Remotely closed`. Request will be retried \($0) time(s) before failing."
+                })
+                let post = try await app.error(payload: "POST")
+                #expect(post.description == "HTTP POST on resource 'http://127.0.0.1:\(server.port)/x' failed: Remotely closed.")
+                #expect(server.requests.count == 5)
+            }
+        }
+    }
+
+    @Test("a server that closes the connection once is retried transparently for GET")
+    func resetOnce() async throws {
+        let resets = NIOLockedValueBox(1)
+        try await ScriptedServer.with({ _ in
+            resets.withLockedValue { count in
+                defer { count -= 1 }
+                return count > 0 ? .reset : .text(200, "second time lucky")
+            }
+        }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" path="/x"/></flow>
+                """) { app in
+                let payload = try await app.event().message.payload
+                #expect(payload == "second time lucky")
+                #expect(server.requests.count == 2)
             }
         }
     }

@@ -112,8 +112,37 @@ struct HTTPRequestOperation: ConnectorOperation {
         return "\(config.scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 
-    /// One exchange, the body read up to the configuration's limit.
+    /// The exchange, retried as Mule's `HttpRequester` does when the server closed the
+    /// connection: up to 3 more times for an idempotent method, with Mule's warning each time.
     private func send(_ prepared: PreparedRequest, client: HTTPClient, authorize: Bool) async throws(ConnectorError) -> ResponseMessage {
+        var retriesLeft = Self.idempotentMethods.contains(prepared.method) ? Self.remotelyClosedRetries : 0
+        while true {
+            do {
+                return try await attempt(prepared, client: client, authorize: authorize)
+            } catch is TooLarge {
+                throw tooLarge(prepared)
+            } catch is NIOTooManyBytesError {
+                throw tooLarge(prepared)
+            } catch {
+                let (identifier, cause) = TransportFailure.classify(error)
+                if cause == TransportFailure.remotelyClosed, retriesLeft > 0 {
+                    configuration.logger.warning("Sending HTTP message failed with `java.io.IOException: Remotely closed`. Request will be retried \(retriesLeft) time(s) before failing.")
+                    retriesLeft -= 1
+                    continue
+                }
+                configuration.logger.error("Error sending HTTP request to \(prepared.displayURI)")
+                throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: identifier),
+                                     message: "HTTP \(prepared.method) on resource '\(prepared.displayURI)' failed: \(cause).")
+            }
+        }
+    }
+
+    /// Methods Mule sends again after "Remotely closed", and how many times.
+    private static let idempotentMethods: Set<String> = ["GET", "PUT", "DELETE", "HEAD", "OPTIONS", "TRACE"]
+    private static let remotelyClosedRetries = 3
+
+    /// One exchange, the body read up to the configuration's limit.
+    private func attempt(_ prepared: PreparedRequest, client: HTTPClient, authorize: Bool) async throws -> ResponseMessage {
         var request = HTTPClientRequest(url: prepared.url)
         request.method = HTTPMethod(rawValue: prepared.method)
         request.headers = prepared.headers
@@ -125,24 +154,14 @@ struct HTTPRequestOperation: ConnectorOperation {
         }
         let limit = config.maxResponseBodySize
         configuration.logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
-        do {
-            let deadline = ContinuousClock.now + .milliseconds(prepared.timeoutMillis)
-            let response = try await client.execute(request, timeout: .milliseconds(Int64(prepared.timeoutMillis)))
-            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
-                throw TooLarge()
-            }
-            let body = try await Self.collect(response.body, upTo: limit, until: deadline)
-            return ResponseMessage(status: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
-                                   headers: response.headers, body: Array(body.readableBytesView), mediaType: settings.outputMimeType)
-        } catch is TooLarge {
-            throw tooLarge(prepared)
-        } catch is NIOTooManyBytesError {
-            throw tooLarge(prepared)
-        } catch {
-            let failure = TransportFailure.error(error, method: prepared.method, uri: prepared.displayURI)
-            configuration.logger.error("Error sending HTTP request to \(prepared.displayURI)")
-            throw failure
+        let deadline = ContinuousClock.now + .milliseconds(prepared.timeoutMillis)
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(prepared.timeoutMillis)))
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
+            throw TooLarge()
         }
+        let body = try await Self.collect(response.body, upTo: limit, until: deadline)
+        return ResponseMessage(status: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
+                               headers: response.headers, body: Array(body.readableBytesView), mediaType: settings.outputMimeType)
     }
 
     /// The message for an accepted response; Mule's status error, with the response attached,

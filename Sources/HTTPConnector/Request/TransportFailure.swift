@@ -11,12 +11,8 @@ import NIOSSL
 /// (refused, reset, TLS) is `HTTP:CONNECTIVITY`; the description reads
 /// `HTTP GET on resource '<uri>' failed: <cause>.`
 enum TransportFailure {
-    /// The error for `error`, raised by a `method` request to `uri` (already safe to show).
-    static func error(_ error: any Error, method: String, uri: String) -> ConnectorError {
-        let (identifier, cause) = classify(error)
-        return ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: identifier),
-                              message: "HTTP \(method) on resource '\(uri)' failed: \(cause).")
-    }
+    /// The cause of a connection the server closed or reset, Mule's words for it.
+    static let remotelyClosed = "Remotely closed"
 
     /// The type and a short, secret-free cause. Timeouts are told from other failures by
     /// AsyncHTTPClient's own errors; socket errors by their errno.
@@ -25,7 +21,7 @@ enum TransportFailure {
             switch error {
             case .deadlineExceeded, .readTimeout, .writeTimeout: return ("TIMEOUT", "Timeout exceeded")
             case .connectTimeout: return ("CONNECTIVITY", "Connect timeout")
-            case .remoteConnectionClosed: return ("CONNECTIVITY", "Remotely closed")
+            case .remoteConnectionClosed: return ("CONNECTIVITY", remotelyClosed)
             case .redirectLimitReached: return ("CONNECTIVITY", "Too many redirects")
             case .redirectCycleDetected: return ("CONNECTIVITY", "Redirect cycle detected")
             case .invalidURL, .emptyHost, .emptyScheme: return ("CONNECTIVITY", "Invalid URL")
@@ -40,12 +36,12 @@ enum TransportFailure {
         if let error = error as? IOError {
             switch error.errnoCode {
             case ECONNREFUSED: return ("CONNECTIVITY", "Connection refused")
-            case ECONNRESET, EPIPE: return ("CONNECTIVITY", "Remotely closed")
+            case ECONNRESET, EPIPE: return ("CONNECTIVITY", remotelyClosed)
             default: return ("CONNECTIVITY", short(String(describing: error)))
             }
         }
         if let error = error as? ChannelError, [.ioOnClosedChannel, .outputClosed, .eof, .alreadyClosed].contains(error) {
-            return ("CONNECTIVITY", "Remotely closed")
+            return ("CONNECTIVITY", remotelyClosed)
         }
         if error is NIOSSLError || error is BoringSSLError {
             return ("CONNECTIVITY", "TLS handshake failed: \(short(String(describing: error)))")
