@@ -133,4 +133,22 @@ import Testing
             #"flows/app.xml:7:69: error: TlsContext cannot be configured with protocol HTTP, when using tls:context you must set attribute protocol="HTTPS""#,
         ])
     }
+
+    @Test("Mule settings Conduit behaves as are accepted; the others are reported, cookies with a warning")
+    func muleSettings() throws {
+        let accepted = try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x" requestStreamingMode="NEVER"/></flow>"#,
+                                         config: #"<http:request-config name="api" requestStreamingMode="AUTO" preserveHeadersCase="false" enableCookies="false"><http:request-connection host="h"/></http:request-config>"#)
+        #expect(accepted == [])
+        let reported = try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x" requestStreamingMode="ALWAYS"/></flow>"#,
+                                         config: #"<http:request-config name="api" enableCookies="true"><http:request-connection host="h"/></http:request-config>"#)
+        #expect(reported == [
+            "flows/app.xml:2:48: warning: enableCookies is not implemented: Conduit keeps no cookies between requests, as with enableCookies=\"false\".",
+            "flows/app.xml:3:79: error: requestStreamingMode=\"ALWAYS\" is not supported: Conduit sends every body with its Content-Length (Mule's AUTO and NEVER do the same for bodies that are not streams).",
+        ])
+        let headersCase = try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x"/></flow>"#,
+                                            config: #"<http:request-config name="api" preserveHeadersCase="true"><http:request-connection host="h"/></http:request-config>"#)
+        #expect(headersCase == [
+            "flows/app.xml:2:54: error: preserveHeadersCase=\"true\" is not supported: Conduit gives response header names in lower case (attributes.headers.'content-type').",
+        ])
+    }
 }

@@ -128,6 +128,17 @@ struct RequestConfigDefinition: Sendable {
             problems.append(.error("The maxConnections parameter only allows positive values or -1 for unlimited concurrent connections.",
                                    at: connectionParameters["maxConnections"]?.valueLocation ?? definition.location))
         }
+        if let streaming = parameters["requestStreamingMode"], streaming.text == "ALWAYS" {
+            problems.append(RequestConfigDefinition.chunkedBodies(at: streaming.valueLocation))
+        }
+        if let preserve = parameters["preserveHeadersCase"], preserve.value.literalBool != false {
+            problems.append(.error("preserveHeadersCase=\"true\" is not supported: Conduit gives response header names in lower case (attributes.headers.'content-type').",
+                                   at: preserve.valueLocation))
+        }
+        if let cookies = parameters["enableCookies"], cookies.value.literalBool != false {
+            context.warning("enableCookies is not implemented: Conduit keeps no cookies between requests, as with enableCookies=\"false\".",
+                            at: cookies.valueLocation)
+        }
         let persistent = flag(connectionParameters, "usePersistentConnections", in: connectionElement, default: true)
         let idle = literal(connectionParameters, "connectionIdleTimeout", in: connectionElement, minimum: 0, default: 30_000)
         let configuration = RequestConfigDefinition(
@@ -148,6 +159,12 @@ struct RequestConfigDefinition: Sendable {
             connectionIdleTimeoutMillis: persistent ? idle : 0)
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return configuration
+    }
+
+    /// The problem with `requestStreamingMode="ALWAYS"`, on a config or an operation.
+    static func chunkedBodies(at location: SourceLocation) -> Diagnostic {
+        .error("requestStreamingMode=\"ALWAYS\" is not supported: Conduit sends every body with its Content-Length (Mule's AUTO and NEVER do the same for bodies that are not streams).",
+               at: location)
     }
 
     private static func keyedValues(_ elements: [ComponentDefinition]?) -> [KeyedValue] {

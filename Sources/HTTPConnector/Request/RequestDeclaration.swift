@@ -23,6 +23,12 @@ public enum RequestDeclaration {
             ParameterDeclaration("followRedirects", kind: .boolean),
             ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
             ParameterDeclaration("sendBodyMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            // Read so that the values Conduit behaves as are accepted and the others reported:
+            // bodies always have a known length (Mule's AUTO and NEVER send Content-Length),
+            // header names are always lower-cased, and no cookie is kept.
+            ParameterDeclaration("requestStreamingMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            ParameterDeclaration("preserveHeadersCase", kind: .boolean),
+            ParameterDeclaration("enableCookies", kind: .boolean),
             // Conduit's own: the bound on a response body held in memory (Mule streams instead).
             ParameterDeclaration("maxResponseBodySize", kind: .integer),
         ], children: ["request-connection", "default-headers", "default-query-params"]),
@@ -60,6 +66,7 @@ public enum RequestDeclaration {
             ParameterDeclaration("responseTimeout", kind: .integer),
             ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
             ParameterDeclaration("sendBodyMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            ParameterDeclaration("requestStreamingMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
             // How the response body is read instead of by its Content-Type (the SDK's parameter
             // for operations whose output type is not fixed); the encoding is always UTF-8.
             ParameterDeclaration("outputMimeType"),

@@ -53,6 +53,9 @@ final class RequestOperationSettings: Sendable {
             problems.append(.error("Element <http:request> has both 'url' and 'path': give the whole address in 'url', or a 'path' under the config's host and basePath.",
                                    at: url.location))
         }
+        if let streaming = parameters["requestStreamingMode"], streaming.text == "ALWAYS" {
+            problems.append(RequestConfigDefinition.chunkedBodies(at: streaming.valueLocation))
+        }
         var validator = ResponseValidator.default
         if let validatorElement = definition.child("response-validator") {
             let choices = validatorElement.children
