@@ -55,12 +55,12 @@ struct HTTPRequestOperation: ConnectorOperation {
         for parameter in config.defaultQueryParams {
             query.append((parameter.key, try text(input.evaluate(parameter.value))))
         }
-        if let queryParams = settings.queryParams { query += RequestURI.pairs(try input.evaluate(queryParams)) }
+        if let queryParams = settings.queryParams { query += try NameValuePairs.from(input.evaluate(queryParams), element: "query-params") }
         url = RequestURI.appendingQuery(url, query)
 
         var headers = HTTPHeaders()
         if let headerParameter = settings.headers {
-            for (name, value) in RequestURI.pairs(try input.evaluate(headerParameter)) {
+            for (name, value) in try NameValuePairs.from(input.evaluate(headerParameter), element: "headers") {
                 if let value { headers.add(name: name, value: value) }
             }
         }
@@ -273,17 +273,4 @@ struct HTTPRequestOperation: ConnectorOperation {
                                  message: "Parameter '\(name)' must be true or false, got \(ValueText.render(value)).")
         }
     }
-}
-
-/// One request, evaluated and ready to send.
-struct PreparedRequest: Sendable {
-    let method: String
-    /// The full URL, query included.
-    let url: String
-    /// The URL as messages and logs show it (no query, no user information).
-    let displayURI: String
-    let headers: HTTPHeaders
-    let body: RequestBody
-    /// The response timeout: for the head and the whole body.
-    let timeoutMillis: Int
 }

@@ -49,6 +49,6 @@ struct RequestBody: Sendable, Equatable {
 
     /// A form's fields: each entry as text, an array once per element, null as an empty value.
     private static func formPairs(_ object: ValueObject) -> [(String, String)] {
-        RequestURI.pairs(.object(object)).map { ($0.0, $0.1 ?? "") }
+        NameValuePairs.pairs(object).map { ($0.0, $0.1 ?? "") }
     }
 }

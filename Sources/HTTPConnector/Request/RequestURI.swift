@@ -57,24 +57,6 @@ enum RequestURI {
         return text
     }
 
-    /// The name/value pairs of a `query-params` or `headers` result: an object's entries (an
-    /// array value gives the name once per element), null values kept as nil.
-    static func pairs(_ value: Value) -> [(String, String?)] {
-        guard case .object(let object) = value else { return [] }
-        var pairs: [(String, String?)] = []
-        for entry in object.entries {
-            switch entry.value {
-            case .array(let items):
-                for item in items { pairs.append((entry.key, item.isNull ? nil : ValueText.render(item))) }
-            case .null:
-                pairs.append((entry.key, nil))
-            default:
-                pairs.append((entry.key, ValueText.render(entry.value)))
-            }
-        }
-        return pairs
-    }
-
     /// The characters a path may carry unencoded (RFC 3986 `pchar` and `/`).
     private static let pathAllowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
