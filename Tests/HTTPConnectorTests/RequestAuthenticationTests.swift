@@ -94,4 +94,27 @@ import Testing
             }
         }
     }
+
+    @Test("through an http:proxy: a CONNECT tunnel to the target with basic proxy credentials, the request inside it")
+    func proxy() async throws {
+        try await TunnelProxy.with(body: "via proxy") { proxy in
+            try await RequestApp.run("""
+                <http:request-config name="api" basePath="/api">
+                  <http:request-connection host="backend.test" port="8080">
+                    <http:proxy-config><http:proxy host="127.0.0.1" port="\(proxy.port)" username="pu" password="${proxy.password}"/></http:proxy-config>
+                  </http:request-connection>
+                </http:request-config>
+                <flow name="main"><http:request config-ref="api" path="/x"/></flow>
+                """, properties: [("proxy.password", "pr0xy-pw")]) { app in
+                let payload = try await app.event().message.payload
+                #expect(payload == "via proxy")
+                let heads = proxy.received
+                try #require(heads.count == 2)
+                #expect(heads[0].hasPrefix("CONNECT backend.test:8080 HTTP/1.1\r\n"))
+                #expect(heads[0].lowercased().contains("proxy-authorization: basic " + Data("pu:pr0xy-pw".utf8).base64EncodedString().lowercased()))
+                #expect(heads[1].hasPrefix("GET /api/x HTTP/1.1\r\n"))
+                #expect(!heads[1].lowercased().contains("proxy-authorization"))
+            }
+        }
+    }
 }

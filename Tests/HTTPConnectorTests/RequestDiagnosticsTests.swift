@@ -151,4 +151,17 @@ import Testing
             "flows/app.xml:2:54: error: preserveHeadersCase=\"true\" is not supported: Conduit gives response header names in lower case (attributes.headers.'content-type').",
         ])
     }
+
+    @Test("an NTLM proxy and nonProxyHosts are reported where they are written")
+    func proxies() throws {
+        let messages = try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x"/></flow>"#, config: """
+            <http:request-config name="api"><http:request-connection host="h"><http:proxy-config>
+            <http:proxy host="p" port="3128" nonProxyHosts="localhost"/><http:ntlm-proxy host="p" port="3128" ntlmDomain="d"/>
+            </http:proxy-config></http:request-connection></http:request-config>
+            """)
+        #expect(messages == [
+            "flows/app.xml:3:34: error: Parameter 'nonProxyHosts' of <http:proxy> is not supported: every request of the config goes through the proxy; give hosts that must not use it a config without <http:proxy-config>.",
+            "flows/app.xml:3:61: error: <http:ntlm-proxy> is not supported: Conduit's requests go through an HTTP proxy (<http:proxy>) with basic credentials only.",
+        ])
+    }
 }

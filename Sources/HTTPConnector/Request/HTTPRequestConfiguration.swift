@@ -81,6 +81,7 @@ public final class HTTPRequestConfiguration: ConnectorConfiguration {
     private func makeClient(followRedirects: Bool) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.tlsConfiguration = definition.tls
+        configuration.proxy = definition.proxy
         configuration.redirectConfiguration = followRedirects ? .follow(max: 5, allowCycles: false) : .disallow
         configuration.httpVersion = .http1Only
         configuration.decompression = .disabled

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -23,6 +24,8 @@ struct RequestConfigDefinition: Sendable {
     /// The client TLS settings of an HTTPS connection; nil for HTTP.
     let tls: TLSConfiguration?
     let authentication: BasicAuthentication?
+    /// `<http:proxy>`: the HTTP proxy every request goes through.
+    let proxy: HTTPClient.Configuration.Proxy?
     let defaultHeaders: [KeyedValue]
     let defaultQueryParams: [KeyedValue]
     let responseTimeoutMillis: Int
@@ -41,7 +44,7 @@ struct RequestConfigDefinition: Sendable {
     /// default of Mule's implicit configuration.
     static let implicit = RequestConfigDefinition(
         name: "", location: SourceLocation(file: "", line: 0, column: 0), basePath: nil, scheme: "http", host: nil, port: nil, tls: nil,
-        authentication: nil, defaultHeaders: [], defaultQueryParams: [],
+        authentication: nil, proxy: nil, defaultHeaders: [], defaultQueryParams: [],
         responseTimeoutMillis: RequestDeclaration.defaultResponseTimeoutMillis, followRedirects: true, sendCorrelationId: "AUTO", sendBodyMode: "AUTO",
         maxResponseBodySize: RequestDeclaration.defaultMaxResponseBodySize, maxConnections: -1, connectionIdleTimeoutMillis: 30_000)
 
@@ -123,6 +126,25 @@ struct RequestConfigDefinition: Sendable {
                                                  password: basic.parameters["password"]?.text ?? "",
                                                  preemptive: flag(basic.parameters, "preemptive", in: "<http:basic-authentication>", default: true))
         }
+        var proxy: HTTPClient.Configuration.Proxy?
+        if let proxyConfig = connection?.child("proxy-config") {
+            for unsupported in proxyConfig.children("ntlm-proxy") {
+                problems.append(.error("<http:ntlm-proxy> is not supported: Conduit's requests go through an HTTP proxy (<http:proxy>) with basic credentials only.",
+                                       at: unsupported.location))
+            }
+            if let element = proxyConfig.child("proxy") {
+                let proxyParameters = element.parameters
+                if let nonProxyHosts = proxyParameters["nonProxyHosts"] {
+                    problems.append(.error("Parameter 'nonProxyHosts' of <http:proxy> is not supported: every request of the config goes through the proxy; give hosts that must not use it a config without <http:proxy-config>.",
+                                           at: nonProxyHosts.location))
+                }
+                let proxyPort = literal(proxyParameters, "port", in: "<http:proxy>", minimum: 1, default: 0)
+                let authorization = proxyParameters["username"].map { username in
+                    HTTPClient.Authorization.basic(username: username.text, password: proxyParameters["password"]?.text ?? "")
+                }
+                proxy = .server(host: proxyParameters["host"]?.text ?? "", port: proxyPort, authorization: authorization)
+            }
+        }
         let maxConnections = literal(connectionParameters, "maxConnections", in: connectionElement, minimum: -1, default: -1)
         if maxConnections == 0 {
             problems.append(.error("The maxConnections parameter only allows positive values or -1 for unlimited concurrent connections.",
@@ -145,7 +167,7 @@ struct RequestConfigDefinition: Sendable {
             name: parameters["name"]?.text ?? "", location: definition.location,
             basePath: parameters["basePath"],
             scheme: protocolName == "HTTPS" ? "https" : "http",
-            host: connectionParameters["host"], port: connectionParameters["port"], tls: tls, authentication: authentication,
+            host: connectionParameters["host"], port: connectionParameters["port"], tls: tls, authentication: authentication, proxy: proxy,
             defaultHeaders: keyedValues(definition.child("default-headers")?.children("default-header")),
             defaultQueryParams: keyedValues(definition.child("default-query-params")?.children("query-param")),
             responseTimeoutMillis: literal(parameters, "responseTimeout", in: element, minimum: 0,

@@ -40,7 +40,24 @@ public enum RequestDeclaration {
             ParameterDeclaration("usePersistentConnections", kind: .boolean),
             ParameterDeclaration("maxConnections", kind: .integer),
             ParameterDeclaration("connectionIdleTimeout", kind: .integer),
-        ], children: ["tls:context", "authentication"]),
+        ], children: ["tls:context", "authentication", "proxy-config"]),
+        ElementDeclaration("proxy-config", role: .nested, parameters: [], children: ["proxy", "ntlm-proxy"]),
+        ElementDeclaration("proxy", role: .nested, parameters: [
+            ParameterDeclaration("host", required: true),
+            ParameterDeclaration("port", required: true, kind: .integer),
+            ParameterDeclaration("username"),
+            ParameterDeclaration("password", secret: true),
+            ParameterDeclaration("nonProxyHosts"),
+        ]),
+        // Declared so that it is reported as unsupported where it is written, not as unknown.
+        ElementDeclaration("ntlm-proxy", role: .nested, parameters: [
+            ParameterDeclaration("host", required: true),
+            ParameterDeclaration("port", required: true, kind: .integer),
+            ParameterDeclaration("username"),
+            ParameterDeclaration("password", secret: true),
+            ParameterDeclaration("ntlmDomain"),
+            ParameterDeclaration("nonProxyHosts"),
+        ]),
         ElementDeclaration("authentication", role: .nested, parameters: [], children: ["basic-authentication"]),
         ElementDeclaration("basic-authentication", role: .nested, parameters: [
             ParameterDeclaration("username", required: true),
