@@ -156,6 +156,9 @@ struct HTTPRequestOperation: ConnectorOperation {
         configuration.logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
         let deadline = ContinuousClock.now + .milliseconds(prepared.timeoutMillis)
         let response = try await client.execute(request, timeout: .milliseconds(Int64(prepared.timeoutMillis)))
+        // The client's deadline is a timer on an event loop; on a loop kept busy it can fire after
+        // the answer came in. An answer later than the timeout is a timeout all the same.
+        guard ContinuousClock.now <= deadline else { throw HTTPClientError.deadlineExceeded }
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
             throw TooLarge()
         }
