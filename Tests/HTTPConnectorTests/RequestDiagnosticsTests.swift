@@ -106,6 +106,18 @@ import Testing
         ])
     }
 
+    @Test("a timeout too large for a time amount is reported, not trapped on")
+    func hugeTimeout() throws {
+        let messages = try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x" responseTimeout="-1"/></flow>"#,
+                                         config: #"<http:request-config name="other" responseTimeout="9223372036854775807"><http:request-connection host="h" connectionIdleTimeout="99999999999"/></http:request-config>"#
+                                             + "\n" + Self.config)
+        #expect(messages == [
+            "flows/app.xml:2:52: error: Parameter 'responseTimeout' of <http:request-config> must be at most 2147483647, got 9223372036854775807.",
+            "flows/app.xml:2:130: error: Parameter 'connectionIdleTimeout' of <http:request-connection> must be at most 2147483647, got 99999999999.",
+            "flows/app.xml:4:74: error: Parameter 'responseTimeout' of <http:request> must be between 0 and 2147483647, got -1.",
+        ])
+    }
+
     @Test("bad numbers on the connection are reported with Mule's text")
     func badNumbers() throws {
         let messages = try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x"/></flow>"#,

@@ -52,8 +52,10 @@ struct RequestConfigDefinition: Sendable {
     static func read(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> RequestConfigDefinition {
         var problems: [Diagnostic] = []
         let element = "<\(definition.qualifiedName)>"
+        // Numbers stay within 32 bits: a timeout of more than 24 days means none, and larger
+        // milliseconds would overflow NIO's nanosecond time amounts.
         func literal(_ parameters: [String: ParameterValue], _ name: String, in element: String, minimum: Int,
-                     default fallback: Int) -> Int {
+                     maximum: Int = Int(Int32.max), default fallback: Int) -> Int {
             guard let parameter = parameters[name] else { return fallback }
             guard let value = parameter.value.literalInt else {
                 problems.append(.error("Parameter '\(name)' of \(element) must be a number, not an expression.", at: parameter.valueLocation))
@@ -61,6 +63,10 @@ struct RequestConfigDefinition: Sendable {
             }
             guard value >= minimum else {
                 problems.append(.error("Parameter '\(name)' of \(element) must be at least \(minimum), got \(value).", at: parameter.valueLocation))
+                return fallback
+            }
+            guard value <= maximum else {
+                problems.append(.error("Parameter '\(name)' of \(element) must be at most \(maximum), got \(value).", at: parameter.valueLocation))
                 return fallback
             }
             return value
@@ -175,7 +181,7 @@ struct RequestConfigDefinition: Sendable {
             followRedirects: flag(parameters, "followRedirects", in: element, default: true),
             sendCorrelationId: parameters["sendCorrelationId"]?.text ?? "AUTO",
             sendBodyMode: parameters["sendBodyMode"]?.text ?? "AUTO",
-            maxResponseBodySize: literal(parameters, "maxResponseBodySize", in: element, minimum: 1,
+            maxResponseBodySize: literal(parameters, "maxResponseBodySize", in: element, minimum: 1, maximum: Int.max,
                                          default: RequestDeclaration.defaultMaxResponseBodySize),
             maxConnections: maxConnections,
             connectionIdleTimeoutMillis: persistent ? idle : 0)

@@ -53,6 +53,10 @@ final class RequestOperationSettings: Sendable {
             problems.append(.error("Element <http:request> has both 'url' and 'path': give the whole address in 'url', or a 'path' under the config's host and basePath.",
                                    at: url.location))
         }
+        if let timeout = parameters["responseTimeout"], let number = timeout.value.literalInt, !(0...Int(Int32.max)).contains(number) {
+            problems.append(.error("Parameter 'responseTimeout' of <http:request> must be between 0 and \(Int32.max), got \(number).",
+                                   at: timeout.valueLocation))
+        }
         if let streaming = parameters["requestStreamingMode"], streaming.text == "ALWAYS" {
             problems.append(RequestConfigDefinition.chunkedBodies(at: streaming.valueLocation))
         }
