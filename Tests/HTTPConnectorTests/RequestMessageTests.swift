@@ -296,13 +296,14 @@ import Testing
         }
     }
 
-    @Test("headers or query params that are not an object fail, naming the element; null means none")
+    @Test("headers, query or uri params that are not an object fail, naming the element; null means none")
     func pairsMustBeObjects() async throws {
         try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
             try await RequestApp.run("""
                 \(Self.config(server.port))
                 <flow name="headers"><http:request config-ref="api" path="/p"><http:headers>#[payload]</http:headers></http:request></flow>
                 <flow name="query"><http:request config-ref="api" path="/p"><http:query-params>#[payload]</http:query-params></http:request></flow>
+                <flow name="uri"><http:request config-ref="api" path="/p/{id}"><http:uri-params>#[payload]</http:uri-params></http:request></flow>
                 """) { app in
                 _ = try await app.event("headers")
                 let headers = try await app.error("headers", payload: "X-A: 1")
@@ -310,6 +311,8 @@ import Testing
                 #expect(headers.description == "<http:headers> must give an object of names and values, got String.")
                 let query = try await app.error("query", payload: [1, 2])
                 #expect(query.description == "<http:query-params> must give an object of names and values, got Array.")
+                let uri = try await app.error("uri", payload: 7)
+                #expect(uri.description == "<http:uri-params> must give an object of names and values, got Number.")
                 #expect(server.requests.count == 1)
             }
         }

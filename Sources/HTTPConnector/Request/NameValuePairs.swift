@@ -7,12 +7,17 @@ enum NameValuePairs {
     /// array value gives the name once per element), null values kept as nil; null is none.
     /// Anything else is an error naming `element`, not a silently empty list.
     static func from(_ value: Value, element: String) throws(ConnectorError) -> [(String, String?)] {
-        if value.isNull { return [] }
+        pairs(try object(value, element: element))
+    }
+
+    /// The object `value` is (empty for null); anything else is an error naming `element`.
+    static func object(_ value: Value, element: String) throws(ConnectorError) -> ValueObject {
+        if value.isNull { return ValueObject() }
         guard case .object(let object) = value else {
             throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"),
                                  message: "<http:\(element)> must give an object of names and values, got \(value.typeName).")
         }
-        return pairs(object)
+        return object
     }
 
     /// An object's entries as pairs, as ``from(_:element:)`` describes.

@@ -93,64 +93,14 @@ struct RequestConfigDefinition: Sendable {
             problems.append(.error("Parameter 'port' of <http:request-connection> must be between 0 and 65535, got \(number).",
                                    at: port.valueLocation))
         }
-        var tls: TLSConfiguration? = protocolName == "HTTPS" ? TLSConfiguration.makeClientConfiguration() : nil
-        let contexts = connection?.children("context") ?? []
-        for extra in contexts.dropFirst() {
-            problems.append(.error("Element <tls:context> may appear only once.", at: extra.location))
-        }
-        if let tlsElement = contexts.first {
-            if protocolName != "HTTPS" {
-                // Mule's own message for this mistake.
-                problems.append(.error("TlsContext cannot be configured with protocol HTTP, when using tls:context you must set attribute protocol=\"HTTPS\"",
-                                       at: tlsElement.location))
-            }
-            do {
-                tls = try RequestTLSReader.read(tlsElement, layout: context.layout)
-            } catch {
-                problems += error.diagnostics
-            }
-        }
-        if let reference = connectionParameters["tlsContext"] {
-            if !contexts.isEmpty {
-                problems.append(.error("Element <http:request-connection> has both a tlsContext attribute and a <tls:context>; keep one.",
-                                       at: reference.location))
-            } else if protocolName != "HTTPS" {
-                problems.append(.error("TlsContext cannot be configured with protocol HTTP, when using tls:context you must set attribute protocol=\"HTTPS\"",
-                                       at: reference.location))
-            } else if let referenced = context.configuration(named: reference.text) as? TLSContextConfiguration {
-                if let client = referenced.client {
-                    tls = client
-                } else {
-                    problems.append(.error("TLS context '\(reference.text)' has a <tls:key-store> (a client certificate), which Conduit's HTTP requests do not support; give requests a context with only a <tls:trust-store>.",
-                                           at: reference.valueLocation))
-                }
-            }
-        }
+        let tls = clientTLS(connection, protocolName: protocolName, context: context, problems: &problems)
         var authentication: BasicAuthentication?
         if let basic = connection?.child("authentication")?.child("basic-authentication") {
             authentication = BasicAuthentication(username: basic.parameters["username"]?.text ?? "",
                                                  password: basic.parameters["password"]?.text ?? "",
                                                  preemptive: flag(basic.parameters, "preemptive", in: "<http:basic-authentication>", default: true))
         }
-        var proxy: HTTPClient.Configuration.Proxy?
-        if let proxyConfig = connection?.child("proxy-config") {
-            for unsupported in proxyConfig.children("ntlm-proxy") {
-                problems.append(.error("<http:ntlm-proxy> is not supported: Conduit's requests go through an HTTP proxy (<http:proxy>) with basic credentials only.",
-                                       at: unsupported.location))
-            }
-            if let element = proxyConfig.child("proxy") {
-                let proxyParameters = element.parameters
-                if let nonProxyHosts = proxyParameters["nonProxyHosts"] {
-                    problems.append(.error("Parameter 'nonProxyHosts' of <http:proxy> is not supported: every request of the config goes through the proxy; give hosts that must not use it a config without <http:proxy-config>.",
-                                           at: nonProxyHosts.location))
-                }
-                let proxyPort = literal(proxyParameters, "port", in: "<http:proxy>", minimum: 1, default: 0)
-                let authorization = proxyParameters["username"].map { username in
-                    HTTPClient.Authorization.basic(username: username.text, password: proxyParameters["password"]?.text ?? "")
-                }
-                proxy = .server(host: proxyParameters["host"]?.text ?? "", port: proxyPort, authorization: authorization)
-            }
-        }
+        let proxy = connection?.child("proxy-config").flatMap { proxyServer($0, problems: &problems) }
         let maxConnections = literal(connectionParameters, "maxConnections", in: connectionElement, minimum: -1, default: -1)
         if maxConnections == 0 {
             problems.append(.error("The maxConnections parameter only allows positive values or -1 for unlimited concurrent connections.",
