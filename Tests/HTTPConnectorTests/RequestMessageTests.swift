@@ -36,12 +36,14 @@ import Testing
         }
     }
 
-    @Test("a text response stays text, an empty one is null, a JSON-looking body without a JSON type is text")
+    @Test("a text response stays text (in its charset), an empty one is null even typed JSON, a JSON-looking body without a JSON type is text")
     func textAndEmpty() async throws {
         try await ScriptedServer.with({ request in
             switch request.uri {
             case "/api/text?v=2": .text(200, "hello")
             case "/api/plainjson?v=2": .text(200, #"{"a":1}"#)
+            case "/api/emptyjson?v=2": .respond(status: 200, headers: [("Content-Type", "application/json")])
+            case "/api/latin1?v=2": .respond(status: 200, headers: [("Content-Type", "text/plain; charset=ISO-8859-1")], body: [0x63, 0x61, 0x66, 0xE9])
             default: .respond(status: 204)
             }
         }) { server in
@@ -50,6 +52,8 @@ import Testing
                 <flow name="text"><http:request config-ref="api" path="text"/></flow>
                 <flow name="plainjson"><http:request config-ref="api" path="plainjson"/></flow>
                 <flow name="empty"><http:request config-ref="api" path="empty"/></flow>
+                <flow name="emptyjson"><http:request config-ref="api" path="emptyjson"/></flow>
+                <flow name="latin1"><http:request config-ref="api" path="latin1"/></flow>
                 """) { app in
                 let result3 = try await app.event("text").message.payload
                 #expect(result3 == "hello")
@@ -59,6 +63,10 @@ import Testing
                 #expect(empty.payload == .null)
                 #expect(empty.attributes["statusCode"] == 204)
                 #expect(empty.attributes["reasonPhrase"] == "No Content")
+                let emptyJSON = try await app.event("emptyjson").message.payload
+                #expect(emptyJSON == .null)
+                let latin1 = try await app.event("latin1").message.payload
+                #expect(latin1 == "café")
             }
         }
     }

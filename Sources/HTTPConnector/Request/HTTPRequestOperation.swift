@@ -103,7 +103,7 @@ struct HTTPRequestOperation: ConnectorOperation {
         } catch {
             throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: "PARSING"),
                                  message: "HTTP \(request.method) on resource '\(request.displayURI)' failed: the response body is not valid JSON (\(error)).",
-                                 errorMessage: Message(payload: .string(String(decoding: response.body, as: UTF8.self)),
+                                 errorMessage: Message(payload: .string(response.text),
                                                        attributes: response.attributes))
         }
     }

@@ -1,5 +1,6 @@
 import FlowCore
 import FlowEngine
+import Foundation
 import NIOHTTP1
 
 /// A response as the flow sees it (mule-components §2.5): the body typed by its `Content-Type`
@@ -36,12 +37,36 @@ struct ResponseMessage {
     /// The message of a rejected response, attached to its error: a JSON body that does not
     /// parse is kept as text there, since the status is what went wrong.
     func lenientMessage() -> Message {
-        Message(payload: (try? payload()) ?? .string(String(decoding: body, as: UTF8.self)), attributes: attributes)
+        Message(payload: (try? payload()) ?? .string(text), attributes: attributes)
+    }
+
+    /// The body as text, in the `charset` of its media type: UTF-8 unless it names ISO-8859-1,
+    /// Windows-1252, US-ASCII or UTF-16 (bytes that are not valid in it are replaced).
+    var text: String {
+        switch charset {
+        case "iso-8859-1", "latin1", "l1", "iso_8859-1": return String(decoding: body.map { UInt16($0) }, as: UTF16.self)
+        case "windows-1252", "cp1252": return String(data: Data(body), encoding: .windowsCP1252) ?? String(decoding: body, as: UTF8.self)
+        case "utf-16": return String(data: Data(body), encoding: .utf16) ?? String(decoding: body, as: UTF8.self)
+        default: return String(decoding: body, as: UTF8.self)
+        }
+    }
+
+    /// The `charset` parameter of the media type, lower-cased, without quotes.
+    private var charset: String? {
+        guard let contentType else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "charset" {
+                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+            }
+        }
+        return nil
     }
 
     private func payload() throws(JSONSyntaxError) -> Value {
         guard !body.isEmpty else { return .null }
+        // JSON is UTF-8 (RFC 8259), whatever else a charset parameter says.
         if MediaType.isJSON(contentType) { return try JSON.decode(body) }
-        return .string(String(decoding: body, as: UTF8.self))
+        return .string(text)
     }
 }
