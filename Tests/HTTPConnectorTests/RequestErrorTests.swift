@@ -249,7 +249,12 @@ import Testing
         }) { server in
             try await RequestApp.run("""
                 \(Self.config(server.port))
+                <http:request-config name="noFollow" followRedirects="false">
+                  <http:request-connection host="127.0.0.1" port="\(server.port)"/>
+                </http:request-config>
                 <flow name="follow"><http:request config-ref="api" path="/old"/></flow>
+                <flow name="configStay"><http:request config-ref="noFollow" path="/old"/></flow>
+                <flow name="overrideFollow"><http:request config-ref="noFollow" path="/old" followRedirects="#[true]"/></flow>
                 <flow name="stay"><http:request config-ref="api" path="/old" followRedirects="false"/></flow>
                 <flow name="strict"><http:request config-ref="api" path="/old" followRedirects="false">
                   <http:response-validator><http:success-status-code-validator values="200..299"/></http:response-validator>
@@ -263,7 +268,11 @@ import Testing
                 let strict = try await app.error("strict")
                 #expect(strict.type.description == "HTTP:MOVED_TEMPORARILY")
                 #expect(strict.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/old' failed: moved temporarily (302).")
-                #expect(server.requests.map(\.uri) == ["/old", "/new", "/old", "/old"])
+                let configStay = try await app.event("configStay").message.attributes["statusCode"]
+                #expect(configStay == 302)
+                let overridden = try await app.event("overrideFollow").message.payload
+                #expect(overridden == "new place")
+                #expect(server.requests.map(\.uri) == ["/old", "/new", "/old", "/old", "/old", "/old", "/new"])
             }
         }
     }

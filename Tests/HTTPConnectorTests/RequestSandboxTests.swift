@@ -83,14 +83,20 @@ import Testing
     @Test("a token over basic auth and a form body, then a page of projects with query params and a bearer header")
     func listProjects() async throws {
         try await Self.withSandbox { port in
-            try await RequestApp.run(Self.app(port)) { app in
+            try await RequestApp.run(Self.app(port), logLevels: ["org.mule.extension.http.internal.request": .trace]) { app in
                 let event = try await app.event("list")
                 let projects = try #require(event.message.payload.arrayValue)
                 #expect(projects.count == 2)
                 #expect(projects.allSatisfy { $0["id"] != nil && $0["name"]?.stringValue != nil })
                 #expect(event.message.attributes["statusCode"] == 200)
                 #expect(event.message.attributes["headers"]?["per-page"] == "2")
-                #expect(event.vars["token"]?.stringValue?.isEmpty == false)
+                let token = try #require(event.vars["token"]?.stringValue)
+                #expect(!token.isEmpty)
+                // Debug lines were logged, and neither the bearer token nor the client secret is in them.
+                let logged = app.logs.records.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+                #expect(logged.contains("HTTP request GET http://127.0.0.1:\(port)/rest/v1.0/projects"))
+                #expect(!logged.contains(token))
+                #expect(!logged.contains("conduit-dev-secret"))
             }
         }
     }
