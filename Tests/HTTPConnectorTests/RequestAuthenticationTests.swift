@@ -117,4 +117,31 @@ import Testing
             }
         }
     }
+
+    @Test("a redirect to another origin is followed without the credentials; one on the same origin keeps them")
+    func redirectKeepsCredentialsHome() async throws {
+        try await ScriptedServer.with({ _ in .text(200, "elsewhere") }) { other in
+            try await ScriptedServer.with({ request in
+                switch request.uri {
+                case "/away": .text(302, "", headers: [("Location", "\(other.origin)/landing")])
+                case "/home": .text(302, "", headers: [("Location", "/landed")])
+                default: .text(200, "home")
+                }
+            }) { server in
+                try await RequestApp.run("""
+                    \(Self.config(server.port, preemptive: true))
+                    <flow name="away"><http:request config-ref="api" path="/away"/></flow>
+                    <flow name="home"><http:request config-ref="api" path="/home"/></flow>
+                    """, properties: [("api.password", "s3cr3t-pw")]) { app in
+                    let away = try await app.event("away").message.payload
+                    #expect(away == "elsewhere")
+                    #expect(other.requests.map(\.uri) == ["/landing"])
+                    #expect(other.requests.first?.header("authorization") == nil)
+                    let home = try await app.event("home").message.payload
+                    #expect(home == "home")
+                    #expect(server.requests.map { $0.header("authorization") } == [Self.expected, Self.expected, Self.expected])
+                }
+            }
+        }
+    }
 }
