@@ -93,7 +93,7 @@ import Testing
             <tls:context><tls:trust-store path="nowhere.p12" type="pkcs12" password="secret-pw"/></tls:context>
             </http:request-connection></http:request-config>
             """) == [
-            "flows/app.xml:3:14: error: Trust store type 'jks' is not supported: Conduit reads PKCS12 trust stores (type=\"pkcs12\") and PEM certificate files (type=\"pem\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12.",
+            "flows/app.xml:3:14: error: Trust store type 'jks' is not supported: Conduit reads PEM certificate files (type=\"pem\") and PKCS12 files that hold a key (type=\"pkcs12\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12, then openssl pkcs12 -in truststore.p12 -nokeys -out truststore.pem.",
             "flows/app.xml:6:37: error: Trust store 'nowhere.p12' cannot be read (looked for <app>/nowhere.p12).",
         ])
     }
@@ -174,6 +174,19 @@ import Testing
         #expect(messages == [
             "flows/app.xml:3:34: error: Parameter 'nonProxyHosts' of <http:proxy> is not supported: every request of the config goes through the proxy; give hosts that must not use it a config without <http:proxy-config>.",
             "flows/app.xml:3:61: error: <http:ntlm-proxy> is not supported: Conduit's requests go through an HTTP proxy (<http:proxy>) with basic credentials only.",
+        ])
+    }
+
+    @Test("a PKCS12 trust store holding certificates only is reported, not opened (NIOSSL would stop the process)")
+    func certificateOnlyPKCS12() throws {
+        let trustStore = HTTPSListenerTests.fixtures.appendingPathComponent("localhost-trust.p12").path
+        let messages = try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x"/></flow>"#, config: """
+            <http:request-config name="api"><http:request-connection host="h" protocol="HTTPS">
+            <tls:context><tls:trust-store type="pkcs12" path="\(trustStore)" password="changeit"/></tls:context>
+            </http:request-connection></http:request-config>
+            """)
+        #expect(messages == [
+            "flows/app.xml:3:51: error: Trust store '\(trustStore)' holds certificates only, a PKCS12 file Conduit cannot read: convert it to PEM (openssl pkcs12 -in \(trustStore) -nokeys -out truststore.pem) and use type=\"pem\".",
         ])
     }
 }

@@ -47,7 +47,7 @@ enum RequestTLSReader {
         }
         let type = parameters["type"]?.text.lowercased() ?? "jks"
         guard type == "pkcs12" || type == "pem" else {
-            throw DiagnosticList([.error("Trust store type '\(type)' is not supported: Conduit reads PKCS12 trust stores (type=\"pkcs12\") and PEM certificate files (type=\"pem\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12.",
+            throw DiagnosticList([.error("Trust store type '\(type)' is not supported: Conduit reads PEM certificate files (type=\"pem\") and PKCS12 files that hold a key (type=\"pkcs12\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12, then openssl pkcs12 -in truststore.p12 -nokeys -out truststore.pem.",
                                       at: parameters["type"]?.valueLocation ?? trustStore.location)])
         }
         guard let path = layout.locate(pathParameter.text), FileManager.default.isReadableFile(atPath: path) else {
@@ -58,6 +58,10 @@ enum RequestTLSReader {
         let certificates: [NIOSSLCertificate]
         if type == "pem" {
             certificates = (try? NIOSSLCertificate.fromPEMFile(path)) ?? []
+        } else if !PKCS12Contents.hasPrivateKey(atPath: path) {
+            // NIOSSL reads only PKCS12 files with a private key, and stops the process on others.
+            throw DiagnosticList([.error("Trust store '\(pathParameter.text)' holds certificates only, a PKCS12 file Conduit cannot read: convert it to PEM (openssl pkcs12 -in \(pathParameter.text) -nokeys -out truststore.pem) and use type=\"pem\".",
+                                         at: pathParameter.valueLocation)])
         } else {
             let password = parameters["password"]?.text ?? ""
             certificates = (try? NIOSSLPKCS12Bundle(file: path, passphrase: Array(password.utf8)))?.certificateChain ?? []
