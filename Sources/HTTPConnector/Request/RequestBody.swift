@@ -34,17 +34,16 @@ struct RequestBody: Sendable, Equatable {
         return RequestBody(bytes: JSON.encodeBytes(value), contentType: "application/json")
     }
 
-    /// The media type an `output` header in `text` (an `http:body`'s written text) declares:
-    /// `#[output application/json --- payload]` gives `application/json`.
+    /// The media type the `output` directive of `text` (an `http:body`'s written text) declares:
+    /// `#[output application/json --- payload]` gives `application/json`, as does a header with
+    /// other directives (`%dw 2.0`, `import …`) around it.
     static func declaredType(in text: String) -> String? {
-        var body = Substring(text).drop { $0.isWhitespace }
-        guard body.hasPrefix("#[") else { return nil }
-        body = body.dropFirst(2).drop { $0.isWhitespace }
-        guard body.hasPrefix("output"), let separator = body.range(of: "---") else { return nil }
-        let header = body[body.index(body.startIndex, offsetBy: 6)..<separator.lowerBound]
-        guard let first = header.first, first.isWhitespace else { return nil }
-        let type = header.split(whereSeparator: \.isWhitespace).first.map(String.init)
-        return type?.contains("/") == true ? type : nil
+        let body = Substring(text).drop { $0.isWhitespace }
+        guard body.hasPrefix("#["), let separator = body.range(of: "---") else { return nil }
+        let words = body[body.index(body.startIndex, offsetBy: 2)..<separator.lowerBound].split(whereSeparator: \.isWhitespace)
+        guard let output = words.firstIndex(of: "output"), output + 1 < words.endIndex else { return nil }
+        let type = String(words[output + 1])
+        return type.contains("/") ? type : nil
     }
 
     /// A form's fields: each entry as text, an array once per element, null as an empty value.
