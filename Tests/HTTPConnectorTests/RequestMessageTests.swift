@@ -333,4 +333,21 @@ import Testing
             }
         }
     }
+
+    @Test("a structured body declared in a format Conduit cannot write is HTTP:TRANSFORMATION; as a string it is sent with that type")
+    func unwritableBody() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            try await RequestApp.run("""
+                \(Self.config(server.port))
+                <flow name="main"><http:request config-ref="api" method="POST" path="/x"><http:body>#[output application/xml --- payload]</http:body></http:request></flow>
+                """) { app in
+                let error = try await app.error(payload: ["order": ["id": 1]])
+                #expect(error.type.description == "HTTP:TRANSFORMATION")
+                #expect(error.description == "HTTP POST on resource 'http://127.0.0.1:\(server.port)/api/x' failed: Conduit cannot write a value of type Object as application/xml; it writes JSON, forms and text, so give this body as a string.")
+                _ = try await app.event(payload: "<order id=\"1\"/>")
+                #expect(server.requests.map(\.body) == [#"<order id="1"/>"#])
+                #expect(server.requests.first?.header("content-type") == "application/xml")
+            }
+        }
+    }
 }

@@ -52,7 +52,13 @@ extension HTTPRequestOperation {
         let sendsBody = sendBodyMode == "ALWAYS" || (sendBodyMode == "AUTO" && !Self.emptyBodyMethods.contains(method))
         if sendsBody {
             let value = try settings.body.map { parameter throws(ConnectorError) in try input.evaluate(parameter) } ?? input.payload
-            body = RequestBody.encode(value, declaredType: settings.bodyMediaType ?? headers.first(name: "content-type"))
+            let declaredType = settings.bodyMediaType ?? headers.first(name: "content-type")
+            guard let encoded = RequestBody.encode(value, declaredType: declaredType) else {
+                throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: "TRANSFORMATION"),
+                                     message: "HTTP \(method) on resource '\(displayURI)' failed: Conduit cannot write a value of type \(value.typeName) as \(declaredType ?? "")"
+                                         + "; it writes JSON, forms and text, so give this body as a string.")
+            }
+            body = encoded
             if let contentType = body.contentType, !headers.contains(name: "content-type") {
                 headers.add(name: "Content-Type", value: contentType)
             }

@@ -15,8 +15,9 @@ struct RequestBody: Sendable, Equatable {
 
     static let empty = RequestBody(bytes: [], contentType: nil)
 
-    /// Encodes `value`, declared as `declaredType` (from `output` or a `Content-Type` header).
-    static func encode(_ value: Value, declaredType: String?) -> RequestBody {
+    /// Encodes `value`, declared as `declaredType` (from `output` or a `Content-Type` header);
+    /// nil for a structured value declared in a format Conduit cannot write (XML, CSV…).
+    static func encode(_ value: Value, declaredType: String?) -> RequestBody? {
         if value.isNull || value == .string("") { return .empty }
         if MediaType.isForm(declaredType), case .object(let object) = value {
             return RequestBody(bytes: Array(FormEncoding.encode(formPairs(object)).utf8),
@@ -31,6 +32,8 @@ struct RequestBody: Sendable, Equatable {
         if let declaredType, declaredType.lowercased().hasPrefix("text/") {
             return RequestBody(bytes: Array(ValueText.render(value).utf8), contentType: declaredType)
         }
+        // `application/java` and `*/*` say nothing about the bytes, so values go as JSON.
+        if let declaredType, !["application/java", "*/*"].contains(declaredType.lowercased()) { return nil }
         return RequestBody(bytes: JSON.encodeBytes(value), contentType: "application/json")
     }
 
