@@ -65,7 +65,7 @@ extension HTTPRequestOperation {
         } else if sendBodyMode == "AUTO", !settings.warnedAboutBody {
             // Mule warns the first time a body is actually dropped, the default `#[payload]` too.
             let value = settings.body.map { try? input.evaluate($0) } ?? input.payload
-            if let value, !value.isNull, value != .string("") { settings.warnAboutIgnoredBody(input.logger) }
+            if let value, !value.isNull, value != .string("") { settings.warnAboutIgnoredBody(configuration.logger) }
         }
 
         var timeoutMillis = config.responseTimeoutMillis
