@@ -97,7 +97,7 @@ import Testing
         }
     }
 
-    @Test("a url with placeholders is used as it is, without the config's host and basePath")
+    @Test("a url with placeholders is used as it is, without the config's host and basePath; correlationId replaces the event's")
     func url() async throws {
         try await ScriptedServer.with({ _ in .text(200, "ok") }) { server in
             try await RequestApp.run("""
@@ -106,12 +106,15 @@ import Testing
                     <http:uri-params>#[{name: 'n1'}]</http:uri-params>
                   </http:request>
                 </flow>
+                <flow name="own"><http:request url="\(server.origin)/own" correlationId="#['order-' ++ payload]"/></flow>
                 """) { app in
                 let result5 = try await app.event().message.payload
                 #expect(result5 == "ok")
                 let received = try #require(server.requests.first)
                 #expect(received.uri == "/direct/n1")
                 #expect(received.header("x-correlation-id") == nil)
+                _ = try await app.event("own", payload: "7")
+                #expect(server.requests.last?.header("x-correlation-id") == "order-7")
             }
         }
     }

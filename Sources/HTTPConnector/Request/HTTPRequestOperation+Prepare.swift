@@ -43,7 +43,10 @@ extension HTTPRequestOperation {
         }
         let sendCorrelationId = settings.sendCorrelationId ?? config.sendCorrelationId
         if sendCorrelationId != "NEVER", !headers.contains(name: "X-Correlation-ID") {
-            headers.add(name: "X-Correlation-ID", value: input.correlationId)
+            let correlationId = try settings.correlationId.map { parameter throws(ConnectorError) in
+                ValueText.render(try input.evaluate(parameter))
+            } ?? input.correlationId
+            headers.add(name: "X-Correlation-ID", value: correlationId)
         }
         try Self.checkHeaders(headers, method: method, uri: displayURI)
 

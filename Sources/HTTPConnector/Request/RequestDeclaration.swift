@@ -82,6 +82,7 @@ public enum RequestDeclaration {
             ParameterDeclaration("followRedirects", kind: .boolean),
             ParameterDeclaration("responseTimeout", kind: .integer),
             ParameterDeclaration("sendCorrelationId", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
+            ParameterDeclaration("correlationId", kind: .expression),
             ParameterDeclaration("sendBodyMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
             ParameterDeclaration("requestStreamingMode", kind: .enumeration(["AUTO", "ALWAYS", "NEVER"])),
             // How the response body is read instead of by its Content-Type (the SDK's parameter

@@ -19,6 +19,8 @@ final class RequestOperationSettings: Sendable {
     let followRedirects: ParameterValue?
     let responseTimeout: ParameterValue?
     let sendCorrelationId: String?
+    /// `correlationId`: the `X-Correlation-ID` sent instead of the event's.
+    let correlationId: ParameterValue?
     let sendBodyMode: String?
     /// `outputMimeType`: how to read the response body, whatever its `Content-Type` says.
     let outputMimeType: String?
@@ -28,7 +30,7 @@ final class RequestOperationSettings: Sendable {
 
     init(method: ParameterValue?, path: ParameterValue?, url: ParameterValue?, body: ParameterValue?, headers: ParameterValue?,
          queryParams: ParameterValue?, uriParams: ParameterValue?, followRedirects: ParameterValue?, responseTimeout: ParameterValue?,
-         sendCorrelationId: String?, sendBodyMode: String?, outputMimeType: String?, validator: ResponseValidator) {
+         sendCorrelationId: String?, correlationId: ParameterValue?, sendBodyMode: String?, outputMimeType: String?, validator: ResponseValidator) {
         self.method = method
         self.path = path
         self.url = url
@@ -40,6 +42,7 @@ final class RequestOperationSettings: Sendable {
         self.followRedirects = followRedirects
         self.responseTimeout = responseTimeout
         self.sendCorrelationId = sendCorrelationId
+        self.correlationId = correlationId
         self.sendBodyMode = sendBodyMode
         self.outputMimeType = outputMimeType
         self.validator = validator
@@ -84,7 +87,7 @@ final class RequestOperationSettings: Sendable {
             method: parameters["method"], path: parameters["path"], url: parameters["url"], body: definition.child("body")?.text,
             headers: definition.child("headers")?.text, queryParams: definition.child("query-params")?.text,
             uriParams: definition.child("uri-params")?.text, followRedirects: parameters["followRedirects"],
-            responseTimeout: parameters["responseTimeout"], sendCorrelationId: parameters["sendCorrelationId"]?.text,
+            responseTimeout: parameters["responseTimeout"], sendCorrelationId: parameters["sendCorrelationId"]?.text, correlationId: parameters["correlationId"],
             sendBodyMode: parameters["sendBodyMode"]?.text, outputMimeType: parameters["outputMimeType"]?.text, validator: validator)
     }
 
