@@ -296,4 +296,20 @@ import Testing
             }
         }
     }
+
+    @Test("a url that cannot be requested is HTTP:CONNECTIVITY saying why, before any connection", arguments: [
+        ("ftp://127.0.0.1/file", "HTTP GET on resource 'ftp://127.0.0.1/file' failed: Unsupported scheme 'ftp'."),
+        ("not a url", "HTTP GET on resource 'not a url' failed: Invalid URL."),
+        ("http+unix://%2Ftmp%2Fsock/x", "HTTP GET on resource 'http+unix://%2Ftmp%2Fsock/x' failed: Unsupported scheme 'http+unix'."),
+        ("http:///no-host", "HTTP GET on resource 'http:///no-host' failed: Invalid URL."),
+    ])
+    func badURL(url: String, message: String) async throws {
+        try await RequestApp.run("""
+            <flow name="main"><http:request url="#[payload]"/></flow>
+            """) { app in
+            let error = try await app.error(payload: .string(url))
+            #expect(error.type.description == "HTTP:CONNECTIVITY")
+            #expect(error.description == message)
+        }
+    }
 }

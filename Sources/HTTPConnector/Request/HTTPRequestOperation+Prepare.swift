@@ -24,6 +24,10 @@ extension HTTPRequestOperation {
         }
         if let uriParams { url = try RequestURI.substitute(url, params: uriParams) }
         let displayURI = RequestURI.display(url)
+        if let scheme = RequestURI.unsupportedScheme(url) {
+            throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: "CONNECTIVITY"),
+                                 message: "HTTP \(method) on resource '\(displayURI)' failed: Unsupported scheme '\(scheme.prefix(20))'.")
+        }
 
         var query: [(String, String?)] = []
         for parameter in config.defaultQueryParams {

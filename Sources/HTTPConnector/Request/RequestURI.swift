@@ -44,6 +44,14 @@ enum RequestURI {
         return url + (url.contains("?") ? "&" : "?") + query
     }
 
+    /// The scheme of `url` when it has one other than `http` and `https`: AsyncHTTPClient would
+    /// also reach Unix sockets (`http+unix://`), which no Mule request can.
+    static func unsupportedScheme(_ url: String) -> String? {
+        guard let end = url.range(of: "://") else { return nil }
+        let scheme = url[..<end.lowerBound].lowercased()
+        return scheme == "http" || scheme == "https" ? nil : scheme
+    }
+
     /// `url` as error messages and logs show it: without query, fragment or user information,
     /// which may hold secrets.
     static func display(_ url: String) -> String {
