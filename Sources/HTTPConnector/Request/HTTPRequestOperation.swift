@@ -40,9 +40,7 @@ struct HTTPRequestOperation: ConnectorOperation {
         while true {
             do {
                 return try await attempt(prepared, client: client, authorize: authorize)
-            } catch is TooLarge {
-                throw tooLarge(prepared)
-            } catch is NIOTooManyBytesError {
+            } catch is ResponseAccumulator.ResponseTooBigError {
                 throw tooLarge(prepared)
             } catch {
                 let (identifier, cause) = TransportFailure.classify(error)
@@ -62,30 +60,31 @@ struct HTTPRequestOperation: ConnectorOperation {
     private static let idempotentMethods: Set<String> = ["GET", "PUT", "DELETE", "HEAD", "OPTIONS", "TRACE"]
     private static let remotelyClosedRetries = 3
 
-    /// One exchange, the body read up to the configuration's limit.
+    /// One exchange, the whole answer accumulated up to the configuration's limit.
+    ///
+    /// Uses AsyncHTTPClient's delegate API, as ``ConnectorSupport/HTTPTransport`` does: its
+    /// deadline covers the body as well as the head, and both it and the size limit are enforced
+    /// on the event loop, so neither a server trickling its body nor a busy task pool can stretch
+    /// the timeout or the memory a response takes.
     private func attempt(_ prepared: PreparedRequest, client: HTTPClient, authorize: Bool) async throws -> ResponseMessage {
-        var request = HTTPClientRequest(url: prepared.url)
-        request.method = HTTPMethod(rawValue: prepared.method)
-        request.headers = prepared.headers
+        var headers = prepared.headers
         if authorize, let authentication = config.authentication {
-            request.headers.replaceOrAdd(name: "Authorization", value: authentication.headerValue)
+            headers.replaceOrAdd(name: "Authorization", value: authentication.headerValue)
         }
-        if !prepared.body.bytes.isEmpty {
-            request.body = .bytes(ByteBuffer(bytes: prepared.body.bytes))
-        }
-        let limit = config.maxResponseBodySize
+        let request = try HTTPClient.Request(url: prepared.url, method: HTTPMethod(rawValue: prepared.method), headers: headers,
+                                             body: prepared.body.bytes.isEmpty ? nil : .bytes(prepared.body.bytes))
         configuration.logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
-        let deadline = ContinuousClock.now + .milliseconds(prepared.timeoutMillis)
-        let response = try await client.execute(request, timeout: .milliseconds(Int64(prepared.timeoutMillis)))
-        // The client's deadline is a timer on an event loop; on a loop kept busy it can fire after
-        // the answer came in. An answer later than the timeout is a timeout all the same.
-        guard ContinuousClock.now <= deadline else { throw HTTPClientError.deadlineExceeded }
-        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
-            throw TooLarge()
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: config.maxResponseBodySize)
+        let task = client.execute(request: request, delegate: accumulator, eventLoop: .indifferent,
+                                  deadline: .now() + .milliseconds(Int64(prepared.timeoutMillis)), logger: nil)
+        let response = try await withTaskCancellationHandler {
+            try await task.futureResult.get()
+        } onCancel: {
+            task.cancel()
         }
-        let body = try await Self.collect(response.body, upTo: limit, until: deadline)
         return ResponseMessage(status: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
-                               headers: response.headers, body: Array(body.readableBytesView), mediaType: settings.outputMimeType)
+                               headers: response.headers, body: response.body.map { Array($0.readableBytesView) } ?? [],
+                               mediaType: settings.outputMimeType)
     }
 
     /// The message for an accepted response; Mule's status error, with the response attached,
@@ -105,25 +104,6 @@ struct HTTPRequestOperation: ConnectorOperation {
                                  message: "HTTP \(request.method) on resource '\(request.displayURI)' failed: the response body is not valid JSON (\(error)).",
                                  errorMessage: Message(payload: .string(response.text),
                                                        attributes: response.attributes))
-        }
-    }
-
-    private struct TooLarge: Error {}
-
-    /// The whole body, up to `limit` bytes, by `deadline`. AsyncHTTPClient's deadline ends when
-    /// the response head arrives; without this, a server trickling its body would hold the
-    /// request (and the flow) forever.
-    private static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int,
-                                until deadline: ContinuousClock.Instant) async throws -> ByteBuffer {
-        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await body.collect(upTo: limit) }
-            group.addTask {
-                try await Task.sleep(until: deadline)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let buffer = first else { throw HTTPClientError.deadlineExceeded }
-            return buffer
         }
     }
 

@@ -131,7 +131,7 @@ struct RequestConfigDefinition: Sendable {
             followRedirects: flag(parameters, "followRedirects", in: element, default: true),
             sendCorrelationId: parameters["sendCorrelationId"]?.text ?? "AUTO",
             sendBodyMode: parameters["sendBodyMode"]?.text ?? "AUTO",
-            maxResponseBodySize: literal(parameters, "maxResponseBodySize", in: element, minimum: 1, maximum: Int.max,
+            maxResponseBodySize: literal(parameters, "maxResponseBodySize", in: element, minimum: 1,
                                          default: RequestDeclaration.defaultMaxResponseBodySize),
             maxConnections: maxConnections,
             connectionIdleTimeoutMillis: persistent ? idle : 0)
