@@ -50,7 +50,7 @@ let package = Package(
             .product(name: "Atomics", package: "swift-atomics"),
         ]),
         .target(name: "HTTPConnector", dependencies: [
-            "FlowCore", "FlowModel", "FlowEngine", "FlowExpression", "ConnectorSupport",
+            "FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
