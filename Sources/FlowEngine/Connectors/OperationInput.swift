@@ -55,11 +55,16 @@ public final class OperationInput: Sendable {
         return try evaluate(parameter, prepared: prepared)
     }
 
+    /// The one place an expression failure inside an operation becomes an error: straight to the
+    /// operation's `ConnectorError`, which the operation processor raises like any other.
     private func evaluate(_ parameter: ParameterValue, prepared: EvaluationContext) throws(ConnectorError) -> Value {
+        if case .literal(let value) = parameter.value { return value }
         do {
-            return try context.evaluate(parameter, event, prepared: prepared, at: element)
+            return try parameter.value.evaluate(prepared)
         } catch {
-            throw ConnectorError(type: ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION"), message: error.error.description)
+            throw ConnectorError(type: Self.expressionErrorType, message: ExpressionFailureText.describe(error, parameter: parameter))
         }
     }
+
+    private static let expressionErrorType = ErrorTypeName(namespace: "MULE", identifier: "EXPRESSION")
 }

@@ -6,17 +6,9 @@ extension ExecutionContext {
     /// Evaluates `parameter` against `event`; an expression failure becomes `MULE:EXPRESSION`
     /// raised by `element`.
     public func evaluate(_ parameter: ParameterValue, _ event: Event, at element: ElementReference) throws(FlowFailure) -> Value {
-        try evaluate(parameter, event, prepared: nil, at: element)
-    }
-
-    /// Evaluates `parameter` with `prepared` (the view of `event` from ``expressionContext(for:)``)
-    /// when given, so that a component evaluating many parameters against one event builds that
-    /// view once rather than once per parameter.
-    func evaluate(_ parameter: ParameterValue, _ event: Event, prepared: EvaluationContext?,
-                  at element: ElementReference) throws(FlowFailure) -> Value {
         if case .literal(let value) = parameter.value { return value }
         do {
-            return try parameter.value.evaluate(prepared ?? expressionContext(for: event))
+            return try parameter.value.evaluate(expressionContext(for: event))
         } catch {
             throw failure(runtime.coreErrors.expression, ExpressionFailureText.describe(error, parameter: parameter),
                           at: element, event: event)

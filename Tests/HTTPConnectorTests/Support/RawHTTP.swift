@@ -4,7 +4,9 @@ import NIOPosix
 /// Sends one hand-written HTTP/1.1 request and returns the raw response text, for what an HTTP
 /// client library would normalise away (a custom reason phrase).
 enum RawHTTP {
-    static func exchange(port: Int, request: String) async throws -> String {
+    /// With `resetEndsResponse`, a connection reset ends the response like a close: a server that
+    /// drops a connection with request bytes still unread in its socket sends a reset, not a FIN.
+    static func exchange(port: Int, request: String, resetEndsResponse: Bool = false) async throws -> String {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -14,8 +16,12 @@ enum RawHTTP {
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: request))
             var text = ""
-            for try await buffer in inbound {
-                text += String(buffer: buffer)
+            do {
+                for try await buffer in inbound {
+                    text += String(buffer: buffer)
+                }
+            } catch let error as IOError where resetEndsResponse && error.errnoCode == ECONNRESET {
+                return text
             }
             return text
         }
