@@ -50,7 +50,10 @@ let package = Package(
             .product(name: "Atomics", package: "swift-atomics"),
         ]),
         .target(name: "HTTPConnector", dependencies: [
-            "FlowCore", "FlowModel", "FlowEngine",
+            "FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Atomics", package: "swift-atomics"),
@@ -111,7 +114,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "HTTPConnectorTests", dependencies: [
-            "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "ConduitTestSupport",
+            "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "ConduitTestSupport", "ProcoreSandbox",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),

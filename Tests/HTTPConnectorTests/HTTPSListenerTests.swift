@@ -122,6 +122,19 @@ struct HTTPSListenerTests {
         }
     }
 
+    @Test("a key store without a private key stops the listener from starting instead of the process")
+    func keyStoreWithoutKey() async throws {
+        let certificatesOnly = Self.fixtures.appendingPathComponent("localhost-trust.p12").path
+        do {
+            try await RunningApp.serve(Self.app(context: Self.keyStoreContext(path: certificatesOnly))) { _ in
+                Issue.record("the listener should not start")
+            }
+            Issue.record("serving should fail")
+        } catch let error as ListenerStartError {
+            #expect(error.description == "Could not start listener 'secure' on 127.0.0.1:0: the key store \(certificatesOnly) holds no private key (or is not a PKCS12 file)")
+        }
+    }
+
     @Test("TLS mistakes are reported by validate at their place", arguments: [
         (app(context: ""), 2, 3, "Element <http:listener-connection> uses protocol HTTPS but has no <tls:context> with the server's <tls:key-store>."),
         (app(context: keyStoreContext(type: "jks")), 4, 28,

@@ -56,7 +56,12 @@ extension ListenerConfigDefinition {
                 problems.append(.error("Element <http:listener-connection> has both a tlsContext attribute and a <tls:context>; keep one.",
                                        at: reference.location))
             } else {
-                tls = (context.configuration(named: reference.text) as? TLSContextConfiguration)?.definition
+                let referenced = context.configuration(named: reference.text) as? TLSContextConfiguration
+                tls = referenced?.definition
+                if let referenced, referenced.definition == nil {
+                    problems.append(.error("TLS context '\(reference.text)' has no <tls:key-store>, which an HTTPS listener needs for its certificate.",
+                                           at: reference.valueLocation))
+                }
                 if protocolName != "HTTPS" {
                     problems.append(.error("Parameter 'tlsContext' needs protocol=\"HTTPS\" on <http:listener-connection>; with HTTP it would be ignored.",
                                            at: reference.location))

@@ -1,7 +1,7 @@
 import FlowCore
 
-/// The `http` namespace as the loader sees it: the listener side of Mule's HTTP connector, its
-/// elements and error types (mule-semantics §2, §3.1).
+/// The `http` namespace as the loader sees it: the listener and request sides of Mule's HTTP
+/// connector, their elements and error types (mule-semantics §2, §3.1; mule-components §2).
 public enum HTTPDeclaration {
     /// Mule's HTTP namespace URI.
     public static let namespaceURI = "http://www.mulesoft.org/schema/mule/http"
@@ -12,6 +12,9 @@ public enum HTTPDeclaration {
     public static let errorTypes: [(String, String?)] = [
         ("CONNECTIVITY", "MULE:CONNECTIVITY"),
         ("RETRY_EXHAUSTED", "MULE:RETRY_EXHAUSTED"),
+        ("TRANSFORMATION", "MULE:TRANSFORMATION"),
+        ("MULTIPLE_CHOICES", nil), ("MOVED_PERMANENTLY", nil), ("MOVED_TEMPORARILY", nil), ("SEE_OTHER", nil),
+        ("NOT_MODIFIED", nil),
         ("PARSING", nil), ("TIMEOUT", nil), ("BAD_REQUEST", nil), ("NOT_FOUND", nil),
         ("METHOD_NOT_ALLOWED", nil), ("NOT_ACCEPTABLE", nil), ("UNSUPPORTED_MEDIA_TYPE", nil),
         ("TOO_MANY_REQUESTS", nil), ("INTERNAL_SERVER_ERROR", nil), ("BAD_GATEWAY", nil),
@@ -25,7 +28,10 @@ public enum HTTPDeclaration {
     ]
 
     /// Every element of the `http` namespace Conduit implements.
-    public static let elements: [ElementDeclaration] = [
+    public static let elements: [ElementDeclaration] = listenerElements + RequestDeclaration.elements
+
+    /// The listener's elements, and the `body` and `headers` children the request shares.
+    static let listenerElements: [ElementDeclaration] = [
         ElementDeclaration("listener-config", role: .global(stereotype: listenerConfigStereotype), parameters: [
             ParameterDeclaration("name", required: true),
             ParameterDeclaration("basePath"),

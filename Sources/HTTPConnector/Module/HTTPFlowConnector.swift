@@ -3,8 +3,9 @@ import FlowEngine
 import FlowModel
 
 /// Mule's HTTP connector as the flow engine sees it: builds `http:listener-config` into an
-/// ``HTTPListenerConfiguration`` (a server) and each flow's `http:listener` into a source that
-/// routes its requests to the flow.
+/// ``HTTPListenerConfiguration`` (a server), each flow's `http:listener` into a source that
+/// routes its requests to the flow, `http:request-config` into an ``HTTPRequestConfiguration``
+/// (a pooled client) and each `http:request` into an operation sending on it.
 public struct HTTPFlowConnector: Connector {
     /// Creates the connector.
     public init() {}
@@ -15,8 +16,12 @@ public struct HTTPFlowConnector: Connector {
     /// The connectors of the HTTP module: HTTP itself and the TLS contexts its HTTPS listeners use.
     public static let all: [any Connector] = [HTTPFlowConnector(), TLSModule()]
 
-    /// Builds a listener configuration.
+    /// Builds a listener or request configuration.
     public func makeConfiguration(_ definition: ComponentDefinition, context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorConfiguration {
+        if definition.name == "request-config" {
+            let requestConfig = try RequestConfigDefinition.read(definition, context: context)
+            return HTTPRequestConfiguration(definition: requestConfig, logger: context.logger(category: HTTPRequestConfiguration.logCategory))
+        }
         guard definition.name == "listener-config" else {
             throw DiagnosticList([.error("Element <\(definition.qualifiedName)> is not a configuration of the HTTP connector.", at: definition.location)])
         }
@@ -24,9 +29,27 @@ public struct HTTPFlowConnector: Connector {
         return HTTPListenerConfiguration(definition: listenerConfig, logger: context.logger(category: HTTPListenerConfiguration.logCategory))
     }
 
-    /// The HTTP connector's operations (`http:request`) are not implemented yet.
+    /// Builds an `http:request` on the configuration its `config-ref` names; without one, on
+    /// Mule's implicit configuration, which needs a `url`.
     public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
-        throw DiagnosticList([.error("Element <\(definition.qualifiedName)> is not an operation of the HTTP connector.", at: definition.location)])
+        guard definition.name == "request" else {
+            throw DiagnosticList([.error("Element <\(definition.qualifiedName)> is not an operation of the HTTP connector.", at: definition.location)])
+        }
+        let settings = try RequestOperationSettings.read(definition)
+        guard let configuration else {
+            guard settings.url != nil else {
+                throw DiagnosticList([.error("Element <http:request> needs a config-ref naming an <http:request-config>, or a 'url'.", at: definition.location)])
+            }
+            return HTTPRequestOperation(configuration: HTTPRequestConfiguration.implicit, settings: settings)
+        }
+        guard let requestConfig = configuration as? HTTPRequestConfiguration else {
+            throw DiagnosticList([.error("Element <http:request> needs a config-ref naming an <http:request-config>.", at: definition.location)])
+        }
+        if settings.url == nil, requestConfig.definition.host == nil {
+            throw DiagnosticList([.error("Element <http:request> has no 'url', and its config '\(requestConfig.name)' has no host in <http:request-connection>.",
+                                         at: definition.location)])
+        }
+        return HTTPRequestOperation(configuration: requestConfig, settings: settings)
     }
 
     /// Builds a flow's `http:listener` and routes its path on its listener configuration.

@@ -11,6 +11,10 @@ enum ListenerTLS {
     /// The server configuration for `definition`'s certificate chain and private key.
     static func configuration(_ definition: TLSContextDefinition) throws(Failure) -> TLSConfiguration {
         // Mule's PKCS12 stores usually share one password; a separate keyPassword is tried second.
+        // A file without a private key would stop the process inside NIOSSL.
+        guard PKCS12Contents.hasPrivateKey(atPath: definition.keyStorePath) else {
+            throw Failure(description: "the key store \(definition.keyStorePath) holds no private key (or is not a PKCS12 file)")
+        }
         let passwords = [definition.password] + [definition.keyPassword].compactMap { $0 }.filter { $0 != definition.password }
         for password in passwords {
             guard let bundle = try? NIOSSLPKCS12Bundle(file: definition.keyStorePath, passphrase: Array(password.utf8)) else { continue }

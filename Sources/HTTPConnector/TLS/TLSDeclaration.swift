@@ -1,15 +1,17 @@
 import FlowCore
 
 /// The `tls` namespace (Mule's TLS module) as the loader sees it: the `<tls:context>` of an
-/// HTTPS listener, at the top level with a `name` or inside `<http:listener-connection>`.
+/// HTTPS listener or request, at the top level with a `name` or inside
+/// `<http:listener-connection>` / `<http:request-connection>`.
 public enum TLSDeclaration {
     /// Mule's TLS namespace URI.
     public static let namespaceURI = "http://www.mulesoft.org/schema/mule/tls"
-    /// The stereotype a listener connection's `tlsContext` attribute refers to.
+    /// The stereotype a connection's `tlsContext` attribute refers to.
     public static let contextStereotype = "TLS:CONTEXT"
 
-    /// Every element of the `tls` namespace Conduit reads. `trust-store` is declared so that it
-    /// is reported as unsupported where it is written, not as unknown.
+    /// Every element of the `tls` namespace Conduit reads: `key-store` serves a listener's
+    /// certificate, `trust-store` says which servers a request trusts (on a listener it is
+    /// reported as unsupported where it is written).
     public static let elements: [ElementDeclaration] = [
         // `name` is optional: a context nested in a listener connection has none.
         ElementDeclaration("context", role: .global(stereotype: contextStereotype), parameters: [

@@ -1,0 +1,75 @@
+import FlowCore
+import FlowModel
+import Foundation
+import NIOSSL
+
+/// Reads the `<tls:context>` of an `<http:request-connection>` into the client TLS settings of
+/// an HTTPS request configuration: which certificates to trust (`tls:trust-store`), or none at
+/// all (`insecure="true"`).
+///
+/// Trust stores are read as PKCS12 (`type="pkcs12"`) or PEM (`type="pem"`, Conduit's own); Java's
+/// JKS format is reported where it is written. Client certificates (`tls:key-store` on a
+/// request) are not supported and reported too.
+enum RequestTLSReader {
+    /// The client configuration `context` describes; every problem is thrown together, located.
+    static func read(_ context: ComponentDefinition, layout: AppLayout) throws(DiagnosticList) -> TLSConfiguration {
+        var problems: [Diagnostic] = []
+        for keyStore in context.children("key-store") {
+            problems.append(.error("<tls:key-store> on an HTTP request (a client certificate) is not supported; Conduit's requests trust servers through <tls:trust-store> only.",
+                                   at: keyStore.location))
+        }
+        let trustStores = context.children("trust-store")
+        for extra in trustStores.dropFirst() {
+            problems.append(.error("Element <tls:trust-store> may appear only once.", at: extra.location))
+        }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let trustStore = trustStores.first {
+            do {
+                try apply(trustStore, to: &configuration, layout: layout)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        return configuration
+    }
+
+    private static func apply(_ trustStore: ComponentDefinition, to configuration: inout TLSConfiguration,
+                              layout: AppLayout) throws(DiagnosticList) {
+        let parameters = trustStore.parameters
+        if parameters["insecure"]?.value.literalBool == true {
+            // Mule's `insecure`: any server certificate is accepted, and no host name checked.
+            configuration.certificateVerification = .none
+            return
+        }
+        guard let pathParameter = parameters["path"] else {
+            throw DiagnosticList([.error("Element <tls:trust-store> needs a 'path' (or insecure=\"true\").", at: trustStore.location)])
+        }
+        let type = parameters["type"]?.text.lowercased() ?? "jks"
+        guard type == "pkcs12" || type == "pem" else {
+            throw DiagnosticList([.error("Trust store type '\(type)' is not supported: Conduit reads PEM certificate files (type=\"pem\") and PKCS12 files that hold a key (type=\"pkcs12\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12, then openssl pkcs12 -in truststore.p12 -nokeys -out truststore.pem.",
+                                      at: parameters["type"]?.valueLocation ?? trustStore.location)])
+        }
+        guard let path = layout.locate(pathParameter.text), FileManager.default.isReadableFile(atPath: path) else {
+            let looked = layout.kind == .conduit ? "looked for \(AppDefinition.filePath(pathParameter.text, in: layout.directory))"
+                                                 : "looked in \(layout.placesLooked(for: pathParameter.text))"
+            throw DiagnosticList([.error("Trust store '\(pathParameter.text)' cannot be read (\(looked)).", at: pathParameter.valueLocation)])
+        }
+        let certificates: [NIOSSLCertificate]
+        if type == "pem" {
+            certificates = (try? NIOSSLCertificate.fromPEMFile(path)) ?? []
+        } else if !PKCS12Contents.hasPrivateKey(atPath: path) {
+            // NIOSSL reads only PKCS12 files with a private key, and stops the process on others.
+            throw DiagnosticList([.error("Trust store '\(pathParameter.text)' holds certificates only, a PKCS12 file Conduit cannot read: convert it to PEM (openssl pkcs12 -in \(pathParameter.text) -nokeys -out truststore.pem) and use type=\"pem\".",
+                                         at: pathParameter.valueLocation)])
+        } else {
+            let password = parameters["password"]?.text ?? ""
+            certificates = (try? NIOSSLPKCS12Bundle(file: path, passphrase: Array(password.utf8)))?.certificateChain ?? []
+        }
+        guard !certificates.isEmpty else {
+            throw DiagnosticList([.error("Trust store '\(pathParameter.text)' holds no certificate Conduit can read (wrong type or password?).",
+                                         at: pathParameter.valueLocation)])
+        }
+        configuration.trustRoots = .certificates(certificates)
+    }
+}
