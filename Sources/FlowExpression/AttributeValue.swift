@@ -19,14 +19,13 @@ public enum AttributeValue: Sendable {
 
     /// Reads `raw` in the given mode.
     ///
-    /// `valueLocation` is where the attribute value's first character is; syntax errors point
-    /// into the value (the `#[` counted). An unclosed `#[` in a template is an error too.
-    public static func parse(_ raw: String, mode: ValueMode, at valueLocation: SourceLocation) throws(Diagnostic) -> AttributeValue {
+    /// `valueMap` says where each character of the value was written; syntax errors point into
+    /// the value (the `#[` counted). An unclosed `#[` in a template is an error too.
+    public static func parse(_ raw: String, mode: ValueMode, at valueMap: SourceMap) throws(Diagnostic) -> AttributeValue {
         let scalars = Array(raw.unicodeScalars)
         func compile(_ range: Range<Int>) throws(Diagnostic) -> Expression {
             let text = String(String.UnicodeScalarView(scalars[range]))
-            let location = SourcePositions.locate(offset: range.lowerBound, in: scalars, from: valueLocation)
-            return try ExpressionCompiler.compile(text, at: location)
+            return try ExpressionCompiler.compile(text, at: valueMap.dropping(first: range.lowerBound))
         }
         switch mode {
         case .connectorParameter:
@@ -36,11 +35,16 @@ public enum AttributeValue: Sendable {
             return .expression(try compile(wholeExpression(scalars, strict: false) ?? 0..<scalars.count))
         case .template:
             if let inner = wholeExpression(scalars, strict: true) { return .expression(try compile(inner)) }
-            guard let parts = try templateParts(scalars, compile: compile, valueLocation: valueLocation) else {
+            guard let parts = try templateParts(scalars, compile: compile, valueMap: valueMap) else {
                 return .literal(.string(raw))
             }
             return .template(parts)
         }
+    }
+
+    /// Reads `raw`, a verbatim copy of its source from `valueLocation` on (each `\n` a line break).
+    public static func parse(_ raw: String, mode: ValueMode, at valueLocation: SourceLocation) throws(Diagnostic) -> AttributeValue {
+        try parse(raw, mode: mode, at: .verbatim(raw.unicodeScalars, from: valueLocation))
     }
 
     /// The value for one event: the literal, the expression's result, or the template's text
@@ -75,7 +79,7 @@ public enum AttributeValue: Sendable {
     private static func templateParts(
         _ scalars: [Unicode.Scalar],
         compile: (Range<Int>) throws(Diagnostic) -> Expression,
-        valueLocation: SourceLocation
+        valueMap: SourceMap
     ) throws(Diagnostic) -> [TemplatePart]? {
         var parts: [TemplatePart] = []
         var text = String.UnicodeScalarView()
@@ -93,7 +97,7 @@ public enum AttributeValue: Sendable {
             if scalars[index] == "#", index + 1 < scalars.count, scalars[index + 1] == "[" {
                 guard let close = CodeScanner.findClosing("]", in: scalars, from: index + 2) else {
                     throw Diagnostic.error("Invalid expression: missing ']' to close '#['",
-                                           at: SourcePositions.locate(offset: index, in: scalars, from: valueLocation))
+                                           at: valueMap.location(ofOffset: index))
                 }
                 if !text.isEmpty {
                     parts.append(.text(String(text)))

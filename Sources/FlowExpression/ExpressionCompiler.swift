@@ -9,6 +9,13 @@ public enum ExpressionCompiler {
     /// `Invalid expression: unexpected ')'`. A DataWeave header (`output application/json ---`)
     /// is accepted and ignored.
     public static func compile(_ source: String, at location: SourceLocation) throws(Diagnostic) -> Expression {
+        try compile(source, at: .verbatim(source.unicodeScalars, from: location))
+    }
+
+    /// Compiles `source`, whose characters were written where `map` says (an expression inside an
+    /// attribute value, where `&#10;` is one character written as five).
+    public static func compile(_ source: String, at map: SourceMap) throws(Diagnostic) -> Expression {
+        let location = map.start
         let scalars = Array(source.unicodeScalars)
         do throws(SyntaxError) {
             let start = bodyStart(scalars)
@@ -21,7 +28,7 @@ public enum ExpressionCompiler {
             return Expression(source: source, location: location, root: root, slotCount: parser.slotCount)
         } catch {
             throw Diagnostic.error("Invalid expression: \(error.message)",
-                                   at: SourcePositions.locate(offset: error.offset, in: scalars, from: location))
+                                   at: map.location(ofOffset: error.offset))
         }
     }
 
@@ -39,22 +46,5 @@ public enum ExpressionCompiler {
             index += 1
         }
         return 0
-    }
-}
-
-/// Turns scalar offsets within an attribute or expression into file locations.
-enum SourcePositions {
-    /// The location of `scalars[offset]`, given that `scalars[0]` is at `base`; newlines in
-    /// between move to the next line.
-    static func locate(offset: Int, in scalars: [Unicode.Scalar], from base: SourceLocation) -> SourceLocation {
-        let end = min(max(offset, 0), scalars.count)
-        var lastNewline: Int?
-        var lines = 0
-        for index in 0..<end where scalars[index] == "\n" {
-            lines += 1
-            lastNewline = index
-        }
-        guard let lastNewline else { return base.advanced(by: offset) }
-        return SourceLocation(file: base.file, line: base.line + lines, column: offset - lastNewline)
     }
 }

@@ -76,7 +76,7 @@ public enum AppLoader {
             let typeAttribute = element.localName == "raise-error" ? "type" : "targetType"
             if element.namespaceURI == Namespaces.core, element.localName == "raise-error" || element.localName == "error-mapping",
                let attribute = element.attribute(typeAttribute) {
-                let text = stage.resolve(attribute.value, at: attribute.valueLocation).text
+                let text = stage.resolve(attribute.value, at: attribute.valueMap).text
                 if let name = ErrorTypeName(parsing: text), name.namespace != "MULE",
                    !repository.connectorNamespaces.contains(name.namespace) {
                     repository.declareCustom(name)

@@ -10,8 +10,10 @@ extension LoadContext {
         let name: String
         /// Where the attribute's name (or the element) starts.
         let location: SourceLocation
+        /// Where each character of the value was written.
+        let valueMap: SourceMap
         /// Where the value itself starts.
-        let valueLocation: SourceLocation
+        var valueLocation: SourceLocation { valueMap.start }
     }
 
     /// Checks an element's attributes against its declaration, resolves `${…}` in each, compiles
@@ -37,7 +39,7 @@ extension LoadContext {
                 error("Attribute '\(attribute.qualifiedName)' is not allowed on \(elementName).\(hint)", at: attribute.location)
                 continue
             }
-            let site = ValueSite(name: attribute.localName, location: attribute.location, valueLocation: attribute.valueLocation)
+            let site = ValueSite(name: attribute.localName, location: attribute.location, valueMap: attribute.valueMap)
             guard let value = read(attribute.value, at: site, as: parameter.kind, secret: parameter.isSecret, in: elementName,
                                    owningConfig: owningConfig) else { continue }
             parameters[parameter.name] = value
@@ -54,7 +56,7 @@ extension LoadContext {
     func readText(of element: XMLElement, declaration: ElementDeclaration, owningConfig: String? = nil) -> ParameterValue? {
         guard let kind = declaration.text else { return nil }
         guard let (text, start) = trimmedText(of: element) else { return nil }
-        let site = ValueSite(name: element.localName, location: element.location, valueLocation: start)
+        let site = ValueSite(name: element.localName, location: element.location, valueMap: .verbatim(text.unicodeScalars, from: start))
         return read(text, at: site, as: kind, secret: false, in: displayName(element), owningConfig: owningConfig)
     }
 
@@ -78,11 +80,13 @@ extension LoadContext {
     /// Resolves and compiles one value; nil when it could not be read (already reported).
     private func read(_ raw: String, at site: ValueSite, as kind: ParameterKind, secret: Bool, in elementName: String,
                       owningConfig: String?) -> ParameterValue? {
-        let resolved = properties.resolve(raw, at: site.valueLocation)
+        let resolved = properties.resolve(raw, at: site.valueMap)
         report(resolved.diagnostics)
         guard resolved.diagnostics.allSatisfy({ $0.severity != .error }) else { return nil }
         let text = resolved.text
-        guard let value = compile(text, kind: kind, at: site, in: elementName, owningConfig: owningConfig) else { return nil }
+        // After a substitution the offsets of the text no longer match the source past the `${`.
+        let compiledSite = text == raw ? site : ValueSite(name: site.name, location: site.location, valueMap: SourceMap(start: site.valueLocation))
+        guard let value = compile(text, kind: kind, at: compiledSite, in: elementName, owningConfig: owningConfig) else { return nil }
         return ParameterValue(name: site.name, text: text, location: site.location, valueLocation: site.valueLocation, value: value,
                               isSecret: secret || resolved.isSecret)
     }
@@ -98,24 +102,24 @@ extension LoadContext {
             return .literal(.string(text))
         case .flowReference:
             // A name computed per event (`#[vars.handler]`) can only be checked when it runs.
-            if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueLocation) }
+            if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueMap) }
             flowReferences.append(FlowReference(name: text, valueLocation: site.valueLocation))
             return .literal(.string(text))
         case .expression:
-            return compileExpression(text, mode: .connectorParameter, at: site.valueLocation)
+            return compileExpression(text, mode: .connectorParameter, at: site.valueMap)
         case .template:
-            return compileExpression(text, mode: .template, at: site.valueLocation)
+            return compileExpression(text, mode: .template, at: site.valueMap)
         case .bareExpression:
-            return compileExpression(text, mode: .bareExpression, at: site.valueLocation)
+            return compileExpression(text, mode: .bareExpression, at: site.valueMap)
         case .integer:
-            if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueLocation) }
+            if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueMap) }
             guard let number = Int64(text.trimmingCharacters(in: .whitespaces)) else {
                 error("Parameter '\(name)' of \(elementName) must be a whole number, got '\(text)'.", at: site.valueLocation)
                 return nil
             }
             return .literal(.int(number))
         case .boolean:
-            if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueLocation) }
+            if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueMap) }
             switch text.trimmingCharacters(in: .whitespaces) {
             case "true": return .literal(.bool(true))
             case "false": return .literal(.bool(false))
@@ -141,9 +145,9 @@ extension LoadContext {
 
     /// Compiles text found at `location` (an attribute value or an element's text), reporting
     /// syntax errors at their position.
-    func compileExpression(_ text: String, mode: ValueMode, at location: SourceLocation) -> AttributeValue? {
+    func compileExpression(_ text: String, mode: ValueMode, at map: SourceMap) -> AttributeValue? {
         do {
-            return try AttributeValue.parse(text, mode: mode, at: location)
+            return try AttributeValue.parse(text, mode: mode, at: map)
         } catch {
             report(error)
             return nil

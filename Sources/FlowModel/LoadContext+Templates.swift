@@ -54,7 +54,7 @@ extension LoadContext {
             return nil
         }
         let start = SourceLocation(file: layout.displayName(path), line: 1, column: 1)
-        guard let value = compileExpression(text, mode: .template, at: start) else { return nil }
+        guard let value = compileExpression(text, mode: .template, at: .verbatim(text.unicodeScalars, from: start)) else { return nil }
         return ParameterValue(name: "location", text: text, location: location.location, valueLocation: start, value: value, isSecret: false)
     }
 }

@@ -42,7 +42,7 @@ struct PropertySetup {
             let document = pending.removeFirst()
             for element in document.root.children where element.namespaceURI == Namespaces.core && element.localName == "import" {
                 guard let attribute = element.attribute("file") else { continue }
-                let resolved = stage.resolve(attribute.value, at: attribute.valueLocation)
+                let resolved = stage.resolve(attribute.value, at: attribute.valueMap)
                 diagnostics += resolved.diagnostics
                 guard resolved.diagnostics.isEmpty else { continue }
                 guard let file = reader.importedFile(resolved.text) else {
@@ -116,7 +116,7 @@ struct PropertySetup {
 
     private func configurationPropertiesFile(_ element: XMLElement, stage: PropertyStage, diagnostics: inout [Diagnostic]) -> PropertiesFile? {
         guard let attribute = element.attribute("file") else { return nil }  // reported by the element check
-        let resolved = stage.resolve(attribute.value, at: attribute.valueLocation)
+        let resolved = stage.resolve(attribute.value, at: attribute.valueMap)
         diagnostics += resolved.diagnostics
         guard resolved.diagnostics.isEmpty else { return nil }
         let (file, problems) = PropertiesFile.load(path: absolutePath(resolved.text), displayName: resolved.text,
@@ -128,8 +128,8 @@ struct PropertySetup {
     private func secureConfiguration(_ element: XMLElement, stage: PropertyStage, diagnostics: inout [Diagnostic]) -> SecurePropertiesConfiguration? {
         guard let name = element.attribute("name"), let keyAttribute = element.attribute("key"),
               let fileAttribute = element.attribute("file") else { return nil }  // reported by the element check
-        let key = stage.resolve(keyAttribute.value, at: keyAttribute.valueLocation)
-        let fileName = stage.resolve(fileAttribute.value, at: fileAttribute.valueLocation)
+        let key = stage.resolve(keyAttribute.value, at: keyAttribute.valueMap)
+        let fileName = stage.resolve(fileAttribute.value, at: fileAttribute.valueMap)
         diagnostics += key.diagnostics + fileName.diagnostics
         guard key.diagnostics.isEmpty, fileName.diagnostics.isEmpty else { return nil }
         let (file, problems) = PropertiesFile.load(path: absolutePath(fileName.text), displayName: fileName.text,

@@ -12,6 +12,13 @@ struct UnsupportedModules {
     /// Their top-level elements with a `name` (`<db:config name="Database_Config">`).
     private(set) var globals: [(name: String, location: SourceLocation)] = []
 
+    /// Where MuleSoft's module schemas live; other namespaces (`xsi`) define no error types.
+    private static let muleModulePrefix = "http://www.mulesoft.org/schema/mule/"
+    /// Namespaces under that prefix that are not modules with error types.
+    private static let notModules: Set<String> = [
+        "http://www.mulesoft.org/schema/mule/core", "http://www.mulesoft.org/schema/mule/documentation",
+    ]
+
     /// None.
     init() {}
 
@@ -30,6 +37,13 @@ struct UnsupportedModules {
         }
         for root in roots {
             for element in root.children { visit(element, topLevel: true) }
+            // A module declared but never used still defines its error types in Mule (its plugin
+            // is on the classpath), and handlers for them are common in Studio's templates.
+            for declaration in root.namespaceDeclarations
+            where declaration.uri.hasPrefix(Self.muleModulePrefix) && vocabulary.modules[declaration.uri] == nil
+                && !Self.notModules.contains(declaration.uri) && !declaration.prefix.isEmpty {
+                errorNamespaces.insert((CoreDeclarations.knownUnsupportedPrefixes[declaration.uri] ?? declaration.prefix).uppercased())
+            }
         }
     }
 }

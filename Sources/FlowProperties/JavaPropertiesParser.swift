@@ -174,8 +174,7 @@ struct JavaPropertiesParser {
             key: key.text,
             value: value.text,
             location: location(keyPosition),
-            valueLocation: location(valuePosition),
-            valueSegments: value.segments
+            valueMap: SourceMap(start: location(valuePosition), runs: value.runs)
         )
     }
 
@@ -186,16 +185,16 @@ struct JavaPropertiesParser {
     // MARK: - Escapes
 
     /// Java's `loadConvert`: decodes `\uXXXX`, `\t`, `\n`, `\r`, `\f` and `\x` (any other `x`).
-    private mutating func decode(_ line: LogicalLine, _ range: Range<Int>) -> (text: String, segments: [ValueSegment]) {
+    private mutating func decode(_ line: LogicalLine, _ range: Range<Int>) -> (text: String, runs: [SourceMap.Run]) {
         var output = String.UnicodeScalarView()
-        var segments: [ValueSegment] = []
+        var runs: [SourceMap.Run] = []
         var produced = 0
         var expectedNext = range.isEmpty ? line.end : line.positions[range.lowerBound]
         var pendingHighSurrogate: (unit: UInt16, position: Position)?
 
         func emit(_ scalar: Unicode.Scalar, from source: Position) {
             if source != expectedNext {
-                segments.append(ValueSegment(offset: produced, location: location(source)))
+                runs.append(SourceMap.Run(offset: produced, location: location(source)))
             }
             output.append(scalar)
             produced += 1
@@ -258,7 +257,7 @@ struct JavaPropertiesParser {
             }
         }
         flushUnpairedSurrogate()
-        return (String(output), segments)
+        return (String(output), runs)
     }
 
     /// The UTF-16 unit written as 4 hexadecimal digits at `offset`, or nil if there are not 4.

@@ -15,18 +15,15 @@ struct PlaceholderExpander {
 
     /// Where the text being expanded was written, so an offset in it can be located.
     enum Origin {
-        /// An attribute value or text node: offset `n` is at the location advanced by `n`.
-        case text(SourceLocation)
-        /// The value of a property read from a file.
-        case entry(PropertyEntry)
+        /// An attribute value, a text node or the value of a property read from a file.
+        case text(SourceMap)
         /// A value with no usable position (command line, environment, decrypted secret):
         /// everything in it is reported at the placeholder that brought it in.
         case fixed(SourceLocation)
 
         func location(at offset: Int) -> SourceLocation {
             switch self {
-            case .text(let start): start.advanced(by: offset)
-            case .entry(let entry): entry.location(ofValueOffset: offset)
+            case .text(let map): map.location(ofOffset: offset)
             case .fixed(let site): site
             }
         }
@@ -153,7 +150,7 @@ struct PlaceholderExpander {
         chain.append(key)
         defer { chain.removeLast() }
 
-        let origin: Origin = if !definition.isSecret, let entry = definition.entry { .entry(entry) } else { .fixed(site.location) }
+        let origin: Origin = if !definition.isSecret, let entry = definition.entry { .text(entry.valueMap) } else { .fixed(site.location) }
         let reportedBefore = diagnostics.count
         let succeeded = expand(value, 0..<value.count, scalarBase: 0, origin: origin, into: &output)
         if definition.isSecret && diagnostics.count > reportedBefore {

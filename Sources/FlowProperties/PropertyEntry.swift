@@ -14,44 +14,26 @@ public struct PropertyEntry: Sendable, Hashable {
     public let location: SourceLocation
     /// Where the value starts (for an empty value: just after the separator).
     public let valueLocation: SourceLocation
-    /// Where runs of `value` come from, when the value is not one straight run of its source line.
-    ///
-    /// Empty for the common case (no escape, no continuation line): then offset `n` of the value
-    /// is simply `valueLocation.advanced(by: n)`.
-    let valueSegments: [ValueSegment]
+    /// Where each scalar of `value` was written: exact across escapes (`\u0041` counts as one
+    /// scalar of the value but six of the source) and continuation lines of a `.properties` file;
+    /// for YAML values written with escapes or folded over several lines, the value's first line.
+    public let valueMap: SourceMap
 
     /// Creates an entry whose value is written on one line without escapes.
     public init(key: String, value: String, location: SourceLocation, valueLocation: SourceLocation) {
-        self.init(key: key, value: value, location: location, valueLocation: valueLocation, valueSegments: [])
+        self.init(key: key, value: value, location: location, valueMap: SourceMap(start: valueLocation))
     }
 
-    init(key: String, value: String, location: SourceLocation, valueLocation: SourceLocation, valueSegments: [ValueSegment]) {
+    init(key: String, value: String, location: SourceLocation, valueMap: SourceMap) {
         self.key = key
         self.value = value
         self.location = location
-        self.valueLocation = valueLocation
-        self.valueSegments = valueSegments
+        self.valueLocation = valueMap.start
+        self.valueMap = valueMap
     }
 
     /// Where the Unicode scalar at `offset` of `value` was written.
-    ///
-    /// Exact across escapes (`\u0041` counts as one scalar of the value but six of the source) and
-    /// continuation lines of a `.properties` file; for YAML values written with escapes or folded
-    /// over several lines it is the position on the value's first line.
     public func location(ofValueOffset offset: Int) -> SourceLocation {
-        var best = ValueSegment(offset: 0, location: valueLocation)
-        for segment in valueSegments {
-            guard segment.offset <= offset else { break }
-            best = segment
-        }
-        return best.location.advanced(by: offset - best.offset)
+        valueMap.location(ofOffset: offset)
     }
-}
-
-/// A run of a value whose scalars sit one after another on one source line.
-struct ValueSegment: Sendable, Hashable {
-    /// Offset, in Unicode scalars of the decoded value, where the run starts.
-    var offset: Int
-    /// Where the first scalar of the run was written.
-    var location: SourceLocation
 }

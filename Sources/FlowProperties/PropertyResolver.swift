@@ -180,8 +180,17 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     /// property's value; a cycle as `Circular property reference: a -> b -> a`; an unclosed
     /// `${` as unterminated. Problems inside a secure value are reported without its text.
     ///
-    /// - Parameter valueLocation: where the first scalar of `text` was written.
+    /// - Parameter valueMap: where each scalar of `text` was written.
+    public func resolve(_ text: String, at valueMap: SourceMap) throws(DiagnosticList) -> ResolvedText {
+        try resolveText(text, at: valueMap)
+    }
+
+    /// Substitutes every `${key}` of `text`, written on one line from `valueLocation` on.
     public func resolve(_ text: String, at valueLocation: SourceLocation) throws(DiagnosticList) -> ResolvedText {
+        try resolveText(text, at: SourceMap(start: valueLocation))
+    }
+
+    private func resolveText(_ text: String, at valueMap: SourceMap) throws(DiagnosticList) -> ResolvedText {
         // The common case, text without `$`, needs neither substitution nor unescaping.
         guard PlaceholderExpander.containsDollar(text) else {
             return ResolvedText(value: text, containsSecret: false)
@@ -190,7 +199,7 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        let succeeded = expander.expand(bytes, 0..<bytes.count, scalarBase: 0, origin: .text(valueLocation), into: &output)
+        let succeeded = expander.expand(bytes, 0..<bytes.count, scalarBase: 0, origin: .text(valueMap), into: &output)
         guard succeeded else {
             // `${a}${a}` with a broken `a` finds the same problem twice at the same place.
             var seen: Set<Diagnostic> = []

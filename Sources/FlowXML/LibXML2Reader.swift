@@ -85,12 +85,16 @@ private final class ParseProblems {
     /// For an error about one attribute, its qualified name and which of its occurrences in the
     /// tag to point at (the second one for a duplicate).
     var startTagErrorAttribute: (name: String, occurrence: Int)?
+    /// Whether the first error is libxml2's bare "attributes construct error": something other
+    /// than whitespace, `>` or `/>` right after an attribute's closing quote.
+    var textAfterAttributeValue = false
 
     init(file: String) { self.file = file }
 
     /// `problem` moved from where libxml2 noticed it (the end of a start tag) to the attribute it
     /// is about, or else to the element's `<`.
     func pinpointed(_ problem: XMLParseError, in bytes: UnsafeBufferPointer<UInt8>) -> XMLParseError {
+        if textAfterAttributeValue { return explainedTextAfterValue(problem, in: bytes) }
         guard let offset = startTagErrorOffset,
             let (tag, attributes) = MarkupLexer.startTag(around: offset, in: bytes, file: file)
         else { return problem }
@@ -102,6 +106,40 @@ private final class ParseProblems {
             if matching.count >= occurrence { location = matching[occurrence - 1].location }
         }
         return XMLParseError(location: location, reason: problem.reason)
+    }
+
+    /// libxml2's "attributes construct error" with what it means. The usual cause in Mule apps is
+    /// a quote escaped with a backslash inside a value (`'yyyy-MM-dd\'T\''`, as DataWeave writes
+    /// it): XML has no backslash escapes, so that quote ends the value.
+    private func explainedTextAfterValue(_ problem: XMLParseError, in bytes: UnsafeBufferPointer<UInt8>) -> XMLParseError {
+        let location = problem.location
+        var index = MarkupLexer.byteOrderMarkLength(bytes)
+        var line = 1
+        while index < bytes.count, line < location.line {
+            if bytes[index] == 0x0A { line += 1 }
+            index += 1
+        }
+        // libxml2's column is 1-based and counts characters; the closing quote is just before it.
+        var quote = index
+        var characters = 0
+        while quote < bytes.count, bytes[quote] != 0x0A {
+            if bytes[quote] & 0xC0 != 0x80 {
+                if characters == location.column - 2 { break }
+                characters += 1
+            }
+            quote += 1
+        }
+        guard quote >= 1, quote < bytes.count, bytes[quote] == UInt8(ascii: "\"") || bytes[quote] == UInt8(ascii: "'") else {
+            return XMLParseError(location: location,
+                                 reason: "attributes construct error: expected whitespace, '>' or '/>' after an attribute value")
+        }
+        let quoteText = bytes[quote] == UInt8(ascii: "'") ? "'" : "\""
+        let reference = quoteText == "'" ? "&apos;" : "&quot;"
+        let reason = bytes[quote - 1] == UInt8(ascii: "\\")
+            ? "the attribute value ends at this \(quoteText) but the tag goes on; the \\\(quoteText) before it is not an escape in XML: write \(reference) for a quote inside a value"
+            : "expected whitespace, '>' or '/>' after this \(quoteText), which ends the attribute value; if the quote belongs to the value, write it \(reference)"
+        return XMLParseError(location: location.advanced(by: -1),
+                             reason: "attributes construct error: \(reason)")
     }
 
     /// Turns one of libxml2's structured errors into a located, one-line error.
@@ -139,6 +177,8 @@ private let recordProblem: xmlStructuredErrorFunc = { userData, error in
         {
             problems.startTagErrorAttribute = (prefix + ":" + name, 1)
         }
+    } else if details.code == Int32(XML_ERR_SPACE_REQUIRED.rawValue), problems.first?.reason == "attributes construct error" {
+        problems.textAfterAttributeValue = true
     } else if details.code == Int32(XML_ERR_ATTRIBUTE_REDEFINED.rawValue), let first = strings[0] {
         // "Attribute %s redefined" (name) or "Attribute %s:%s redefined" (prefix, name).
         problems.startTagErrorOffset = byteOffset(of: context)
@@ -214,7 +254,7 @@ private struct TreeBuilder {
                 XMLAttribute(
                     namespaceURI: attributeURI, prefix: attributePrefix, localName: attributeName,
                     value: textContent(attribute.pointee.children),
-                    location: positions.location, valueLocation: positions.valueLocation))
+                    location: positions.location, valueMap: positions.valueMap))
         }
 
         var children: [XMLElement] = []
@@ -231,10 +271,18 @@ private struct TreeBuilder {
                 break  // comments and processing instructions carry nothing Mule reads
             }
         }
+        var declarations: [XMLNamespaceDeclaration] = []
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            declaration = current.pointee.next
+            if let href = current.pointee.href {
+                declarations.append(XMLNamespaceDeclaration(prefix: current.pointee.prefix.map { String(cString: $0) } ?? "", uri: String(cString: href)))
+            }
+        }
         return XMLElement(
             namespaceURI: uri, prefix: prefix, localName: localName, attributes: attributes,
             children: children, text: text, textLocation: text.isEmpty ? nil : tag.textLocation,
-            location: tag.location)
+            location: tag.location, namespaceDeclarations: declarations)
     }
 
     /// The decoded value held by an attribute's text children.

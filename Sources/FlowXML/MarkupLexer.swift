@@ -18,8 +18,8 @@ struct LexedAttribute {
     var name: Range<Int>
     /// Where the name starts.
     var location: SourceLocation
-    /// Where the value's first character is (just after the opening quote).
-    var valueLocation: SourceLocation
+    /// Where each character of the decoded value was written.
+    var valueMap: SourceMap
     /// Whether this is `xmlns` or `xmlns:prefix`, which libxml2 reports as a namespace, not an attribute.
     var isNamespaceDeclaration: Bool
 }
@@ -135,12 +135,14 @@ enum MarkupLexer {
                 guard index < count else { break }
                 let quote = bytes[index]
                 let valueStart = index + 1
-                index = min(find(quote, in: bytes, from: valueStart) + 1, count)
+                let valueEnd = find(quote, in: bytes, from: valueStart)
+                index = min(valueEnd + 1, count)
+                let location = tracker.location(at: attributeNameStart)
                 document.attributes.append(
                     LexedAttribute(
                         name: attributeName,
-                        location: tracker.location(at: attributeNameStart),
-                        valueLocation: tracker.location(at: valueStart),
+                        location: location,
+                        valueMap: valueMap(bytes, valueStart..<min(valueEnd, count), tracker: &tracker),
                         isNamespaceDeclaration: isNamespaceDeclaration(attributeName, in: bytes)))
             }
         }
@@ -151,6 +153,37 @@ enum MarkupLexer {
                 attributes: firstAttribute..<document.attributes.count,
                 textLocation: nil))
         return (index, selfClosing)
+    }
+
+    /// Where each character of an attribute value, as libxml2 decodes it, was written: a character
+    /// or entity reference (`&#10;`, `&quot;`) is one character written as several, and a line
+    /// break or tab becomes one space (XML's attribute-value normalisation), so the characters
+    /// after either sit elsewhere than a straight count from the opening quote would say.
+    private static func valueMap(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, tracker: inout SourcePositionTracker
+    ) -> SourceMap {
+        let start = tracker.location(at: range.lowerBound)
+        var runs: [SourceMap.Run] = []
+        var produced = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            var next = index + 1
+            var jumps = false
+            if byte == UInt8(ascii: "&") {
+                next = min(find(UInt8(ascii: ";"), in: bytes, from: index) + 1, range.upperBound)
+                jumps = true
+            } else if byte == 0x0D || byte == 0x0A {
+                if byte == 0x0D, next < range.upperBound, bytes[next] == 0x0A { next += 1 }
+                jumps = true
+            }
+            if byte & 0xC0 != 0x80 { produced += 1 }
+            if jumps, next < range.upperBound {
+                runs.append(SourceMap.Run(offset: produced, location: tracker.location(at: next)))
+            }
+            index = next
+        }
+        return SourceMap(start: start, runs: runs)
     }
 
     /// The length of a UTF-8 byte-order mark at the start of `bytes` (3), or 0.

@@ -18,22 +18,31 @@ public struct XMLAttribute: Sendable, Hashable {
     /// Where the attribute's name starts.
     public let location: SourceLocation
     /// Where the value's first character is (just after the opening quote).
-    ///
-    /// `valueLocation.advanced(by: k)` points at the value's k-th character as long as the value has
-    /// no line break and no character or entity reference before that character.
-    public let valueLocation: SourceLocation
+    public var valueLocation: SourceLocation { valueMap.start }
+    /// Where each character of `value` was written, across character references (`&#10;` is one
+    /// character of the value written as five) and line breaks (written as such, read as spaces).
+    public let valueMap: SourceMap
 
     /// Creates an attribute; the parser makes these, tests and tools may too.
     public init(
         namespaceURI: String?, prefix: String?, localName: String, value: String,
-        location: SourceLocation, valueLocation: SourceLocation
+        location: SourceLocation, valueMap: SourceMap
     ) {
         self.namespaceURI = namespaceURI
         self.prefix = prefix
         self.localName = localName
         self.value = value
         self.location = location
-        self.valueLocation = valueLocation
+        self.valueMap = valueMap
+    }
+
+    /// Creates an attribute whose value is written on one line without references.
+    public init(
+        namespaceURI: String?, prefix: String?, localName: String, value: String,
+        location: SourceLocation, valueLocation: SourceLocation
+    ) {
+        self.init(namespaceURI: namespaceURI, prefix: prefix, localName: localName, value: value,
+                  location: location, valueMap: SourceMap(start: valueLocation))
     }
 
     /// The name as written: `prefix:localName`, or just `localName`.

@@ -22,11 +22,14 @@ public struct XMLElement: Sendable, Hashable {
     public let textLocation: SourceLocation?
     /// Where the element's `<` is.
     public let location: SourceLocation
+    /// The namespaces this element declares (`xmlns:db="…"`), in the order written.
+    public let namespaceDeclarations: [XMLNamespaceDeclaration]
 
     /// Creates an element; the parser makes these, tests and tools may too.
     public init(
         namespaceURI: String?, prefix: String?, localName: String, attributes: [XMLAttribute],
-        children: [XMLElement], text: String, textLocation: SourceLocation?, location: SourceLocation
+        children: [XMLElement], text: String, textLocation: SourceLocation?, location: SourceLocation,
+        namespaceDeclarations: [XMLNamespaceDeclaration] = []
     ) {
         self.namespaceURI = namespaceURI
         self.prefix = prefix
@@ -36,6 +39,7 @@ public struct XMLElement: Sendable, Hashable {
         self.text = text
         self.textLocation = textLocation
         self.location = location
+        self.namespaceDeclarations = namespaceDeclarations
     }
 
     /// The name as written: `prefix:localName`, or just `localName`.

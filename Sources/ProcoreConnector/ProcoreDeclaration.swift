@@ -69,6 +69,10 @@ public enum ProcoreDeclaration {
             ParameterDeclaration("callbackPath", required: true),
             ParameterDeclaration("authorizePath", required: true),
             ParameterDeclaration("externalCallbackUrl"),
+            ParameterDeclaration("authorizeAllowedAddresses"),
+            ParameterDeclaration("authorizeUsername"),
+            ParameterDeclaration("authorizePassword", secret: true),
+            ParameterDeclaration("allowAnonymousResourceOwnerId", kind: .boolean),
         ]),
         ElementDeclaration("client-credentials", role: .nested, parameters: [
             ParameterDeclaration("consumerKey", required: true),

@@ -29,7 +29,8 @@ struct RunCommand: AsyncParsableCommand {
     var shutdownTimeout: Int = 10
 
     func validate() throws {
-        guard shutdownTimeout >= 0 else { throw ValidationError("--shutdown-timeout must be 0 or more seconds") }
+        // Bounded: the service group sleeps for it, and a sleep of Int.max seconds traps.
+        guard (0...86_400).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be from 0 to 86400 seconds") }
         _ = try LogLevelOption.parse(logLevels)
     }
 

@@ -95,7 +95,8 @@ import Testing
         #expect(!output.stdout.contains("ready"))
     }
 
-    @Test(arguments: [["run", "--log-level", "noequals"], ["run", "--log-level", "x=LOUD"], ["run", "--shutdown-timeout", "-1"]])
+    @Test(arguments: [["run", "--log-level", "noequals"], ["run", "--log-level", "x=LOUD"], ["run", "--shutdown-timeout", "-1"],
+                            ["run", "--shutdown-timeout", "9223372036854775807"]])
     func usageErrorsExitTwo(_ arguments: [String]) async throws {
         let output = try await CLIRunner.run(arguments)
         #expect(output.status == 2)

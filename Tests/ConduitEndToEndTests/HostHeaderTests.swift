@@ -13,13 +13,15 @@ import Testing
         /// The redirect URI Procore is sent, as the authorize URL's query encodes it; `{app}` stands
         /// for the app's port.
         let redirectURI: String
+        /// The host of the authorize URL in messages: the callback's, where the browser must start.
+        let authorizeHost: String
     }
 
     static let cases = [
         Case(testDescription: "with externalCallbackUrl", defines: [],
-             redirectURI: "http%3A%2F%2Flocalhost%3A{app}%2Fmule%2Fcallback"),
+             redirectURI: "http%3A%2F%2Flocalhost%3A{app}%2Fmule%2Fcallback", authorizeHost: "localhost"),
         Case(testDescription: "without externalCallbackUrl", defines: [("procore.config.oauth.external_callback_path", "")],
-             redirectURI: "http%3A%2F%2F127.0.0.1%3A{app}%2Fmule%2Fcallback"),
+             redirectURI: "http%3A%2F%2F127.0.0.1%3A{app}%2Fmule%2Fcallback", authorizeHost: "127.0.0.1"),
     ]
 
     static let forged = [("Host", "evil.example")]
@@ -28,7 +30,7 @@ import Testing
     @Test(arguments: cases)
     func forgedHostChangesNeitherRedirectURINorMessage(_ hostCase: Case) async throws {
         try await InProcessApp.serve(defines: hostCase.defines) { app in
-            let missing = "No access token for resource owner 'default' of config 'Procore_Config'. Authorize first at http://127.0.0.1:\(app.appPort)/authorize-procore"
+            let missing = "No access token for resource owner 'default' of config 'Procore_Config'. Authorize first at http://\(hostCase.authorizeHost):\(app.appPort)/authorize-procore"
             let before = try await app.send(.POST, "/projects", json: Self.project, headers: Self.forged)
             #expect(before.status == 401)
             #expect(try before.json["message"] == .string(missing))

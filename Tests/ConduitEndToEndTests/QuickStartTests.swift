@@ -9,7 +9,7 @@ import NIOHTTP1
 ///
 /// The curl lines this test performs (the README shows them with port 8081):
 ///
-///     curl -s -L http://localhost:8081/authorize-procore
+///     curl -s -L -b '' http://localhost:8081/authorize-procore
 ///     curl -s -X POST -H 'Content-Type: application/json' --data @examples/create-project.json http://localhost:8081/projects
 ///     curl -s -X PATCH -H 'Content-Type: application/json' -d '{"company_id":"562949953437078","name":"Renamed"}' http://localhost:8081/projects/562949955035825
 ///     curl -s -X POST -H 'Content-Type: application/json' --data @examples/update-project.json http://localhost:8081/projects/update
@@ -23,7 +23,7 @@ import NIOHTTP1
         #expect(app.readyLine.hasSuffix("listening on http://127.0.0.1:\(app.appPort)"))
         #expect(app.process.stdout.contains("Procore sandbox (bundled, auto-approve) at http://127.0.0.1:\(app.sandboxPort)\n"))
 
-        // curl -s -L http://localhost:8081/authorize-procore
+        // curl -s -L -b '' http://localhost:8081/authorize-procore
         let authorized = try await app.send(.GET, "/authorize-procore")
         #expect(authorized.status == 200)
         #expect(authorized.body.contains("<h1>Procore authorization complete</h1>"))

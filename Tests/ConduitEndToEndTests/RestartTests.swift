@@ -45,7 +45,7 @@ import NIOHTTP1
         let reply = try await second.send(.POST, "/projects", json: #"{"company_id":"562949953437078","name":"Forgotten"}"#)
         #expect(reply.status == 401)
         #expect(try reply.json["error"] == "PROCORE:UNAUTHORIZED")
-        #expect(try reply.json["message"]?.stringValue?.hasSuffix("Authorize again at http://127.0.0.1:\(second.appPort)/authorize-procore") == true)
+        #expect(try reply.json["message"]?.stringValue?.hasSuffix("Authorize again at http://localhost:\(second.appPort)/authorize-procore") == true)
         // Authorizing again recovers.
         #expect(try await second.send(.GET, "/authorize-procore").status == 200)
         let retried = try await second.send(.POST, "/projects", json: #"{"company_id":"562949953437078","name":"Forgotten"}"#)

@@ -23,6 +23,13 @@ import Testing
         #expect(RetryPolicy().backoff(beforeRetry: retry, unit: unit) == .milliseconds(milliseconds))
     }
 
+    /// `retryBaseDelay` comes from configuration: the largest value must not trap when doubled (M3).
+    @Test func hugeBaseDelayIsCappedBeforeDoubling() {
+        let policy = RetryPolicy(baseDelay: .milliseconds(Int.max))
+        #expect(policy.backoff(beforeRetry: 1, unit: 1) == .seconds(10))
+        #expect(policy.backoff(beforeRetry: 31, unit: 0) == .seconds(5))
+    }
+
     @Test func negativeSettingsAreClamped() {
         let policy = RetryPolicy(maxRetries: -2, baseDelay: .milliseconds(-5), deadline: .seconds(-1))
         #expect(policy.maxRetries == 0)

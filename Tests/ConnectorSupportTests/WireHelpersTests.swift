@@ -60,12 +60,58 @@ import Testing
     @Test func tokenResponseExpiryUsesOurClock() throws {
         let now = Date(timeIntervalSince1970: 1000)
         let token = try #require(TokenResponse.parse(try JSON.decode(#"{"access_token":"a","token_type":"bearer","expires_in":5400,"refresh_token":"r","created_at":1}"#),
-                                                     grantType: "authorization_code", now: now))
+                                                     grantType: "authorization_code", now: now)?.token)
         #expect(token.expiresAt == Date(timeIntervalSince1970: 6400))
         #expect(token.refreshToken == "r")
         #expect(TokenResponse.parse(try JSON.decode(#"{"token_type":"bearer"}"#), grantType: "x", now: now) == nil)
         let serviceToken = TokenResponse.parse(try JSON.decode(#"{"access_token":"a","expires_in":5400}"#), grantType: "client_credentials", now: now)
-        #expect(serviceToken?.refreshToken == nil)
+        #expect(serviceToken?.token.refreshToken == nil)
+        #expect(serviceToken?.unusableExpiry == false)
+    }
+
+    /// Upstream numbers that used to reach a trapping conversion (M3): each is ignored, never trusted.
+    @Test(arguments: [#"1e100"#, #""nan""#, #""inf""#, #""1e300""#, #"-5"#, #"9223372036854775807"#, #""soon""#, #"true"#])
+    func unusableExpiresInIsTakenAsUnknown(expiresIn: String) throws {
+        let now = Date(timeIntervalSince1970: 1000)
+        let parsed = try #require(TokenResponse.parse(try JSON.decode(#"{"access_token":"a","expires_in":"# + expiresIn + "}"),
+                                                      grantType: "authorization_code", now: now))
+        #expect(parsed.token.expiresAt == nil)
+        #expect(parsed.unusableExpiry)
+        #expect(OAuthTokenManager.lifetimeText(parsed.token.expiresAt, now: now) == "no expiry given")
+    }
+
+    @Test func lifetimeTextNeverTraps() {
+        let now = Date(timeIntervalSince1970: 1000)
+        #expect(OAuthTokenManager.lifetimeText(Date(timeIntervalSince1970: 6400), now: now) == "expires in 5400 s")
+        #expect(OAuthTokenManager.lifetimeText(Date(timeIntervalSince1970: 1e100), now: now) == "expiry out of range")
+        #expect(OAuthTokenManager.lifetimeText(Date(timeIntervalSince1970: .nan), now: now) == "expiry out of range")
+    }
+
+    /// Rate-limit headers that used to reach a trapping conversion (M3): ignored, or clamped to a day.
+    @Test func unusableRateLimitHeadersAreIgnored() {
+        let now = Date(timeIntervalSince1970: 1_466_182_200)
+        let table: [(String, Duration?)] = [
+            ("nan", nil), ("NaN", nil), ("inf", nil), ("-inf", nil),
+            ("1e300", ServerRequestedDelay.maximumDelay), ("0x1p1023", ServerRequestedDelay.maximumDelay), ("-1e300", .zero),
+        ]
+        for (value, expected) in table {
+            var ignored: [String] = []
+            let wait = ServerRequestedDelay.delay(in: Self.result([("X-Rate-Limit-Reset", value)]), now: now) { ignored.append($0) }
+            #expect(wait == expected, "\(value)")
+            #expect(ignored == (expected == nil ? ["X-Rate-Limit-Reset"] : []), "\(value)")
+        }
+        #expect(ServerRequestedDelay.delay(in: Self.result([("Retry-After", "9223372036854775807")]), now: now) == ServerRequestedDelay.maximumDelay)
+        var ignored: [String] = []
+        #expect(ServerRequestedDelay.delay(in: Self.result([("Retry-After", "-3")]), now: now) { ignored.append($0) } == nil)
+        #expect(ignored == ["Retry-After"])
+    }
+
+    @Test func durationConversionsSaturate() {
+        #expect(Duration.seconds(Int64.max).milliseconds == .max)
+        #expect(Duration.seconds(Int64.min).milliseconds == .min)
+        #expect(Duration.milliseconds(Int64.max).saturatingNanoseconds == .max)
+        #expect(Duration.milliseconds(1500).saturatingNanoseconds == 1_500_000_000)
+        #expect(Duration.milliseconds(1500).milliseconds == 1500)
     }
 
     /// Transport failures read the same whichever layer noticed the dropped connection first.

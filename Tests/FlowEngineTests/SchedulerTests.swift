@@ -87,6 +87,11 @@ import Testing
         (scheduled(#"<cron expression="0 0 25 * * ?"/>"#), "flows/main.xml:12:57: error: Invalid cron expression '0 0 25 * * ?': hours value 25 is out of range 0-23."),
         (scheduled(#"<fixed-frequency frequency="0"/>"#), "flows/main.xml:12:63: error: Frequency must be greater then zero"),
         (scheduled(#"<fixed-frequency startDelay="-1"/>"#), "flows/main.xml:12:64: error: Start delay must be greater then zero"),
+        // From a property, say: reported instead of trapping in Duration's arithmetic.
+        (scheduled(#"<fixed-frequency frequency="9223372036854775807" timeUnit="DAYS"/>"#),
+         "flows/main.xml:12:63: error: Parameter 'frequency' of <fixed-frequency> is too large: at most a thousand years, got 9223372036854775807 DAYS."),
+        (scheduled(#"<fixed-frequency startDelay="9223372036854775807"/>"#),
+         "flows/main.xml:12:64: error: Parameter 'startDelay' of <fixed-frequency> is too large: at most a thousand years, got 9223372036854775807 MILLISECONDS."),
         (scheduled(#"<cron expression="0 0 * * * ?" timeZone="Mars/Olympus"/>"#),
          "flows/main.xml:12:76: warning: Configured timezone 'Mars/Olympus' is invalid in scheduler. Defaulting to GMT"),
         (scheduled("", body: ""), "flows/main.xml:12:3: error: Element <scheduler> needs a <scheduling-strategy> with a <fixed-frequency> or a <cron>."),

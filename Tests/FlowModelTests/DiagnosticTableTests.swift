@@ -43,6 +43,15 @@ import Testing
         Case(name: "config-ref to the wrong kind", fragment: #"<flow name="a"><procore:create-project config-ref="HTTP_Listener_config" companyId="1" name="n"/></flow>"#, expected: [
             "flows/app.xml:8:52: error: Referenced component 'HTTP_Listener_config' must be one of stereotypes [PROCORE:CONFIG].",
         ]),
+        Case(name: "expression error after character references (Studio's multi-line attributes)",
+             fragment: ##"<flow name="a"><logger message="#[%dw 2.0&#10;output application/json&#10;---&#10;{ a: now() as String { format: &quot;yyyy&quot; } }]"/></flow>"##,
+             expected: [
+            "flows/app.xml:8:104: error: Invalid expression: expected ',' or '}' but found '{'",
+        ]),
+        Case(name: "expression error after a line break inside an attribute",
+             fragment: "<flow name=\"a\"><logger message=\"#[{\n   a: 1,\n   b: )\n}]\"/></flow>", expected: [
+            "flows/app.xml:10:7: error: Invalid expression: unexpected ')'",
+        ]),
         Case(name: "duplicate global name", fragment: "<flow name=\"a\"/>\n<flow name=\"a\"/>", expected: [
             "flows/app.xml:9:1: error: Two (or more) configuration elements have been defined with the same global name. Global name 'a' must be unique.",
         ]),
@@ -145,5 +154,29 @@ import Testing
         let body = try #require(listener.child("response")?.child("body")?.text)
         #expect(body.text == "#[payload ++ '!']")
         #expect(body.valueLocation.description == "flows/app.xml:9:23")
+    }
+}
+
+@Suite struct DeclaredModuleTests {
+    @Test("a module declared on <mule> but not used still defines its error types, as its plugin does in Mule")
+    func declaredModuleErrorTypes() throws {
+        let file = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mule xmlns="http://www.mulesoft.org/schema/mule/core"
+                  xmlns:apikit="http://www.mulesoft.org/schema/mule/mule-apikit"
+                  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <flow name="main">
+                <logger message="x"/>
+                <error-handler>
+                  <on-error-propagate type="APIKIT:BAD_REQUEST"><logger message="bad"/></on-error-propagate>
+                  <on-error-propagate type="APIKT:NOT_FOUND"><logger message="typo"/></on-error-propagate>
+                </error-handler>
+              </flow>
+            </mule>
+            """
+        let app = try TestApp(["flows/app.xml": file])
+        #expect(app.messages() == [
+            "flows/app.xml:9:33: error: Could not find error 'APIKT:NOT_FOUND'. Did you mean 'HTTP:NOT_FOUND'?",
+        ])
     }
 }

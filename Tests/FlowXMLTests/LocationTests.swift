@@ -60,6 +60,26 @@ struct LocationTests {
         #expect(name.valueLocation.advanced(by: offset).description == "app.xml:2:18")
     }
 
+    @Test("each character of a value is located across character references and line breaks", arguments: [
+        // value offset, the character there, where it was written
+        (0, "#", "2:18"),
+        (9, "\n", "2:27"),  // `&#10;`: one character written as five
+        (10, "o", "2:32"),
+        (34, "\"", "2:56"),  // `&quot;`
+        (35, "y", "2:62"),
+        (39, " ", "2:66"),  // a raw line break, read as a space
+        (40, "A", "3:1"),
+        (42, " ", "3:3"),  // a raw CRLF, one space
+        (43, "B", "4:1"),
+    ])
+    func valueMap(offset: Int, character: String, expected: String) throws {
+        let file = "<mule>\n<logger message=\"#[%dw 2.0&#10;output application/json &quot;yyyy\nA!\r\nB]\"/></mule>"
+        let message = try #require(try parse(file).first("logger")?.attribute("message"))
+        let scalars = Array(message.value.unicodeScalars)
+        #expect(String(scalars[offset]) == character)
+        #expect(position(message.valueMap.location(ofOffset: offset)) == expected)
+    }
+
     @Test("CRLF, lone CR, tabs and a byte-order mark")
     func lineEndings() throws {
         let root = try parse("\u{FEFF}<mule>\r\n\t<flow\r\n\t\tname=\"x\"/>\r<sub-flow name='y'/>\n</mule>")

@@ -23,6 +23,11 @@ struct MalformedInputTests {
         ("<1mule/>", "1:2: error: StartTag: invalid element name"),
         ("<mule a=\"1\" a=\"2\"/>", "1:13: error: Attribute a redefined"),
         ("<mule xmlns:p='urn:p'><x p:a='1' b='2'\n   p:a='3'/></mule>", "2:4: error: Attribute p:a redefined"),
+        // DataWeave's `\'` inside a single-quoted attribute: XML has no backslash escapes.
+        ("<mule>\n  <set-variable value='#[now() as String {format: \"yyyy-MM-dd\\'T\\'HH\"}]'/></mule>",
+         "2:63: error: attributes construct error: the attribute value ends at this ' but the tag goes on; the \\' before it is not an escape in XML: write &apos; for a quote inside a value"),
+        ("<mule é=\"x\"b=\"y\"/>",
+         "1:11: error: attributes construct error: expected whitespace, '>' or '/>' after this \", which ends the attribute value; if the quote belongs to the value, write it &quot;"),
     ])
     func malformed(text: String, expected: String) {
         #expect(parseFailure(Array(text.utf8)) == "app.xml:" + expected)

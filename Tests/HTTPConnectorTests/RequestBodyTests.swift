@@ -17,7 +17,7 @@ struct RequestBodyTests {
           <set-payload value="#[{id: payload.id, name: upper(payload.name)}]"/>
         </flow>
         <flow name="form">
-          <http:listener config-ref="listener" path="/form" allowedMethods="POST"/>
+          <http:listener config-ref="listener" path="/form" allowedMethods="POST" decodeFormBody="true"/>
           <set-payload value="#[{name: payload.name, tags: payload.*tag, empty: payload.empty, accented: payload.accented, count: sizeOf(payload)}]"/>
         </flow>
         <flow name="kind">
@@ -48,6 +48,18 @@ struct RequestBodyTests {
                                            headers: [("Content-Type", contentType)])
             #expect(reply.status == 200)
             #expect(reply.body == #"{"name":"Tower Crane","tags":["a","b&c"],"empty":"","accented":"été","count":5}"#)
+        }
+    }
+
+    /// M2: a cross-site HTML form must not pass for a JSON object in a flow that did not ask for forms.
+    @Test("without decodeFormBody a form body is text, like any other body")
+    func formBodyIsTextUnlessDecoded() async throws {
+        try await RunningApp.serve(Self.app) { app in
+            let reply = try await app.send(.POST, "/kind", body: "company_id=1&name=Created+by+form",
+                                           headers: [("Content-Type", "application/x-www-form-urlencoded")])
+            #expect(reply.status == 200)
+            #expect(reply.body == "company_id=1&name=Created+by+form")
+            #expect(reply.header("content-type") == "text/plain; charset=UTF-8")
         }
     }
 

@@ -9,8 +9,8 @@ import Testing
     @Test func authorizeRedirectsToProcoreWithAFreshState() async throws {
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
-            let first = await client.tokens.authorizeResponse(query: [:])
-            let second = await client.tokens.authorizeResponse(query: ["resourceOwnerId": "alice"])
+            let first = await sandbox.start(client)
+            let second = await sandbox.start(client)
             #expect(first.status == 302)
             #expect(first.header("Cache-Control") == "no-store")
             let location = try #require(first.header("Location"))
@@ -19,6 +19,12 @@ import Testing
             let secondState = try #require(second.header("Location").flatMap { SandboxHarness.query(of: $0)["state"] })
             #expect(firstState.count == 43)
             #expect(firstState != secondState)
+            // The cookie binding the state to this browser: HttpOnly, SameSite=Lax, as long-lived as the state.
+            let setCookie = try #require(first.header("Set-Cookie"))
+            let nonce = try #require(setCookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last.map(String.init))
+            #expect(setCookie == "conduit_oauth_Procore_Config=\(nonce); Path=/; Max-Age=600; HttpOnly; SameSite=Lax")
+            #expect(nonce.count == 43)
+            #expect(nonce != firstState)
             await client.shutdown()
         }
     }
@@ -40,7 +46,9 @@ import Testing
 
     @Test func resourceOwnerFromTheQueryOwnsTheTokens() async throws {
         try await SandboxHarness.with { sandbox in
-            let client = sandbox.client()
+            let client = sandbox.client(sandbox.configuration(grant: .authorizationCode(AuthorizationCodeSettings(
+                listenerConfig: "HTTP_Listener_config", callbackPath: "/mule/callback", authorizePath: "/authorize-procore",
+                externalCallbackUrl: SandboxHarness.callbackUrl, allowAnonymousResourceOwnerId: true))))
             try await sandbox.authorize(client, query: ["resourceOwnerId": "sdk_demo"])
             #expect(await client.tokens.hasToken(for: "sdk_demo"))
             #expect(await client.tokens.hasToken(for: "default") == false)
@@ -58,7 +66,7 @@ import Testing
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
             let dance = try await sandbox.authorize(client)
-            let replay = await client.tokens.callbackResponse(query: ["code": dance.code, "state": dance.state])
+            let replay = await sandbox.callback(client, query: ["code": dance.code, "state": dance.state], cookie: dance.cookie)
             #expect(replay.status == 400)
             #expect(replay.body.contains("carried an unknown or expired state"))
             #expect(await client.tokens.metrics.codeExchanges == 1)
@@ -75,9 +83,9 @@ import Testing
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
             await #expect(throws: ProcoreError(.oauthStateMissing, description)) {
-                try await client.tokens.handleCallback(code: query["code"], state: query["state"])
+                try await client.tokens.handleCallback(OAuthPageRequest(query: query))
             }
-            let page = await client.tokens.callbackResponse(query: query)
+            let page = await sandbox.callback(client, query: query, cookie: nil)
             #expect(page.status == 400)
             #expect(page.body.contains(HTMLEscaping.escape(description)))
             #expect(await client.tokens.metrics.codeExchanges == 0)
@@ -90,12 +98,13 @@ import Testing
             let clock = TestClock()
             let manager = TokenManager(configuration: sandbox.configuration(), httpClient: sandbox.admin,
                                        stateLifetime: .seconds(60), now: { clock.now })
-            let location = try await manager.beginAuthorization(resourceOwnerId: nil)
-            let state = try #require(SandboxHarness.query(of: location)["state"])
+            let redirect = try await manager.beginAuthorization(OAuthPageRequest())
+            let state = try #require(SandboxHarness.query(of: redirect.url)["state"])
+            let cookie = try #require(redirect.setCookie.split(separator: ";").first.map(String.init))
             clock.advance(by: 61)
             await #expect(throws: ProcoreError(.oauthStateMissing,
                 "The OAuth callback for config 'Procore_Config' carried an unknown or expired state. Start again at http://localhost:8081/authorize-procore")) {
-                try await manager.handleCallback(code: "abc", state: state)
+                try await manager.handleCallback(OAuthPageRequest(query: ["code": "abc", "state": state], cookieHeaders: [cookie]))
             }
         }
     }
@@ -103,10 +112,11 @@ import Testing
     @Test func deniedAuthorizationIsUnauthorized() async throws {
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
-            let location = try await client.tokens.beginAuthorization(resourceOwnerId: nil)
-            let state = try #require(SandboxHarness.query(of: location)["state"])
-            let page = await client.tokens.callbackResponse(query: ["state": state, "error": "access_denied",
-                                                                     "error_description": "The resource owner denied the request."])
+            let start = await sandbox.start(client)
+            let state = try #require(start.header("Location").flatMap { SandboxHarness.query(of: $0)["state"] })
+            let page = await sandbox.callback(client, query: ["state": state, "error": "access_denied",
+                                                              "error_description": "The resource owner denied the request."],
+                                              cookie: SandboxHarness.cookie(from: start))
             #expect(page.status == 400)
             #expect(page.body.contains("Procore did not authorize resource owner &#39;default&#39; of config &#39;Procore_Config&#39;: access_denied (The resource owner denied the request.)."))
             await client.shutdown()
@@ -116,12 +126,30 @@ import Testing
     @Test func refusedCodeIsUnauthorizedWith502Page() async throws {
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
-            let location = try await client.tokens.beginAuthorization(resourceOwnerId: nil)
-            let state = try #require(SandboxHarness.query(of: location)["state"])
-            let page = await client.tokens.callbackResponse(query: ["state": state, "code": "not-a-real-code"])
+            let start = await sandbox.start(client)
+            let state = try #require(start.header("Location").flatMap { SandboxHarness.query(of: $0)["state"] })
+            let page = await sandbox.callback(client, query: ["state": state, "code": "not-a-real-code"], cookie: SandboxHarness.cookie(from: start))
             #expect(page.status == 502)
             #expect(page.body.contains("Procore refused to exchange the authorization code for config &#39;Procore_Config&#39; (invalid_grant)"))
             #expect(!page.body.contains("not-a-real-code"))
+            await client.shutdown()
+        }
+    }
+
+    /// The browser must start the dance on the host the callback lands on (the cookie goes back
+    /// only there), so messages name the authorize path next to `externalCallbackUrl`.
+    @Test(arguments: [
+        ("https://app.example.com/api/mule/callback", "https://app.example.com/api/authorize-procore"),
+        ("http://localhost:8081/mule/callback", "http://localhost:8081/authorize-procore"),
+        ("https://proxy.example.com/oauth-return", "http://127.0.0.1:8081/authorize-procore"),
+    ])
+    func authorizeURLIsOnTheCallbacksHost(external: String, expected: String) async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = sandbox.client(sandbox.configuration(grant: .authorizationCode(AuthorizationCodeSettings(
+                listenerConfig: "HTTP_Listener_config", callbackPath: "/mule/callback", authorizePath: "/authorize-procore",
+                externalCallbackUrl: external))))
+            await client.tokens.setListenerBaseURL("http://127.0.0.1:8081")
+            #expect(await client.tokens.localAuthorizeURL(for: "default") == expected)
             await client.shutdown()
         }
     }

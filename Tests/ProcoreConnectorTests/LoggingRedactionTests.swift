@@ -15,7 +15,7 @@ import FlowEngine
             var secrets: Set<String> = [SandboxHarness.clientSecret]
 
             let dance = try await sandbox.authorize(client)
-            secrets.formUnion([dance.code, dance.state])
+            secrets.formUnion([dance.code, dance.state, String(dance.cookie.split(separator: "=", maxSplits: 1)[1])])
             let first = try #require(try store.load()["default"])
             secrets.insert(first.accessToken)
             secrets.insert(try #require(first.refreshToken))
@@ -48,6 +48,7 @@ import FlowEngine
                 // machine) logs 5399 s; the fragment stops before the number.
                 "Stored new tokens for resource owner 'default' of config 'Procore_Config' (expires in 5",
                 "Saved tokens of resource owner 'default' of config 'Procore_Config' in \(sandbox.storePath)",
+                "info com.procore.mule: Stored tokens of resource owner 'default' of config 'Procore_Config' for Procore user 562949953421901 (dev@conduit.example), authorized from 127.0.0.1",
                 "create-project parameters valid: 47 project field(s) for company 562949953437078",
                 "Procore response POST /rest/v1.0/projects 201 in ",
                 "Procore response PATCH /rest/v1.0/projects/",
@@ -70,10 +71,11 @@ import FlowEngine
     @Test func errorsNeverCarrySecrets() async throws {
         try await SandboxHarness.with { sandbox in
             let client = sandbox.client()
-            let location = try await client.tokens.beginAuthorization(resourceOwnerId: nil)
-            let state = try #require(SandboxHarness.query(of: location)["state"])
+            let redirect = try await client.tokens.beginAuthorization(OAuthPageRequest())
+            let state = try #require(SandboxHarness.query(of: redirect.url)["state"])
+            let cookie = try #require(redirect.setCookie.split(separator: ";").first.map(String.init))
             do {
-                _ = try await client.tokens.handleCallback(code: "secret-code-123", state: state)
+                _ = try await client.tokens.handleCallback(OAuthPageRequest(query: ["code": "secret-code-123", "state": state], cookieHeaders: [cookie]))
                 Issue.record("expected UNAUTHORIZED")
             } catch let error as ProcoreError {
                 #expect(!error.description.contains("secret-code-123"))

@@ -75,28 +75,56 @@ struct SandboxHarness {
         return client
     }
 
-    /// What the browser sees during the dance: the code and state Procore sent back.
+    /// What the browser sees during the dance: the code and state Procore sent back, and the
+    /// cookie the authorize page set.
     struct Dance {
         var code: String
         var state: String
+        var cookie: String
         var callback: ListenerResponse
     }
 
-    /// The authorization dance as a browser does it: the listener's authorize page (302), the
-    /// sandbox's auto-approving authorize endpoint (302 to the callback URL), then the listener's
-    /// callback page with that URL's query.
-    @discardableResult
-    func authorize(_ client: ProcoreClient, query: [String: String] = [:]) async throws -> Dance {
-        let start = await client.tokens.authorizeResponse(query: query)
-        #expect(start.status == 302)
-        let procoreURL = try #require(start.header("Location"))
+    /// The client address the harness's browser requests come from.
+    static let browserAddress = "127.0.0.1"
+
+    /// The `Cookie` header a browser sends back after `response`'s `Set-Cookie` (`name=value`).
+    static func cookie(from response: ListenerResponse) -> String? {
+        response.header("Set-Cookie")?.split(separator: ";").first.map(String.init)
+    }
+
+    /// The authorize page's answer to a browser at `address` that sends `cookie` (if any).
+    func start(_ client: ProcoreClient, query: [String: String] = [:], cookie: String? = nil,
+               authorization: String? = nil, address: String = browserAddress) async -> ListenerResponse {
+        await client.tokens.authorizeResponse(OAuthPageRequest(query: query, cookieHeaders: cookie.map { [$0] } ?? [],
+                                                               authorization: authorization, clientAddress: address))
+    }
+
+    /// Procore's (auto-approving) answer to the authorize page's redirect: the callback URL's query.
+    func approve(_ authorizePage: ListenerResponse) async throws -> [String: String] {
+        let procoreURL = try #require(authorizePage.header("Location"))
         let approval = try await send(.GET, procoreURL)
         #expect(approval.status == 302)
         let callbackURL = try #require(approval.headers["location"]?.stringValue)
         #expect(callbackURL.hasPrefix(Self.callbackUrl + "?"))
-        let callbackQuery = Self.query(of: callbackURL)
-        let page = await client.tokens.callbackResponse(query: callbackQuery)
-        return Dance(code: callbackQuery["code"] ?? "", state: callbackQuery["state"] ?? "", callback: page)
+        return Self.query(of: callbackURL)
+    }
+
+    /// The callback page's answer to a browser that sends `cookie` (if any).
+    func callback(_ client: ProcoreClient, query: [String: String], cookie: String?, address: String = browserAddress) async -> ListenerResponse {
+        await client.tokens.callbackResponse(OAuthPageRequest(query: query, cookieHeaders: cookie.map { [$0] } ?? [], clientAddress: address))
+    }
+
+    /// The authorization dance as a browser does it: the listener's authorize page (302 and a
+    /// cookie), the sandbox's auto-approving authorize endpoint (302 to the callback URL), then
+    /// the listener's callback page with that URL's query and the cookie.
+    @discardableResult
+    func authorize(_ client: ProcoreClient, query: [String: String] = [:], authorization: String? = nil) async throws -> Dance {
+        let start = await start(client, query: query, authorization: authorization)
+        #expect(start.status == 302)
+        let cookie = try #require(Self.cookie(from: start))
+        let callbackQuery = try await approve(start)
+        let page = await callback(client, query: callbackQuery, cookie: cookie)
+        return Dance(code: callbackQuery["code"] ?? "", state: callbackQuery["state"] ?? "", cookie: cookie, callback: page)
     }
 
     /// A plain HTTP exchange's status, lower-cased headers and decoded body.

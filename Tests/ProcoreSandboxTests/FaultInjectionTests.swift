@@ -55,6 +55,16 @@ import NIOHTTP1
         }
     }
 
+    @Test func faultHeadersReplaceAndRemoveHeaders() async throws {
+        try await SandboxHarness.with { sandbox in
+            #expect(try await Self.addFault(sandbox, #"{"status": 429, "headers": {"Retry-After": null, "X-Rate-Limit-Reset": "nan"}}"#).status == 201)
+            let response = try await sandbox.send(.GET, "/rest/v1.0/me")
+            #expect(response.status == 429)
+            #expect(response.header("Retry-After") == nil)
+            #expect(response.header("X-Rate-Limit-Reset") == "nan")
+        }
+    }
+
     @Test func delayFaultSlowsTheRequestDown() async throws {
         try await SandboxHarness.with { sandbox in
             let token = try await sandbox.accessToken()
@@ -129,7 +139,9 @@ import NIOHTTP1
         (#"{"dropResponse": "yes"}"#, #"{"errors":{"dropResponse":["must be true or false"]}}"#),
         (#"{"status": 500, "path": "rest"}"#, #"{"errors":{"path":["must start with /"]}}"#),
         (#"{"status": 500, "colour": "red"}"#,
-         #"{"errors":{"colour":["is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter)"]}}"#),
+         #"{"errors":{"colour":["is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter, headers)"]}}"#),
+        (#"{"status": 429, "headers": {"X-Rate-Limit-Reset": 5}}"#, #"{"errors":{"headers":["must map header names to strings (or null to remove one)"]}}"#),
+        (#"{"status": 429, "headers": "nan"}"#, #"{"errors":{"headers":["must be a JSON object of header names and strings"]}}"#),
     ])
     func badFaultsAreRefused(fault: String, errors: String) async throws {
         try await SandboxHarness.with { sandbox in

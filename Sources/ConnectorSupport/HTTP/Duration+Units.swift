@@ -9,9 +9,23 @@ extension Duration {
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 
-    /// The duration in whole milliseconds, rounded down.
+    /// The duration in whole milliseconds, rounded down; saturates at `Int64.min`/`Int64.max`
+    /// rather than trapping, since durations can come from configuration or a server.
     package var milliseconds: Int64 {
         let parts = components
-        return parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
+        let (whole, overflow) = parts.seconds.multipliedReportingOverflow(by: 1000)
+        if overflow { return parts.seconds < 0 ? .min : .max }
+        let (total, sumOverflow) = whole.addingReportingOverflow(parts.attoseconds / 1_000_000_000_000_000)
+        return sumOverflow ? (whole < 0 ? .min : .max) : total
+    }
+
+    /// The duration in whole nanoseconds, saturating at `Int64.min`/`Int64.max` (about 292 years)
+    /// rather than trapping, for NIO's `TimeAmount`s built from configured timeouts.
+    package var saturatingNanoseconds: Int64 {
+        let parts = components
+        let (whole, overflow) = parts.seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return parts.seconds < 0 ? .min : .max }
+        let (total, sumOverflow) = whole.addingReportingOverflow(parts.attoseconds / 1_000_000_000)
+        return sumOverflow ? (whole < 0 ? .min : .max) : total
     }
 }

@@ -126,7 +126,7 @@ public struct HTTPTransport: Sendable {
         for header in headers { fields.add(name: header.name, value: header.value) }
         let request = try HTTPClient.Request(url: url, method: method, headers: fields, body: body.map { .bytes($0) })
         let accumulator = ResponseAccumulator(request: request, maxBodySize: Self.maximumBodySize)
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.seconds * 1e9))
+        let deadline = NIODeadline.now() + .nanoseconds(timeout.saturatingNanoseconds)
         return client.execute(request: request, delegate: accumulator, eventLoop: .indifferent, deadline: deadline, logger: nil)
     }
 

@@ -27,7 +27,9 @@ public struct RetryPolicy: Sendable, Hashable {
     /// concurrent clients do not retry in lockstep.
     public func backoff(beforeRetry retry: Int, unit: Double) -> Duration {
         let exponent = min(max(retry - 1, 0), 30)
-        let full = min(baseDelay * (1 << exponent), maximumDelay)
+        // Capped before doubling: a configured base delay near Int.max ms would overflow
+        // Duration's arithmetic (a trap) once multiplied.
+        let full = min(min(baseDelay, maximumDelay) * (1 << exponent), maximumDelay)
         let fraction = min(max(unit, 0), 1)
         return full / 2 + (full / 2) * fraction
     }

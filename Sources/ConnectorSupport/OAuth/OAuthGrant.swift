@@ -21,14 +21,22 @@ public struct AuthorizationCodeFlow: Sendable, Hashable {
     public var externalCallbackUrl: String?
     /// Sent as `scope` on the authorization request when set.
     public var scopes: String?
+    /// What a request to the authorize path must show (an allowed address, Basic credentials).
+    public var protection: AuthorizePathProtection
+    /// Whether an anonymous request (no ``protection`` configured) may name the resource owner
+    /// with `?resourceOwnerId=`; off by default, so a stranger cannot bind any owner they like.
+    public var allowAnonymousResourceOwnerId: Bool
 
     /// Creates the flow's settings.
     public init(listenerConfig: String, callbackPath: String, authorizePath: String, externalCallbackUrl: String? = nil,
-                scopes: String? = nil) {
+                scopes: String? = nil, protection: AuthorizePathProtection = AuthorizePathProtection(),
+                allowAnonymousResourceOwnerId: Bool = false) {
         self.listenerConfig = listenerConfig
         self.callbackPath = callbackPath
         self.authorizePath = authorizePath
         self.externalCallbackUrl = externalCallbackUrl
         self.scopes = scopes
+        self.protection = protection
+        self.allowAnonymousResourceOwnerId = allowAnonymousResourceOwnerId
     }
 }

@@ -32,12 +32,19 @@ public struct OAuthSettings: Sendable, CustomStringConvertible {
     /// The provider's own messages in an error response body (`invalid_grant: …`), for error
     /// descriptions; empty when the body says nothing useful.
     public var errorMessages: @Sendable (Value) -> [String]
+    /// Where the provider tells who a token belongs to (`GET` with the bearer token, such as
+    /// Procore's `/rest/v1.0/me`); nil when it has no such endpoint. Asked once per completed
+    /// authorization, so that the log says which user the owner's tokens now act as.
+    public var userInfoURL: String?
+    /// The user an answer of ``userInfoURL`` names, as a log line shows it (`12345 (jane@example.com)`).
+    public var userDescription: @Sendable (Value) -> String?
 
     /// Creates settings; `errorMessages` defaults to ``standardErrorMessages(in:)``.
     public init(configName: String, providerName: String, clientId: String, clientSecret: String, grant: OAuthGrant,
                 tokenURL: String, authorizeURL: String, revokeURL: String,
                 resourceOwnerId: String = OAuthSettings.defaultResourceOwnerId, requestTimeout: Duration = .seconds(30),
-                errorMessages: @escaping @Sendable (Value) -> [String] = OAuthSettings.standardErrorMessages(in:)) {
+                errorMessages: @escaping @Sendable (Value) -> [String] = OAuthSettings.standardErrorMessages(in:),
+                userInfoURL: String? = nil, userDescription: @escaping @Sendable (Value) -> String? = { _ in nil }) {
         self.configName = configName
         self.providerName = providerName
         self.clientId = clientId
@@ -49,6 +56,8 @@ public struct OAuthSettings: Sendable, CustomStringConvertible {
         self.resourceOwnerId = resourceOwnerId
         self.requestTimeout = requestTimeout
         self.errorMessages = errorMessages
+        self.userInfoURL = userInfoURL
+        self.userDescription = userDescription
     }
 
     /// RFC 6749 §5.2's `error_description`, else `error`, else a `message` string.

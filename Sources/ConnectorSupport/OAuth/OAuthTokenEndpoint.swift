@@ -1,6 +1,7 @@
 import FlowCore
 import FlowEngine
 import Foundation
+import Logging
 import NIOHTTP1
 
 /// Calls a provider's OAuth endpoints (RFC 6749 and RFC 7009, form-encoded with the client's
@@ -72,11 +73,16 @@ struct OAuthTokenEndpoint: Sendable {
             guard (200..<300).contains(status) else {
                 throw tokenError(result, grantType: grantType)
             }
-            guard let token = TokenResponse.parse(result.payload, grantType: grantType, now: now) else {
+            guard let parsed = TokenResponse.parse(result.payload, grantType: grantType, now: now) else {
                 throw OAuthError(.unexpected, "\(settings.providerName)'s token endpoint \(path) answered \(status) without an access_token.",
                                  response: Self.withoutTokens(result))
             }
-            return token
+            if parsed.unusableExpiry {
+                // The value itself is not repeated: it is the server's text, and a log line is no place for it.
+                transport.logger.warning("\(settings.providerName)'s token endpoint \(path) answered an expires_in that is not a number of seconds from 0 to \(Int(TokenResponse.maximumLifetime)); the token's expiry is taken as unknown, and it is refreshed when \(settings.providerName) rejects it",
+                                         metadata: [transport.logNames.configKey: "\(settings.configName)"])
+            }
+            return parsed.token
         }
     }
 

@@ -57,6 +57,7 @@ extension OAuthTokenManager {
             var token = try await endpoint.refresh(refreshToken: refreshToken, now: now())
             // Providers such as Procore rotate refresh tokens; one that does not keeps the old one valid.
             if token.refreshToken == nil { token.refreshToken = refreshToken }
+            token.authorizedBy = tokens[owner]?.authorizedBy
             await install(token, for: owner, event: "Refreshed access token")
             return token
         } catch where error.kind == .unauthorized {
@@ -80,9 +81,16 @@ extension OAuthTokenManager {
     /// Keeps `token` as `owner`'s and saves it; callers see the new token before the save ends.
     func install(_ token: StoredToken, for owner: String, event: String) async {
         tokens[owner] = token
-        let lifetime = token.expiresAt.map { "expires in \(Int($0.timeIntervalSince(now()).rounded())) s" } ?? "no expiry given"
-        logger.debug("\(event) for resource owner '\(owner)' of config '\(settings.configName)' (\(lifetime))")
+        logger.debug("\(event) for resource owner '\(owner)' of config '\(settings.configName)' (\(Self.lifetimeText(token.expiresAt, now: now())))")
         await persist(event: "Saved tokens", owner: owner)
+    }
+
+    /// `expires in N s` for a log line, without a conversion that could trap on an odd date.
+    static func lifetimeText(_ expiresAt: Date?, now: Date) -> String {
+        guard let expiresAt else { return "no expiry given" }
+        let seconds = expiresAt.timeIntervalSince(now).rounded()
+        guard let whole = Int64(exactly: seconds) else { return "expiry out of range" }
+        return "expires in \(whole) s"
     }
 
     private func missingToken(owner: String, expired: Bool) -> OAuthError {

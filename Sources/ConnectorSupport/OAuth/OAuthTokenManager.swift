@@ -14,7 +14,8 @@ import Logging
 /// The concerns live in their own files: `+Authorization` (the consent dance), `+Tokens`
 /// (access tokens and single-flight renewal), `+Revocation` and `+Persistence`.
 public actor OAuthTokenManager {
-    /// The most authorizations that may be waiting for their callback; the oldest is dropped beyond it.
+    /// The most authorizations that may be waiting for their callback; beyond it new ones are
+    /// refused until some complete or expire (no one's state is evicted for someone else's).
     public static let maximumPendingAuthorizations = 1000
 
     /// The OAuth client the tokens belong to.
@@ -35,7 +36,10 @@ public actor OAuthTokenManager {
     var loading: Task<[String: StoredToken], Never>?
     /// The last save to storage; each save waits for the one before, so saves land in order.
     var saving: Task<Void, Never>?
-    var pending: [String: PendingAuthorization] = [:]
+    var pending = PendingAuthorizations(perClientLimit: OAuthTokenManager.maximumPendingAuthorizationsPerClient,
+                                        totalLimit: OAuthTokenManager.maximumPendingAuthorizations)
+    /// Codes already sent to the provider, refused if they come back (L7).
+    var redeemedCodes = RedeemedCodes()
     var inFlight: [String: Task<StoredToken, any Error>] = [:]
     var listenerBaseURL: String?
     /// Counts of the token requests made so far.
@@ -69,14 +73,28 @@ public actor OAuthTokenManager {
     }
 
     /// The URL a person visits to authorize `owner` (`http://localhost:8081/authorize-procore`),
-    /// with `?resourceOwnerId=` for an owner other than `default`; the listener address comes from
-    /// ``setListenerBaseURL(_:)``, else from `externalCallbackUrl`. With the client-credentials
-    /// grant there is nothing to visit, and this is the token URL.
+    /// with `?resourceOwnerId=` for an owner other than `default`.
+    ///
+    /// With an `externalCallbackUrl` that ends in the callback path, the URL is on that same base
+    /// (`https://app.example.com/authorize-procore` for `https://app.example.com/mule/callback`):
+    /// the dance's browser cookie goes back only to the host that set it, so the browser must
+    /// start where the provider will send it back. Otherwise the listener address from
+    /// ``setListenerBaseURL(_:)`` is used. With the client-credentials grant there is nothing to
+    /// visit, and this is the token URL.
     public func localAuthorizeURL(for owner: String) -> String {
         guard case .authorizationCode(let flow) = settings.grant else { return settings.tokenURL }
-        let base = listenerBaseURL ?? flow.externalCallbackUrl.flatMap(Self.origin(of:)) ?? ""
+        let base = Self.base(ofCallback: flow.externalCallbackUrl, callbackPath: flow.callbackPath)
+            ?? listenerBaseURL ?? flow.externalCallbackUrl.flatMap(Self.origin(of:)) ?? ""
         let query = owner == OAuthSettings.defaultResourceOwnerId ? "" : "?resourceOwnerId=\(FormEncoding.percentEncode(owner))"
         return base + flow.authorizePath + query
+    }
+
+    /// `external` without its trailing `callbackPath` (`https://x/api/mule/callback` → `https://x/api`),
+    /// or nil when it does not end with it (a proxy that rewrites paths: the base is unknown).
+    static func base(ofCallback external: String?, callbackPath: String) -> String? {
+        guard let external, !external.isEmpty, !callbackPath.isEmpty, external.hasSuffix(callbackPath),
+              origin(of: external) != nil else { return nil }
+        return String(external.dropLast(callbackPath.count))
     }
 
     /// The redirect URI sent to the provider: `externalCallbackUrl`, else the listener address plus `callbackPath`.

@@ -14,14 +14,20 @@ public struct StoredToken: Sendable, Hashable, Codable, CustomStringConvertible 
     public var obtainedAt: Date
     /// The grant that produced them (`authorization_code`, `refresh_token`, `client_credentials`).
     public var grantType: String
+    /// The provider's user who authorized them, as the provider's user endpoint named them
+    /// (`12345 (jane@example.com)`); nil when unknown. Kept through refreshes, so a later
+    /// re-authorization can say whose tokens it replaced.
+    public var authorizedBy: String?
 
     /// Creates a token record.
-    public init(accessToken: String, refreshToken: String?, expiresAt: Date?, obtainedAt: Date, grantType: String) {
+    public init(accessToken: String, refreshToken: String?, expiresAt: Date?, obtainedAt: Date, grantType: String,
+                authorizedBy: String? = nil) {
         self.accessToken = accessToken
         self.refreshToken = refreshToken
         self.expiresAt = expiresAt
         self.obtainedAt = obtainedAt
         self.grantType = grantType
+        self.authorizedBy = authorizedBy
     }
 
     /// Whether the access token expires within `leeway` of `now` (never, when no expiry is known).

@@ -43,12 +43,12 @@ extension SchedulerSource {
             }
             strategy = .cron(cron, timeZone)
         default:
-            let unit: Duration = switch strategyElement.parameters["timeUnit"]?.text ?? "MILLISECONDS" {
-            case "SECONDS": .seconds(1)
-            case "MINUTES": .seconds(60)
-            case "HOURS": .seconds(3600)
-            case "DAYS": .seconds(86_400)
-            default: .milliseconds(1)
+            let unitMilliseconds = switch strategyElement.parameters["timeUnit"]?.text ?? "MILLISECONDS" {
+            case "SECONDS": 1000
+            case "MINUTES": 60_000
+            case "HOURS": 3_600_000
+            case "DAYS": 86_400_000
+            default: 1
             }
             func number(_ name: String, default value: Int, minimum: Int, message: String) -> Int {
                 guard let parameter = strategyElement.parameters[name] else { return value }
@@ -61,7 +61,19 @@ extension SchedulerSource {
             }
             let frequency = number("frequency", default: 60_000, minimum: 1, message: "Frequency must be greater then zero")
             let startDelay = number("startDelay", default: 0, minimum: 0, message: "Start delay must be greater then zero")
-            strategy = .fixedFrequency(period: unit * frequency, startDelay: unit * startDelay)
+            // The values may come from properties: a product past a thousand years would trap in
+            // Duration's arithmetic (or in the clock's) instead of being reported.
+            let longest = 1000 * 365 * 86_400_000
+            for (name, value) in [("frequency", frequency), ("startDelay", startDelay)] {
+                let (product, overflow) = value.multipliedReportingOverflow(by: unitMilliseconds)
+                if overflow || product > longest, let parameter = strategyElement.parameters[name] {
+                    problems.append(.error("Parameter '\(name)' of <fixed-frequency> is too large: at most a thousand years, got \(value) \(strategyElement.parameters["timeUnit"]?.text ?? "MILLISECONDS").",
+                                           at: parameter.valueLocation))
+                }
+            }
+            guard problems.isEmpty else { throw DiagnosticList(problems) }
+            strategy = .fixedFrequency(period: .milliseconds(unitMilliseconds * frequency),
+                                       startDelay: .milliseconds(unitMilliseconds * startDelay))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return SchedulerSource(flow: flow, strategy: strategy, logger: logger)

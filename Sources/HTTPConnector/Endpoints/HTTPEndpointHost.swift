@@ -8,4 +8,9 @@ public protocol HTTPEndpointHost: Sendable {
     /// (`http://localhost:8081/api`, no trailing slash; a wildcard host as `localhost`); nil until
     /// it has started, which is before any configuration that looked it up starts.
     var reachableBaseURL: String? { get }
+
+    /// Whether the listener answers only on a loopback address (`127.0.0.1`, `::1`, `localhost`),
+    /// from its configuration, so that a connector can warn when it serves pages that need
+    /// protecting to everyone who can reach the machine.
+    var isLoopbackOnly: Bool { get }
 }

@@ -57,6 +57,12 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
     /// The reachable URL of the bound server, with the base path.
     public var reachableBaseURL: String? { boundListener?.reachableURL }
 
+    /// Whether the configured host is a loopback address.
+    public var isLoopbackOnly: Bool {
+        let host = definition.host.lowercased()
+        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
     /// Serves `endpoint` on this listener.
     public func register(_ endpoint: HTTPEndpoint) {
         let route = ListenerRoute(basePath: definition.basePath, path: endpoint.path, methods: endpoint.methods, target: .endpoint(endpoint))

@@ -1,5 +1,6 @@
 import Atomics
 import FlowEngine
+import Logging
 
 /// A flow's `<http:listener>`: its route on the listener configuration, answered by running the
 /// flow once the source has started (503 before, and after it stopped).
@@ -8,13 +9,16 @@ final class HTTPListenerSource: FlowSource {
     let flow: SourceFlow
     /// The listener as written.
     let listener: ListenerDefinition
+    /// The listener's log (`HttpListenerRegistry`), for what it does to responses at DEBUG.
+    let logger: Logger
     private let configuration: HTTPListenerConfiguration
     // Read by every request of the route: an atomic, not a lock.
     private let running = ManagedAtomic(false)
 
-    init(flow: SourceFlow, listener: ListenerDefinition, configuration: HTTPListenerConfiguration) {
+    init(flow: SourceFlow, listener: ListenerDefinition, configuration: HTTPListenerConfiguration, logger: Logger) {
         self.flow = flow
         self.listener = listener
+        self.logger = logger
         self.configuration = configuration
     }
 

@@ -72,6 +72,15 @@ extension ListenerConfigDefinition {
             problems.append(.error("Element <http:listener-connection> uses protocol HTTPS but has no <tls:context> with the server's <tls:key-store>.",
                                    at: connection.location))
         }
+        var allowedOrigins = CrossSiteRequestCheck.AllowedOrigins.none
+        if let origins = definition.parameters["allowedOrigins"] {
+            let parsed = CrossSiteRequestCheck.AllowedOrigins.parse(origins.text)
+            for entry in parsed.invalid {
+                problems.append(.error("Parameter 'allowedOrigins' of <http:listener-config> must list origins such as https://app.example.com (scheme, host and port only), got '\(entry)'.",
+                                       at: origins.valueLocation))
+            }
+            allowedOrigins = parsed.allowed
+        }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return ListenerConfigDefinition(
             name: name, location: definition.location,
@@ -79,7 +88,7 @@ extension ListenerConfigDefinition {
             host: host, port: port, protocolName: protocolName,
             readTimeoutMillis: parameters["readTimeout"]?.value.literalInt ?? 30_000,
             maxRequestBodySize: parameters["maxRequestBodySize"]?.value.literalInt ?? 10 * 1024 * 1024,
-            tls: protocolName == "HTTPS" ? tls : nil)
+            tls: protocolName == "HTTPS" ? tls : nil, allowedOrigins: allowedOrigins)
     }
 }
 
@@ -93,7 +102,8 @@ extension ListenerDefinition {
         return ListenerDefinition(location: definition.location, configRef: parameters["config-ref"]?.text ?? "",
                                   path: ListenerPaths.normalizedPath(parameters["path"]?.text ?? "/"), allowedMethods: methods,
                                   response: definition.child("response").map(ResponseBuilderDefinition.read),
-                                  errorResponse: definition.child("error-response").map(ResponseBuilderDefinition.read))
+                                  errorResponse: definition.child("error-response").map(ResponseBuilderDefinition.read),
+                                  decodeFormBody: parameters["decodeFormBody"]?.text.trimmingCharacters(in: .whitespaces) == "true")
     }
 }
 

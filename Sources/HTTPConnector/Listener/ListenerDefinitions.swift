@@ -19,9 +19,12 @@ struct ListenerConfigDefinition: Sendable {
     let maxRequestBodySize: Int
     /// The server's certificate and key for `HTTPS`; nil for `HTTP`.
     let tls: TLSContextDefinition?
+    /// The origins whose pages may send unsafe-method requests (`allowedOrigins`); a browser's
+    /// cross-site write from any other origin is refused with 403.
+    let allowedOrigins: CrossSiteRequestCheck.AllowedOrigins
 
     init(name: String, location: SourceLocation, basePath: String, host: String, port: Int, protocolName: String, readTimeoutMillis: Int,
-                maxRequestBodySize: Int, tls: TLSContextDefinition? = nil) {
+                maxRequestBodySize: Int, tls: TLSContextDefinition? = nil, allowedOrigins: CrossSiteRequestCheck.AllowedOrigins = .none) {
         self.name = name
         self.location = location
         self.basePath = basePath
@@ -31,6 +34,7 @@ struct ListenerConfigDefinition: Sendable {
         self.readTimeoutMillis = readTimeoutMillis
         self.maxRequestBodySize = maxRequestBodySize
         self.tls = tls
+        self.allowedOrigins = allowedOrigins
     }
 }
 
@@ -63,13 +67,18 @@ struct ListenerDefinition: Sendable {
     let allowedMethods: [String]?
     let response: ResponseBuilderDefinition?
     let errorResponse: ResponseBuilderDefinition?
+    /// Whether an `application/x-www-form-urlencoded` body becomes an object (`decodeFormBody`);
+    /// off, it is text like any other body, so a cross-site HTML form cannot pass for JSON.
+    let decodeFormBody: Bool
 
-    init(location: SourceLocation, configRef: String, path: String, allowedMethods: [String]?, response: ResponseBuilderDefinition?, errorResponse: ResponseBuilderDefinition?) {
+    init(location: SourceLocation, configRef: String, path: String, allowedMethods: [String]?, response: ResponseBuilderDefinition?,
+         errorResponse: ResponseBuilderDefinition?, decodeFormBody: Bool = false) {
         self.location = location
         self.configRef = configRef
         self.path = path
         self.allowedMethods = allowedMethods
         self.response = response
         self.errorResponse = errorResponse
+        self.decodeFormBody = decodeFormBody
     }
 }

@@ -12,6 +12,8 @@ import Hummingbird
 struct ListenerResponder: HTTPResponder {
     typealias Context = ListenerRequestContext
 
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
     let config: ListenerConfigDefinition
     let router: ListenerRouter
     let scheme: String
@@ -67,6 +69,12 @@ struct ListenerResponder: HTTPResponder {
         case .methodNotAllowed:
             return .answered(ServerResponses.methodNotAllowed(target.path))
         case .route(let route, let uriParams, let maskedPath):
+            // Safe methods are let through before any header is looked at: most requests are GETs.
+            if !CrossSiteRequestCheck.safeMethods.contains(method), let refusal = CrossSiteRequestCheck.refusal(
+                method: method, origin: request.headers[.origin], fetchSite: request.headers[Self.secFetchSite],
+                host: request.head.authority, secure: scheme == "https", allowed: config.allowedOrigins) {
+                return .answered(ServerResponses.crossSiteRefused(refusal, method: method))
+            }
             let inputs = RequestAttributes.Inputs(
                 method: method, target: target, headers: request.headers, listenerPath: route.listenerPath,
                 basePath: config.basePath, uriParams: uriParams, maskedPath: maskedPath, scheme: scheme,
@@ -116,7 +124,7 @@ struct ListenerResponder: HTTPResponder {
             case .success(let value): payload = value
             case .failure(let error): return .answered(ServerResponses.invalidJSON(error.description))
             }
-        } else if MediaType.isForm(request.headers[.contentType]) {
+        } else if routed.route.source?.listener.decodeFormBody == true, MediaType.isForm(request.headers[.contentType]) {
             payload = .object(QueryParameters.parse(String(buffer: buffer)))
         } else {
             payload = .string(String(buffer: buffer))
@@ -135,7 +143,9 @@ struct ListenerResponder: HTTPResponder {
         let answer = await endpoint.handler(EndpointRequest(attributes: routed.attributes, body: bytes))
         var headers = HTTPFields()
         for (name, value) in answer.headers {
-            if let fieldName = HTTPField.Name(name) { headers.append(HTTPField(name: fieldName, value: value)) }
+            if let fieldName = HTTPField.Name(name), !FramingHeaders.isOwned(fieldName, connectionListed: []) {
+                headers.append(HTTPField(name: fieldName, value: value))
+            }
         }
         let status = (100...999).contains(answer.status) ? answer.status : 500
         return Response(status: HTTPResponse.Status(code: status), headers: headers,

@@ -3,6 +3,7 @@ import FlowCore
 import FlowEngine
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// Turns a flow's outcome into the HTTP response (mule-semantics §2.4): `http:response` (default
 /// 200 with the payload) on success, `http:error-response` (default 500 with
@@ -16,24 +17,25 @@ enum ResponseFactory {
     static func response(for outcome: FlowOutcome, source: HTTPListenerSource) -> Response {
         let flow = source.flow
         let listener = source.listener
+        let logger = source.logger
         switch outcome {
         case .success(let event):
             do {
-                return try build(listener.response, event, flow: flow, listener: listener, isError: false)
+                return try build(listener.response, event, flow: flow, listener: listener, isError: false, logger: logger)
             } catch {
                 flow.logIfUnlogged(error)
-                return errorResponse(error, flow: flow, listener: listener)
+                return errorResponse(error, flow: flow, listener: listener, logger: logger)
             }
         case .failure(let failure):
-            return errorResponse(failure, flow: flow, listener: listener)
+            return errorResponse(failure, flow: flow, listener: listener, logger: logger)
         }
     }
 
-    private static func errorResponse(_ failure: FlowFailure, flow: SourceFlow, listener: ListenerDefinition) -> Response {
+    private static func errorResponse(_ failure: FlowFailure, flow: SourceFlow, listener: ListenerDefinition, logger: Logger) -> Response {
         var event = failure.event
         event.error = failure.error
         do {
-            return try build(listener.errorResponse, event, flow: flow, listener: listener, isError: true)
+            return try build(listener.errorResponse, event, flow: flow, listener: listener, isError: true, logger: logger)
         } catch {
             flow.logIfUnlogged(error)
             var response = ServerResponses.text(.internalServerError, error.error.description)
@@ -43,7 +45,7 @@ enum ResponseFactory {
     }
 
     private static func build(_ builder: ResponseBuilderDefinition?, _ event: Event, flow: SourceFlow, listener: ListenerDefinition,
-                              isError: Bool) throws(FlowFailure) -> Response {
+                              isError: Bool, logger: Logger) throws(FlowFailure) -> Response {
         let element = ElementReference(path: "\(flow.name)/source", location: builder?.location ?? listener.location)
         let generateError = isError ? errorResponseGenerate : responseGenerate
         var status = isError ? 500 : 200
@@ -68,10 +70,12 @@ enum ResponseFactory {
         var headers = HTTPFields()
         if let parameter = builder?.headers {
             let value = try flow.evaluate(parameter, on: event, at: element)
-            guard Self.appendHeaders(value, to: &headers) else {
+            var dropped: [String] = []
+            guard Self.appendHeaders(value, to: &headers, dropped: &dropped) else {
                 throw flow.failure(generateError, "Response headers must be an object of names to values, got \(value.typeName).",
                                    at: element, event: event)
             }
+            if !dropped.isEmpty { logDropped(dropped, flow: flow.name, logger: logger) }
         }
         headers[CorrelationID.headerName] = event.correlationId
         let responseStatus = reason.map { HTTPResponse.Status(code: status, reasonPhrase: $0) } ?? HTTPResponse.Status(code: status)
@@ -112,12 +116,27 @@ enum ResponseFactory {
 
     /// Adds the entries of an object as headers (arrays give repeated headers, null is
     /// skipped); false when `value` is not an object or a name is not a valid header name.
-    static func appendHeaders(_ value: Value, to headers: inout HTTPFields) -> Bool {
+    /// The runtime's own headers (``FramingHeaders``, and any a `Connection` entry lists) are
+    /// left out and their names put in `dropped`.
+    static func appendHeaders(_ value: Value, to headers: inout HTTPFields, dropped: inout [String]) -> Bool {
         switch value {
         case .null: return true
         case .object(let object):
+            var connectionListed: Set<String> = []
+            for entry in object.entries where entry.key.lowercased() == "connection" {
+                let values: [Value] = if case .array(let items) = entry.value { items } else { [entry.value] }
+                for item in values where !item.isNull {
+                    for token in ValueText.render(item).split(separator: ",") {
+                        connectionListed.insert(token.trimmingCharacters(in: .whitespaces).lowercased())
+                    }
+                }
+            }
             for entry in object.entries {
                 guard let name = HTTPField.Name(entry.key) else { return false }
+                if FramingHeaders.isOwned(name, connectionListed: connectionListed) {
+                    dropped.append(entry.key)
+                    continue
+                }
                 let values: [Value] = if case .array(let items) = entry.value { items } else { [entry.value] }
                 for item in values where !item.isNull {
                     headers.append(HTTPField(name: name, value: ValueText.render(item)))
@@ -127,5 +146,11 @@ enum ResponseFactory {
         default:
             return false
         }
+    }
+
+    /// Out of line: only flows that set a framing header pay for the message.
+    @inline(never)
+    private static func logDropped(_ names: [String], flow: String, logger: Logger) {
+        logger.debug("Dropped response header(s) \(names.joined(separator: ", ")) set by flow '\(flow)': the runtime writes a response's framing and hop-by-hop headers itself")
     }
 }

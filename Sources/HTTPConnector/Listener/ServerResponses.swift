@@ -29,6 +29,18 @@ enum ServerResponses {
         text(.badRequest, "Invalid JSON in request body: \(reason)")
     }
 
+    /// A browser's cross-site write the listener refuses, as JSON naming why.
+    static func crossSiteRefused(_ refusal: CrossSiteRequestCheck.Refusal, method: String) -> Response {
+        let reason = switch refusal {
+        case .foreignOrigin: "the request's Origin is not this listener's own and is not in its allowedOrigins"
+        case .crossSiteFetch: "Sec-Fetch-Site says cross-site and the request carries no Origin in the listener's allowedOrigins"
+        }
+        let message = "Cross-site \(method) refused: \(reason)."
+        let body = JSON.encode(.object(ValueObject([("error", "FORBIDDEN"), ("message", .string(message))])))
+        return Response(status: .forbidden, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
     static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(status: status, headers: [.contentType: "text/plain; charset=UTF-8"],
                  body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

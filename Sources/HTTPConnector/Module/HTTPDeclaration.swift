@@ -36,6 +36,8 @@ public enum HTTPDeclaration {
             ParameterDeclaration("name", required: true),
             ParameterDeclaration("basePath"),
             ParameterDeclaration("rejectInvalidTransferEncoding", kind: .boolean),
+            // Conduit's: the origins whose pages may send state-changing requests (see README, Security).
+            ParameterDeclaration("allowedOrigins"),
         ], children: ["listener-connection"]),
         ElementDeclaration("listener-connection", role: .nested, parameters: [
             ParameterDeclaration("host", required: true),
@@ -58,6 +60,8 @@ public enum HTTPDeclaration {
             ParameterDeclaration("outputMimeType"),
             ParameterDeclaration("outputEncoding"),
             ParameterDeclaration("primaryNodeOnly", kind: .boolean),
+            // Conduit's: HTML form bodies become objects only where a flow asks for it (README, Security).
+            ParameterDeclaration("decodeFormBody", kind: .boolean),
         ], children: ["response", "error-response"]),
         ElementDeclaration("response", role: .nested, parameters: [
             ParameterDeclaration("statusCode", kind: .expression),

@@ -58,7 +58,16 @@ public struct HTTPFlowConnector: Connector {
         guard let listenerConfig = configuration as? HTTPListenerConfiguration else {
             throw DiagnosticList([.error("Element <\(definition.qualifiedName)> needs a config-ref naming an <http:listener-config>.", at: definition.location)])
         }
-        let source = HTTPListenerSource(flow: flow, listener: ListenerDefinition.read(definition), configuration: listenerConfig)
+        let listener = ListenerDefinition.read(definition)
+        for builder in [listener.response, listener.errorResponse] {
+            guard let headers = builder?.headers else { continue }
+            for name in FramingHeaders.literalKeys(in: headers.text) {
+                context.warning("Header '\(name)' in <http:headers> is never sent: the runtime writes a response's framing and hop-by-hop headers (Content-Length, Transfer-Encoding, Connection, …) itself.",
+                                at: headers.location)
+            }
+        }
+        let source = HTTPListenerSource(flow: flow, listener: listener, configuration: listenerConfig,
+                                        logger: context.logger(category: HTTPListenerConfiguration.logCategory))
         try listenerConfig.register(source)
         return source
     }

@@ -34,8 +34,8 @@ package final class ProcoreClient: Sendable {
     package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
                  tokenStorage: (any TokenStorage)? = nil) {
         let timeouts = HTTPClient.Configuration.Timeout(
-            connect: .nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)),
-            read: .nanoseconds(Int64(configuration.responseTimeout.seconds * 1e9)))
+            connect: .nanoseconds(configuration.connectTimeout.saturatingNanoseconds),
+            read: .nanoseconds(configuration.responseTimeout.saturatingNanoseconds))
         let httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeouts)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         self.configuration = configuration
@@ -145,7 +145,7 @@ package final class ProcoreClient: Sendable {
             failure = ProcoreError.fromResponse(result, method: request.method, path: request.path)
             guard [429, 502, 503, 504].contains(status) else { throw failure }
             let backoff = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
-            wait = (status == 429 || status == 503) ? ServerRequestedDelay.delay(in: result, now: Date()) ?? backoff : backoff
+            wait = (status == 429 || status == 503) ? serverRequestedDelay(result) ?? backoff : backoff
         case .failure(let reason):
             failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).")
             wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
@@ -157,6 +157,15 @@ package final class ProcoreClient: Sendable {
             "procore.config": "\(configuration.name)", "procore.retry": "\(retries + 1)",
         ])
         return .retry(after: wait)
+    }
+
+    /// The wait a 429 or 503 asks for; a `Retry-After` or `X-Rate-Limit-Reset` that is not a
+    /// usable number is ignored with a warning (the backoff applies), never trusted or converted blindly.
+    private func serverRequestedDelay(_ result: Message) -> Duration? {
+        ServerRequestedDelay.delay(in: result, now: Date()) { header in
+            logger.warning("Ignored Procore's \(header) header: it is not a usable number of seconds; the retry backs off instead",
+                           metadata: ["procore.config": "\(configuration.name)"])
+        }
     }
 
     func validated(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {

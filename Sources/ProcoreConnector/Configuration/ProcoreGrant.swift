@@ -1,3 +1,5 @@
+import ConnectorSupport
+
 /// How the connector obtains access tokens.
 package enum ProcoreGrant: Sendable, Hashable {
     /// A user authorizes once in the browser (`procore:oauth-authorization-code` with
@@ -26,11 +28,17 @@ package struct AuthorizationCodeSettings: Sendable, Hashable {
     package var scopes: String?
     /// The resource owner tokens belong to when an operation names none; nil means `default`.
     package var resourceOwnerId: String?
+    /// What a request to the authorize path must show (`authorizeAllowedAddresses`,
+    /// `authorizeUsername`/`authorizePassword` on `oauth-callback-config`).
+    package var protection: AuthorizePathProtection
+    /// `allowAnonymousResourceOwnerId`: whether an unprotected authorize path takes `?resourceOwnerId=`.
+    package var allowAnonymousResourceOwnerId: Bool
 
     /// Creates the settings.
     package init(listenerConfig: String, callbackPath: String, authorizePath: String, externalCallbackUrl: String? = nil,
                  authorizationUrl: String? = nil, accessTokenUrl: String? = nil, scopes: String? = nil,
-                 resourceOwnerId: String? = nil) {
+                 resourceOwnerId: String? = nil, protection: AuthorizePathProtection = AuthorizePathProtection(),
+                 allowAnonymousResourceOwnerId: Bool = false) {
         self.listenerConfig = listenerConfig
         self.callbackPath = callbackPath
         self.authorizePath = authorizePath
@@ -39,6 +47,8 @@ package struct AuthorizationCodeSettings: Sendable, Hashable {
         self.accessTokenUrl = accessTokenUrl
         self.scopes = scopes
         self.resourceOwnerId = resourceOwnerId
+        self.protection = protection
+        self.allowAnonymousResourceOwnerId = allowAnonymousResourceOwnerId
     }
 }
 

@@ -38,6 +38,8 @@ extension ProcoreConfiguration {
                                              at: connection.location)])
             }
             credentials = code
+            let protection = authorizeProtection(callback, &problems)
+            let anonymousOwner = callback.parameters["allowAnonymousResourceOwnerId"]
             grant = .authorizationCode(AuthorizationCodeSettings(
                 listenerConfig: text(callback, "listenerConfig") ?? "",
                 callbackPath: text(callback, "callbackPath") ?? "/callback",
@@ -46,7 +48,9 @@ extension ProcoreConfiguration {
                 authorizationUrl: text(code, "authorizationUrl"),
                 accessTokenUrl: text(code, "accessTokenUrl"),
                 scopes: text(code, "scopes"),
-                resourceOwnerId: text(code, "resourceOwnerId")))
+                resourceOwnerId: text(code, "resourceOwnerId"),
+                protection: protection,
+                allowAnonymousResourceOwnerId: anonymousOwner?.text.trimmingCharacters(in: .whitespaces) == "true"))
         case (nil, let service?):
             credentials = service
             grant = .clientCredentials(ClientCredentialsSettings(accessTokenUrl: text(service, "accessTokenUrl"), scopes: text(service, "scopes")))
@@ -86,5 +90,45 @@ extension ProcoreConfiguration {
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return configuration
+    }
+
+    /// The authorize path's protection from `oauth-callback-config`: `authorizeAllowedAddresses`
+    /// (addresses and CIDR ranges, comma-separated) and `authorizeUsername`/`authorizePassword`
+    /// (HTTP Basic), each reported when unusable. The password never appears in a diagnostic.
+    private static func authorizeProtection(_ callback: ComponentDefinition, _ problems: inout [Diagnostic]) -> AuthorizePathProtection {
+        var protection = AuthorizePathProtection()
+        if let addresses = callback.parameters["authorizeAllowedAddresses"] {
+            let parsed = ClientAddressRange.list(addresses.text)
+            for entry in parsed.invalid {
+                problems.append(.error("Parameter 'authorizeAllowedAddresses' of <procore:oauth-callback-config> must list IP addresses or CIDR ranges (127.0.0.1, 10.0.0.0/8, ::1), got '\(entry)'.",
+                                       at: addresses.valueLocation))
+            }
+            if parsed.ranges.isEmpty && parsed.invalid.isEmpty {
+                problems.append(.error("Parameter 'authorizeAllowedAddresses' of <procore:oauth-callback-config> is empty; leave it out to allow any address.",
+                                       at: addresses.valueLocation))
+            }
+            protection.allowedAddresses = parsed.ranges
+        }
+        let username = callback.parameters["authorizeUsername"]
+        let password = callback.parameters["authorizePassword"]
+        switch (username, password) {
+        case (let user?, let secret?):
+            if user.text.isEmpty || user.text.contains(":") {
+                problems.append(.error("Parameter 'authorizeUsername' of <procore:oauth-callback-config> must be a non-empty name without ':'.",
+                                       at: user.valueLocation))
+            }
+            if secret.text.isEmpty {
+                problems.append(.error("Parameter 'authorizePassword' of <procore:oauth-callback-config> must not be empty.", at: secret.valueLocation))
+            }
+            protection.username = user.text
+            protection.password = secret.text
+        case (let user?, nil):
+            problems.append(.error("Parameter 'authorizeUsername' of <procore:oauth-callback-config> needs 'authorizePassword' too.", at: user.valueLocation))
+        case (nil, let secret?):
+            problems.append(.error("Parameter 'authorizePassword' of <procore:oauth-callback-config> needs 'authorizeUsername' too.", at: secret.valueLocation))
+        case (nil, nil):
+            break
+        }
+        return protection
     }
 }

@@ -1,3 +1,4 @@
+import ConnectorSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -24,6 +25,10 @@ public struct ProcoreFlowConnector: Connector {
                                              at: definition.location)])
             }
             listener = host
+            if !host.isLoopbackOnly, !settings.protection.isConfigured {
+                context.warning("The authorize path '\(settings.authorizePath)' of config '\(configuration.name)' is open to anyone who can reach listener '\(settings.listenerConfig)', and whoever completes Procore's login there binds their Procore account to the config: protect it with authorizeAllowedAddresses or authorizeUsername/authorizePassword (see the README's Security section).",
+                                at: definition.location)
+            }
         }
         let runtime = ProcoreRuntimeConfiguration(configuration: configuration, listener: listener,
                                                   logger: context.logger(category: "com.procore.mule"),

@@ -70,13 +70,10 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     /// Serves the authorize or callback page.
     func answer(_ kind: OAuthEndpointKind, _ request: EndpointRequest) async -> EndpointResponse {
         guard let client = try? runningClient() else { return .text(503, "Service not available") }
-        var query: [String: String] = [:]
-        for entry in request.attributes["queryParams"]?.objectValue?.entries ?? [] where query[entry.key] == nil {
-            if let text = entry.value.stringValue { query[entry.key] = text }
-        }
+        let page = OAuthPageRequest(attributes: request.attributes)
         let response = switch kind {
-        case .authorize: await client.tokens.authorizeResponse(query: query)
-        case .callback: await client.tokens.callbackResponse(query: query)
+        case .authorize: await client.tokens.authorizeResponse(page)
+        case .callback: await client.tokens.callbackResponse(page)
         }
         return EndpointResponse(status: response.status, headers: response.headers.map { ($0.name, $0.value) }, body: Array(response.body.utf8))
     }

@@ -3,10 +3,11 @@ import FlowCore
 
 /// The small HTML pages the listener shows during the authorization dance.
 package enum OAuthPages {
-    /// The redirect to Procore's authorization page.
-    package static func redirect(to location: String) -> ListenerResponse {
+    /// The redirect to Procore's authorization page, setting the cookie that binds the dance to this browser.
+    package static func redirect(to location: String, setCookie: String) -> ListenerResponse {
         ListenerResponse(status: 302, headers: [
             HeaderField("Location", location),
+            HeaderField("Set-Cookie", setCookie),
             HeaderField("Content-Type", "text/html; charset=utf-8"),
             HeaderField("Cache-Control", "no-store"),
         ], body: page(title: "Redirecting to Procore", message: "Continue to Procore to authorize this application."))
@@ -21,6 +22,13 @@ package enum OAuthPages {
     /// A page for a failed step, with the error's description (which never holds a secret).
     package static func failure(status: Int, error: ProcoreError) -> ListenerResponse {
         html(status: status, title: "Procore authorization failed", message: error.description)
+    }
+
+    /// The 401 page of an authorize path protected with Basic credentials, with its challenge.
+    package static func credentialsRequired(configName: String, error: ProcoreError) -> ListenerResponse {
+        var response = failure(status: 401, error: error)
+        response.headers.append(HeaderField("WWW-Authenticate", "Basic realm=\"Procore authorization for \(configName)\", charset=\"UTF-8\""))
+        return response
     }
 
     /// A complete page with `Content-Type` and `Cache-Control: no-store`.

@@ -7,7 +7,7 @@ import Logging
 /// authorization dance, single-flight refresh, storage, revocation) in Procore's terms —
 /// ``ProcoreError``s and the listener's Procore pages.
 package final class TokenManager: Sendable {
-    /// The most authorizations that may be waiting for their callback; the oldest is dropped beyond it.
+    /// The most authorizations that may be waiting for their callback; see ``OAuthTokenManager/maximumPendingAuthorizations``.
     package static let maximumPendingAuthorizations = OAuthTokenManager.maximumPendingAuthorizations
 
     /// The config the tokens belong to.
@@ -53,43 +53,60 @@ package final class TokenManager: Sendable {
         do { return try await oauth.redirectURI() } catch { throw ProcoreError(error) }
     }
 
-    /// Starts an authorization for `resourceOwnerId` (nil: the config's default owner) and returns
-    /// Procore's authorization URL with a fresh single-use `state`.
-    package func beginAuthorization(resourceOwnerId: String?) async throws(ProcoreError) -> String {
-        do { return try await oauth.beginAuthorization(resourceOwnerId: resourceOwnerId) } catch { throw ProcoreError(error) }
-    }
-
-    /// Completes an authorization: checks `state`, exchanges `code` and stores the tokens;
-    /// returns the resource owner they were stored for.
-    ///
-    /// A missing, unknown, expired or already used state is `OAUTH_STATE_MISSING`; a refusal by
-    /// Procore (`error=access_denied`) or a failed exchange is `UNAUTHORIZED` (`CONNECTIVITY`
-    /// when Procore cannot be reached).
-    package func handleCallback(code: String?, state: String?, error: String? = nil,
-                                errorDescription: String? = nil) async throws(ProcoreError) -> String {
+    /// Starts an authorization for `request` (its `resourceOwnerId`, cookie, credentials and
+    /// address); see ``OAuthTokenManager/beginAuthorization(resourceOwnerId:client:browserNonce:authorization:)``.
+    package func beginAuthorization(_ request: OAuthPageRequest) async throws(ProcoreError) -> AuthorizationRedirect {
         do {
-            return try await oauth.handleCallback(code: code, state: state, error: error, errorDescription: errorDescription)
+            return try await oauth.beginAuthorization(
+                resourceOwnerId: request.query["resourceOwnerId"], client: request.clientAddress,
+                browserNonce: AuthorizationCookie.value(named: oauth.authorizationCookieName, in: request.cookieHeaders),
+                authorization: request.authorization)
         } catch {
             throw ProcoreError(error)
         }
     }
 
-    /// The response for the listener's authorize path: a 302 to Procore, or a 500 page when the
-    /// redirect URI cannot be built. `query` is the request's query parameters.
-    package func authorizeResponse(query: [String: String]) async -> ListenerResponse {
-        do throws(ProcoreError) {
-            return OAuthPages.redirect(to: try await beginAuthorization(resourceOwnerId: query["resourceOwnerId"]))
+    /// Completes an authorization from the callback `request`: checks `state` and the browser's
+    /// cookie, exchanges `code` and stores the tokens; returns the resource owner they were stored for.
+    ///
+    /// A missing, unknown, expired or already used state, or a callback from another browser, is
+    /// `OAUTH_STATE_MISSING`; a refusal by Procore (`error=access_denied`), a code already used or
+    /// a failed exchange is `UNAUTHORIZED` (`CONNECTIVITY` when Procore cannot be reached).
+    package func handleCallback(_ request: OAuthPageRequest) async throws(ProcoreError) -> String {
+        do {
+            return try await oauth.handleCallback(
+                code: request.query["code"], state: request.query["state"],
+                browserNonce: AuthorizationCookie.value(named: oauth.authorizationCookieName, in: request.cookieHeaders),
+                client: request.clientAddress, error: request.query["error"], errorDescription: request.query["error_description"])
         } catch {
-            return OAuthPages.failure(status: 500, error: error)
+            throw ProcoreError(error)
+        }
+    }
+
+    /// The response for the listener's authorize path: a 302 to Procore that sets the binding
+    /// cookie; 401 (with a Basic challenge) or 403 when the path's protection refuses the request,
+    /// 403 for a `resourceOwnerId` an anonymous request may not name, 503 when too many
+    /// authorizations are waiting, 500 when the redirect URI cannot be built.
+    package func authorizeResponse(_ request: OAuthPageRequest) async -> ListenerResponse {
+        do throws(ProcoreError) {
+            let redirect = try await beginAuthorization(request)
+            return OAuthPages.redirect(to: redirect.url, setCookie: redirect.setCookie)
+        } catch {
+            switch error.type {
+            case .unauthorized: return OAuthPages.credentialsRequired(configName: configuration.name, error: error)
+            case .forbidden: return OAuthPages.failure(status: 403, error: error)
+            case .serviceUnavailable: return OAuthPages.failure(status: 503, error: error)
+            default: return OAuthPages.failure(status: 500, error: error)
+            }
         }
     }
 
     /// The response for the listener's callback path: a success page, 400 for a missing or unknown
-    /// state or a refusal, 502 when the code exchange failed. `query` is the request's query parameters.
-    package func callbackResponse(query: [String: String]) async -> ListenerResponse {
+    /// state, a callback from another browser, a refusal or a code already used, 502 when the code
+    /// exchange failed.
+    package func callbackResponse(_ request: OAuthPageRequest) async -> ListenerResponse {
         do throws(ProcoreError) {
-            let owner = try await handleCallback(code: query["code"], state: query["state"],
-                                                 error: query["error"], errorDescription: query["error_description"])
+            let owner = try await handleCallback(request)
             return OAuthPages.success(resourceOwnerId: owner, configName: configuration.name)
         } catch {
             let status = switch error.type {

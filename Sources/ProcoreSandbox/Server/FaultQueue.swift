@@ -20,6 +20,9 @@ struct FaultQueue: Sendable {
         let dropResponse: Bool
         let body: String?
         let retryAfter: Int?
+        /// Headers set on the faulted answer after the others, replacing same-named ones; a nil
+        /// value removes the header (so a test can send `X-Rate-Limit-Reset` without `Retry-After`).
+        let headers: [(String, String?)]
 
         func matches(method requestMethod: String, path requestPath: String) -> Bool {
             if let method, method.uppercased() != requestMethod.uppercased() { return false }
@@ -35,6 +38,7 @@ struct FaultQueue: Sendable {
                 ("status", status.map { .int(Int64($0)) } ?? .null), ("delayMs", .int(Int64(delayMilliseconds))),
                 ("drop", .bool(drop)), ("dropResponse", .bool(dropResponse)), ("body", body.map(Value.string) ?? .null),
                 ("retryAfter", retryAfter.map { .int(Int64($0)) } ?? .null),
+                ("headers", .object(ValueObject(headers.map { ($0.0, $0.1.map(Value.string) ?? .null) }))),
             ]))
         }
     }
@@ -49,9 +53,9 @@ struct FaultQueue: Sendable {
             errors.add("body", "must be a JSON object such as {\"count\": 1, \"status\": 503}")
             return .failure(errors)
         }
-        let known: Set<String> = ["count", "path", "method", "status", "delayMs", "drop", "dropResponse", "body", "retryAfter"]
+        let known: Set<String> = ["count", "path", "method", "status", "delayMs", "drop", "dropResponse", "body", "retryAfter", "headers"]
         for key in object.keys where !known.contains(key) {
-            errors.add(key, "is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter)")
+            errors.add(key, "is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter, headers)")
         }
         func integer(_ key: String, default fallback: Int?, range: ClosedRange<Int>) -> Int? {
             guard let value = object[key], !value.isNull else { return fallback }
@@ -87,6 +91,20 @@ struct FaultQueue: Sendable {
         if let path, !path.hasPrefix("/") { errors.add("path", "must start with /") }
         let method = text("method")
         let responseBody = text("body")
+        var headers: [(String, String?)] = []
+        if let value = object["headers"], !value.isNull {
+            if let entries = value.objectValue?.entries {
+                for entry in entries {
+                    switch entry.value {
+                    case .string(let text): headers.append((entry.key, text))
+                    case .null: headers.append((entry.key, nil))
+                    default: errors.add("headers", "must map header names to strings (or null to remove one)")
+                    }
+                }
+            } else {
+                errors.add("headers", "must be a JSON object of header names and strings")
+            }
+        }
         if status == nil && delay == 0 && !drop && !dropResponse && errors.isEmpty {
             errors.add("status", "give a status, a delayMs, drop: true or dropResponse: true")
         }
@@ -95,7 +113,7 @@ struct FaultQueue: Sendable {
         guard errors.isEmpty else { return .failure(errors) }
         let fault = Fault(
             id: nextID, remaining: count, path: path, method: method, status: status, delayMilliseconds: delay,
-            drop: drop, dropResponse: dropResponse, body: responseBody, retryAfter: retryAfter)
+            drop: drop, dropResponse: dropResponse, body: responseBody, retryAfter: retryAfter, headers: headers)
         nextID += 1
         faults.append(fault)
         return .success(fault)

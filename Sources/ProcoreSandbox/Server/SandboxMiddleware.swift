@@ -51,8 +51,9 @@ struct RateLimitMiddleware: RouterMiddleware {
             response = SandboxResponse.text(429, Self.exceededMessage, headers: [("Retry-After", String(decision.retryAfter))])
                 .httpResponse
         }
+        // A header the inner answer already has is kept: a fault's `headers` may set one on purpose.
         for header in decision.headers {
-            if let name = HTTPField.Name(header.name) { response.headers[name] = header.value }
+            if let name = HTTPField.Name(header.name), response.headers[name] == nil { response.headers[name] = header.value }
         }
         return response
     }
@@ -108,6 +109,9 @@ struct FaultInjectionMiddleware: RouterMiddleware {
         if let retryAfter = fault.retryAfter ?? ((status == 429 || status == 503) ? 1 : nil) {
             response.setHeader("Retry-After", String(retryAfter))
         }
+        for (name, value) in fault.headers {
+            if let value { response.setHeader(name, value) } else { response.headers.removeAll { $0.name.lowercased() == name.lowercased() } }
+        }
         return response
     }
 }
@@ -147,5 +151,32 @@ struct ErrorBodyMiddleware: RouterMiddleware {
         var path = request.uri.path
         if path.count > maximumQuotedPathLength { path = String(path.prefix(maximumQuotedPathLength)) + "…" }
         return .error(404, "Not Found: no sandbox endpoint for \(request.method.rawValue) \(path)")
+    }
+}
+
+/// Refuses browsers' cross-site writes to the admin controls (`/_sandbox/…`) and the login side
+/// (`/oauth/…`) with 403 (L9): otherwise any web page open in the developer's browser could reset
+/// the sandbox, queue faults that forge token answers, or spend refresh tokens. Clients that are
+/// no browser send no `Origin` and pass, as does the sandbox's own consent form.
+struct CrossSiteMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        let method = request.method.rawValue
+        guard path.hasPrefix(adminPathPrefix) || path.hasPrefix(oauthPathPrefix),
+              !CrossSiteRequestCheck.safeMethods.contains(method),
+              let refusal = CrossSiteRequestCheck.refusal(
+                  method: method, origin: request.headers[.origin], fetchSite: request.headers[Self.secFetchSite],
+                  host: request.head.authority, secure: false, allowed: .none)
+        else { return try await next(request, context) }
+        let reason = switch refusal {
+        case .foreignOrigin: "the request's Origin is not the sandbox's own"
+        case .crossSiteFetch: "Sec-Fetch-Site says cross-site"
+        }
+        return SandboxResponse.error(403, "Cross-site \(method) refused: \(reason).").httpResponse
     }
 }

@@ -7,6 +7,7 @@ enum SandboxRoutes {
     static func router(state: SandboxState, logger: Logger, authority: String) -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: CrossSiteMiddleware())
         router.add(middleware: RateLimitMiddleware(state: state))
         router.add(middleware: FaultInjectionMiddleware(state: state))
         router.add(middleware: ErrorBodyMiddleware(logger: logger))

@@ -17,7 +17,8 @@ struct Reply: Sendable {
         get throws { try JSON.decode(body) }
     }
 
-    /// Sends one request with the shared client, which follows redirects like `curl -L`.
+    /// Sends one request, following redirects like `curl -L -b ''`: with the cookie engine on, so
+    /// a cookie set on the way (the OAuth dance's browser binding) is sent back to its host.
     ///
     /// - Parameter json: a JSON body, sent with `Content-Type: application/json` as the README's curl lines do.
     /// - Parameter form: an `application/x-www-form-urlencoded` body, already encoded.
@@ -40,16 +41,52 @@ struct Reply: Sendable {
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.body = .bytes(ByteBuffer(string: form))
         }
-        guard !followRedirects else { return try await execute(request, on: HTTPClient.shared, timeout: timeout) }
         let client = HTTPClient(eventLoopGroupProvider: .singleton,
                                 configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
         do {
-            let reply = try await execute(request, on: client, timeout: timeout)
+            var reply = try await execute(request, on: client, timeout: timeout)
+            if followRedirects {
+                var jar = CookieJar()
+                var url = url
+                var hops = 0
+                while [301, 302, 303, 307, 308].contains(reply.status), let location = reply.header("Location"), hops < 10 {
+                    jar.store(reply.headers, from: url)
+                    url = URL(string: location, relativeTo: URL(string: url))?.absoluteString ?? location
+                    var next = HTTPClientRequest(url: url)
+                    for (name, value) in headers where name.lowercased() != "host" { next.headers.add(name: name, value: value) }
+                    next.headers.add(name: "Connection", value: "close")
+                    if let cookie = jar.header(for: url) { next.headers.add(name: "Cookie", value: cookie) }
+                    reply = try await execute(next, on: client, timeout: timeout)
+                    hops += 1
+                }
+            }
             try await client.shutdown()
             return reply
         } catch {
             try? await client.shutdown()
             throw error
+        }
+    }
+
+    /// The cookies a redirect chain set, by host, as curl's cookie engine keeps them (name and
+    /// value; the attributes that matter here are honoured by sending them only to their host).
+    private struct CookieJar {
+        var cookies: [String: [(String, String)]] = [:]
+
+        mutating func store(_ headers: HTTPHeaders, from url: String) {
+            guard let host = URL(string: url)?.host else { return }
+            for line in headers["Set-Cookie"] {
+                guard let pair = line.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }
+                let name = String(pair[..<equals]).trimmingCharacters(in: .whitespaces)
+                let value = String(pair[pair.index(after: equals)...])
+                cookies[host, default: []].removeAll { $0.0 == name }
+                cookies[host, default: []].append((name, value))
+            }
+        }
+
+        func header(for url: String) -> String? {
+            guard let host = URL(string: url)?.host, let list = cookies[host], !list.isEmpty else { return nil }
+            return list.map { "\($0.0)=\($0.1)" }.joined(separator: "; ")
         }
     }
 
