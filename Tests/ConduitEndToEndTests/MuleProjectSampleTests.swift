@@ -70,6 +70,14 @@ import Testing
         #expect(unavailable.status == 503)
         #expect(unavailable.body == "Procore is unavailable: HTTP GET on resource 'http://127.0.0.1:\(app.sandboxPort)/rest/v1.0/projects' failed: service unavailable (503).")
 
+        // Procore refuses the client credentials: 502, naming the token request.
+        let refusal = try await Reply.send(.POST, app.sandboxURL + "/_sandbox/faults",
+                                           json: #"{"count":1,"path":"/oauth/token","method":"POST","status":401}"#)
+        #expect(refusal.status == 201)
+        let refused = try await app.send(.GET, "/status")
+        #expect(refused.status == 502)
+        #expect(refused.body == "Procore refused the request or answered unexpectedly: HTTP POST on resource 'http://127.0.0.1:\(app.sandboxPort)/oauth/token' failed: unauthorized (401).")
+
         // Ctrl-C stops the app and its sandbox cleanly; neither the client secret nor a token was printed.
         #expect(try await app.interrupt() == 0)
         let transcript = app.process.stdout + app.process.stderr
