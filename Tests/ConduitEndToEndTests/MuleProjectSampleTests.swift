@@ -86,6 +86,20 @@ import Testing
         }
     }
 
+    /// The README's section shows the command this suite runs and the text the project prints.
+    @Test func readmeShowsTheCommandAndWhatItPrints() throws {
+        let readme = try Repository.text("README.md")
+        let section = try #require(readme.components(separatedBy: "## The Mule-project sample\n").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        #expect(section.contains("\nswift run conduit run --app examples/mule-project --env dev\n"))
+        #expect(section.contains("\ncurl -s http://localhost:8081/status\n"))
+        for line in Self.seedSummary.split(separator: "\n") {
+            #expect(section.contains("\n# \(line)\n"), "the curl output shows '\(line)'")
+        }
+        #expect(section.contains("procore.project.sync: Project sync (scheduled): \(Self.seedSummary)\n"))
+        #expect(section.contains("\n# Procore is unavailable: HTTP GET on resource 'http://127.0.0.1:8082/rest/v1.0/projects' failed: service unavailable (503).\n"))
+    }
+
     @Test func aFailedScheduledRunIsLoggedAndTheNextRunSucceeds() async throws {
         // A sandbox of the test's own, whose first project list fails, and the project pointed at
         // it: the bundled one off, its port property (which the project's Procore ports follow) set.
