@@ -9,6 +9,29 @@ import Testing
         #expect(output.stderr.isEmpty)
     }
 
+    /// The README's second sample, a Mule project: clean in dev (also without `--env`: its
+    /// `global-property` names `dev`), and in prod only the company id is missing at load time (the
+    /// client id and secret are read with `p()` when a run needs them).
+    @Test func muleProjectSampleIsClean() async throws {
+        let project = CLIRunner.repositoryRoot + "/examples/mule-project"
+        for arguments in [["--env", "dev"], []] {
+            let output = try await CLIRunner.run(["validate", "--app", project] + arguments, environment: [:])
+            #expect(output.status == 0)
+            #expect(output.stdout == "\(project): ok (2 flows, 2 files)\n")
+            #expect(output.stderr.isEmpty)
+        }
+        let prod = try await CLIRunner.run(["validate", "--app", project, "--env", "prod"], environment: [:])
+        #expect(prod.status == 1)
+        #expect(prod.stderr == """
+            src/main/mule/global.xml:26:57: error: Couldn't find configuration property value for key ${procore.company.id}
+            src/main/mule/procore-project-sync.xml:81:108: error: Couldn't find configuration property value for key ${procore.company.id}
+            2 errors, 0 warnings
+
+            """)
+        let configured = try await CLIRunner.run(["validate", "--app", project, "--env", "prod"], environment: ["PROCORE_COMPANY_ID": "562949953437078"])
+        #expect(configured.status == 0)
+    }
+
     @Test func prodNamesEachMissingSecretAndExitsOne() async throws {
         let output = try await CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "prod"], environment: [:])
         #expect(output.status == 1)
