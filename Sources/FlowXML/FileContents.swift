@@ -26,7 +26,8 @@ enum FileContents {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw currentError() }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw ReadError(reason: "it is not a regular file")
+            // A directory keeps the operating system's words, as reading one used to report.
+            throw ReadError(reason: status.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : "it is not a regular file")
         }
         guard Int(status.st_size) <= maximumSize else { throw tooLarge() }
         var contents: [UInt8] = []

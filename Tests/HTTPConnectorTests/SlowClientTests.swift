@@ -46,10 +46,12 @@ struct SlowClientTests {
 
     @Test("a keep-alive connection gets a fresh deadline for each request")
     func keepAlive() async throws {
-        try await RunningApp.serve(Self.app(connection: #"readTimeout="300""#)) { app in
-            for _ in 0..<3 {
+        // Four requests 400 ms apart outlast one 1000 ms deadline; each gap leaves 600 ms of room
+        // so a loaded machine does not close the idle connection as the next request is sent.
+        try await RunningApp.serve(Self.app(connection: #"readTimeout="1000""#)) { app in
+            for _ in 0..<4 {
                 #expect(try await app.send(.POST, "/one", body: "x", headers: [("Content-Type", "text/plain")]).body == "got x")
-                try await Task.sleep(for: .milliseconds(150))
+                try await Task.sleep(for: .milliseconds(400))
             }
         }
     }
