@@ -12,6 +12,9 @@ struct PlaceholderExpander {
     static let backslash = UInt8(ascii: "\\")
     /// Deeper nesting or longer reference chains are refused before they can exhaust the stack.
     static let maximumDepth = 64
+    /// The longest text one expansion may produce (1 MiB): a short chain of properties that
+    /// each repeat the previous one twice would otherwise reach gigabytes.
+    static let maximumLength = 1 << 20
 
     /// Where the text being expanded was written, so an offset in it can be located.
     enum Origin {
@@ -42,6 +45,8 @@ struct PlaceholderExpander {
     /// Keys being expanded, outermost first (secure keys with their `secure::` prefix).
     private var chain: [String] = []
     private var depth = 0
+    /// Set once the output passed ``maximumLength``: every expansion in progress stops.
+    private var overflowed = false
 
     init(resolver: PropertyResolver) {
         self.resolver = resolver
@@ -57,6 +62,7 @@ struct PlaceholderExpander {
         var scalarOffset = scalarBase
         let end = range.upperBound
         while index < end {
+            if overflowed { return false }
             // Copy the run of plain text up to the next `$` or `\` in one go.
             var runEnd = index
             while runEnd < end, bytes[runEnd] != Self.dollar, bytes[runEnd] != Self.backslash {
@@ -115,7 +121,13 @@ struct PlaceholderExpander {
     /// The expansion of a definition's value, as a property reached through `key` from `site`.
     mutating func expandDefinition(_ definition: PropertyDefinition, key: String, site: SourceLocation) -> [UInt8]? {
         var output: [UInt8] = []
-        return appendExpansion(of: definition, key: key, site: Site(origin: .fixed(site), offset: 0), into: &output) ? output : nil
+        let appended = appendExpansion(of: definition, key: key, site: Site(origin: .fixed(site), offset: 0), into: &output)
+        if overflowed || output.count > Self.maximumLength {
+            overflowed = true
+            reportOverflow(key: key, at: site)
+            return nil
+        }
+        return appended ? output : nil
     }
 
     // MARK: - One placeholder
@@ -135,7 +147,15 @@ struct PlaceholderExpander {
             report("Circular property reference: \(cycle.joined(separator: " -> "))", at: site.location)
             return false
         }
-        return appendExpansion(of: definition, key: key, site: site, into: &output)
+        let appended = appendExpansion(of: definition, key: key, site: site, into: &output)
+        if output.count > Self.maximumLength { overflowed = true }
+        // Reported once, at the placeholder the author wrote, not deep inside the chain.
+        if overflowed, chain.isEmpty { reportOverflow(key: key, at: site.location) }
+        return appended && !overflowed
+    }
+
+    private mutating func reportOverflow(key: String, at location: SourceLocation) {
+        report("Property placeholders expand to more than \(Self.maximumLength) bytes (1 MiB) in ${\(key)}", at: location)
     }
 
     private mutating func appendExpansion(of definition: PropertyDefinition, key: String, site: Site, into output: inout [UInt8]) -> Bool {

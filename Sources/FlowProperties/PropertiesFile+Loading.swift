@@ -11,6 +11,9 @@ extension PropertiesFile {
         (".yml", { parseYAML(text: $0, displayName: $1) }),
     ]
 
+    /// The largest properties file read (10 MiB).
+    static let maximumSize = 10 * 1024 * 1024
+
     /// Reads a configuration-properties file, choosing the syntax by its extension.
     ///
     /// Never throws: every problem (wrong extension, missing file, unreadable or non-UTF-8 file,
@@ -33,6 +36,14 @@ extension PropertiesFile {
         }
         guard !isDirectory.boolValue else {
             return (nil, [.error("Couldn't read from file \(displayName): it is a directory", at: site)])
+        }
+        // A device (`/dev/zero` behind a symlink) or a huge file would be read without end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            return (nil, [.error("Couldn't read from file \(displayName): it is not a regular file", at: site)])
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumSize {
+            return (nil, [.error("Couldn't read from file \(displayName): it is larger than \(maximumSize / 1024 / 1024) MiB", at: site)])
         }
         let data: Data
         do {

@@ -30,6 +30,8 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     let undecryptableSecureKeys: Set<String>
     /// Plain keys declared secret.
     private let secretKeys: Set<String>
+    /// Keys a configuration-properties file or a `<global-property>` defines: what `p()` reads.
+    private let configurationKeys: Set<String>
 
     /// Builds a resolver from every layer; see the type's documentation for the precedence.
     ///
@@ -85,6 +87,7 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
             plainDefinitions[key] = plainDefinitions[key]?.declaredSecret()
         }
         self.secretKeys = secretKeys
+        configurationKeys = Set(fileDefinitions.keys).union(globalDefinitions.keys)
 
         self.plainDefinitions = plainDefinitions
         self.environment = environment
@@ -153,6 +156,18 @@ public struct PropertyResolver: Sendable, CustomStringConvertible {
     /// Values of `secure::` keys are returned too: check ``isSecret(key:)`` before showing one.
     public func value(forKey key: String) -> String? {
         expandedValue(forKey: key)?.value
+    }
+
+    /// The value `p('key')` answers: a key a configuration-properties file or a
+    /// `<global-property>` defines (with a `-D` or environment override of it applied, as for
+    /// `${key}`), or a `secure::` key; nil for anything else.
+    ///
+    /// A key only on the command line or in the environment stays out of reach of expressions:
+    /// a flow that passes a request value to `p()` must not read the secure-properties master
+    /// key (`-D secure.key=…`, `SECURE_KEY`) or any environment variable of the process.
+    public func configurationValue(forKey key: String) -> String? {
+        guard isSecureKey(key) || configurationKeys.contains(key) else { return nil }
+        return value(forKey: key)
     }
 
     /// The value of `key` with its placeholders substituted, and whether a secret went into it;

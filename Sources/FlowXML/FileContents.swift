@@ -13,14 +13,25 @@ enum FileContents {
         let reason: String
     }
 
-    /// The bytes of the file at `path`.
+    /// The largest configuration file read (10 MiB): Mule configurations are a few hundred
+    /// kilobytes at most, and a mistaken path must not fill memory.
+    static let maximumSize = 10 * 1024 * 1024
+
+    /// The bytes of the regular file at `path`, at most ``maximumSize`` of them; a device, FIFO
+    /// or directory (`/dev/zero`, which never ends) is refused before anything is read.
     static func bytes(atPath path: String) throws(ReadError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw currentError() }
         defer { close(descriptor) }
-        var contents: [UInt8] = []
         var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_size > 0 {
+        guard fstat(descriptor, &status) == 0 else { throw currentError() }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            // A directory keeps the operating system's words, as reading one used to report.
+            throw ReadError(reason: status.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : "it is not a regular file")
+        }
+        guard Int(status.st_size) <= maximumSize else { throw tooLarge() }
+        var contents: [UInt8] = []
+        if status.st_size > 0 {
             contents.reserveCapacity(Int(status.st_size))
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -31,8 +42,14 @@ enum FileContents {
                 if errno == EINTR { continue }
                 throw currentError()
             }
+            // Files whose size says nothing (procfs) are still cut off.
+            guard contents.count + count <= maximumSize else { throw tooLarge() }
             contents.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    private static func tooLarge() -> ReadError {
+        ReadError(reason: "it is larger than \(maximumSize / 1024 / 1024) MiB")
     }
 
     private static func currentError() -> ReadError {

@@ -1,3 +1,4 @@
+import FlowEngine
 import Foundation
 import Logging
 
@@ -17,10 +18,14 @@ struct ConsoleLogHandler: LogHandler {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         var context: [String] = []
-        if let path = merged["processor.path"] { context.append("processor: \(path)") }
-        if let id = merged["correlation.id"] { context.append("event: \(id)") }
+        if let path = merged[LogMetadataKeys.processorPath] { context.append("processor: \(LogText.escaped(path.description))") }
+        if let id = merged[LogMetadataKeys.correlationId] { context.append("event: \(LogText.escaped(id.description))") }
         let bracket = context.isEmpty ? "" : "[\(context.joined(separator: "; "))] "
-        ConsoleOutput.write("\(Self.levelName(event.level)) \(ConsoleOutput.timestamp()) \(bracket)\(label): \(event.message)\n")
+        // Messages carry request data (a logger's payload, a query parameter): one record is one
+        // line, unless the runtime laid it out on several lines itself.
+        let message = merged[LogMetadataKeys.multiline] == "true"
+            ? LogText.escapedKeepingLines(event.message.description) : LogText.escaped(event.message.description)
+        ConsoleOutput.write("\(Self.levelName(event.level)) \(ConsoleOutput.timestamp()) \(bracket)\(label): \(message)\n")
     }
 
     /// The level as Mule prints it, padded to five characters.

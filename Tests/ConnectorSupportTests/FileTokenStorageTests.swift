@@ -62,3 +62,37 @@ import Testing
         #expect(!text.contains("refresh-very-secret-access"))
     }
 }
+
+/// Issue 21 L8: a token file that cannot be used is never written over.
+@Suite struct DamagedTokenFileTests {
+    @Test("a file that does not parse is moved aside to .corrupt-<time>, then a new one is written")
+    func corruptFileKeptAside() throws {
+        let path = FileTokenStorageTests.temporaryPath()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let damaged = #"{"version": 1, "entries": {"default-Other_Config": {"accessToken": "other"#
+        try damaged.write(toFile: path, atomically: true, encoding: .utf8)
+        let store = FileTokenStorage(path: path, configName: "P")
+        #expect(throws: TokenStorageError(location: path, reason: "is not a token store file")) { try store.load() }
+        try store.save(["default": FileTokenStorageTests.token("new")])
+        #expect(try store.load() == ["default": FileTokenStorageTests.token("new")])
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(names.count == 2)
+        #expect(names.first == "tokens.json")
+        let aside = try #require(names.last)
+        #expect(aside.range(of: #"^tokens\.json\.corrupt-\d{8}T\d{6}Z$"#, options: .regularExpression) != nil)
+        #expect(try String(contentsOfFile: directory + "/" + aside, encoding: .utf8) == damaged)
+    }
+
+    @Test("a file that cannot be read is not written over")
+    func unreadableFileKept() throws {
+        let path = FileTokenStorageTests.temporaryPath()
+        // A directory where the file should be: reading fails whoever runs the test.
+        try FileManager.default.createDirectory(atPath: path + "/kept", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let store = FileTokenStorage(path: path, configName: "P")
+        #expect(throws: TokenStorageError(location: path, reason: "cannot be read")) { try store.save(["default": FileTokenStorageTests.token("x")]) }
+        #expect(FileManager.default.fileExists(atPath: path + "/kept"))
+    }
+}

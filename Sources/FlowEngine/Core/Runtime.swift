@@ -92,6 +92,7 @@ public final class Runtime: Sendable {
         loggers.logger(LogCategories.onErrorPropagate).error("\(ErrorLogBlock.render(failure.error, appName: appName))", metadata: [
             LogMetadataKeys.correlationId: .string(failure.event.correlationId),
             LogMetadataKeys.errorType: .string(failure.error.type.description),
+            LogMetadataKeys.multiline: "true",
         ])
     }
 

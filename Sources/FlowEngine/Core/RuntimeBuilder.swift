@@ -34,7 +34,7 @@ final class RuntimeBuilder {
     private var loggerCache: [String: Logger] = [:]
     private lazy var buildContext: ConnectorBuildContext = {
         let context = ConnectorBuildContext(
-            appName: app.name, layout: app.layout, properties: property, loggers: loggers,
+            appName: app.name, layout: app.layout, properties: { [properties = app.properties] in properties.value(forKey: $0) }, loggers: loggers,
             lookup: { [unowned self] name in self.configuration(named: name) },
             warn: { [unowned self] diagnostic in self.diagnostics.append(diagnostic) })
         context.services = services
@@ -47,9 +47,10 @@ final class RuntimeBuilder {
         observer = options.observer
         services = options.services
         let properties = app.properties
-        let property: @Sendable (String) -> String? = { properties.value(forKey: $0) }
-        self.property = property
-        loggers = LoggerFactory(levels: LogLevels(overrides: options.logLevelOverrides, property: property),
+        // Expressions read configuration properties only (`p()`, issue 21 L1); log levels may
+        // also come from the command line and the environment.
+        property = { properties.configurationValue(forKey: $0) }
+        loggers = LoggerFactory(levels: LogLevels(overrides: options.logLevelOverrides, property: { properties.value(forKey: $0) }),
                                 makeHandler: options.logHandlerFactory)
         self.connectors = Dictionary(connectors.map { ($0.declaration.errorNamespace.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
         flowIndex = Dictionary(app.flows.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -44,6 +44,7 @@ struct ErrorHandler: Sendable {
             LogMetadataKeys.correlationId: .string(event.correlationId),
             LogMetadataKeys.flowName: .string(context.flowName),
             LogMetadataKeys.errorType: .string(error.type.description),
+            LogMetadataKeys.multiline: "true",
         ])
     }
 }

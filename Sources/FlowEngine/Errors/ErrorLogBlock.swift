@@ -18,10 +18,11 @@ public enum ErrorLogBlock {
     /// below the log line's prefix.
     public static func render(_ error: FlowError, appName: String) -> String {
         var lines = ["", rule]
-        lines.append(line("Message", error.description))
+        // Values can come from a request; the block's own line breaks are the only ones.
+        lines.append(line("Message", LogText.escaped(error.description)))
         lines.append(line("Element", error.failingComponent.rendered(appName: appName)))
-        lines.append(line("Error type", error.type.description))
-        let frames = error.flowStack.map { $0.rendered(appName: appName) }
+        lines.append(line("Error type", LogText.escaped(error.type.description)))
+        let frames = error.flowStack.map { LogText.escaped($0.rendered(appName: appName)) }
         lines.append(line("FlowStack", frames.first ?? ""))
         let indent = String(repeating: " ", count: labelWidth + 2)
         for frame in frames.dropFirst() {

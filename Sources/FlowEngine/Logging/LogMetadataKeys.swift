@@ -8,4 +8,7 @@ public enum LogMetadataKeys {
     public static let processorPath = "processor.path"
     /// The error type, on error records.
     public static let errorType = "error.type"
+    /// Set to `true` on a message the runtime lays out on several lines itself (Mule's error
+    /// block): a log handler keeps its line breaks, having escaped everything else.
+    public static let multiline = "log.multiline"
 }

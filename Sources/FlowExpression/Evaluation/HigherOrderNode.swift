@@ -52,11 +52,13 @@ final class HigherOrderNode: Node {
         case .groupBy:
             var groups = ValueObject()
             var members: [[Value]] = []
+            var positions: [String: Int] = [:]
             for (offset, item) in items.enumerated() {
                 let key = Coercion.templateText(try lambda.call(&frame, item, .int(Int64(offset))))
-                if let position = groups.entries.firstIndex(where: { $0.key == key }) {
+                if let position = positions[key] {
                     members[position].append(item)
                 } else {
+                    positions[key] = members.count
                     groups.append(key, .null)
                     members.append([item])
                 }
@@ -65,12 +67,11 @@ final class HigherOrderNode: Node {
                 ValueObject.Entry(key: $0.0.key, value: .array($0.1))
             }))
         case .distinctBy:
-            var seen: [Value] = []
+            var seen: Set<EqualityKey> = []
             var kept: [Value] = []
             for (offset, item) in items.enumerated() {
                 let key = try lambda.call(&frame, item, .int(Int64(offset)))
-                if !seen.contains(where: { Equality.equal($0, key) }) {
-                    seen.append(key)
+                if seen.insert(EqualityKey(value: key)).inserted {
                     kept.append(item)
                 }
             }

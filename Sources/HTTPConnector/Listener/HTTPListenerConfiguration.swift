@@ -1,3 +1,4 @@
+import Atomics
 import FlowCore
 import FlowEngine
 import Hummingbird
@@ -94,14 +95,19 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
     public func start() async throws {
         let routes = state.withLockedValue { $0.routes }
         let responder = ListenerResponder(config: definition, routes: routes)
-        let readTimeout = TimeAmount.milliseconds(Int64(max(definition.readTimeoutMillis, 1)))
+        let readTimeout = TimeAmount.milliseconds(Int64(definition.readTimeoutMillis))
+        let limits = GuardedHTTP1Channel.Limits(readTimeoutMillis: definition.readTimeoutMillis, maxConnections: definition.maxConnections,
+                                                openConnections: ManagedAtomic(0), logger: logger)
+        let http1 = HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: readTimeout)), limits: limits)
+        }
         let server: HTTPServerBuilder
         switch (definition.protocolName.uppercased(), definition.tls) {
         case ("HTTP", _):
-            server = .http1(configuration: .init(idleTimeout: readTimeout))
+            server = http1
         case ("HTTPS", let tls?):
             do {
-                server = try .tls(.http1(configuration: .init(idleTimeout: readTimeout)), tlsConfiguration: ListenerTLS.configuration(tls))
+                server = try .tls(http1, tlsConfiguration: ListenerTLS.configuration(tls))
             } catch {
                 throw startError("\(error)")
             }

@@ -81,13 +81,22 @@ extension ListenerConfigDefinition {
             }
             allowedOrigins = parsed.allowed
         }
+        var maxConnections = ListenerConfigDefinition.defaultMaxConnections
+        if let limit = parameters["maxConnections"] {
+            if let literal = limit.value.literalInt, literal >= 1 {
+                maxConnections = literal
+            } else {
+                problems.append(.error("Parameter 'maxConnections' of <http:listener-connection> must be a whole number of at least 1, got '\(limit.text)'.",
+                                       at: limit.valueLocation))
+            }
+        }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return ListenerConfigDefinition(
             name: name, location: definition.location,
             basePath: ListenerPaths.normalizedBasePath(definition.parameters["basePath"]?.text ?? ""),
             host: host, port: port, protocolName: protocolName,
-            readTimeoutMillis: parameters["readTimeout"]?.value.literalInt ?? 30_000,
-            maxRequestBodySize: parameters["maxRequestBodySize"]?.value.literalInt ?? 10 * 1024 * 1024,
+            readTimeoutMillis: max(parameters["readTimeout"]?.value.literalInt ?? 30_000, 1),
+            maxRequestBodySize: parameters["maxRequestBodySize"]?.value.literalInt ?? 10 * 1024 * 1024, maxConnections: maxConnections,
             tls: protocolName == "HTTPS" ? tls : nil, allowedOrigins: allowedOrigins)
     }
 }

@@ -3,6 +3,10 @@ import FlowModel
 
 /// `<http:listener-config>` with its `<http:listener-connection>`.
 struct ListenerConfigDefinition: Sendable {
+    /// `maxConnections` when the config does not set it: far above what a flow usually serves at
+    /// once, and below the usual open-file limits of a service (4096 and up).
+    static let defaultMaxConnections = 2000
+
     /// The config's `name`.
     let name: String
     /// Where the config is written.
@@ -13,8 +17,12 @@ struct ListenerConfigDefinition: Sendable {
     let port: Int
     /// `HTTP` or `HTTPS`.
     let protocolName: String
-    /// Milliseconds to wait for a request's head and body (`readTimeout`, default 30000).
+    /// Milliseconds a request's head and body together may take to arrive, counted from when the
+    /// connection is ready for it (`readTimeout`, default 30000); not reset by each read.
     let readTimeoutMillis: Int
+    /// The most connections the listener keeps open at once (Conduit's `maxConnections`, default
+    /// ``ListenerConfigDefinition/defaultMaxConnections``); one more is answered 503.
+    let maxConnections: Int
     /// The largest request body accepted, in bytes (Conduit's `maxRequestBodySize`, default 10 MiB).
     let maxRequestBodySize: Int
     /// The server's certificate and key for `HTTPS`; nil for `HTTP`.
@@ -24,7 +32,7 @@ struct ListenerConfigDefinition: Sendable {
     let allowedOrigins: CrossSiteRequestCheck.AllowedOrigins
 
     init(name: String, location: SourceLocation, basePath: String, host: String, port: Int, protocolName: String, readTimeoutMillis: Int,
-                maxRequestBodySize: Int, tls: TLSContextDefinition? = nil, allowedOrigins: CrossSiteRequestCheck.AllowedOrigins = .none) {
+                maxRequestBodySize: Int, maxConnections: Int = ListenerConfigDefinition.defaultMaxConnections, tls: TLSContextDefinition? = nil, allowedOrigins: CrossSiteRequestCheck.AllowedOrigins = .none) {
         self.name = name
         self.location = location
         self.basePath = basePath
@@ -32,6 +40,7 @@ struct ListenerConfigDefinition: Sendable {
         self.port = port
         self.protocolName = protocolName
         self.readTimeoutMillis = readTimeoutMillis
+        self.maxConnections = maxConnections
         self.maxRequestBodySize = maxRequestBodySize
         self.tls = tls
         self.allowedOrigins = allowedOrigins

@@ -86,15 +86,17 @@ struct ListenerResponder: HTTPResponder {
     @inline(never)
     private func runFlow(_ source: HTTPListenerSource, _ request: Request, _ routed: RoutedRequest) async throws -> Response {
         guard source.isRunning else { return ServerResponses.serviceUnavailable(routed.path) }
-        let flow = source.flow.flow
-        guard flow.tryEnter() else { return ServerResponses.overloaded() }
-        defer { flow.leave() }
+        // The slot is taken once the body is in: a client sending its body slowly must not hold
+        // one of the flow's maxConcurrency slots while it does.
         let body = try await RequestBodyReader.read(request, limit: config.maxRequestBodySize)
         let event: Event
         switch makeEvent(body, request, routed) {
         case .answered(let response): return response
         case .event(let made): event = made
         }
+        let flow = source.flow.flow
+        guard flow.tryEnter() else { return ServerResponses.overloaded() }
+        defer { flow.leave() }
         let outcome = await source.flow.run(event)
         return ResponseFactory.response(for: outcome, source: source)
     }

@@ -2,8 +2,9 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Reads a request body up to a size limit. A stalled body is cut off by the connection's read
-/// timeout (the channel's idle timeout), which closes the connection.
+/// Reads a request body up to a size limit. A slow or stalled body is cut off by
+/// ``RequestDeadlineHandler`` once the listener's `readTimeout` has passed, which closes the
+/// connection and ends this read with an error.
 enum RequestBodyReader {
     enum Outcome {
         /// The whole body; a body that arrived in one piece is NIO's own buffer, not a copy.

@@ -48,6 +48,8 @@ public enum HTTPDeclaration {
             ParameterDeclaration("connectionIdleTimeout", kind: .integer),
             ParameterDeclaration("readTimeout", kind: .integer),
             ParameterDeclaration("maxRequestBodySize", kind: .integer),
+            // Conduit's: open connections beyond it are answered 503 (README, Security).
+            ParameterDeclaration("maxConnections", kind: .integer),
         ], children: ["tls:context"]),
         ElementDeclaration("listener", role: .source, parameters: [
             ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: listenerConfigStereotype)),

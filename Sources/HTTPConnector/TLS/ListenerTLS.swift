@@ -21,9 +21,13 @@ enum ListenerTLS {
             guard !bundle.certificateChain.isEmpty else {
                 throw Failure(description: "the key store \(definition.keyStorePath) holds no certificate")
             }
-            return TLSConfiguration.makeServerConfiguration(
+            var configuration = TLSConfiguration.makeServerConfiguration(
                 certificateChain: bundle.certificateChain.map { .certificate($0) },
                 privateKey: .privateKey(bundle.privateKey))
+            // NIOSSL's server default still accepts TLS 1.0 and 1.1 (deprecated by RFC 8996);
+            // Mule's current runtimes enable TLS 1.2 and up.
+            configuration.minimumTLSVersion = .tlsv12
+            return configuration
         }
         throw Failure(description: "the key store \(definition.keyStorePath) could not be opened: the password is wrong or it is not a PKCS12 file")
     }

@@ -32,7 +32,8 @@ public struct ProcoreFlowConnector: Connector {
         }
         let runtime = ProcoreRuntimeConfiguration(configuration: configuration, listener: listener,
                                                   logger: context.logger(category: "com.procore.mule"),
-                                                  tokenStorage: context.tokenStorage(for: configuration))
+                                                  tokenStorage: context.tokenStorage(for: configuration),
+                                                  refusesSharedTokenFile: TokenStorePolicy.isProductionLike(context))
         if case .authorizationCode(let settings) = configuration.grant, let listener {
             for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {
                 listener.register(HTTPEndpoint(path: path, methods: ["GET"], location: definition.location) { request in

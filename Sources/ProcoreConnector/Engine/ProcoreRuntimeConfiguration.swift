@@ -14,12 +14,17 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     private let listener: (any HTTPEndpointHost)?
     private let logger: Logger
     private let tokenStorage: any TokenStorage
+    /// Whether a token file others can read stops the start instead of being warned about
+    /// (a production-like `env`; see ``TokenStorePolicy``).
+    private let refusesSharedTokenFile: Bool
     /// Created in `start` rather than at build time, so that a build that fails later never
     /// leaves an HTTP client behind without its required shutdown.
     private let client = NIOLockedValueBox<ProcoreClient?>(nil)
 
-    init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger, tokenStorage: any TokenStorage) {
+    init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger, tokenStorage: any TokenStorage,
+         refusesSharedTokenFile: Bool = false) {
         self.configuration = configuration
+        self.refusesSharedTokenFile = refusesSharedTokenFile
         self.listener = listener
         self.logger = logger
         self.tokenStorage = tokenStorage
@@ -28,6 +33,14 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     var name: String { configuration.name }
 
     func start() async throws {
+        if let file = tokenStorage as? FileTokenStorage, let mode = file.loosePermissions() {
+            var problem = file.loosePermissionsProblem(mode: mode)
+            guard !refusesSharedTokenFile else {
+                problem.reason += "; the app does not start with it in a production environment (env prod, prd or production)"
+                throw problem
+            }
+            logger.warning("\(problem)")
+        }
         let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage)
         self.client.withLockedValue { $0 = client }
         if let listener {

@@ -49,8 +49,33 @@ struct StateFile: Sendable {
         } catch {
             throw SandboxError("cannot create the directory of sandbox data file \(path): \(error.localizedDescription)")
         }
-        guard FileManager.default.createFile(atPath: temporary, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
-            throw SandboxError("cannot write sandbox data file \(temporary)")
+        // Created with mode 0600 by open(2) itself: FileManager.createFile writes the file with
+        // the default mode (0644 under the usual umask) and only then applies the attributes, so
+        // the tokens in it were readable by everyone for a moment. O_EXCL|O_NOFOLLOW refuse a
+        // file or symlink someone planted at the temporary name.
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else {
+            throw SandboxError("cannot write sandbox data file \(temporary): \(String(cString: strerror(errno)))")
+        }
+        var written = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        written = fsync(descriptor) == 0 && written
+        written = close(descriptor) == 0 && written
+        guard written else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw SandboxError("cannot write sandbox data file \(temporary): \(reason)")
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -58,4 +83,9 @@ struct StateFile: Sendable {
             throw SandboxError("cannot replace sandbox data file \(path): \(reason)")
         }
     }
+}
+
+/// `write(2)`, named apart from the methods called `write` in this file.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

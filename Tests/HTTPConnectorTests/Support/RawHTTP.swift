@@ -33,3 +33,42 @@ enum RawHTTP {
         return response.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
     }
 }
+
+extension RawHTTP {
+    /// A TCP connection to the listener that reads nothing, held open until the test closes it.
+    static func open(port: Int, sending text: String = "") async throws -> any Channel {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port).get()
+        if !text.isEmpty { try await channel.writeAndFlush(ByteBuffer(string: text)) }
+        return channel
+    }
+
+    /// Sends `head`, then one byte of body every `interval` for at most `count` bytes, reading
+    /// until the server closes; the answer and how long the server took to close.
+    static func trickle(port: Int, head: String, interval: Duration, count: Int) async throws -> (answer: String, elapsed: Duration) {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        let started = ContinuousClock.now
+        return try await channel.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(string: head))
+            let sender = Task {
+                for _ in 0..<count {
+                    try await Task.sleep(for: interval)
+                    try await outbound.write(ByteBuffer(string: "x"))
+                }
+            }
+            defer { sender.cancel() }
+            var text = ""
+            do {
+                for try await buffer in inbound { text += String(buffer: buffer) }
+            } catch {
+                // A reset after the answer is still an answer.
+            }
+            return (text, started.duration(to: .now))
+        }
+    }
+}

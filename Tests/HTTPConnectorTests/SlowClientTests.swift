@@ -1,0 +1,96 @@
+import ConduitTestSupport
+import FlowCore
+import HTTPConnector
+import NIOHTTP1
+import NIOCore
+import Testing
+
+/// Issue 21 M5: a request's head and body share one deadline, a slow body holds no flow slot,
+/// and a listener keeps a bounded number of connections.
+@Suite("Slow clients")
+struct SlowClientTests {
+    static func app(connection: String) -> String {
+        """
+        <http:listener-config name="listener">
+          <http:listener-connection host="127.0.0.1" port="0" \(connection)/>
+        </http:listener-config>
+        <flow name="one" maxConcurrency="1">
+          <http:listener config-ref="listener" path="/one"/>
+          <set-payload value="#['got ' ++ (payload default '')]"/>
+        </flow>
+        """
+    }
+
+    @Test("a body trickled a byte at a time is cut off at readTimeout with 408, although bytes keep arriving")
+    func trickledBody() async throws {
+        try await RunningApp.serve(Self.app(connection: #"readTimeout="300""#)) { app in
+            let head = "POST /one HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n"
+            // Faster than the 300 ms timeout, for 3 s: an idle timeout never fires.
+            let (answer, elapsed) = try await RawHTTP.trickle(port: app.listeners[0].port, head: head, interval: .milliseconds(50), count: 60)
+            #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+            #expect(answer.hasSuffix("\r\n\r\nRequest not received within 300 ms (the listener's readTimeout)."))
+            #expect(elapsed >= .milliseconds(250))
+            #expect(elapsed < .seconds(2))
+        }
+    }
+
+    @Test("a head trickled a byte at a time is cut off at readTimeout")
+    func trickledHead() async throws {
+        try await RunningApp.serve(Self.app(connection: #"readTimeout="300""#)) { app in
+            let (answer, elapsed) = try await RawHTTP.trickle(port: app.listeners[0].port, head: "GET /one HTTP/1.1\r\nX-Slow: ",
+                                                              interval: .milliseconds(50), count: 60)
+            #expect(answer == "")
+            #expect(elapsed < .seconds(2))
+        }
+    }
+
+    @Test("a keep-alive connection gets a fresh deadline for each request")
+    func keepAlive() async throws {
+        // Four requests 400 ms apart outlast one 1000 ms deadline; each gap leaves 600 ms of room
+        // so a loaded machine does not close the idle connection as the next request is sent.
+        try await RunningApp.serve(Self.app(connection: #"readTimeout="1000""#)) { app in
+            for _ in 0..<4 {
+                #expect(try await app.send(.POST, "/one", body: "x", headers: [("Content-Type", "text/plain")]).body == "got x")
+                try await Task.sleep(for: .milliseconds(400))
+            }
+        }
+    }
+
+    @Test("a slow body does not hold the flow's maxConcurrency slot")
+    func slotAfterBody() async throws {
+        try await RunningApp.serve(Self.app(connection: #"readTimeout="5000""#)) { app in
+            let slow = try await RawHTTP.open(port: app.listeners[0].port, sending:
+                "POST /one HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nx")
+            defer { slow.close(promise: nil) }
+            try await Task.sleep(for: .milliseconds(200))
+            let reply = try await app.send(.POST, "/one", body: "fast", headers: [("Content-Type", "text/plain")])
+            #expect(reply.status == 200)
+            #expect(reply.body == "got fast")
+        }
+    }
+
+    @Test("connections beyond maxConnections are answered 503 with Retry-After; a closed one frees its place")
+    func connectionLimit() async throws {
+        try await RunningApp.serve(Self.app(connection: #"maxConnections="2""#)) { app in
+            let port = app.listeners[0].port
+            let first = try await RawHTTP.open(port: port)
+            let second = try await RawHTTP.open(port: port)
+            try await Task.sleep(for: .milliseconds(200))
+            let refused = try await RawHTTP.exchange(port: port, request: "GET /one HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            #expect(refused.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
+            #expect(refused.contains("\r\nRetry-After: 1\r\n"))
+            #expect(refused.hasSuffix("\r\n\r\nToo many connections to this listener; retry later."))
+            #expect(app.logs.messages().contains { $0.hasPrefix("Refused a connection from 127.0.0.1:") && $0.hasSuffix("the listener already has 2 open connections (maxConnections)") })
+            try await first.close()
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await app.send(.GET, "/one").body == "got ")
+            try await second.close()
+        }
+    }
+
+    @Test("maxConnections must be at least 1")
+    func invalidLimit() throws {
+        let problems = try TestApp.diagnostics(Self.app(connection: #"maxConnections="0""#)).map(\.message)
+        #expect(problems.contains("Parameter 'maxConnections' of <http:listener-connection> must be a whole number of at least 1, got '0'."))
+    }
+}
