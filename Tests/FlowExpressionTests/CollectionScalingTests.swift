@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// Issue 21 L3: `distinctBy` and `groupBy` over request-sized arrays take time in proportion to
-/// the array, not its square.
+/// the array, not its square. No test times them (speed is for benchmarks); compared pairwise,
+/// 40,000 keys take minutes in a debug build (131 s and 92 s measured), past the minute's limit.
 @Suite struct CollectionScalingTests {
     /// 40,000 distinct numbers: compared pairwise that is 800 million comparisons (minutes in a
     /// debug build); hashed, well under a second.
@@ -18,20 +19,16 @@ import Testing
         return try Fixtures.evaluate(source, in: context)
     }
 
-    @Test("distinctBy over 40,000 distinct numbers finishes in seconds")
+    @Test("distinctBy over 40,000 distinct numbers finishes within the minute", .timeLimit(.minutes(1)))
     func distinctByScales() throws {
-        let started = ContinuousClock.now
         let result = try Self.evaluate("sizeOf(payload distinctBy $)")
         #expect(result == .int(Int64(Self.count)))
-        #expect(started.duration(to: .now) < .seconds(10))
     }
 
-    @Test("groupBy over 40,000 distinct keys finishes in seconds")
+    @Test("groupBy over 40,000 distinct keys finishes within the minute", .timeLimit(.minutes(1)))
     func groupByScales() throws {
-        let started = ContinuousClock.now
         let result = try Self.evaluate("sizeOf(keysOf(payload groupBy $))")
         #expect(result == .int(Int64(Self.count)))
-        #expect(started.duration(to: .now) < .seconds(10))
     }
 
     @Test("distinctBy still treats equal numbers of either kind, and objects in any key order, as one")

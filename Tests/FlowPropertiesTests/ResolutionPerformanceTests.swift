@@ -4,10 +4,10 @@ import Testing
 
 @Suite("Resolution performance")
 struct ResolutionPerformanceTests {
-    /// A generated app of thousands of flows resolves every attribute once at load time.
-    /// The bound is loose (debug build, shared CI machine); a regex-based or quadratic resolver
-    /// misses it by an order of magnitude.
-    @Test("100,000 attribute values resolve in well under the time budget")
+    /// A generated app of thousands of flows resolves every attribute once at load time. Speed
+    /// is measured in bench/validate, not here; the minute's limit only stops a resolver that
+    /// went quadratic (or regex-based) from passing after a very long wait.
+    @Test("100,000 attribute values resolve", .timeLimit(.minutes(1)))
     func hundredThousandValues() throws {
         var text = ""
         for index in 0..<1_000 {
@@ -23,14 +23,10 @@ struct ResolutionPerformanceTests {
             index % 2 == 0 ? "plain attribute value \(index)" : "${service\(index % 1_000).url}?page=${http.port}"
         }
 
-        let clock = ContinuousClock()
         var totalLength = 0
-        let elapsed = try clock.measure {
-            for value in values {
-                totalLength += try resolver.resolve(value, at: location).value.utf8.count
-            }
+        for value in values {
+            totalLength += try resolver.resolve(value, at: location).value.utf8.count
         }
         #expect(totalLength > 2_000_000)
-        #expect(elapsed < .seconds(5), "resolving 100k values took \(elapsed)")
     }
 }
