@@ -153,24 +153,17 @@ struct MuleProjectRun {
     /// `defer`. With `sandboxPort`, only the app's port is picked; a port taken by the time the
     /// process binds it starts over on fresh ones, at most three times.
     static func start(sandboxPort: Int? = nil, defines: [String]) async throws -> MuleProjectRun {
-        for attempt in 1...3 {
-            let ports = try await FreePorts.pick(2)
-            var arguments = ["run", "--app", "examples/mule-project", "--env", "dev",
-                             "-D", "http.port=\(ports[0])", "-D", "conduit.sandbox.port=\(sandboxPort ?? ports[1])"]
-            for define in defines { arguments += ["-D", define] }
-            let process = try ConduitProcess(arguments, directory: Repository.root)
-            do {
-                let ready = try await process.line(containing: " ready in ", within: .seconds(60))
-                return MuleProjectRun(process: process, appPort: ports[0], sandboxPort: sandboxPort ?? ports[1], readyLine: ready)
-            } catch {
-                process.kill()
-                let stderr = process.stderr + process.stdout
-                let taken = stderr.contains("Could not start listener") || stderr.contains("could not start the bundled Procore sandbox")
-                if taken && attempt < 3 { continue }
-                throw error
-            }
-        }
-        throw ConduitProcess.Failure(description: "unreachable: the last attempt rethrows")
+        let started = try await ReadyConduit.start(from: Repository.root, ports: { _ in
+            let free = try await FreePorts.pick(2)
+            return [free[0], sandboxPort ?? free[1]]
+        }, arguments: { appPort, sandboxPort in
+            var all = ["run", "--app", "examples/mule-project", "--env", "dev",
+                       "-D", "http.port=\(appPort)", "-D", "conduit.sandbox.port=\(sandboxPort)"]
+            for define in defines { all += ["-D", define] }
+            return all
+        })
+        return MuleProjectRun(process: started.process, appPort: started.appPort, sandboxPort: started.sandboxPort,
+                              readyLine: started.readyLine)
     }
 
     func send(_ method: HTTPMethod, _ path: String) async throws -> Reply {

@@ -46,43 +46,17 @@ struct DevRun {
 
     private static func start(ports: [Int]?, stateDirectory: String, workingDirectory: String,
                               arguments: [String], defines: [String]) async throws -> DevRun {
-        var preferred = ports
-        for attempt in 1...3 {
-            let ports: [Int]
-            if let given = preferred { ports = given } else { ports = try await FreePorts.pick(2) }
-            preferred = nil
-            do {
-                return try await start(appPort: ports[0], sandboxPort: ports[1], stateDirectory: stateDirectory,
-                                       workingDirectory: workingDirectory, arguments: arguments, defines: defines)
-            } catch is PortTaken where attempt < 3 {
-                continue
-            }
-        }
-        throw ConduitProcess.Failure(description: "unreachable: the last attempt rethrows")
-    }
-
-    /// The process exited at start because a port was taken.
-    struct PortTaken: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    private static func start(appPort: Int, sandboxPort: Int, stateDirectory: String, workingDirectory: String,
-                              arguments: [String], defines: [String]) async throws -> DevRun {
-        var arguments = ["run", "--env", "dev"] + arguments +
-                        ["-D", "http.listener.port=\(appPort)", "-D", "conduit.sandbox.port=\(sandboxPort)"]
-        for define in defines { arguments += ["-D", define] }
-        let process = try ConduitProcess(arguments, directory: workingDirectory)
-        do {
-            let ready = try await process.line(containing: " ready in ", within: .seconds(60))
-            return DevRun(process: process, appPort: appPort, sandboxPort: sandboxPort, stateDirectory: stateDirectory, readyLine: ready)
-        } catch {
-            process.kill()
-            let stderr = process.stderr
-            if stderr.contains("Could not start listener") || stderr.contains("could not start the bundled Procore sandbox") {
-                throw PortTaken(description: "\(error)")
-            }
-            throw error
-        }
+        let started = try await ReadyConduit.start(from: workingDirectory, ports: { attempt in
+            if attempt == 1, let ports { return ports }
+            return try await FreePorts.pick(2)
+        }, arguments: { appPort, sandboxPort in
+            var all = ["run", "--env", "dev"] + arguments +
+                      ["-D", "http.listener.port=\(appPort)", "-D", "conduit.sandbox.port=\(sandboxPort)"]
+            for define in defines { all += ["-D", define] }
+            return all
+        })
+        return DevRun(process: started.process, appPort: started.appPort, sandboxPort: started.sandboxPort,
+                      stateDirectory: stateDirectory, readyLine: started.readyLine)
     }
 
     /// Ctrl-C, then the exit status (bounded wait).
