@@ -44,7 +44,8 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "FlowExpression", dependencies: ["FlowCore"]),
+        .target(name: "FlowFormats", dependencies: ["FlowCore", "CLibXML2"]),
+        .target(name: "FlowExpression", dependencies: ["FlowCore", "FlowFormats"]),
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
         .target(name: "FlowEngine", dependencies: [
             "FlowCore", "FlowModel", "FlowExpression",
@@ -109,6 +110,7 @@ let package = Package(
         ], path: "Tests/ConduitTestSupport"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "ConduitTestSupport"]),
         .testTarget(name: "FlowXMLTests", dependencies: ["FlowXML"]),
+        .testTarget(name: "FlowFormatsTests", dependencies: ["FlowFormats", "FlowCore"]),
         .testTarget(name: "FlowPropertiesTests", dependencies: ["FlowProperties"]),
         .testTarget(name: "FlowExpressionTests", dependencies: ["FlowExpression", "ConduitTestSupport"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "HTTPConnector", "ProcoreConnector", "ConduitTestSupport"]),
