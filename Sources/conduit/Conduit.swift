@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import NIOCore
-import NIOPosix
 
 /// The `conduit` command: runs, validates and supports Mule 4 flow apps.
 @main
@@ -18,14 +16,6 @@ struct Conduit: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if command is RunCommand {
-                // `conduit run` runs its tasks on NIO's event loops instead of Swift's default pool,
-                // so a request does not hop between the two pools (a thread switch each way) at
-                // every await on I/O: a quarter less CPU per proxied request (BENCHMARKS.md). Not
-                // for `conduit sandbox`, whose one state actor then starved some connections for
-                // seconds at 256 connections.
-                NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

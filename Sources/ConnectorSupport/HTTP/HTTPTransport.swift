@@ -128,20 +128,10 @@ public struct HTTPTransport: Sendable {
         let request = try HTTPClient.Request(url: url, method: method, headers: fields, body: body.map { .bytes($0) })
         let accumulator = ResponseAccumulator(request: request, maxBodySize: Self.maximumBodySize)
         let deadline = NIODeadline.now() + .nanoseconds(timeout.saturatingNanoseconds)
-        return client.execute(request: request, delegate: accumulator, eventLoop: Self.eventLoopPreference(), deadline: deadline,
+        return client.execute(request: request, delegate: accumulator, eventLoop: .indifferent, deadline: deadline,
                               logger: nil)
     }
 
-    /// The caller's event loop for both the connection and the exchange's callbacks, when the
-    /// caller runs on one (`conduit run` runs its tasks on NIO's loops): with `.indifferent` the
-    /// client takes an idle connection on any loop and then hops every step of the exchange
-    /// (head sent, body parts, response head, end) across loops, an eventfd wake-up each
-    /// (bench/compare --syscalls).
-    @usableFromInline
-    static func eventLoopPreference() -> HTTPClient.EventLoopPreference {
-        guard let loop = MultiThreadedEventLoopGroup.currentEventLoop else { return .indifferent }
-        return .delegateAndChannel(on: loop)
-    }
 
     /// The message for a response: payload from the body, attributes `{statusCode, headers, requestId}`
     /// with header names lower-cased and repeated headers joined by `, `.
