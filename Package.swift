@@ -128,7 +128,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ConnectorSupportTests", dependencies: [
-            "ConnectorSupport", "FlowEngine", "FlowCore", "ProcoreSandbox",
+            "ConnectorSupport", "FlowEngine", "FlowCore", "ProcoreSandbox", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),

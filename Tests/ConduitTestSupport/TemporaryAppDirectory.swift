@@ -7,7 +7,7 @@ public struct TemporaryAppDirectory: Sendable {
 
     /// Writes `files` (paths relative to the app directory) into a new temporary directory.
     public init(_ files: [String: String], prefix: String = "conduit-app") throws {
-        path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
+        path = TestScratch.path(prefix)
         for (relative, content) in files {
             let full = (path as NSString).appendingPathComponent(relative)
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import ConnectorSupport
 import FlowCore
 import Foundation
@@ -6,7 +7,7 @@ import Testing
 /// The default key-value store: one 0600 JSON file per partition, replaced atomically.
 @Suite struct FileKeyValueStoreTests {
     static func temporaryDirectory() -> String {
-        NSTemporaryDirectory() + "conduit-kv-\(UUID().uuidString)/nested"
+        TestScratch.path("conduit-kv") + "/nested"
     }
 
     static let record: Value = .object(ValueObject([

@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import Foundation
 import ConnectorSupport
 import Testing
@@ -5,7 +6,7 @@ import Testing
 /// The default token storage: one 0600 JSON file per config, replaced atomically.
 @Suite struct FileTokenStorageTests {
     static func temporaryPath() -> String {
-        NSTemporaryDirectory() + "conduit-token-store-\(UUID().uuidString)/nested/tokens.json"
+        TestScratch.path("conduit-token-store") + "/nested/tokens.json"
     }
 
     static func token(_ access: String) -> StoredToken {

@@ -40,7 +40,7 @@ struct SandboxHarness {
         let admin = HTTPClient(eventLoopGroupProvider: .singleton,
                                configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
         let harness = SandboxHarness(server: server, baseURL: "http://127.0.0.1:\(port)", admin: admin,
-                                     storePath: NSTemporaryDirectory() + "conduit-connector-\(UUID().uuidString)/tokens.json")
+                                     storePath: TestScratch.path("conduit-connector") + "/tokens.json")
         do {
             let result = try await body(harness)
             for client in harness.clients.all { await client.shutdown() }
