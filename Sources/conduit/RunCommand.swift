@@ -25,6 +25,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: ArgumentHelp("The level of a log category (and those below it), over the logging.level.<category> properties.", valueName: "category=level"))
     var logLevels: [String] = []
 
+    @Option(name: .customLong("log-format"), help: ArgumentHelp("How the log is written: text (Mule's console layout) or json (one object per line), over the conduit.log.format property.", valueName: "format"))
+    var logFormat: LogFormat?
+
     @Option(name: .customLong("shutdown-timeout"), help: ArgumentHelp("Seconds in-flight requests get to finish after SIGINT or SIGTERM.", valueName: "seconds"))
     var shutdownTimeout: Int = 10
 
@@ -38,10 +41,16 @@ struct RunCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let overrides = try LogLevelOption.parse(logLevels)
         let loaded = AppLoader.load(try app.loadOptions())
-        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
+        let format = LogFormatSetting.resolve(option: logFormat, properties: loaded.app?.properties)
+        switch format {
+        case .success(.json): LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+        case .success(.text), .failure: LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
+        }
         let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: RuntimeOptions(logLevelOverrides: overrides))
-        DiagnosticPrinter.print(prepared.diagnostics)
-        guard let definition = loaded.app, let runtime = prepared.runtime else { throw ExitCode(1) }
+        let formatProblems: [Diagnostic] = if case .failure(let problem) = format { [problem] } else { [] }
+        DiagnosticPrinter.print(prepared.diagnostics + formatProblems)
+        guard let definition = loaded.app, let runtime = prepared.runtime, formatProblems.isEmpty else { throw ExitCode(1) }
+        let announce = Announcer(format: (try? format.get()) ?? .text)
 
         let sandbox: SandboxServer?
         do {
@@ -51,7 +60,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if let sandbox {
-            ConsoleOutput.write("Procore sandbox (bundled, auto-approve) at \(await sandbox.baseURL)\n")
+            announce("Procore sandbox (bundled, auto-approve) at \(await sandbox.baseURL)")
         }
 
         let appName = definition.name
@@ -61,7 +70,7 @@ struct RunCommand: AsyncParsableCommand {
             let listeners = runtime.configurations.compactMap { ($0 as? HTTPListenerConfiguration)?.boundListener }
             let urls = listeners.map(\.url).joined(separator: " ")
             let listening = listeners.isEmpty ? "no HTTP listeners" : "listening on \(urls)"
-            ConsoleOutput.write("Conduit app '\(appName)' ready in \(millis) ms, \(listening)\n")
+            announce("Conduit app '\(appName)' ready in \(millis) ms, \(listening)")
         }
         var lifecycleLogger = Logger(label: "conduit.lifecycle")
         lifecycleLogger.logLevel = .warning

@@ -89,11 +89,9 @@ public final class Runtime: Sendable {
     /// Logs the error block of `failure` unless a handler already logged it.
     public func logIfUnlogged(_ failure: FlowFailure) {
         guard !failure.error.isLogged else { return }
-        loggers.logger(LogCategories.onErrorPropagate).error("\(ErrorLogBlock.render(failure.error, appName: appName))", metadata: [
-            LogMetadataKeys.correlationId: .string(failure.event.correlationId),
-            LogMetadataKeys.errorType: .string(failure.error.type.description),
-            LogMetadataKeys.multiline: "true",
-        ])
+        var metadata = ErrorLogBlock.metadata(failure.error, appName: appName)
+        metadata[LogMetadataKeys.correlationId] = .string(failure.event.correlationId)
+        loggers.logger(LogCategories.onErrorPropagate).error("\(ErrorLogBlock.render(failure.error, appName: appName))", metadata: metadata)
     }
 
     /// A logger for `category` at the category's configured level.

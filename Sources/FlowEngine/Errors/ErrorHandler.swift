@@ -40,11 +40,9 @@ struct ErrorHandler: Sendable {
     private func log(_ error: inout FlowError, _ event: Event, _ context: ExecutionContext, with logger: Logger?) {
         guard !error.isLogged, let logger else { return }
         error.isLogged = true
-        logger.error("\(ErrorLogBlock.render(error, appName: context.runtime.appName))", metadata: [
-            LogMetadataKeys.correlationId: .string(event.correlationId),
-            LogMetadataKeys.flowName: .string(context.flowName),
-            LogMetadataKeys.errorType: .string(error.type.description),
-            LogMetadataKeys.multiline: "true",
-        ])
+        var metadata = ErrorLogBlock.metadata(error, appName: context.runtime.appName)
+        metadata[LogMetadataKeys.correlationId] = .string(event.correlationId)
+        metadata[LogMetadataKeys.flowName] = .string(context.flowName)
+        logger.error("\(ErrorLogBlock.render(error, appName: context.runtime.appName))", metadata: metadata)
     }
 }

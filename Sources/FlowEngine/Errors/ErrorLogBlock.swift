@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import Logging
 /// The block Mule logs for an error, which Mule users know how to read:
 ///
 /// ```
@@ -30,6 +31,18 @@ public enum ErrorLogBlock {
         }
         lines.append(rule)
         return lines.joined(separator: "\n")
+    }
+
+    /// The block's contents as log metadata, for handlers that write fields instead of text
+    /// (JSON logs), together with the marker that the message keeps its own line breaks.
+    public static func metadata(_ error: FlowError, appName: String) -> Logger.Metadata {
+        [
+            LogMetadataKeys.errorType: .string(error.type.description),
+            LogMetadataKeys.errorMessage: .string(error.description),
+            LogMetadataKeys.errorElement: .string(error.failingComponent.rendered(appName: appName)),
+            LogMetadataKeys.errorFlowStack: .array(error.flowStack.map { .string($0.rendered(appName: appName)) }),
+            LogMetadataKeys.multiline: "true",
+        ]
     }
 
     private static func line(_ label: String, _ value: String) -> String {

@@ -8,6 +8,12 @@ public enum LogMetadataKeys {
     public static let processorPath = "processor.path"
     /// The error type, on error records.
     public static let errorType = "error.type"
+    /// The error's message, on error records (the block's `Message` line).
+    public static let errorMessage = "error.message"
+    /// The failing component, on error records (`main/processors/1 @ app:flows/main.xml:12`).
+    public static let errorElement = "error.element"
+    /// The flow stack, innermost first, on error records (an array).
+    public static let errorFlowStack = "error.flowStack"
     /// Set to `true` on a message the runtime lays out on several lines itself (Mule's error
     /// block): a log handler keeps its line breaks, having escaped everything else.
     public static let multiline = "log.multiline"
