@@ -84,6 +84,7 @@ do {
         sink &+= try JSONSerialization.data(withJSONObject: foundationObject).count
     }
     report("Foundation JSONSerialization.data", foundationEncodeRate * megabytes, unit: "MB/s")
+    try FormatsBenchmark.run()
     print("")
     print("(checksum \(sink))")
 } catch {

@@ -47,4 +47,13 @@ public enum JSON {
         encoder.write(value, depth: 0)
         return String(decoding: encoder.output, as: UTF8.self)
     }
+
+    /// JSON as DataWeave writes it with `indent=false`: one line, a space after each key's
+    /// colon and none after commas (`{"a": 1,"b": [true]}`).
+    public static func encodeSpacedBytes(_ value: Value) -> [UInt8] {
+        var encoder = JSONByteEncoder(pretty: false)
+        encoder.spaceAfterColon = true
+        encoder.write(value, depth: 0)
+        return encoder.output
+    }
 }

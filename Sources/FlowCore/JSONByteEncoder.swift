@@ -4,6 +4,9 @@ import Foundation
 struct JSONByteEncoder {
     private(set) var output: [UInt8] = []
     private let pretty: Bool
+    /// A space after each key's colon without indenting (`{"a": 1,"b": 2}`), DataWeave's
+    /// `indent=false` layout.
+    var spaceAfterColon = false
     /// Where ``flush()`` hands the bytes gathered so far (``JSON/encode(_:chunks:)``); nil keeps
     /// them all in ``output``.
     private let chunks: ((UnsafeRawBufferPointer) -> Void)?
@@ -74,7 +77,7 @@ struct JSONByteEncoder {
                 newline(depth + 1)
                 writeString(entry.key)
                 output.append(UInt8(ascii: ":"))
-                if pretty { output.append(UInt8(ascii: " ")) }
+                if pretty || spaceAfterColon { output.append(UInt8(ascii: " ")) }
                 write(entry.value, depth: depth + 1)
                 if output.count >= chunkSize { flush() }
             }

@@ -2,7 +2,11 @@
 ///
 /// Small objects (the usual case) are searched linearly, which beats hashing at these sizes;
 /// the first entry with a key wins on lookup, as `payload.key` does in DataWeave.
-public struct ValueObject: Sendable, Hashable {
+///
+/// A key can carry ``KeyDetails`` (XML attributes and a namespace, DataWeave's
+/// `ns0#order @(id: 7)`). They live in a side table that does not exist until a key gets some,
+/// so objects from JSON and expressions pay one nil check per append and nothing per lookup.
+public struct ValueObject: Sendable {
     /// One key and its value.
     public struct Entry: Sendable, Hashable {
         public var key: String
@@ -15,6 +19,9 @@ public struct ValueObject: Sendable, Hashable {
 
     /// The entries, in order.
     public private(set) var entries: [Entry]
+
+    /// The details of each entry's key, by position; nil while no key has any.
+    private var keyDetails: [KeyDetails?]?
 
     /// An empty object.
     public init() { entries = [] }
@@ -39,7 +46,8 @@ public struct ValueObject: Sendable, Hashable {
     /// The values, in order.
     public var values: [Value] { entries.map(\.value) }
 
-    /// The value of the first entry named `key`; setting replaces it in place or appends.
+    /// The value of the first entry named `key`; setting replaces it in place (keeping its key's
+    /// details) or appends.
     public subscript(key: String) -> Value? {
         get {
             // Comparing lengths first (O(1) for native strings) skips most full comparisons:
@@ -54,9 +62,10 @@ public struct ValueObject: Sendable, Hashable {
                     entries[index].value = newValue
                 } else {
                     entries.remove(at: index)
+                    keyDetails?.remove(at: index)
                 }
             } else if let newValue {
-                entries.append(Entry(key: key, value: newValue))
+                append(key, newValue)
             }
         }
     }
@@ -64,8 +73,51 @@ public struct ValueObject: Sendable, Hashable {
     /// Appends an entry without looking for an existing key (JSON decoding and `++` use this).
     public mutating func append(_ key: String, _ value: Value) {
         entries.append(Entry(key: key, value: value))
+        keyDetails?.append(nil)
+    }
+
+    /// Appends an entry whose key has `details` (XML reading, `{a @(id: 1): "x"}`); empty
+    /// details are not stored.
+    public mutating func append(_ key: String, _ value: Value, details: KeyDetails?) {
+        append(key, value)
+        if let details, !details.isEmpty { setDetails(details, at: entries.count - 1) }
     }
 
     /// Reserves room for `n` entries.
     public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
+
+    /// Whether any key has details; writers that have nothing to do with them skip the look-ups.
+    public var hasKeyDetails: Bool { keyDetails != nil }
+
+    /// The details of the key at `index` (a position in ``entries``), nil when it has none.
+    public func details(at index: Int) -> KeyDetails? {
+        guard let keyDetails, keyDetails.indices.contains(index) else { return nil }
+        return keyDetails[index]
+    }
+
+    /// Sets (or with nil or empty details, removes) the details of the key at `index`.
+    public mutating func setDetails(_ details: KeyDetails?, at index: Int) {
+        precondition(entries.indices.contains(index), "ValueObject.setDetails: index \(index) out of range")
+        let stored = details?.isEmpty == false ? details : nil
+        if keyDetails == nil {
+            guard stored != nil else { return }
+            keyDetails = Array(repeating: nil, count: entries.count)
+        }
+        keyDetails?[index] = stored
+        if stored == nil, keyDetails?.allSatisfy({ $0 == nil }) == true { keyDetails = nil }
+    }
+}
+
+extension ValueObject: Hashable {
+    /// Equal when the entries are equal and every key has the same details (none on both sides
+    /// counts as equal, however the objects were built).
+    public static func == (lhs: ValueObject, rhs: ValueObject) -> Bool {
+        guard lhs.entries == rhs.entries else { return false }
+        if lhs.keyDetails == nil, rhs.keyDetails == nil { return true }
+        return lhs.entries.indices.allSatisfy { lhs.details(at: $0) == rhs.details(at: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries)
+    }
 }

@@ -46,3 +46,33 @@ extension DataFormat {
         String(decoding: try write(value, properties: properties), as: UTF8.self)
     }
 }
+
+extension DataFormat {
+    /// Throws for the first property (alphabetically) this format's reader does not know, naming
+    /// the closest known one, so `read(x, "application/csv", {seperator: ";"})` or a misspelt
+    /// reader property fails at load time instead of being ignored.
+    public func checkReaderProperties(_ properties: FormatProperties) throws(FormatError) {
+        try Self.check(properties, against: readerPropertyNames, role: "reader", mediaType: mediaType)
+    }
+
+    /// Throws for the first property (alphabetically) this format's writer does not know
+    /// (`output application/json indnet=false`), naming the closest known one.
+    public func checkWriterProperties(_ properties: FormatProperties) throws(FormatError) {
+        try Self.check(properties, against: writerPropertyNames, role: "writer", mediaType: mediaType)
+    }
+
+    private static func check(
+        _ properties: FormatProperties, against known: Set<String>, role: String, mediaType: String
+    ) throws(FormatError) {
+        guard let unknown = properties.values.keys.sorted().first(where: { !known.contains($0) }) else { return }
+        var message = "Unknown \(role) property '\(unknown)' for \(mediaType)"
+        if let closest = PropertyNameSuggestion.closest(to: unknown, in: known) {
+            message += "; did you mean '\(closest)'?"
+        } else if known.isEmpty {
+            message += "; it has no \(role) properties"
+        } else {
+            message += "; known: \(known.sorted().joined(separator: ", "))"
+        }
+        throw FormatError(message)
+    }
+}

@@ -15,9 +15,12 @@ public struct FormatError: Error, Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `<message>` or `<message> at line L, column C`.
+    /// `<message>`, `<message> at line L` or `<message> at line L, column C`.
     public var description: String {
-        guard let line, let column else { return message }
-        return "\(message) at line \(line), column \(column)"
+        switch (line, column) {
+        case let (line?, column?): "\(message) at line \(line), column \(column)"
+        case let (line?, nil): "\(message) at line \(line)"
+        default: message
+        }
     }
 }

@@ -1,15 +1,24 @@
 import FlowCore
 
-/// `application/json` (and any `…/…+json`): the project's strict JSON decoder and encoder.
+/// `application/json` (and any `…/json` or `…/…+json`): the project's strict JSON decoder and
+/// encoder.
+///
+/// Writer properties as DataWeave's: `indent` (true), `skipNullOn` (`"arrays"`, `"objects"` or
+/// `"everywhere"`), `writeAttributes` (false), `duplicateKeyAsArray` (false), `encoding`
+/// (UTF-8); `bufferSize` and `deferred` have no effect. The reader's `streaming` is accepted
+/// and has no effect.
 public struct JSONFormat: DataFormat {
     /// Creates the format.
     public init() {}
 
     public var mediaType: String { "application/json" }
-    public var readerPropertyNames: Set<String> { [] }
-    public var writerPropertyNames: Set<String> { ["indent"] }
+    public var readerPropertyNames: Set<String> { ["streaming"] }
+    public var writerPropertyNames: Set<String> {
+        ["indent", "skipNullOn", "writeAttributes", "duplicateKeyAsArray", "encoding", "bufferSize", "deferred"]
+    }
 
     public func read(_ bytes: UnsafeRawBufferPointer, properties: FormatProperties) throws(FormatError) -> Value {
+        _ = try properties.bool("streaming", default: false)
         do throws(JSONSyntaxError) {
             return try JSON.decode(bytes)
         } catch {
@@ -18,7 +27,17 @@ public struct JSONFormat: DataFormat {
     }
 
     public func write(_ value: Value, properties: FormatProperties) throws(FormatError) -> [UInt8] {
-        // DataWeave indents JSON unless told `indent=false`.
-        try properties.bool("indent", default: true) ? Array(JSON.encodePretty(value).utf8) : JSON.encodeBytes(value)
+        var shaping = JSONOutputShaping()
+        let skipNullOn = try properties.choice("skipNullOn", of: ["arrays", "objects", "everywhere"], default: nil)
+        shaping.skipNullInArrays = skipNullOn == "arrays" || skipNullOn == "everywhere"
+        shaping.skipNullInObjects = skipNullOn == "objects" || skipNullOn == "everywhere"
+        shaping.writeAttributes = try properties.bool("writeAttributes", default: false)
+        shaping.duplicateKeyAsArray = try properties.bool("duplicateKeyAsArray", default: false)
+        let encoding = try TextEncoding(properties)
+        let shaped = shaping.isIdentity ? value : shaping.apply(value)
+        // DataWeave indents JSON unless told `indent=false`, and then still puts a space after
+        // each colon.
+        let bytes = try properties.bool("indent", default: true) ? Array(JSON.encodePretty(shaped).utf8) : JSON.encodeSpacedBytes(shaped)
+        return encoding.encode(bytes)
     }
 }

@@ -8,13 +8,20 @@ import Testing
         #expect(DataFormats.format(for: "application/vnd.api+json")?.mediaType == "application/json")
         #expect(DataFormats.format(for: "text/plain")?.mediaType == "text/plain")
         #expect(DataFormats.format(for: "application/x-unknown") == nil)
+        #expect(DataFormats.format(for: "text/csv; charset=UTF-8")?.mediaType == "application/csv")
+        #expect(DataFormats.format(for: "text/xml")?.mediaType == "application/xml")
+        #expect(DataFormats.format(for: "application/soap+xml")?.mediaType == "application/xml")
+        #expect(DataFormats.format(for: "application/x-www-form-urlencoded")?.mediaType == "application/x-www-form-urlencoded")
+        #expect(DataFormats.all.map(\.mediaType) ==
+            ["application/json", "text/plain", "application/csv", "application/xml", "application/x-www-form-urlencoded"])
     }
 
     @Test func jsonIndentsUnlessToldNotTo() throws {
         let json = JSONFormat()
         let value: Value = ["a": 1, "b": [true]]
         #expect(try json.writeText(value) == "{\n  \"a\": 1,\n  \"b\": [\n    true\n  ]\n}")
-        #expect(try json.writeText(value, properties: FormatProperties(["indent": false])) == #"{"a":1,"b":[true]}"#)
+        // dataweave-cookbook-set-reader-writer-props: `{"hello": "world","bello": "world","mello": "world"}`.
+        #expect(try json.writeText(value, properties: FormatProperties(["indent": false])) == #"{"a": 1,"b": [true]}"#)
     }
 
     @Test func jsonReadErrorsKeepTheirPosition() {

@@ -1,0 +1,50 @@
+import FlowCore
+
+/// `application/csv` (and any `…/csv`): rows of text as an array of objects, as DataWeave reads
+/// and writes them.
+///
+/// Reader properties: `header` (true), `separator` (`,`), `quote` (`"`), `escape` (`\`),
+/// `headerLineNumber` and `bodyStartLineNumber` (0-based physical lines, 0), `ignoreEmptyLine`
+/// (true); `streaming` is accepted and has no effect (the whole body is in memory already).
+/// Writer properties: `header`, `separator`, `quote`, `escape`, `quoteValues` (false),
+/// `quoteHeader` (false), `lineSeparator` (`"\n"`), `encoding` (UTF-8); the reader's line
+/// properties, `bufferSize` and `deferred` are accepted and have no effect on writing.
+public struct CSVFormat: DataFormat {
+    /// Creates the format.
+    public init() {}
+
+    public var mediaType: String { "application/csv" }
+
+    public var readerPropertyNames: Set<String> {
+        ["header", "separator", "quote", "escape", "headerLineNumber", "bodyStartLineNumber", "ignoreEmptyLine", "streaming"]
+    }
+
+    public var writerPropertyNames: Set<String> {
+        ["header", "separator", "quote", "escape", "quoteValues", "quoteHeader", "lineSeparator", "encoding",
+         "headerLineNumber", "bodyStartLineNumber", "ignoreEmptyLine", "bufferSize", "deferred"]
+    }
+
+    public func read(_ bytes: UnsafeRawBufferPointer, properties: FormatProperties) throws(FormatError) -> Value {
+        let dialect = try CSVDialect(properties)
+        var options = CSVReader.Options()
+        options.header = try properties.bool("header", default: true)
+        options.headerLineNumber = try properties.int("headerLineNumber", default: 0)
+        options.bodyStartLineNumber = try properties.int("bodyStartLineNumber", default: 0)
+        options.ignoreEmptyLine = try properties.bool("ignoreEmptyLine", default: true)
+        _ = try properties.bool("streaming", default: false)
+        let typed = bytes.assumingMemoryBound(to: UInt8.self)
+        return try CSVReader.read(typed, dialect: dialect, options: options)
+    }
+
+    public func write(_ value: Value, properties: FormatProperties) throws(FormatError) -> [UInt8] {
+        let dialect = try CSVDialect(properties)
+        var options = CSVWriter.Options()
+        options.header = try properties.bool("header", default: true)
+        options.quoteValues = try properties.bool("quoteValues", default: false)
+        options.quoteHeader = try properties.bool("quoteHeader", default: false)
+        options.lineSeparator = Array(try properties.string("lineSeparator", default: "\n").utf8)
+        if options.lineSeparator.isEmpty { throw FormatError("Property 'lineSeparator' must not be empty") }
+        let encoding = try TextEncoding(properties)
+        return encoding.encode(try CSVWriter.write(value, dialect: dialect, options: options))
+    }
+}

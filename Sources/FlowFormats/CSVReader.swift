@@ -1,0 +1,202 @@
+import FlowCore
+
+/// Reads CSV bytes into DataWeave's shape: an array with one object per row, every value a
+/// String (`age: "37"`), keys from the header line, or `column_0`, `column_1`, … without one.
+///
+/// Works on bytes: fields are found with byte comparisons and each becomes a `String` once,
+/// straight from the input (or from a scratch buffer when it held escapes). Keys are made once
+/// and shared by every row. Lines end with LF, CRLF or CR; a UTF-8 byte order mark is skipped;
+/// bytes that are not UTF-8 become U+FFFD, as a Java decoder does.
+struct CSVReader {
+    /// What the reader properties ask for, beyond the dialect.
+    struct Options {
+        var header = true
+        /// 0-based physical line of the header; lines before it are skipped unread.
+        var headerLineNumber = 0
+        /// 0-based physical line where rows start; earlier lines (after the header) are skipped.
+        var bodyStartLineNumber = 0
+        var ignoreEmptyLine = true
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let separator: UInt8
+    private let quote: UInt8
+    private let escape: UInt8?
+    private var index = 0
+    /// The 1-based line `index` is on, and the offset where that line starts.
+    private var line = 1
+    private var lineStart = 0
+    /// Holds a quoted value while its escapes are removed.
+    private var scratch: [UInt8] = []
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect) {
+        self.bytes = bytes
+        separator = dialect.separator
+        quote = dialect.quote
+        escape = dialect.escape
+    }
+
+    /// The rows of `bytes`.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect, options: Options) throws(FormatError) -> Value {
+        var reader = CSVReader(bytes, dialect: dialect)
+        reader.skipByteOrderMark()
+        var keys: [String] = []
+        if options.header {
+            reader.skipLines(before: options.headerLineNumber)
+            if options.ignoreEmptyLine { reader.skipEmptyLines() }
+            if reader.atEnd { return .array([]) }
+            repeat { keys.append(try reader.field()) } while reader.consumeSeparator()
+            reader.consumeLineBreak()
+        }
+        reader.skipLines(before: options.bodyStartLineNumber)
+        var rows: [Value] = []
+        while !reader.atEnd {
+            if options.ignoreEmptyLine, reader.atLineBreak {
+                reader.consumeLineBreak()
+                continue
+            }
+            var row = ValueObject()
+            row.reserveCapacity(keys.count)
+            var column = 0
+            repeat {
+                let value = try reader.field()
+                // Without a header every column is named by position; with one, so are any
+                // fields a ragged row has beyond it.
+                if column == keys.count { keys.append("column_\(column)") }
+                row.append(keys[column], .string(value))
+                column += 1
+            } while reader.consumeSeparator()
+            reader.consumeLineBreak()
+            rows.append(.object(row))
+        }
+        return .array(rows)
+    }
+
+    private var atEnd: Bool { index >= bytes.count }
+
+    private var atLineBreak: Bool {
+        index < bytes.count && (bytes[index] == 0x0A || bytes[index] == 0x0D)
+    }
+
+    private mutating func skipByteOrderMark() {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            index = 3
+            lineStart = 3
+        }
+    }
+
+    /// Skips whole physical lines, unparsed, until `lineIndex` (0-based) is reached.
+    private mutating func skipLines(before lineIndex: Int) {
+        while !atEnd, line - 1 < lineIndex {
+            while !atEnd, !atLineBreak { index += 1 }
+            consumeLineBreak()
+        }
+    }
+
+    private mutating func skipEmptyLines() {
+        while atLineBreak { consumeLineBreak() }
+    }
+
+    /// Steps over one LF, CRLF or CR, if there is one.
+    private mutating func consumeLineBreak() {
+        guard index < bytes.count else { return }
+        if bytes[index] == 0x0D {
+            index += 1
+            if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+        } else if bytes[index] == 0x0A {
+            index += 1
+        } else {
+            return
+        }
+        line += 1
+        lineStart = index
+    }
+
+    /// Steps over a separator, if one is next.
+    private mutating func consumeSeparator() -> Bool {
+        guard index < bytes.count, bytes[index] == separator else { return false }
+        index += 1
+        return true
+    }
+
+    /// The field starting at `index`; leaves `index` on the separator, line break or end after it.
+    private mutating func field() throws(FormatError) -> String {
+        if index < bytes.count, bytes[index] == quote { return try quotedField() }
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == separator || byte == 0x0A || byte == 0x0D { break }
+            index += 1
+        }
+        return string(start..<index)
+    }
+
+    /// A field in quotes: separators and line breaks inside are text; a quote is written doubled
+    /// or after the escape character, as is the escape character itself (elsewhere it is text,
+    /// so `C:\temp` keeps its backslash).
+    private mutating func quotedField() throws(FormatError) -> String {
+        let opening = TextPosition(offset: index, line: line, lineStart: lineStart, in: bytes)
+        index += 1
+        var segmentStart = index
+        var escaped = false
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            guard index < bytes.count else {
+                throw opening.error("Unterminated quoted value: the quote opened here is never closed")
+            }
+            let byte = bytes[index]
+            if byte == quote {
+                guard index + 1 < bytes.count, bytes[index + 1] == quote else { break }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart...index]))
+                escaped = true
+                index += 2
+                segmentStart = index
+            } else if let escape, byte == escape, index + 1 < bytes.count,
+                bytes[index + 1] == quote || bytes[index + 1] == escape
+            {
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<index]))
+                scratch.append(bytes[index + 1])
+                escaped = true
+                index += 2
+                segmentStart = index
+            } else {
+                index += 1
+                if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) {
+                    line += 1
+                    lineStart = index
+                }
+            }
+        }
+        let value: String
+        if escaped {
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<index]))
+            value = String(decoding: scratch, as: UTF8.self)
+        } else {
+            value = string(segmentStart..<index)
+        }
+        index += 1
+        // Blanks between the closing quote and the separator are tolerated and dropped.
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09, bytes[index] != separator {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] != separator, bytes[index] != 0x0A, bytes[index] != 0x0D {
+            let position = TextPosition(offset: index, line: line, lineStart: lineStart, in: bytes)
+            throw position.error(
+                "Unexpected \(describe(bytes[index])) after the closing quote of a value; expected \(describe(separator)) or the end of the line")
+        }
+        return value
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// `'x'` for a printable ASCII byte, else a neutral description.
+    private func describe(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x09: return "a tab"
+        case 0x20..<0x7F: return "'\(Character(Unicode.Scalar(byte)))'"
+        default: return "a non-ASCII character"
+        }
+    }
+}
