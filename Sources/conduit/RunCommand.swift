@@ -5,6 +5,9 @@ import FlowModel
 import Foundation
 import HTTPConnector
 import Logging
+import Management
+import Metrics
+import Prometheus
 import ProcoreSandbox
 import ServiceLifecycle
 import UnixSignals
@@ -28,12 +31,25 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-format"), help: ArgumentHelp("How the log is written: text (Mule's console layout) or json (one object per line), over the conduit.log.format property.", valueName: "format"))
     var logFormat: LogFormat?
 
+    @Option(name: .customLong("management-port"), help: ArgumentHelp("Serve /livez, /readyz and /metrics on this port (0: any free port); off when not given.", valueName: "port"))
+    var managementPort: Int?
+
+    @Option(name: .customLong("management-host"), help: ArgumentHelp("The address the management port binds (0.0.0.0 for probes from outside the host).", valueName: "host"))
+    var managementHost: String = "127.0.0.1"
+
+    @Option(name: .customLong("drain-delay"), help: ArgumentHelp("Seconds between SIGTERM (when /readyz starts answering 503) and the sources' stop, with a management port.", valueName: "seconds"))
+    var drainDelay: Int = 5
+
     @Option(name: .customLong("shutdown-timeout"), help: ArgumentHelp("Seconds in-flight requests get to finish after SIGINT or SIGTERM.", valueName: "seconds"))
     var shutdownTimeout: Int = 10
 
     func validate() throws {
         // Bounded: the service group sleeps for it, and a sleep of Int.max seconds traps.
         guard (0...86_400).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be from 0 to 86400 seconds") }
+        guard (0...3_600).contains(drainDelay) else { throw ValidationError("--drain-delay must be from 0 to 3600 seconds") }
+        if let managementPort, !(0...65_535).contains(managementPort) {
+            throw ValidationError("--management-port must be from 0 to 65535")
+        }
         _ = try LogLevelOption.parse(logLevels)
     }
 
@@ -46,7 +62,14 @@ struct RunCommand: AsyncParsableCommand {
         case .success(.json): LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
         case .success(.text), .failure: LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
         }
-        let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: RuntimeOptions(logLevelOverrides: overrides))
+        let metrics: PrometheusCollectorRegistry? = managementPort == nil ? nil : PrometheusCollectorRegistry()
+        let observer = metrics.map { registry in
+            let factory = PrometheusMetricsFactory(registry: registry)
+            MetricsSystem.bootstrap(factory)
+            return MetricsObserver(factory: factory)
+        }
+        let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors,
+                                       options: RuntimeOptions(logLevelOverrides: overrides, observer: observer))
         let formatProblems: [Diagnostic] = if case .failure(let problem) = format { [problem] } else { [] }
         DiagnosticPrinter.print(prepared.diagnostics + formatProblems)
         guard let definition = loaded.app, let runtime = prepared.runtime, formatProblems.isEmpty else { throw ExitCode(1) }
@@ -64,18 +87,32 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let appName = definition.name
-        let service = RuntimeService(runtime: runtime) { runtime in
+        let readiness = Readiness(runtime: runtime)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let managementPort, let metrics {
+            var managementLogger = Logger(label: "conduit.management")
+            managementLogger.logLevel = .warning
+            let host = managementHost
+            services.append(.init(service: ManagementServer(host: host, port: managementPort, readiness: readiness, registry: metrics,
+                                                            logger: managementLogger) { port in
+                announce("Management port at http://\(host):\(port) (/livez /readyz /metrics)")
+            }))
+        }
+        let service = RuntimeService(runtime: runtime, onReady: { runtime in
+            readiness.markServing()
             let elapsed = started.duration(to: .now)
             let millis = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             let listeners = runtime.configurations.compactMap { ($0 as? HTTPListenerConfiguration)?.boundListener }
             let urls = listeners.map(\.url).joined(separator: " ")
             let listening = listeners.isEmpty ? "no HTTP listeners" : "listening on \(urls)"
             announce("Conduit app '\(appName)' ready in \(millis) ms, \(listening)")
-        }
+        }, drainDelay: managementPort == nil ? .zero : .seconds(drainDelay), onDraining: { readiness.markDraining() })
+        // Shut down in reverse: the app first (draining while /readyz says so), the management port last.
+        services.append(.init(service: service))
         var lifecycleLogger = Logger(label: "conduit.lifecycle")
         lifecycleLogger.logLevel = .warning
         var configuration = ServiceGroupConfiguration(
-            services: [.init(service: service)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: lifecycleLogger
         )

@@ -1,3 +1,4 @@
+import FlowCore
 import FlowEngine
 import Foundation
 import Logging

@@ -1,3 +1,4 @@
+import FlowCore
 import Foundation
 
 /// The OAuth tokens one resource owner holds, as kept in a ``TokenStorage``.

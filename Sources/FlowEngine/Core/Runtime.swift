@@ -26,11 +26,13 @@ public final class Runtime: Sendable {
     let isSecretProperty: @Sendable (String) -> Bool
     let loggers: LoggerFactory
     let work = InFlightWork()
+    /// The observer the runtime was built with, for sources to report their answers to.
+    let observer: (any RuntimeObserver)?
     private let builtSources = BuiltSources()
 
     init(appName: String, flows: [Flow], subFlows: [SubFlow], configurations: [any ConnectorConfiguration],
          errorTypes: ErrorTypeRepository, property: @escaping @Sendable (String) -> String?,
-         isSecretProperty: @escaping @Sendable (String) -> Bool, loggers: LoggerFactory) {
+         isSecretProperty: @escaping @Sendable (String) -> Bool, loggers: LoggerFactory, observer: (any RuntimeObserver)? = nil) {
         self.appName = appName
         self.flows = flows
         self.subFlows = subFlows
@@ -40,6 +42,7 @@ public final class Runtime: Sendable {
         self.property = property
         self.isSecretProperty = isSecretProperty
         self.loggers = loggers
+        self.observer = observer
         flowsByName = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var targets: [String: FlowRefTarget] = [:]
         for (index, subFlow) in subFlows.enumerated() where targets[subFlow.name] == nil { targets[subFlow.name] = .subFlow(index) }

@@ -74,7 +74,8 @@ final class RuntimeBuilder {
         }
         let runtime = Runtime(appName: app.name, flows: flows, subFlows: subFlows, configurations: configurationOrder,
                               errorTypes: app.errorTypes, property: property,
-                              isSecretProperty: { [resolver = app.properties] in resolver.readsSecret(key: $0) }, loggers: loggers)
+                              isSecretProperty: { [resolver = app.properties] in resolver.readsSecret(key: $0) }, loggers: loggers,
+                              observer: observer)
         var sources: [(flow: Flow, source: any FlowSource)] = []
         for (definition, flow) in zip(app.flows, flows) {
             guard let sourceDefinition = definition.source,

@@ -16,10 +16,19 @@ import ServiceLifecycle
 public struct RuntimeService: Service {
     private let runtime: Runtime
     private let onReady: @Sendable (Runtime) async -> Void
+    private let drainDelay: Duration
+    private let onDraining: @Sendable () -> Void
 
     /// Creates the service for `runtime`; `onReady` runs once everything has started.
-    public init(runtime: Runtime, onReady: @escaping @Sendable (Runtime) async -> Void = { _ in }) {
+    ///
+    /// On graceful shutdown, `onDraining` runs at once (a readiness probe starts failing), then
+    /// the app keeps serving for `drainDelay`, so that a load balancer notices before the
+    /// sources stop taking requests.
+    public init(runtime: Runtime, onReady: @escaping @Sendable (Runtime) async -> Void = { _ in },
+                drainDelay: Duration = .zero, onDraining: @escaping @Sendable () -> Void = {}) {
         self.runtime = runtime
+        self.drainDelay = drainDelay
+        self.onDraining = onDraining
         self.onReady = onReady
     }
 
@@ -44,6 +53,11 @@ public struct RuntimeService: Service {
         // Ends on graceful shutdown, or with CancellationError when the group is cancelled:
         // either way the app stops in order below.
         try? await gracefulShutdown()
+        onDraining()
+        if drainDelay > .zero {
+            // Cancelled when the group gives up waiting: then stop at once.
+            try? await Task.sleep(for: drainDelay)
+        }
         await stop(sources: sources, configurations: configurations)
     }
 

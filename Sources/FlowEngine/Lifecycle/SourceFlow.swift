@@ -24,6 +24,10 @@ public final class SourceFlow: Sendable {
     /// The app's name (`app` in error blocks).
     public var appName: String { runtime.appName }
 
+    /// The runtime's observer, for a source to report its answers (``RuntimeObserver/sourceResponded(_:)``);
+    /// nil when nobody observes, so a source reads no clock for it.
+    public var observer: (any RuntimeObserver)? { runtime.observer }
+
     /// Runs `event` through the flow and its error handler; shutdown waits for it.
     public func run(_ event: Event) async -> FlowOutcome {
         await runtime.run(flow, event)

@@ -24,10 +24,11 @@ struct ObservedOperation: ConnectorOperation {
         let started = ContinuousClock.now
         do {
             let message = try await operation.execute(input)
-            finished(input, .success, since: started)
+            finished(input, .success, statusCode: Self.statusCode(message), since: started)
             return message
         } catch {
-            finished(input, .failure(flowErrorType(of: error, input.context)), since: started)
+            finished(input, .failure(flowErrorType(of: error, input.context)), statusCode: error.errorMessage.flatMap(Self.statusCode),
+                     since: started)
             throw error
         }
     }
@@ -38,9 +39,15 @@ struct ObservedOperation: ConnectorOperation {
         context.runtime.errorTypes.lookup(error.type) != nil ? error.type : ErrorTypeName(context.runtime.coreErrors.unknown)
     }
 
-    private func finished(_ input: OperationInput, _ outcome: ObservedOutcome, since started: ContinuousClock.Instant) {
+    private func finished(_ input: OperationInput, _ outcome: ObservedOutcome, statusCode: Int?, since started: ContinuousClock.Instant) {
         observer.operationFinished(OperationReport(flowName: input.context.flowName, correlationId: input.correlationId,
                                                    element: input.element, connector: connector, operation: name,
-                                                   outcome: outcome, duration: ContinuousClock.now - started))
+                                                   outcome: outcome, duration: ContinuousClock.now - started, statusCode: statusCode))
+    }
+
+    /// `attributes.statusCode` of a remote answer, as HTTP-based connectors set it.
+    private static func statusCode(_ message: Message) -> Int? {
+        if case .int(let code)? = message.attributes["statusCode"], let status = Int(exactly: code) { return status }
+        return nil
     }
 }

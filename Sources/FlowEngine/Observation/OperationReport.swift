@@ -15,10 +15,13 @@ public struct OperationReport: Sendable {
     public var outcome: ObservedOutcome
     /// How long the operation ran, from its call to its result or error.
     public var duration: Duration
+    /// The remote system's status code, when the operation's result or error message carries
+    /// one in `attributes.statusCode` (HTTP-based connectors do); nil when no answer came.
+    public var statusCode: Int?
 
     /// Creates a report.
     public init(flowName: String, correlationId: String, element: ElementReference, connector: String, operation: String,
-                outcome: ObservedOutcome, duration: Duration) {
+                outcome: ObservedOutcome, duration: Duration, statusCode: Int? = nil) {
         self.flowName = flowName
         self.correlationId = correlationId
         self.element = element
@@ -26,5 +29,6 @@ public struct OperationReport: Sendable {
         self.operation = operation
         self.outcome = outcome
         self.duration = duration
+        self.statusCode = statusCode
     }
 }

@@ -18,6 +18,8 @@ public protocol RuntimeObserver: Sendable {
 
     /// A connector operation has returned or failed (before `target` is applied).
     func operationFinished(_ report: OperationReport)
+    /// A request/response source (the HTTP listener) has answered a request routed to a flow.
+    func sourceResponded(_ report: SourceResponseReport)
 }
 
 extension RuntimeObserver {
@@ -29,4 +31,6 @@ extension RuntimeObserver {
 
     /// Does nothing.
     public func operationFinished(_ report: OperationReport) {}
+    /// Does nothing.
+    public func sourceResponded(_ report: SourceResponseReport) {}
 }

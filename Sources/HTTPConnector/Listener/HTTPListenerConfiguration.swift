@@ -128,7 +128,10 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
         quiet.logLevel = .critical
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: quiet))
         let logger = logger
-        let task = Task {
+        // Detached, so the server does not inherit the run command's graceful shutdown (a task
+        // local): the engine stops it through its sources (`sourceStopped`) and `shutdown()`,
+        // after any drain delay, rather than the moment SIGTERM arrives.
+        let task = Task.detached {
             defer { portSignal.finish() }
             do {
                 try await group.run()

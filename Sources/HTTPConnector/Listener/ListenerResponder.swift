@@ -97,8 +97,14 @@ struct ListenerResponder: HTTPResponder {
         let flow = source.flow.flow
         guard flow.tryEnter() else { return ServerResponses.overloaded() }
         defer { flow.leave() }
-        let outcome = await source.flow.run(event)
-        return ResponseFactory.response(for: outcome, source: source)
+        guard let observer = source.flow.observer else {
+            return ResponseFactory.response(for: await source.flow.run(event), source: source)
+        }
+        let started = ContinuousClock.now
+        let response = ResponseFactory.response(for: await source.flow.run(event), source: source)
+        observer.sourceResponded(SourceResponseReport(flowName: flow.name, route: routed.route.listenerPath, method: request.method.rawValue,
+                                                      statusCode: response.status.code, duration: ContinuousClock.now - started))
+        return response
     }
 
     private enum EventMaking {

@@ -1,6 +1,6 @@
 import Foundation
 
-// `package`, not public: the project's connectors share these conversions, but they are no part
+// `package`, not public: the project's targets share these conversions, but they are no part
 // of what a user of the library should see on `Duration`.
 extension Duration {
     /// The duration in seconds, fractional.
