@@ -4,10 +4,15 @@ import FlowCore
 /// Builds the wire request for `create-project` and `update-project` from the evaluated XML
 /// parameters, validating every value first.
 ///
-/// Parameters are keyed by their XML names (`companyId`, `startDate`, `customFields`); a value
-/// that is `.null` (or absent) is left out of the body. Every problem is collected before the
-/// builder fails, with one ``ProcoreError`` of type `BAD_REQUEST` whose description lists them
-/// in parameter order, separated by `; `.
+/// Parameters are keyed by their XML names (`companyId`, `startDate`, `customFields`). A value
+/// that is `.null` (or absent) is left out of the body, as Mule leaves out an optional parameter
+/// without a value; on create, the manual's defaults (``ProjectOperation/defaultValue(of:)``) take
+/// its place. An empty or whitespace-only string for a parameter that is not free text (an id, a
+/// number, a date, a boolean, an enumeration, a code, a coordinate, a time zone) means "no value"
+/// and is sent as JSON `null`, as Procore (a Rails application) reads it, which clears the field
+/// on update; `clearFields` names fields to send as `null` whatever their type (text fields
+/// included). Every problem is collected before the builder fails, with one ``ProcoreError`` of
+/// type `BAD_REQUEST` whose description lists them in parameter order, separated by `; `.
 package enum ProjectRequestBuilder {
     /// The path of the projects collection.
     package static let projectsPath = "/rest/v1.0/projects"
@@ -27,13 +32,27 @@ package enum ProjectRequestBuilder {
         var problems: [String] = []
         let companyId = requiredID("companyId", in: parameters, problems: &problems)
         let projectId = operation == .update ? requiredID("projectId", in: parameters, problems: &problems) : nil
+        // Read first, reported last: problems follow the parameters' order, `clearFields` after the fields.
+        var clearProblems: [String] = []
+        let cleared = ClearedFields.read(parameters[ClearedFields.parameter], for: operation, parameters: parameters,
+                                         problems: &clearProblems)
 
         var project = ValueObject()
         for field in operation.fields {
+            if cleared.fields.contains(field.parameter) {
+                project.append(field.jsonField, .null)
+                continue
+            }
             guard let value = parameters[field.parameter], !value.isNull else {
                 if operation == .create && field.parameter == "name" {
                     problems.append(missing("name"))
+                } else if let defaultValue = operation.defaultValue(of: field) {
+                    project.append(field.jsonField, defaultValue)
                 }
+                continue
+            }
+            if field.type.readsBlankAsNoValue, value.isBlankString {
+                project.append(field.jsonField, .null)
                 continue
             }
             switch FieldCoercion.coerce(value, as: field.type) {
@@ -48,9 +67,18 @@ package enum ProjectRequestBuilder {
             }
         }
         addCustomFields(parameters["customFields"], to: &project, problems: &problems)
+        for key in cleared.customFields where project[key] == nil {
+            project.append(key, .null)
+        }
+        problems += clearProblems
 
         guard problems.isEmpty, let companyId else {
             throw ProcoreError(.badRequest, problems.joined(separator: "; "))
+        }
+        if operation == .update && project.isEmpty {
+            // Procore would answer `param is missing or the value is empty: project`, after a
+            // token request and a round trip; say what is wrong in the flow's terms instead.
+            throw ProcoreError(.badRequest, nothingToUpdate)
         }
         let path = projectId.map { "\(projectsPath)/\($0)" } ?? projectsPath
         return ProjectRequest(
@@ -64,6 +92,9 @@ package enum ProjectRequestBuilder {
             companyId: companyId, projectId: projectId)
     }
 
+    /// The description of an update whose project parameters are all null (or absent).
+    package static let nothingToUpdate = "nothing to update: every project parameter of update-project is null"
+
     /// Whether `value` passes the checks ``build(_:_:)`` makes on `parameter` of `operation`
     /// alone (null always does: a missing value is a different problem).
     static func accepts(_ value: Value, for parameter: String, of operation: ProjectOperation) -> Bool {
@@ -75,8 +106,11 @@ package enum ProjectRequestBuilder {
         case "customFields":
             if case .object = value { return true }
             return false
+        case ClearedFields.parameter:
+            return ClearedFields.names(in: value) != nil
         default:
             guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return true }
+            if field.type.readsBlankAsNoValue, value.isBlankString { return true }
             if case .success = FieldCoercion.coerce(value, as: field.type) { return true }
             return false
         }
@@ -93,7 +127,7 @@ package enum ProjectRequestBuilder {
     }
 
     private static func requiredID(_ parameter: String, in parameters: [String: Value], problems: inout [String]) -> Int64? {
-        guard let value = parameters[parameter], !value.isNull else {
+        guard let value = parameters[parameter], !value.isNull, !value.isBlankString else {
             problems.append(missing(parameter))
             return nil
         }
