@@ -79,7 +79,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
     private static func connectorError(_ error: any Error) -> ConnectorError {
         switch error {
         case let error as ProcoreError:
-            ConnectorError(type: error.type.name, message: error.description, errorMessage: error.errorMessage)
+            ConnectorError(type: error.type.name, message: error.description, errorMessage: error.errorMessage, cause: error.errorCause)
         case let error as ConnectorError:
             error
         default:
