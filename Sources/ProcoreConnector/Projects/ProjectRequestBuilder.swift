@@ -116,6 +116,31 @@ package enum ProjectRequestBuilder {
         }
     }
 
+    /// Why `text`, written in the XML as the literal value of `parameter`, fails every call of
+    /// `operation` (`active="yes"`, `startDate="2025-02-30"`), or nil when it can be valid: the
+    /// checks ``build(_:_:)`` makes on it alone, made when the app is built instead.
+    package static func problem(withLiteral text: String, for parameter: String, of operation: ProjectOperation) -> String? {
+        let value = Value.string(text)
+        switch parameter {
+        case "companyId", "projectId":
+            if value.isBlankString { return missing(parameter) }
+            if case .failure(let problem) = FieldCoercion.id(value) { return invalid(parameter, problem.reason) }
+            return nil
+        case "customFields":
+            return invalid(parameter, "expected an object of custom field id to value, got \(ValueDisplay.describe(value))")
+        case ClearedFields.parameter:
+            var problems: [String] = []
+            _ = ClearedFields.read(value, for: operation, parameters: [:], problems: &problems)
+            return problems.first
+        default:
+            guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return nil }
+            if operation == .create, parameter == "name", value.isBlankString { return invalid(parameter, "must not be empty") }
+            if field.type.readsBlankAsNoValue, value.isBlankString { return nil }
+            if case .failure(let problem) = FieldCoercion.coerce(value, as: field.type) { return invalid(parameter, problem.reason) }
+            return nil
+        }
+    }
+
     /// The message for a parameter whose value is invalid.
     static func invalid(_ parameter: String, _ reason: String) -> String {
         "Invalid value for parameter '\(parameter)': \(reason)"
