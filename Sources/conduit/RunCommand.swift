@@ -42,6 +42,7 @@ struct RunCommand: AsyncParsableCommand {
         let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: RuntimeOptions(logLevelOverrides: overrides))
         DiagnosticPrinter.print(prepared.diagnostics)
         guard let definition = loaded.app, let runtime = prepared.runtime else { throw ExitCode(1) }
+        Self.noteIgnoredAppenders(definition.logging, runtime: runtime)
 
         let sandbox: SandboxServer?
         do {
@@ -79,5 +80,14 @@ struct RunCommand: AsyncParsableCommand {
             ConsoleOutput.writeError("error: \(error)\n")
             throw ExitCode(1)
         }
+    }
+
+    /// Says once, at start, that the project's log4j2.xml sets levels but not where lines go. On
+    /// a category of its own, so that the file's root level (`OFF` included) governs it too.
+    private static func noteIgnoredAppenders(_ logging: LoggingConfiguration, runtime: Runtime) {
+        guard let file = logging.file, !logging.ignoredAppenders.isEmpty else { return }
+        let names = logging.ignoredAppenders.map { "'\($0)'" }.joined(separator: ", ")
+        runtime.logger(category: "conduit.logging").info(
+            "\(file): the levels of its Loggers apply; its appenders (\(names)) are ignored: Conduit writes every log line to standard output")
     }
 }
