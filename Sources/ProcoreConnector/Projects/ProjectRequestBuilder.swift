@@ -98,47 +98,43 @@ package enum ProjectRequestBuilder {
     /// Whether `value` passes the checks ``build(_:_:)`` makes on `parameter` of `operation`
     /// alone (null always does: a missing value is a different problem).
     static func accepts(_ value: Value, for parameter: String, of operation: ProjectOperation) -> Bool {
-        if value.isNull { return true }
-        switch parameter {
-        case "companyId", "projectId":
-            if case .success = FieldCoercion.id(value) { return true }
-            return false
-        case "customFields":
-            if case .object = value { return true }
-            return false
-        case ClearedFields.parameter:
-            return ClearedFields.names(in: value) != nil
-        default:
-            guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return true }
-            if field.type.readsBlankAsNoValue, value.isBlankString { return true }
-            if case .success = FieldCoercion.coerce(value, as: field.type) { return true }
-            return false
-        }
+        value.isNull || problem(with: value, for: parameter, of: operation) == nil
     }
 
     /// Why `text`, written in the XML as the literal value of `parameter`, fails every call of
     /// `operation` (`active="yes"`, `startDate="2025-02-30"`), or nil when it can be valid: the
     /// checks ``build(_:_:)`` makes on it alone, made when the app is built instead.
     package static func problem(withLiteral text: String, for parameter: String, of operation: ProjectOperation) -> String? {
-        let value = Value.string(text)
+        if operation == .create, parameter == "name", text.allSatisfy(\.isWhitespace) { return invalid(parameter, "must not be empty") }
+        return problem(with: .string(text), for: parameter, of: operation)
+    }
+
+    /// The message ``build(_:_:)`` gives for `value` (not null) as `parameter` of `operation`
+    /// on its own, or nil when it has none; a parameter the operation does not know has none.
+    private static func problem(with value: Value, for parameter: String, of operation: ProjectOperation) -> String? {
         switch parameter {
         case "companyId", "projectId":
             if value.isBlankString { return missing(parameter) }
             if case .failure(let problem) = FieldCoercion.id(value) { return invalid(parameter, problem.reason) }
             return nil
         case "customFields":
-            return invalid(parameter, "expected an object of custom field id to value, got \(ValueDisplay.describe(value))")
+            if case .object = value { return nil }
+            return notCustomFields(value)
         case ClearedFields.parameter:
             var problems: [String] = []
             _ = ClearedFields.read(value, for: operation, parameters: [:], problems: &problems)
             return problems.first
         default:
             guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return nil }
-            if operation == .create, parameter == "name", value.isBlankString { return invalid(parameter, "must not be empty") }
             if field.type.readsBlankAsNoValue, value.isBlankString { return nil }
             if case .failure(let problem) = FieldCoercion.coerce(value, as: field.type) { return invalid(parameter, problem.reason) }
             return nil
         }
+    }
+
+    /// The message for a `customFields` value that is not an object.
+    private static func notCustomFields(_ value: Value) -> String {
+        invalid("customFields", "expected an object of custom field id to value, got \(ValueDisplay.describe(value))")
     }
 
     /// The message for a parameter whose value is invalid.
@@ -171,7 +167,7 @@ package enum ProjectRequestBuilder {
     private static func addCustomFields(_ value: Value?, to project: inout ValueObject, problems: inout [String]) {
         guard let value, !value.isNull else { return }
         guard case .object(let fields) = value else {
-            problems.append(invalid("customFields", "expected an object of custom field id to value, got \(ValueDisplay.describe(value))"))
+            problems.append(notCustomFields(value))
             return
         }
         for entry in fields.entries where !entry.value.isNull {
