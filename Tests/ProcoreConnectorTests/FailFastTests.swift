@@ -13,13 +13,22 @@ import Testing
     /// A loopback port nothing listens on (tcpmux, never served here): connecting is refused.
     static let refused = "http://127.0.0.1:1"
 
-    /// The default 10 s connect timeout, three retries with a short backoff.
+    /// A connect timeout far above any time these calls may take: a pool that still retried the
+    /// connection would wait it out on every attempt.
+    static let connectTimeout: Duration = .seconds(60)
+
+    /// How long a refused call may take here. Alone one takes well under a second (about 0.1 s
+    /// with its retries); the bound leaves room for a machine loaded by the whole suite running
+    /// in parallel while staying far below a single connect timeout.
+    static let fast: Duration = .seconds(8)
+
+    /// A 60 s connect timeout, three retries with a short backoff.
     static func configuration(_ sandbox: SandboxHarness, baseUrl: String, loginUrl: String? = nil,
                               grant: ProcoreGrant? = nil, maxRetries: Int = 3) -> ProcoreConfiguration {
         var configuration = sandbox.configuration(grant: grant,
                                                   retry: RetryPolicy(maxRetries: maxRetries, baseDelay: .milliseconds(20), deadline: .seconds(30)),
                                                   baseUrl: baseUrl)
-        configuration.connectTimeout = .seconds(10)
+        configuration.connectTimeout = Self.connectTimeout
         if let loginUrl { configuration.loginUrl = loginUrl }
         return configuration
     }
@@ -40,7 +49,7 @@ import Testing
                 #expect(error.causes == ["Could not reach Procore at http://127.0.0.1:1 for POST /rest/v1.0/projects: the connection was refused.",
                                          "the connection was refused"])
             }
-            #expect(ContinuousClock.now - started < .milliseconds(900))
+            #expect(ContinuousClock.now - started < Self.fast)
             let attempts = capture.lines.filter { $0.contains("Procore request POST /rest/v1.0/projects") }
             #expect(attempts.count == 4)
             #expect(capture.lines.filter { $0.contains("Retrying POST /rest/v1.0/projects") }.count == 3)
@@ -58,7 +67,7 @@ import Testing
                 causes: ["the connection was refused"])) {
                 try await client.createProject(["companyId": "562949953437078", "name": "Down"])
             }
-            #expect(ContinuousClock.now - started < .milliseconds(500))
+            #expect(ContinuousClock.now - started < Self.fast)
             await client.shutdown()
         }
     }
@@ -78,7 +87,7 @@ import Testing
                 #expect(error.description == "Could not reach Procore's token endpoint /oauth/token: the connection was refused. (gave up after 2 retries)")
                 #expect(error.causes.last == "the connection was refused")
             }
-            #expect(ContinuousClock.now - started < .milliseconds(900))
+            #expect(ContinuousClock.now - started < Self.fast)
             #expect(capture.lines.filter { $0.contains("Procore request POST /oauth/token") }.count == 3)
             await client.shutdown()
         }
@@ -90,7 +99,7 @@ import Testing
     @Test func inAFlowTheErrorIsRetryExhaustedWithTheRefusalAsItsCause() async throws {
         let runtime = try TestApp.runtime("""
             <procore:config xmlns:procore="http://www.mulesoft.org/schema/mule/procore" name="Procore_Config">
-              <procore:connection baseUrl="\(Self.refused)" loginUrl="\(Self.refused)" maxRetries="2" retryBaseDelay="10">
+              <procore:connection baseUrl="\(Self.refused)" loginUrl="\(Self.refused)" maxRetries="2" retryBaseDelay="10" connectionTimeout="60000">
                 <procore:client-credentials consumerKey="key" consumerSecret="top-secret"/>
               </procore:connection>
             </procore:config>
@@ -108,7 +117,7 @@ import Testing
             let started = ContinuousClock.now
             let outcome = try await runtime.run(flow: "create")
             #expect(outcome.event?.payload == "MULE:RETRY_EXHAUSTED < CONNECTIVITY / Could not reach Procore's token endpoint /oauth/token: the connection was refused. / the connection was refused")
-            #expect(ContinuousClock.now - started < .milliseconds(900))
+            #expect(ContinuousClock.now - started < Self.fast)
         }
     }
 }
