@@ -89,6 +89,7 @@ import Testing
             }
             #expect(ContinuousClock.now - started < Self.fast)
             #expect(capture.lines.filter { $0.contains("Procore request POST /oauth/token") }.count == 3)
+            #expect(capture.lines.filter { $0.contains("Retrying POST /oauth/token in ") && $0.hasSuffix("could not connect: the connection was refused {procore.config=Procore_Config}") }.count == 2)
             await client.shutdown()
         }
     }

@@ -103,6 +103,10 @@ struct OAuthTokenEndpoint: Sendable {
             guard case .notConnected = outcome, retries < policy.maxRetries else { return (outcome, retries) }
             let wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
             guard ContinuousClock.now + wait < deadline else { return (outcome, retries) }
+            if case .notConnected(let reason) = outcome {
+                transport.logger.debug("Retrying POST \(HTTPTransport.pathForLogging(url)) in \(wait.milliseconds) ms (retry \(retries + 1) of \(policy.maxRetries)): could not connect: \(reason)",
+                                       metadata: [transport.logNames.configKey: "\(settings.configName)"])
+            }
             do {
                 try await Task.sleep(for: wait)
             } catch {
