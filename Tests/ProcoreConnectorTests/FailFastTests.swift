@@ -15,14 +15,15 @@ import Testing
 
     /// A connect timeout far above any time these calls may take: a pool that still retried the
     /// connection would wait it out on every attempt.
-    static let connectTimeout: Duration = .seconds(60)
+    static let connectTimeout: Duration = .seconds(120)
 
-    /// How long a refused call may take here. Alone one takes well under a second (about 0.1 s
-    /// with its retries); the bound leaves room for a machine loaded by the whole suite running
-    /// in parallel while staying far below a single connect timeout.
-    static let fast: Duration = .seconds(8)
+    /// How long a refused call may take here. Alone one takes well under a second (0.005 to
+    /// 0.5 s with its retries); the whole suite running in parallel on a loaded machine has
+    /// stretched that to 12 s, so the bound leaves room for that while staying far below a single
+    /// connect timeout, which a pool retrying the connection would wait out on every attempt.
+    static let fast: Duration = .seconds(40)
 
-    /// A 60 s connect timeout, three retries with a short backoff.
+    /// A 120 s connect timeout, three retries with a short backoff.
     static func configuration(_ sandbox: SandboxHarness, baseUrl: String, loginUrl: String? = nil,
                               grant: ProcoreGrant? = nil, maxRetries: Int = 3) -> ProcoreConfiguration {
         var configuration = sandbox.configuration(grant: grant,
@@ -100,7 +101,7 @@ import Testing
     @Test func inAFlowTheErrorIsRetryExhaustedWithTheRefusalAsItsCause() async throws {
         let runtime = try TestApp.runtime("""
             <procore:config xmlns:procore="http://www.mulesoft.org/schema/mule/procore" name="Procore_Config">
-              <procore:connection baseUrl="\(Self.refused)" loginUrl="\(Self.refused)" maxRetries="2" retryBaseDelay="10" connectionTimeout="60000">
+              <procore:connection baseUrl="\(Self.refused)" loginUrl="\(Self.refused)" maxRetries="2" retryBaseDelay="10" connectionTimeout="120000">
                 <procore:client-credentials consumerKey="key" consumerSecret="top-secret"/>
               </procore:connection>
             </procore:config>
