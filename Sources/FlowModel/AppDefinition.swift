@@ -29,6 +29,8 @@ public struct AppDefinition: Sendable {
 
     /// The resolved properties, for `p('key')` and logging levels.
     public let properties: PropertyResolver
+    /// The log levels of the project's `log4j2.xml` (none in Conduit's layout).
+    public var logging = LoggingConfiguration()
     /// Where the connector elements start that the loader found errors in. Empty for an app that
     /// loaded cleanly; for a partly loaded one (``LoadResult/partialApp``) the build step skips
     /// them, so that it adds its own findings without repeating the loader's.

@@ -57,11 +57,15 @@ public enum AppLoader {
         context.checkReferences(parts)
         diagnostics += context.diagnostics
 
-        let app = AppDefinition(
+        let logging = LoggingConfiguration.read(in: layout)
+        diagnostics += logging.diagnostics
+
+        var app = AppDefinition(
             name: URL(fileURLWithPath: layout.directory).lastPathComponent, layout: layout, files: documents.map(\.file),
             connectorConfigs: parts.connectorConfigs, flows: parts.flows, subFlows: parts.subFlows,
             globalErrorHandlers: parts.globalErrorHandlers, defaultErrorHandlerName: parts.defaultErrorHandlerName,
             errorTypes: context.errorTypes, properties: stage.resolver, incompleteComponents: context.incompleteComponents)
+        app.logging = logging.configuration
         let ordered = Diagnostic.inFileOrder(diagnostics)
         guard !ordered.contains(where: { $0.severity == .error }) else {
             return LoadResult(app: nil, diagnostics: ordered, partialApp: app)

@@ -33,6 +33,7 @@ public enum ProcoreDeclaration {
         ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: configStereotype)),
         ParameterDeclaration("companyId", required: true, kind: .expression),
         ParameterDeclaration("customFields", kind: .expression),
+        ParameterDeclaration(ClearedFields.parameter, kind: .expression),
         ParameterDeclaration("target", kind: .literal),
         ParameterDeclaration("targetValue", kind: .expression),
     ]

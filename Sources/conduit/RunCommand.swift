@@ -73,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         let formatProblems: [Diagnostic] = if case .failure(let problem) = format { [problem] } else { [] }
         DiagnosticPrinter.print(prepared.diagnostics + formatProblems)
         guard let definition = loaded.app, let runtime = prepared.runtime, formatProblems.isEmpty else { throw ExitCode(1) }
+        Self.noteIgnoredAppenders(definition.logging, runtime: runtime)
         let announce = Announcer(format: (try? format.get()) ?? .text)
 
         let sandbox: SandboxServer?
@@ -125,5 +126,14 @@ struct RunCommand: AsyncParsableCommand {
             ConsoleOutput.writeError("error: \(error)\n")
             throw ExitCode(1)
         }
+    }
+
+    /// Says once, at start, that the project's log4j2.xml sets levels but not where lines go. On
+    /// a category of its own, so that the file's root level (`OFF` included) governs it too.
+    private static func noteIgnoredAppenders(_ logging: LoggingConfiguration, runtime: Runtime) {
+        guard let file = logging.file, !logging.ignoredAppenders.isEmpty else { return }
+        let names = logging.ignoredAppenders.map { "'\($0)'" }.joined(separator: ", ")
+        runtime.logger(category: "conduit.logging").info(
+            "\(file): the levels of its Loggers apply; its appenders (\(names)) are ignored: Conduit writes every log line to standard output")
     }
 }

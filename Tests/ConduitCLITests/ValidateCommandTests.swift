@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ConduitTestSupport
 
 @Suite struct ValidateCommandTests {
     @Test func sampleAppIsCleanInDev() async throws {
@@ -70,5 +71,47 @@ import Testing
         let wrong = try await CLIRunner.run(["decrypt", "--key", "fedcba9876543210", encrypted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
         #expect(wrong.status == 1)
         #expect(wrong.stderr == "error: could not decrypt the value: wrong key, algorithm or mode, or a corrupted value\n")
+    }
+}
+
+/// `validate` finds what `run` finds, located the same (issue 20, item 7): a Procore config that
+/// cannot connect and a literal no call could accept are errors; a path two parts claim a warning.
+@Suite struct ValidateMatchesRunTests {
+    static let flows = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <mule xmlns="http://www.mulesoft.org/schema/mule/core" xmlns:http="http://www.mulesoft.org/schema/mule/http"
+              xmlns:procore="http://www.mulesoft.org/schema/mule/procore">
+          <http:listener-config name="HTTP_Listener_config"><http:listener-connection host="127.0.0.1" port="0"/></http:listener-config>
+          <procore:config name="No_Connection"/>
+          <procore:config name="Procore_Config">
+            <procore:connection>
+              <procore:oauth-authorization-code consumerKey="key" consumerSecret="secret"/>
+              <procore:oauth-callback-config listenerConfig="HTTP_Listener_config" callbackPath="/mule/callback" authorizePath="/authorize-procore"/>
+            </procore:connection>
+          </procore:config>
+          <flow name="update">
+            <http:listener config-ref="HTTP_Listener_config" path="/mule/callback"/>
+            <procore:update-project config-ref="Procore_Config" companyId="1" projectId="#[payload.id]" active="yes"/>
+          </flow>
+        </mule>
+        """
+
+    static let expected = """
+        flows/app.xml:5:3: error: Element <procore:config> is missing required child <procore:connection>.
+        flows/app.xml:13:5: warning: The listener's path '/mule/callback' is the OAuth callback path of config 'Procore_Config' (declared at flows/app.xml:6:3), which answers its GET requests first; this flow never receives them.
+        flows/app.xml:14:105: error: Invalid value for parameter 'active': 'yes' is not a boolean (expected true or false)
+        2 errors, 1 warning
+
+        """
+
+    @Test func validateAndRunReportTheSameLocatedProblems() async throws {
+        let directory = try TemporaryAppDirectory(["flows/app.xml": Self.flows])
+        defer { try? FileManager.default.removeItem(atPath: directory.path) }
+        for command in ["validate", "run"] {
+            let output = try await CLIRunner.run([command, "--app", directory.path])
+            #expect(output.status == 1, "\(command)")
+            #expect(output.stderr == Self.expected, "\(command)")
+            #expect(!output.stdout.contains("ready"))
+        }
     }
 }

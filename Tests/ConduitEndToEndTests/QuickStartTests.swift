@@ -73,6 +73,18 @@ import NIOHTTP1
         #expect(changed["state_code"] == "AZ")
         #expect(changed["is_erp_integrated"] == true)
 
+        // curl … -d '{"company_id":"562949953437078","start_date":"","clear_fields":["public_notes","fax"]}' http://localhost:8081/projects/562949955035825
+        let cleared = try await app.send(.PATCH, "/projects/562949955035825",
+                                         json: #"{"company_id":"562949953437078","start_date":"","clear_fields":["public_notes","fax"]}"#)
+        #expect(cleared.status == 200, "\(cleared.body)")
+        #expect(try cleared.json["start_date"] == .null)
+        #expect(try cleared.json["public_notes"] == .null)
+        #expect(try cleared.json["fax"] == .null)
+        #expect(try cleared.json["name"] == "MuleTest9 - 17 Updated")
+        let nothing = try await app.send(.PATCH, "/projects/562949955035825", json: #"{"company_id":"562949953437078","city":null}"#)
+        #expect(nothing.status == 400)
+        #expect(nothing.body == #"{"error":"PROCORE:BAD_REQUEST","message":"nothing to update: every project parameter of update-project is null"}"#)
+
         // A mistake gets a 400 that names the parameter.
         let badDate = try await app.send(.POST, "/projects", json: #"{"company_id":"562949953437078","name":"Bad dates","start_date":"2025-02-30"}"#)
         #expect(badDate.status == 400)

@@ -20,13 +20,15 @@ import ConduitTestSupport
         var testDescription: String { "\(method) \(path) \(body.isEmpty ? "(empty)" : body)" }
     }
 
-    static func badRequest(_ message: String) -> String {
-        String(decoding: JSON.encodeBytes(.object(ValueObject([("error", "PROCORE:BAD_REQUEST"), ("message", .string(message))]))),
+    static func badRequest(_ message: String, type: String = "PROCORE:BAD_REQUEST") -> String {
+        String(decoding: JSON.encodeBytes(.object(ValueObject([("error", .string(type)), ("message", .string(message))]))),
                as: UTF8.self)
     }
 
+    /// A payload of the wrong shape: `INVALID_REQUEST`, a `BAD_REQUEST`, so the sample's 400.
     static func notAnObject(_ got: String) -> String {
-        badRequest("Invalid value for parameter 'companyId': 'payload.company_id' needs the payload to be a JSON object, got \(got)")
+        badRequest("Invalid value for parameter 'companyId': 'payload.company_id' needs the payload to be a JSON object, got \(got)",
+                   type: "PROCORE:INVALID_REQUEST")
     }
 
     static let cases = [

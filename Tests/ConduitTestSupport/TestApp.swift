@@ -70,7 +70,7 @@ public enum TestApp {
 
     /// The app loaded and built (not started); a ``LoadFailure`` with every problem otherwise.
     public static func runtime(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
-                               logs: LogCapture = LogCapture(), logLevels: [String: Logger.Level] = [:]) throws -> Runtime {
+                               logs: LogCapture = LogCapture(), logLevels: [String: LogThreshold] = [:]) throws -> Runtime {
         let result = try load(body, properties: properties, connectors: connectors)
         let prepared = Runtime.prepare(result, connectors: standardConnectors + connectors,
                                        options: RuntimeOptions(logLevelOverrides: logLevels, logHandlerFactory: logs.factory))

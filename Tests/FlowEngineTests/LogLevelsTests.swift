@@ -5,13 +5,13 @@ import Testing
 @Suite("Log levels")
 struct LogLevelsTests {
     @Test("a category takes the level of its most specific configured ancestor, overrides first", arguments: [
-        ("org.mule.runtime.core.internal.processor.LoggerMessageProcessor", Logger.Level.debug),
+        ("org.mule.runtime.core.internal.processor.LoggerMessageProcessor", LogThreshold.debug),
         ("org.mule.service.http", .warning),
         ("com.example.audit", .trace),
         ("com.example", .error),
         ("unrelated", .error),
     ])
-    func resolution(category: String, expected: Logger.Level) {
+    func resolution(category: String, expected: LogThreshold) {
         let properties = [
             "logging.level.org.mule": "WARN",
             "logging.level.org.mule.runtime.core": "debug",
@@ -28,10 +28,10 @@ struct LogLevelsTests {
     }
 
     @Test("levels are read as Mule and log4j spell them", arguments: [
-        ("TRACE", Logger.Level?.some(.trace)), ("debug", .debug), ("Info", .info), ("WARN", .warning),
-        ("WARNING", .warning), ("ERROR", .error), ("OFF", .critical), ("LOUD", nil), ("", nil),
+        ("TRACE", LogThreshold?.some(.trace)), ("debug", .debug), ("Info", .info), ("WARN", .warning),
+        ("WARNING", .warning), ("ERROR", .error), ("OFF", .off), ("FATAL", .critical), ("ALL", .trace), ("LOUD", nil), ("", nil),
     ])
-    func parsing(text: String, expected: Logger.Level?) {
+    func parsing(text: String, expected: LogThreshold?) {
         #expect(LogLevels.parse(text) == expected)
     }
 }

@@ -88,13 +88,13 @@ struct ProcessorTests {
 
     @Test("a disabled logger level logs nothing; a logging.level property or override enables it",
           arguments: [
-              ([(String, String)](), [String: Logger.Level](), 0),
+              ([(String, String)](), [String: LogThreshold](), 0),
               ([("logging.level.org.mule.runtime", "DEBUG")], [:], 1),
               ([("logging.level.root", "DEBUG")], [:], 1),
-              ([], [LogCategories.logger: Logger.Level.debug], 1),
-              ([("logging.level.org.mule", "DEBUG")], ["org.mule.runtime.core": Logger.Level.error], 0),
+              ([], [LogCategories.logger: LogThreshold.debug], 1),
+              ([("logging.level.org.mule", "DEBUG")], ["org.mule.runtime.core": LogThreshold.error], 0),
           ])
-    func loggerLevels(properties: [(String, String)], overrides: [String: Logger.Level], expected: Int) async throws {
+    func loggerLevels(properties: [(String, String)], overrides: [String: LogThreshold], expected: Int) async throws {
         let logs = LogCapture()
         let runtime = try TestApp.runtime("""
             <flow name="main"><logger level="DEBUG" message="debugging #[payload]"/></flow>

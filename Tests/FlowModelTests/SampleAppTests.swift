@@ -32,4 +32,24 @@ import Testing
             connectors: ProcoreConnectorFixture.declarations))
         #expect(result.diagnostics.map(\.description) == [])
     }
+
+    /// The sample's update sub-flow maps every parameter `update-project` has (issue 20, item 11),
+    /// and the create flow every parameter of `create-project` but `clearFields`, which a create
+    /// has no use for.
+    @Test func sampleOperationsMapEveryParameter() throws {
+        let app = try #require(AppLoader.load(LoadOptions(appDirectory: TestApp.repositoryRoot, environment: "dev",
+                                                          connectors: ProcoreConnectorFixture.declarations)).app)
+        let processors = app.flows.flatMap(\.processors) + app.subFlows.flatMap(\.processors)
+        let operations: [ComponentDefinition] = processors.compactMap {
+            if case .operation(let component) = $0.kind { return component }
+            return nil
+        }
+        let engineParameters: Set<String> = ["config-ref", "target", "targetValue"]
+        for (name, leftOut) in [("update-project", Set<String>()), ("create-project", Set(["clearFields"]))] {
+            let declared = try #require(ProcoreConnectorFixture.declaration.elements.first { $0.name == name })
+            let expected = Set(declared.parameters.map(\.name)).subtracting(engineParameters).subtracting(leftOut)
+            let operation = try #require(operations.first { $0.name == name })
+            #expect(Set(operation.parameters.keys).subtracting(engineParameters) == expected, "\(name)")
+        }
+    }
 }

@@ -142,6 +142,7 @@ import Testing
                 #expect(ContinuousClock.now - started < .seconds(10))
                 #expect(error.type.description == "HTTP:TIMEOUT")
                 #expect(error.description == "HTTP GET on resource 'http://127.0.0.1:\(server.port)/stalled' failed: Timeout exceeded.")
+                #expect(error.cause.message == "Timeout exceeded")
             }
         }
     }
@@ -160,6 +161,7 @@ import Testing
             #expect(error.type.description == "HTTP:CONNECTIVITY")
             #expect(error.type.parent?.description == "MULE:CONNECTIVITY")
             #expect(error.description == "HTTP POST on resource 'http://127.0.0.1:\(port)/x' failed: Connection refused.")
+            #expect(error.cause.message == "Connection refused")
         }
     }
 

@@ -113,7 +113,7 @@ import FlowEngine
         }
     }
 
-    @Test func unreachableProcoreIsConnectivity() async throws {
+    @Test func unreachableProcoreIsRetryExhausted() async throws {
         try await SandboxHarness.with { sandbox in
             // Port 1 on loopback refuses connections.
             let configuration = sandbox.configuration(retry: RetryPolicy(maxRetries: 2, baseDelay: .milliseconds(5)),
@@ -122,9 +122,9 @@ import FlowEngine
             try await sandbox.authorize(client)
             do {
                 _ = try await client.createProject(try SandboxHarness.createParameters())
-                Issue.record("expected CONNECTIVITY")
+                Issue.record("expected RETRY_EXHAUSTED")
             } catch let error as ProcoreError {
-                #expect(error.type == .connectivity)
+                #expect(error.type == .retryExhausted)
                 #expect(error.description.hasPrefix("Could not reach Procore at http://127.0.0.1:1 for POST /rest/v1.0/projects: "))
                 #expect(error.description.hasSuffix("(gave up after 2 retries)"))
                 #expect(error.errorMessage == nil)

@@ -74,12 +74,13 @@ import Testing
         let fromNumber = try ProjectRequestBuilder.create(["companyId": 562949953437078, "name": "A"])
         let fromText = try ProjectRequestBuilder.create(["companyId": "562949953437078", "name": "A"])
         #expect(fromNumber == fromText)
-        #expect(fromText.bodyText == #"{"company_id":562949953437078,"project":{"name":"A"}}"#)
+        // The manual's create defaults fill in what the flow left out.
+        #expect(fromText.bodyText == #"{"company_id":562949953437078,"project":{"name":"A","active":true,"country_code":"US","enable_copy_of_standard_cost_codes":false}}"#)
     }
 
-    @Test func updateWithOnlyIdsSendsAnEmptyProject() throws {
-        let request = try ProjectRequestBuilder.update(["companyId": 1, "projectId": "2"])
-        #expect(request.bodyText == #"{"company_id":1,"project":{}}"#)
+    @Test func updateTakesThePathFromTheProjectId() throws {
+        let request = try ProjectRequestBuilder.update(["companyId": 1, "projectId": "2", "city": "Carpinteria"])
+        #expect(request.bodyText == #"{"company_id":1,"project":{"city":"Carpinteria"}}"#)
         #expect(request.path == "/rest/v1.0/projects/2")
     }
 }

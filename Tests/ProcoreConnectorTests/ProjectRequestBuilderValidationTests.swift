@@ -57,10 +57,14 @@ import Testing
         ("customFields", .string("x"), "Invalid value for parameter 'customFields': expected an object of custom field id to value, got 'x'"),
         ("customFields", .object(ValueObject([("colour", "red")])), "Invalid value for parameter 'customFields': key 'colour' is not a custom field id (expected digits, for example '456')"),
         ("projectId", .string("P-1"), "Invalid value for parameter 'projectId': 'P-1' is not a Procore id (expected a positive whole number)"),
-        ("companyId", .string(""), "Invalid value for parameter 'companyId': '' is not a Procore id (expected a positive whole number)"),
+        ("companyId", .string(""), "Missing value for required parameter 'companyId'"),
+        ("projectId", .string("  "), "Missing value for required parameter 'projectId'"),
     ])
     func rejectsWithTheParameterAndReason(parameter: String, value: Value, message: String) throws {
-        let error = try #require(Self.updateError([parameter: value]))
+        // A city too, so that the update is not refused as empty first.
+        var parameters: [String: Value] = ["city": "Carpinteria"]
+        parameters[parameter] = value
+        let error = try #require(Self.updateError(parameters))
         #expect(error.type == .badRequest)
         #expect(error.type.description == "PROCORE:BAD_REQUEST")
         #expect(error.description == message)
@@ -93,6 +97,6 @@ import Testing
     }
 
     @Test func updateAcceptsNoName() throws {
-        #expect(throws: Never.self) { try ProjectRequestBuilder.update(["companyId": 1, "projectId": 2]) }
+        #expect(throws: Never.self) { try ProjectRequestBuilder.update(["companyId": 1, "projectId": 2, "city": "Carpinteria"]) }
     }
 }

@@ -18,8 +18,12 @@ public struct HTTPTransport: Sendable {
     public enum Outcome: Sendable {
         /// The server answered (any status).
         case response(Message)
-        /// No answer: the connection failed, was dropped or timed out; the reason is safe to show.
+        /// No answer: the connection was dropped or timed out after the request may have reached
+        /// the server; the reason is safe to show.
         case failure(String)
+        /// No connection could be made (refused, unreachable, a host name that does not resolve):
+        /// nothing reached the server, so sending again is always safe. The reason is safe to show.
+        case notConnected(String)
     }
 
     /// The largest response body read; an API's JSON answers are usually a few kilobytes.
@@ -60,7 +64,8 @@ public struct HTTPTransport: Sendable {
                                               timeout: max(.zero, deadline - started))
             return .response(received(response, method, url, started: started))
         } catch {
-            return .failure(failed(error, method, url))
+            let reason = failed(error, method, url)
+            return Self.isNotConnected(error) ? .notConnected(reason) : .failure(reason)
         }
     }
 
@@ -165,6 +170,15 @@ public struct HTTPTransport: Sendable {
         return components.path.isEmpty ? "/" : components.path
     }
 
+    /// Whether `error` says no connection could be made, so the request never left this process.
+    @usableFromInline
+    static func isNotConnected(_ error: any Error) -> Bool {
+        if error is NIOConnectionError { return true }
+        if let error = error as? HTTPClientError, error == .connectTimeout { return true }
+        if let error = error as? IOError, [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH].contains(error.errnoCode) { return true }
+        return false
+    }
+
     /// A short, secret-free reason for a transport error.
     public static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError {
@@ -179,6 +193,12 @@ public struct HTTPTransport: Sendable {
             }
         }
         if error is CancellationError { return "the request was cancelled" }
+        // With the pool's own retries off (``HTTPClient/Configuration/failingFast(timeout:)``),
+        // a failed connection attempt arrives as NIO's error for every address tried.
+        if let error = error as? NIOConnectionError {
+            if let first = error.connectionErrors.first?.error { return describe(first) }
+            return "the host name could not be resolved"
+        }
         if let error = error as? ResponseAccumulator.ResponseTooBigError {
             return "the response was larger than \(error.maxBodySize) bytes"
         }

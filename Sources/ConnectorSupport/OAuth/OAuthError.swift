@@ -10,6 +10,8 @@ public struct OAuthError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The provider could not be reached.
         case connectivity
+        /// The provider could not be reached on any attempt the retry policy allowed.
+        case retryExhausted
         /// The provider refused the client, the grant or the person's consent.
         case unauthorized
         /// No usable token is stored for the resource owner: authorize first.
@@ -28,11 +30,15 @@ public struct OAuthError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String
     /// The provider's answer (status, headers, masked body) when the failure came from one.
     public var response: Message?
+    /// The failures underneath, outermost first (a refused connection's reason); the engine's
+    /// `error.cause`.
+    public var causes: [String]
 
     /// Creates an error.
-    public init(_ kind: Kind, _ description: String, response: Message? = nil) {
+    public init(_ kind: Kind, _ description: String, response: Message? = nil, causes: [String] = []) {
         self.kind = kind
         self.description = description
         self.response = response
+        self.causes = causes
     }
 }

@@ -29,6 +29,9 @@ public struct OAuthSettings: Sendable, CustomStringConvertible {
     public var resourceOwnerId: String
     /// How long one token request may take in full.
     public var requestTimeout: Duration
+    /// How often a token request that could not connect at all is sent again (nothing reached
+    /// the provider, so no code or refresh token was spent); none by default.
+    public var retry: RetryPolicy
     /// The provider's own messages in an error response body (`invalid_grant: …`), for error
     /// descriptions; empty when the body says nothing useful.
     public var errorMessages: @Sendable (Value) -> [String]
@@ -43,6 +46,7 @@ public struct OAuthSettings: Sendable, CustomStringConvertible {
     public init(configName: String, providerName: String, clientId: String, clientSecret: String, grant: OAuthGrant,
                 tokenURL: String, authorizeURL: String, revokeURL: String,
                 resourceOwnerId: String = OAuthSettings.defaultResourceOwnerId, requestTimeout: Duration = .seconds(30),
+                retry: RetryPolicy = RetryPolicy(maxRetries: 0),
                 errorMessages: @escaping @Sendable (Value) -> [String] = OAuthSettings.standardErrorMessages(in:),
                 userInfoURL: String? = nil, userDescription: @escaping @Sendable (Value) -> String? = { _ in nil }) {
         self.configName = configName
@@ -55,6 +59,7 @@ public struct OAuthSettings: Sendable, CustomStringConvertible {
         self.revokeURL = revokeURL
         self.resourceOwnerId = resourceOwnerId
         self.requestTimeout = requestTimeout
+        self.retry = retry
         self.errorMessages = errorMessages
         self.userInfoURL = userInfoURL
         self.userDescription = userDescription

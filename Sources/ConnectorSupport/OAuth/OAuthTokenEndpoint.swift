@@ -7,8 +7,10 @@ import NIOHTTP1
 /// Calls a provider's OAuth endpoints (RFC 6749 and RFC 7009, form-encoded with the client's
 /// credentials in the body): code exchange, refresh, client credentials and revocation.
 ///
-/// Token requests are never retried: a refresh token is spent the moment the provider receives
-/// it, and an authorization code is single-use, so a blind retry could only fail or do harm.
+/// A token request that reached the provider is never retried: a refresh token is spent the
+/// moment the provider receives it, and an authorization code is single-use, so a blind retry
+/// could only fail or do harm. One that could not connect at all (refused, unreachable) spent
+/// nothing and is sent again as ``OAuthSettings/retry`` allows, with its backoff.
 struct OAuthTokenEndpoint: Sendable {
     let settings: OAuthSettings
     let transport: HTTPTransport
@@ -48,8 +50,9 @@ struct OAuthTokenEndpoint: Sendable {
                 ? "HTTP POST \(path) failed: \(HTTPStatusText.reason(status)) (\(status))."
                 : messages.joined(separator: "; ")
             throw OAuthError(.status(status), description, response: result)
-        case .failure(let reason):
-            throw OAuthError(.connectivity, "Could not reach \(settings.providerName)'s token revocation endpoint \(path): \(reason).")
+        case .failure(let reason), .notConnected(let reason):
+            throw OAuthError(.connectivity, "Could not reach \(settings.providerName)'s token revocation endpoint \(path): \(reason).",
+                             causes: [reason])
         }
     }
 
@@ -63,11 +66,13 @@ struct OAuthTokenEndpoint: Sendable {
                                         ("client_secret", settings.clientSecret)] + fields)
         let url = settings.tokenURL
         let path = HTTPTransport.pathForLogging(url)
-        let outcome = await transport.send(method: .POST, url: url, headers: Self.formHeaders, body: Array(body.utf8),
-                                           deadline: .now + settings.requestTimeout)
-        switch outcome {
-        case .failure(let reason):
-            throw OAuthError(.connectivity, "Could not reach \(settings.providerName)'s token endpoint \(path): \(reason).")
+        let outcome = await sendTokenRequest(url: url, body: Array(body.utf8))
+        switch outcome.result {
+        case .failure(let reason), .notConnected(let reason):
+            let failure = "Could not reach \(settings.providerName)'s token endpoint \(path): \(reason)."
+            guard outcome.retries > 0 else { throw OAuthError(.connectivity, failure, causes: [reason]) }
+            let retries = "\(outcome.retries) \(outcome.retries == 1 ? "retry" : "retries")"
+            throw OAuthError(.retryExhausted, "\(failure) (gave up after \(retries))", causes: [failure, reason])
         case .response(let result):
             let status = result.statusCode ?? 0
             guard (200..<300).contains(status) else {
@@ -83,6 +88,31 @@ struct OAuthTokenEndpoint: Sendable {
                                          metadata: [transport.logNames.configKey: "\(settings.configName)"])
             }
             return parsed.token
+        }
+    }
+
+    /// Sends a token request, and again after the policy's backoff while no connection could be
+    /// made at all and the policy allows; the last outcome and how many retries it took.
+    private func sendTokenRequest(url: String, body: [UInt8]) async -> (result: HTTPTransport.Outcome, retries: Int) {
+        let policy = settings.retry
+        let deadline = ContinuousClock.now + max(settings.requestTimeout, policy.deadline)
+        var retries = 0
+        while true {
+            let outcome = await transport.send(method: .POST, url: url, headers: Self.formHeaders, body: body,
+                                               deadline: min(deadline, .now + settings.requestTimeout), attempt: retries + 1)
+            guard case .notConnected = outcome, retries < policy.maxRetries else { return (outcome, retries) }
+            let wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
+            guard ContinuousClock.now + wait < deadline else { return (outcome, retries) }
+            if case .notConnected(let reason) = outcome {
+                transport.logger.debug("Retrying POST \(HTTPTransport.pathForLogging(url)) in \(wait.milliseconds) ms (retry \(retries + 1) of \(policy.maxRetries)): could not connect: \(reason)",
+                                       metadata: [transport.logNames.configKey: "\(settings.configName)"])
+            }
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                return (outcome, retries)
+            }
+            retries += 1
         }
     }
 

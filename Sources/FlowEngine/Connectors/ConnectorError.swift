@@ -12,6 +12,7 @@ public struct ConnectorError: Error, Sendable, CustomStringConvertible {
         var message: String
         var detailedMessage: String?
         var errorMessage: Message?
+        var cause: ErrorCause?
     }
 
     private var fields: CopyOnWriteBox<Fields>
@@ -37,9 +38,19 @@ public struct ConnectorError: Error, Sendable, CustomStringConvertible {
         set { fields.value.errorMessage = newValue }
     }
 
+    /// The failure underneath, which the flow sees as `error.cause` (the refused connection
+    /// behind a `RETRY_EXHAUSTED`), as Mule hands on a `ModuleException`'s cause. Nil when there
+    /// is none: `error.cause` is then the connector's own exception, whose message is ``message``.
+    public var cause: ErrorCause? {
+        get { fields.value.cause }
+        set { fields.value.cause = newValue }
+    }
+
     /// Creates an error.
-    public init(type: ErrorTypeName, message: String, detailedMessage: String? = nil, errorMessage: Message? = nil) {
-        fields = CopyOnWriteBox(Fields(type: type, message: message, detailedMessage: detailedMessage, errorMessage: errorMessage))
+    public init(type: ErrorTypeName, message: String, detailedMessage: String? = nil, errorMessage: Message? = nil,
+                cause: ErrorCause? = nil) {
+        fields = CopyOnWriteBox(Fields(type: type, message: message, detailedMessage: detailedMessage, errorMessage: errorMessage,
+                                       cause: cause))
     }
 
     /// `TYPE: message`.

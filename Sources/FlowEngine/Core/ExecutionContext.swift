@@ -32,10 +32,12 @@ public struct ExecutionContext: Sendable {
     }
 
     /// A failure of `element` with an error of `type`, carrying `event`.
+    /// `cause` is the failure underneath (`error.cause`); without one, the cause's message is the
+    /// description, as for Mule's `raise-error`.
     public func failure(_ type: ErrorType, _ description: String, detailedDescription: String? = nil, errorMessage: Message? = nil,
-                        at element: ElementReference, event: Event) -> FlowFailure {
+                        cause: ErrorCause? = nil, at element: ElementReference, event: Event) -> FlowFailure {
         let error = FlowError(type: type, description: description, detailedDescription: detailedDescription,
-                              errorMessage: errorMessage, failingComponent: element, flowStack: flowStack(at: element))
+                              errorMessage: errorMessage, failingComponent: element, flowStack: flowStack(at: element), cause: cause)
         return FlowFailure(error: error, event: event)
     }
 }

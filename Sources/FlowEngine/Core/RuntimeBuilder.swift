@@ -50,7 +50,8 @@ final class RuntimeBuilder {
         // Expressions read configuration properties only (`p()`, issue 21 L1); log levels may
         // also come from the command line and the environment.
         property = { properties.configurationValue(forKey: $0) }
-        loggers = LoggerFactory(levels: LogLevels(overrides: options.logLevelOverrides, property: { properties.value(forKey: $0) }),
+        loggers = LoggerFactory(levels: LogLevels(overrides: options.logLevelOverrides, property: { properties.value(forKey: $0) },
+                                                  configured: app.logging.levels.compactMapValues(LogLevels.parse)),
                                 makeHandler: options.logHandlerFactory)
         self.connectors = Dictionary(connectors.map { ($0.declaration.errorNamespace.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
         flowIndex = Dictionary(app.flows.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -6,7 +6,8 @@ extension FlowError {
     /// `detailedDescription`, `errorType` (`namespace`, `identifier`, `parentErrorType`; `NS:ID`
     /// as text),
     /// `errorMessage` (`payload`, `attributes`, or null), `childErrors` (the aggregated errors) and
-    /// `failingComponent` (`path @ app:file:line`).
+    /// `failingComponent` (`path @ app:file:line`) and `cause` (`message`, `localizedMessage`,
+    /// `cause`: see ``ErrorCause``).
     public func value(appName: String) -> Value {
         let base = EvaluationContext.errorObject(
             description: description, detailedDescription: detailedDescription,
@@ -15,6 +16,7 @@ extension FlowError {
             errorMessage: errorMessage.map { ($0.payload, $0.attributes) })
         guard var object = base.objectValue else { return base }
         object.append("failingComponent", .string(failingComponent.rendered(appName: appName)))
+        object.append("cause", cause.value)
         if !childErrors.isEmpty {
             object["childErrors"] = .array(childErrors.map { $0.value(appName: appName) })
         }

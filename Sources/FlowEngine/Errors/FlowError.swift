@@ -15,9 +15,10 @@ public struct FlowError: Error, Sendable, CustomStringConvertible {
         let failingComponent: ElementReference
         let flowStack: [FlowStackFrame]
         let childErrors: [FlowError]
+        let cause: ErrorCause
 
         init(type: ErrorType, description: String, detailedDescription: String, errorMessage: Message?,
-             failingComponent: ElementReference, flowStack: [FlowStackFrame], childErrors: [FlowError]) {
+             failingComponent: ElementReference, flowStack: [FlowStackFrame], childErrors: [FlowError], cause: ErrorCause) {
             self.type = type
             self.description = description
             self.detailedDescription = detailedDescription
@@ -25,6 +26,7 @@ public struct FlowError: Error, Sendable, CustomStringConvertible {
             self.failingComponent = failingComponent
             self.flowStack = flowStack
             self.childErrors = childErrors
+            self.cause = cause
         }
     }
 
@@ -45,14 +47,19 @@ public struct FlowError: Error, Sendable, CustomStringConvertible {
     public var flowStack: [FlowStackFrame] { storage.flowStack }
     /// The errors this one aggregates (`error.childErrors`: a `scatter-gather`'s failed routes).
     public var childErrors: [FlowError] { storage.childErrors }
+    /// The failure underneath (`error.cause`): the one the failing component named, else a
+    /// cause whose message is the description, as Mule's exception for the error has.
+    public var cause: ErrorCause { storage.cause }
     /// Whether the error block was already logged, so that a propagated error is logged once.
     public internal(set) var isLogged: Bool
 
     /// Creates an error.
     public init(type: ErrorType, description: String, detailedDescription: String? = nil, errorMessage: Message? = nil,
-                failingComponent: ElementReference, flowStack: [FlowStackFrame], childErrors: [FlowError] = []) {
+                failingComponent: ElementReference, flowStack: [FlowStackFrame], childErrors: [FlowError] = [],
+                cause: ErrorCause? = nil) {
         storage = Storage(type: type, description: description, detailedDescription: detailedDescription ?? description,
-                          errorMessage: errorMessage, failingComponent: failingComponent, flowStack: flowStack, childErrors: childErrors)
+                          errorMessage: errorMessage, failingComponent: failingComponent, flowStack: flowStack, childErrors: childErrors,
+                          cause: cause ?? ErrorCause(message: description))
         isLogged = false
     }
 }

@@ -57,9 +57,10 @@ struct OperationProcessor: Processor {
         if let found = context.runtime.errorTypes.lookup(error.type) {
             let type = errorMappings.first { $0.source.map(found.isA) ?? true }?.target ?? found
             return context.failure(type, error.message, detailedDescription: error.detailedMessage,
-                                   errorMessage: error.errorMessage, at: element, event: event)
+                                   errorMessage: error.errorMessage, cause: error.cause, at: element, event: event)
         }
         return context.failure(context.runtime.coreErrors.unknown, "\(error.message) (undeclared error type \(error.type))",
-                               detailedDescription: error.detailedMessage, errorMessage: error.errorMessage, at: element, event: event)
+                               detailedDescription: error.detailedMessage, errorMessage: error.errorMessage, cause: error.cause,
+                               at: element, event: event)
     }
 }

@@ -9,15 +9,19 @@ public struct HTTPEndpoint: Sendable {
     public let methods: [String]?
     /// Where the endpoint was declared, for diagnostics.
     public let location: SourceLocation
+    /// What it is, as a warning about a path claimed twice names it (`the OAuth callback path of
+    /// config 'Procore_Config'`).
+    public let purpose: String
     /// Answers a request.
     public let handler: @Sendable (EndpointRequest) async -> EndpointResponse
 
     /// Creates an endpoint.
-    public init(path: String, methods: [String]? = nil, location: SourceLocation,
+    public init(path: String, methods: [String]? = nil, location: SourceLocation, purpose: String = "a connector's endpoint",
                 handler: @escaping @Sendable (EndpointRequest) async -> EndpointResponse) {
         self.path = path
         self.methods = methods
         self.location = location
+        self.purpose = purpose
         self.handler = handler
     }
 }

@@ -1,8 +1,10 @@
 /// A listener configuration other connectors can serve endpoints on (an OAuth connector's
 /// authorize and callback pages), found through `ConnectorBuildContext.configuration(named:)`.
 public protocol HTTPEndpointHost: Sendable {
-    /// Serves `endpoint` once the app runs; call while the app is being built.
-    func register(_ endpoint: HTTPEndpoint)
+    /// Serves `endpoint` once the app runs; call while the app is being built. Returns a warning
+    /// when an endpoint registered before answers the same requests (the earlier one wins).
+    @discardableResult
+    func register(_ endpoint: HTTPEndpoint) -> String?
 
     /// Where the listener answers, from its configuration and the port it bound
     /// (`http://localhost:8081/api`, no trailing slash; a wildcard host as `localhost`); nil until

@@ -24,6 +24,8 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
         var routes: [ListenerRoute] = []
         /// Listeners by collision key (see ``ListenerPaths/collisionKey(_:)``).
         var listenersByKey: [[String]: [ListenerDefinition]] = [:]
+        /// Connector endpoints by the same key, to warn about paths two parts of the app claim.
+        var endpointsByKey: [[String]: [HTTPEndpoint]] = [:]
         var server: RunningServer?
         var bound: BoundListener?
         var startedSources = 0
@@ -65,9 +67,34 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
     }
 
     /// Serves `endpoint` on this listener.
-    public func register(_ endpoint: HTTPEndpoint) {
+    @discardableResult
+    public func register(_ endpoint: HTTPEndpoint) -> String? {
         let route = ListenerRoute(basePath: definition.basePath, path: endpoint.path, methods: endpoint.methods, target: .endpoint(endpoint))
-        state.withLockedValue { $0.routes.append(route) }
+        let key = ListenerPaths.collisionKey(endpoint.path)
+        let earlier = state.withLockedValue { state in
+            let earlier = state.endpointsByKey[key, default: []].first { Self.shareRequests($0.methods, endpoint.methods) }
+            state.endpointsByKey[key, default: []].append(endpoint)
+            state.routes.append(route)
+            return earlier
+        }
+        guard let earlier else { return nil }
+        return "Path '\(endpoint.path)' of listener config '\(name)' is both \(endpoint.purpose) and \(earlier.purpose) (declared at \(earlier.location)); only the first answers its requests."
+    }
+
+    /// The connector endpoint registered before `listener` that answers the same requests, so
+    /// that the flow would never receive them; nil when there is none.
+    func endpoint(claiming listener: ListenerDefinition) -> HTTPEndpoint? {
+        state.withLockedValue { state in
+            state.endpointsByKey[ListenerPaths.collisionKey(listener.path), default: []]
+                .first { Self.shareRequests($0.methods, listener.allowedMethods) }
+        }
+    }
+
+    /// Whether two method lists (nil: every method) have a request in common: then the route
+    /// registered first answers it and the other never sees it.
+    private static func shareRequests(_ a: [String]?, _ b: [String]?) -> Bool {
+        guard let a, let b else { return true }
+        return !Set(a).isDisjoint(with: b)
     }
 
     /// Routes `source`'s requests here, reporting a listener that would answer the same requests

@@ -66,6 +66,11 @@ public struct HTTPFlowConnector: Connector {
                                 at: headers.location)
             }
         }
+        if let endpoint = listenerConfig.endpoint(claiming: listener) {
+            let methods = endpoint.methods?.joined(separator: ", ") ?? "all"
+            context.warning("The listener's path '\(listener.path)' is \(endpoint.purpose) (declared at \(endpoint.location)), which answers its \(methods) requests first; this flow never receives them.",
+                            at: definition.location)
+        }
         let source = HTTPListenerSource(flow: flow, listener: listener, configuration: listenerConfig,
                                         logger: context.logger(category: HTTPListenerConfiguration.logCategory))
         try listenerConfig.register(source)

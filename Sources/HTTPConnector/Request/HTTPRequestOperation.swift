@@ -50,8 +50,10 @@ struct HTTPRequestOperation: ConnectorOperation {
                     continue
                 }
                 configuration.logger.error("Error sending HTTP request to \(prepared.displayURI)")
+                // Mule's error.cause is the transport's exception (`Connection refused`), not the description.
                 throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: identifier),
-                                     message: "HTTP \(prepared.method) on resource '\(prepared.displayURI)' failed: \(cause).")
+                                     message: "HTTP \(prepared.method) on resource '\(prepared.displayURI)' failed: \(cause).",
+                                     cause: ErrorCause(message: cause))
             }
         }
     }

@@ -36,7 +36,9 @@ package final class ProcoreClient: Sendable {
         let timeouts = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(configuration.connectTimeout.saturatingNanoseconds),
             read: .nanoseconds(configuration.responseTimeout.saturatingNanoseconds))
-        let httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeouts)
+        // Fails a refused connection at once; the retry policy alone decides about trying again,
+        // for operations and for the token endpoint, which shares this pool.
+        let httpConfiguration = HTTPClient.Configuration.failingFast(timeout: timeouts)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         self.configuration = configuration
         self.httpClient = httpClient
@@ -146,8 +148,9 @@ package final class ProcoreClient: Sendable {
             guard [429, 502, 503, 504].contains(status) else { throw failure }
             let backoff = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
             wait = (status == 429 || status == 503) ? serverRequestedDelay(result) ?? backoff : backoff
-        case .failure(let reason):
-            failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).")
+        case .failure(let reason), .notConnected(let reason):
+            failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).",
+                                   causes: [reason])
             wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
         }
         guard retries < policy.maxRetries, ContinuousClock.now + wait < deadline else {
@@ -185,9 +188,16 @@ package final class ProcoreClient: Sendable {
         return requested
     }
 
+    /// The error after the retries ran out: an answer keeps its status's type; failures to reach
+    /// Procore at all become `RETRY_EXHAUSTED`, as a Mule connector's exhausted reconnection
+    /// does, with the last attempt's failure as `error.cause`.
     private static func afterRetries(_ error: ProcoreError, retries: Int) -> ProcoreError {
-        var error = error
-        error.description += " (gave up after \(retries) \(retries == 1 ? "retry" : "retries"))"
-        return error
+        var exhausted = error
+        exhausted.description += " (gave up after \(retries) \(retries == 1 ? "retry" : "retries"))"
+        if error.type == .connectivity {
+            exhausted.type = .retryExhausted
+            exhausted.causes = [error.description] + error.causes
+        }
+        return exhausted
     }
 }

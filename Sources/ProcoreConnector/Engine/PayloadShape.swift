@@ -6,7 +6,8 @@ import FlowModel
 /// Tells a payload of the wrong shape apart from other bad values.
 ///
 /// A caller who sends a JSON array, string, number or boolean where the operation's parameters
-/// select keys of an object (`#[payload.company_id]`) gets one `BAD_REQUEST` naming the first
+/// select keys of an object (`#[payload.company_id]`) gets one `INVALID_REQUEST` (a child of `BAD_REQUEST`: in the
+/// manual's words, the request's format and structure are wrong) naming the first
 /// parameter that breaks, in the operation's order, instead of a `MULE:EXPRESSION` error (a
 /// selector on a String fails) or a list of every parameter (a selector on an Array yields an
 /// Array). A parameter counts only when the payload is the cause: it fails on the payload it got
@@ -36,7 +37,7 @@ enum PayloadShape {
                 broken = true
             }
             if broken {
-                return ProcoreError(.badRequest, ProjectRequestBuilder.invalid(
+                return ProcoreError(.invalidRequest, ProjectRequestBuilder.invalid(
                     name, "\(expressionText(parameter)) needs the payload to be a JSON object, got \(describe(input.payload))"))
             }
         }

@@ -1,6 +1,7 @@
 import ConnectorSupport
 import FlowCore
 import FlowEngine
+import FlowExpression
 import FlowModel
 import HTTPConnector
 
@@ -36,9 +37,11 @@ public struct ProcoreFlowConnector: Connector {
                                                   refusesSharedTokenFile: TokenStorePolicy.isProductionLike(context))
         if case .authorizationCode(let settings) = configuration.grant, let listener {
             for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {
-                listener.register(HTTPEndpoint(path: path, methods: ["GET"], location: definition.location) { request in
+                let purpose = "the OAuth \(kind == .authorize ? "authorize" : "callback") path of config '\(configuration.name)'"
+                let clash = listener.register(HTTPEndpoint(path: path, methods: ["GET"], location: definition.location, purpose: purpose) { request in
                     await runtime.answer(kind, request)
                 })
+                if let clash { context.warning(clash, at: definition.location) }
             }
         }
         return runtime
@@ -50,12 +53,34 @@ public struct ProcoreFlowConnector: Connector {
             throw DiagnosticList([.error("Element <\(definition.qualifiedName)> needs a config-ref naming a <procore:config>.", at: definition.location)])
         }
         switch definition.name {
-        case "create-project": return ProcoreFlowOperation(kind: .project(.create), definition: definition, runtime: runtime)
-        case "update-project": return ProcoreFlowOperation(kind: .project(.update), definition: definition, runtime: runtime)
+        case "create-project":
+            try Self.checkLiterals(of: definition, for: .create)
+            return ProcoreFlowOperation(kind: .project(.create), definition: definition, runtime: runtime)
+        case "update-project":
+            try Self.checkLiterals(of: definition, for: .update)
+            return ProcoreFlowOperation(kind: .project(.update), definition: definition, runtime: runtime)
         case "unauthorize": return ProcoreFlowOperation(kind: .unauthorize, definition: definition, runtime: runtime)
         default:
             throw DiagnosticList([.error("Element <\(definition.qualifiedName)> is not an operation of the Procore connector.", at: definition.location)])
         }
+    }
+}
+
+extension ProcoreFlowConnector {
+    /// Reports every parameter written as a literal that no call could accept (`active="yes"`,
+    /// `startDate="2025-02-30"`, `countryCode="USA"`) where it is written, so that `validate`
+    /// finds what would otherwise fail every request. A secret value is not repeated.
+    static func checkLiterals(of definition: ComponentDefinition, for operation: ProjectOperation) throws(DiagnosticList) {
+        var problems: [Diagnostic] = []
+        for (name, parameter) in definition.parameters {
+            guard case .literal(.string(let text)) = parameter.value,
+                  let problem = ProjectRequestBuilder.problem(withLiteral: text, for: name, of: operation) else { continue }
+            let message = parameter.isSecret
+                ? "Invalid value for parameter '\(name)' of <\(definition.qualifiedName)> (not shown: it comes from a secure property)."
+                : problem
+            problems.append(.error(message, at: parameter.valueLocation))
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
     }
 }
 

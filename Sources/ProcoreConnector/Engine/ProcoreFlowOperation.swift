@@ -38,7 +38,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
             return RequestParameter(name: key, value: value)
         }
         let order: [String] = switch kind {
-        case .project(let operation): ["companyId", "projectId"] + operation.fields.map(\.parameter) + ["customFields"]
+        case .project(let operation): ["companyId", "projectId"] + operation.fields.map(\.parameter) + ["customFields", ClearedFields.parameter]
         case .unauthorize: []
         }
         orderedParameters = order.compactMap { name in definition.parameters[name].map { (name: name, value: $0) } }
@@ -79,7 +79,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
     private static func connectorError(_ error: any Error) -> ConnectorError {
         switch error {
         case let error as ProcoreError:
-            ConnectorError(type: error.type.name, message: error.description, errorMessage: error.errorMessage)
+            ConnectorError(type: error.type.name, message: error.description, errorMessage: error.errorMessage, cause: error.errorCause)
         case let error as ConnectorError:
             error
         default:

@@ -7,12 +7,13 @@ extension ProcoreError {
     init(_ error: OAuthError) {
         let type: ProcoreErrorType = switch error.kind {
         case .connectivity: .connectivity
+        case .retryExhausted: .retryExhausted
         case .unauthorized: .unauthorized
         case .accessTokenMissing: .accessTokenMissing
         case .stateMissing: .oauthStateMissing
         case .unexpected: .unexpectedError
         case .status(let status): .forStatus(status)
         }
-        self.init(type, error.description, errorMessage: error.response)
+        self.init(type, error.description, errorMessage: error.response, causes: error.causes)
     }
 }

@@ -7,13 +7,15 @@ import FlowCore
 package enum ProcoreErrorType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Procore could not be reached: connection refused or dropped, or no answer in time.
     case connectivity = "CONNECTIVITY"
-    /// Reconnection gave up (declared for Mule compatibility; the client reports the last failure instead).
+    /// Procore could not be reached on any attempt the retry policy allowed (refused, dropped or
+    /// timed-out connections); `error.cause` is the last attempt's failure.
     case retryExhausted = "RETRY_EXHAUSTED"
     /// 400, or parameters that failed validation before any call.
     case badRequest = "BAD_REQUEST"
     /// 422: Procore's business validation refused the project (`city: can't be blank`).
     case unprocessableEntity = "UNPROCESSABLE_ENTITY"
-    /// The request was malformed (declared by the manual; Procore answers such requests with 400).
+    /// The flow's input is not shaped as the operation's parameters read it: a payload that is
+    /// not a JSON object where they select its keys (`#[payload.company_id]` on an array).
     case invalidRequest = "INVALID_REQUEST"
     /// 401 after the refresh attempts, or Procore refused a token request.
     case unauthorized = "UNAUTHORIZED"

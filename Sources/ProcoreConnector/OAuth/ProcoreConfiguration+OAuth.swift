@@ -17,7 +17,7 @@ extension ProcoreConfiguration {
         }
         return OAuthSettings(configName: name, providerName: "Procore", clientId: consumerKey, clientSecret: consumerSecret,
                              grant: grant, tokenURL: tokenUrl, authorizeURL: authorizeUrl, revokeURL: revokeUrl,
-                             resourceOwnerId: defaultResourceOwnerId, requestTimeout: responseTimeout,
+                             resourceOwnerId: defaultResourceOwnerId, requestTimeout: responseTimeout, retry: retry,
                              errorMessages: ProcoreErrorBody.messages(in:),
                              userInfoURL: baseUrl + "/rest/v1.0/me", userDescription: Self.userDescription(_:))
     }

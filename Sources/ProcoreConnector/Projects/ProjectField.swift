@@ -1,3 +1,5 @@
+import FlowCore
+
 /// One project field that `create-project` and `update-project` can set: the XML parameter, the
 /// JSON field Procore expects, and the type the manual gives it.
 package struct ProjectField: Sendable, Hashable {
@@ -25,6 +27,13 @@ package struct ProjectField: Sendable, Hashable {
         case timeZone
         /// One of Procore's enumerated words.
         case enumeration(String)
+
+        /// Whether an empty or whitespace-only string means "no value" (sent as `null`): for
+        /// every type but free text, where `""` is a value like any other.
+        package var readsBlankAsNoValue: Bool {
+            if case .string = self { return false }
+            return true
+        }
     }
 
     /// The XML parameter name (`companyId`).
@@ -102,6 +111,15 @@ extension ProjectField {
         ProjectField("overrideEndDate", "override_end_date", .date),
         ProjectField("overrideEndDateCheck", "override_end_date_check", .boolean),
         ProjectField("enableCopyOfStandardCostCodes", "enable_copy_of_standard_cost_codes", .boolean),
+    ]
+
+    /// The defaults the manual gives for `create-project` (`countryCode` US, `active` true,
+    /// `enableCopyOfStandardCostCodes` false), by parameter: sent when the parameter is absent or
+    /// null. Never on update, where a default would silently reactivate or move a project.
+    package static let createDefaults: [String: Value] = [
+        "countryCode": .string("US"),
+        "active": .bool(true),
+        "enableCopyOfStandardCostCodes": .bool(false),
     ]
 
     /// Every project field `update-project` accepts (the manual's update tables).

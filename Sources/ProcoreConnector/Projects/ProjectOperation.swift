@@ -1,3 +1,5 @@
+import FlowCore
+
 /// The two project operations the connector offers.
 package enum ProjectOperation: String, Sendable, Hashable, CaseIterable {
     /// `procore:create-project`: `POST /rest/v1.0/projects`.
@@ -18,6 +20,15 @@ package enum ProjectOperation: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .create: ProjectField.create
         case .update: ProjectField.update
+        }
+    }
+
+    /// The value sent for `field` when its parameter is absent or null: the manual's default on
+    /// create (``ProjectField/createDefaults``), nothing on update.
+    package func defaultValue(of field: ProjectField) -> Value? {
+        switch self {
+        case .create: ProjectField.createDefaults[field.parameter]
+        case .update: nil
         }
     }
 }

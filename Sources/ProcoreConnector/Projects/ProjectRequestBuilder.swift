@@ -4,10 +4,15 @@ import FlowCore
 /// Builds the wire request for `create-project` and `update-project` from the evaluated XML
 /// parameters, validating every value first.
 ///
-/// Parameters are keyed by their XML names (`companyId`, `startDate`, `customFields`); a value
-/// that is `.null` (or absent) is left out of the body. Every problem is collected before the
-/// builder fails, with one ``ProcoreError`` of type `BAD_REQUEST` whose description lists them
-/// in parameter order, separated by `; `.
+/// Parameters are keyed by their XML names (`companyId`, `startDate`, `customFields`). A value
+/// that is `.null` (or absent) is left out of the body, as Mule leaves out an optional parameter
+/// without a value; on create, the manual's defaults (``ProjectOperation/defaultValue(of:)``) take
+/// its place. An empty or whitespace-only string for a parameter that is not free text (an id, a
+/// number, a date, a boolean, an enumeration, a code, a coordinate, a time zone) means "no value"
+/// and is sent as JSON `null`, as Procore (a Rails application) reads it, which clears the field
+/// on update; `clearFields` names fields to send as `null` whatever their type (text fields
+/// included). Every problem is collected before the builder fails, with one ``ProcoreError`` of
+/// type `BAD_REQUEST` whose description lists them in parameter order, separated by `; `.
 package enum ProjectRequestBuilder {
     /// The path of the projects collection.
     package static let projectsPath = "/rest/v1.0/projects"
@@ -27,13 +32,27 @@ package enum ProjectRequestBuilder {
         var problems: [String] = []
         let companyId = requiredID("companyId", in: parameters, problems: &problems)
         let projectId = operation == .update ? requiredID("projectId", in: parameters, problems: &problems) : nil
+        // Read first, reported last: problems follow the parameters' order, `clearFields` after the fields.
+        var clearProblems: [String] = []
+        let cleared = ClearedFields.read(parameters[ClearedFields.parameter], for: operation, parameters: parameters,
+                                         problems: &clearProblems)
 
         var project = ValueObject()
         for field in operation.fields {
+            if cleared.fields.contains(field.parameter) {
+                project.append(field.jsonField, .null)
+                continue
+            }
             guard let value = parameters[field.parameter], !value.isNull else {
                 if operation == .create && field.parameter == "name" {
                     problems.append(missing("name"))
+                } else if let defaultValue = operation.defaultValue(of: field) {
+                    project.append(field.jsonField, defaultValue)
                 }
+                continue
+            }
+            if field.type.readsBlankAsNoValue, value.isBlankString {
+                project.append(field.jsonField, .null)
                 continue
             }
             switch FieldCoercion.coerce(value, as: field.type) {
@@ -48,9 +67,18 @@ package enum ProjectRequestBuilder {
             }
         }
         addCustomFields(parameters["customFields"], to: &project, problems: &problems)
+        for key in cleared.customFields where project[key] == nil {
+            project.append(key, .null)
+        }
+        problems += clearProblems
 
         guard problems.isEmpty, let companyId else {
             throw ProcoreError(.badRequest, problems.joined(separator: "; "))
+        }
+        if operation == .update && project.isEmpty {
+            // Procore would answer `param is missing or the value is empty: project`, after a
+            // token request and a round trip; say what is wrong in the flow's terms instead.
+            throw ProcoreError(.badRequest, nothingToUpdate)
         }
         let path = projectId.map { "\(projectsPath)/\($0)" } ?? projectsPath
         return ProjectRequest(
@@ -64,22 +92,49 @@ package enum ProjectRequestBuilder {
             companyId: companyId, projectId: projectId)
     }
 
+    /// The description of an update whose project parameters are all null (or absent).
+    package static let nothingToUpdate = "nothing to update: every project parameter of update-project is null"
+
     /// Whether `value` passes the checks ``build(_:_:)`` makes on `parameter` of `operation`
     /// alone (null always does: a missing value is a different problem).
     static func accepts(_ value: Value, for parameter: String, of operation: ProjectOperation) -> Bool {
-        if value.isNull { return true }
+        value.isNull || problem(with: value, for: parameter, of: operation) == nil
+    }
+
+    /// Why `text`, written in the XML as the literal value of `parameter`, fails every call of
+    /// `operation` (`active="yes"`, `startDate="2025-02-30"`), or nil when it can be valid: the
+    /// checks ``build(_:_:)`` makes on it alone, made when the app is built instead.
+    package static func problem(withLiteral text: String, for parameter: String, of operation: ProjectOperation) -> String? {
+        if operation == .create, parameter == "name", text.allSatisfy(\.isWhitespace) { return invalid(parameter, "must not be empty") }
+        return problem(with: .string(text), for: parameter, of: operation)
+    }
+
+    /// The message ``build(_:_:)`` gives for `value` (not null) as `parameter` of `operation`
+    /// on its own, or nil when it has none; a parameter the operation does not know has none.
+    private static func problem(with value: Value, for parameter: String, of operation: ProjectOperation) -> String? {
         switch parameter {
         case "companyId", "projectId":
-            if case .success = FieldCoercion.id(value) { return true }
-            return false
+            if value.isBlankString { return missing(parameter) }
+            if case .failure(let problem) = FieldCoercion.id(value) { return invalid(parameter, problem.reason) }
+            return nil
         case "customFields":
-            if case .object = value { return true }
-            return false
+            if case .object = value { return nil }
+            return notCustomFields(value)
+        case ClearedFields.parameter:
+            var problems: [String] = []
+            _ = ClearedFields.read(value, for: operation, parameters: [:], problems: &problems)
+            return problems.first
         default:
-            guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return true }
-            if case .success = FieldCoercion.coerce(value, as: field.type) { return true }
-            return false
+            guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return nil }
+            if field.type.readsBlankAsNoValue, value.isBlankString { return nil }
+            if case .failure(let problem) = FieldCoercion.coerce(value, as: field.type) { return invalid(parameter, problem.reason) }
+            return nil
         }
+    }
+
+    /// The message for a `customFields` value that is not an object.
+    private static func notCustomFields(_ value: Value) -> String {
+        invalid("customFields", "expected an object of custom field id to value, got \(ValueDisplay.describe(value))")
     }
 
     /// The message for a parameter whose value is invalid.
@@ -93,7 +148,7 @@ package enum ProjectRequestBuilder {
     }
 
     private static func requiredID(_ parameter: String, in parameters: [String: Value], problems: inout [String]) -> Int64? {
-        guard let value = parameters[parameter], !value.isNull else {
+        guard let value = parameters[parameter], !value.isNull, !value.isBlankString else {
             problems.append(missing(parameter))
             return nil
         }
@@ -112,7 +167,7 @@ package enum ProjectRequestBuilder {
     private static func addCustomFields(_ value: Value?, to project: inout ValueObject, problems: inout [String]) {
         guard let value, !value.isNull else { return }
         guard case .object(let fields) = value else {
-            problems.append(invalid("customFields", "expected an object of custom field id to value, got \(ValueDisplay.describe(value))"))
+            problems.append(notCustomFields(value))
             return
         }
         for entry in fields.entries where !entry.value.isNull {

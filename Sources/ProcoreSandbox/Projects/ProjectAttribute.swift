@@ -19,6 +19,12 @@ enum ProjectAttribute {
         case references(ReferenceKind)
         case projectTemplate
         case object
+
+        /// Whether the attribute is a text column, which keeps an empty string as given.
+        var isText: Bool {
+            if case .text = self { return true }
+            return false
+        }
     }
 
     static let kinds: [String: Kind] = {

@@ -46,7 +46,10 @@ struct ProjectValidator {
             }
             return .success(.string(text))
         }
-        if value.isNull {
+        // Rails casts an empty (or blank) string to nil for every column that is not text, so
+        // `""` for an id, a number, a date, a boolean or a list value means no value and clears
+        // the field, as null does; a text column keeps `""`.
+        if value.isNull || (!kind.isText && ValueCoercion.isBlank(value)) {
             if case .references = kind { return .success(.array([])) }
             return .success(.null)
         }
@@ -134,6 +137,7 @@ struct ProjectValidator {
             return .failure(Message("is not a custom field of this company"))
         }
         if value.isNull { return .success(.null) }
+        if definition.dataType != .string, ValueCoercion.isBlank(value) { return .success(.null) }
         switch definition.dataType {
         case .string:
             guard let text = value.stringValue else { return .failure(Message("must be a string")) }

@@ -68,6 +68,12 @@ enum ValueCoercion {
         }
     }
 
+    /// Whether `value` is a string that is empty or only whitespace (Rails' `blank?`).
+    static func isBlank(_ value: Value) -> Bool {
+        guard case .string(let text) = value else { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
     /// Whether `text` is an optionally signed run of ASCII digits.
     static func isIntegerText(_ text: String) -> Bool {
         var digits = Substring(text)

@@ -45,6 +45,7 @@ final class TestConnector: Connector, @unchecked Sendable {
             ElementDeclaration("fail", role: .operation, parameters: common + [
                 ParameterDeclaration("type", required: true),
                 ParameterDeclaration("message", required: true, kind: .expression),
+                ParameterDeclaration("cause"),
             ]),
             ElementDeclaration("flaky", role: .operation, parameters: common + [
                 ParameterDeclaration("key", required: true),
@@ -99,7 +100,7 @@ final class TestConnector: Connector, @unchecked Sendable {
             return Greet(configuration: configuration, name: name)
         case "fail":
             guard let type = definition.parameters["type"]?.text, let message = definition.parameters["message"] else { break }
-            return Fail(type: type, message: message)
+            return Fail(type: type, message: message, cause: definition.parameters["cause"]?.text)
         case "flaky":
             guard let key = definition.parameters["key"]?.text, let failures = definition.parameters["failures"] else { break }
             return Flaky(connector: self, key: key, failures: failures)
@@ -149,11 +150,14 @@ final class TestConnector: Connector, @unchecked Sendable {
     struct Fail: ConnectorOperation {
         let type: String
         let message: ParameterValue
+        /// The underlying failure's message, if the error is to have one.
+        let cause: String?
 
         func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
             let text = try input.evaluate(message)
             throw ConnectorError(type: ErrorTypeName(namespace: "TEST", identifier: type), message: text.stringValue ?? "failed",
-                                 errorMessage: Message(payload: ["reason": text], attributes: ["statusCode": 404]))
+                                 errorMessage: Message(payload: ["reason": text], attributes: ["statusCode": 404]),
+                                 cause: cause.map { ErrorCause(message: $0) })
         }
     }
 

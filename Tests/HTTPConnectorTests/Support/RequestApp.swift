@@ -10,7 +10,7 @@ struct RequestApp {
     let logs: LogCapture
 
     /// Runs `test` with the app whose `<mule>` body is `body`.
-    static func run(_ body: String, properties: [(String, String)] = [], logLevels: [String: Logger.Level] = [:],
+    static func run(_ body: String, properties: [(String, String)] = [], logLevels: [String: LogThreshold] = [:],
                     _ test: (RequestApp) async throws -> Void) async throws {
         let logs = LogCapture()
         let runtime = try TestApp.runtime(body, properties: properties, logs: logs, logLevels: logLevels)
