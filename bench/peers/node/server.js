@@ -228,6 +228,7 @@ class ExactParser {
  * (±128, as Conduit's Decimal), which also bounds the text a tiny body can expand to.
  */
 function canonicalDecimal(text) {
+    if (PLAIN_INTEGER.test(text)) return text;
     const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
     if (!match) return null;
     const [, sign, whole, fraction = '', exponentText = '0'] = match;
@@ -248,6 +249,7 @@ function canonicalDecimal(text) {
     return sign + plain;
 }
 
+const PLAIN_INTEGER = /^-?[1-9]\d*$/;
 const isNumber = (v) => typeof v === 'number' || v instanceof JsonNumber;
 // Fast-path numbers passed RISKY_NUMBER, so String() prints them plainly and exactly.
 const numberText = (v) => (typeof v === 'number' ? String(v) : v.text);
@@ -278,7 +280,10 @@ function wireJSON(v) {
 // Each returns { wire: JSON text } or { problem: reason }.
 const BLANK = /^[\t\p{Zs}]*$/u;
 const EDGE_BLANKS = /^[\t\p{Zs}]+|[\t\p{Zs}]+$/gu;
-const trimBlanks = (text) => text.replace(EDGE_BLANKS, '');
+// Most values start and end with a visible ASCII character: no regular expression for those.
+const plainEnd = (code) => code > 0x20 && code < 0x7f;
+const plainEnds = (text) => plainEnd(text.charCodeAt(0)) && plainEnd(text.charCodeAt(text.length - 1));
+const trimBlanks = (text) => (plainEnds(text) ? text : text.replace(EDGE_BLANKS, ''));
 const INT64_MAX = 9223372036854775807n;
 
 function text(v) {
@@ -342,12 +347,23 @@ function idList(v) {
     }
     return { problem: `expected a list of Procore ids, got ${describe(v)}` };
 }
+/** The number the `count` ASCII digits at `start` spell, or -1. */
+function digitsAt(text, start, count) {
+    let n = 0;
+    for (let i = start; i < start + count; i++) {
+        const c = text.charCodeAt(i) - 48;
+        if (!(c >= 0 && c <= 9)) return -1;
+        n = n * 10 + c;
+    }
+    return n;
+}
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function date(v) {
     if (typeof v !== 'string') return { problem: `expected a date written YYYY-MM-DD, got ${describe(v)}` };
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    if (!m) return { problem: `${quoted(v)} is not a date (expected YYYY-MM-DD)` };
-    const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
+    const year = digitsAt(v, 0, 4), month = digitsAt(v, 5, 2), day = digitsAt(v, 8, 2);
+    if (v.length !== 10 || v[4] !== '-' || v[7] !== '-' || year < 0 || month < 0 || day < 0) {
+        return { problem: `${quoted(v)} is not a date (expected YYYY-MM-DD)` };
+    }
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
     const days = month === 2 && leap ? 29 : DAYS[month - 1];
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > days) {
@@ -375,6 +391,8 @@ function coordinate(limit) {
 }
 /** Whether the plain decimal `text` lies within ±limit (a whole number), compared as text. */
 function withinMagnitude(text, limit) {
+    // Up to 15 significant digits a double holds the value closely enough to compare with a whole bound.
+    if (text.length <= 16) return Math.abs(Number(text)) <= limit;
     const magnitude = text.startsWith('-') ? text.slice(1) : text;
     const [whole, fraction = ''] = magnitude.split('.');
     const bound = String(limit);
@@ -429,7 +447,7 @@ const COERCE = {
 const invalid = (parameter, reason) => `Invalid value for parameter '${parameter}': ${reason}`;
 const missing = (parameter) => `Missing value for required parameter '${parameter}'`;
 /** An empty or blank string for a field that is not text means "no value": sent as null. */
-const isBlank = (v) => typeof v === 'string' && BLANK.test(v);
+const isBlank = (v) => typeof v === 'string' && (v.length === 0 || (!plainEnd(v.charCodeAt(0)) && BLANK.test(v)));
 
 /** `{ companyId, body }` for Procore, or `{ problem }` with every problem in field order. */
 function buildCreateRequest(payload) {
