@@ -1,0 +1,3 @@
+module conduit.bench/peers/go
+
+go 1.19
