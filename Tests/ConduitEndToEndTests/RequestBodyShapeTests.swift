@@ -49,7 +49,7 @@ import ConduitTestSupport
         Case(method: .PATCH, path: "/projects/562949955035825", body: "{\"company_id\": 1,\n  \"name\": \"x\",,}",
              response: String(decoding: JSON.encodeBytes(.object(ValueObject([
                  ("error", "MULE:EXPRESSION"),
-                 ("message", "The payload is not valid application/json: unexpected ',' at line 2, column 15"),
+                 ("message", "The payload is not valid application/json: expected a string key but found ',' at line 2, column 15"),
              ]))), as: UTF8.self)),
         Case(method: .PATCH, path: "/projects/562949955035825", body: "[1, 2]", response: notAnObject("an Array")),
         Case(method: .PATCH, path: "/projects/562949955035825", body: "",
