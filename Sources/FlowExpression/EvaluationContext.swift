@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// Everything an expression can read while one event passes: the message, variables, the error
 /// being handled, and names from the app.
@@ -7,7 +8,7 @@ import FlowCore
 /// a copy of eight separately counted parts cost more than many expressions themselves.
 public struct EvaluationContext: Sendable {
     private struct Parts: Sendable {
-        var payload: Value
+        var payload: TypedValue
         var attributes: Value
         var vars: ValueObject
         var error: Value?
@@ -20,8 +21,10 @@ public struct EvaluationContext: Sendable {
 
     private var parts: CopyOnWriteBox<Parts>
 
-    /// The message payload (`payload`).
-    public var payload: Value {
+    /// The message payload (`payload`) with its media type; a body received from outside is read
+    /// the first time an expression selects from it, so an expression that never names `payload`
+    /// never parses it.
+    public var payload: TypedValue {
         get { parts.value.payload }
         set { parts.value.payload = newValue }
     }
@@ -71,7 +74,7 @@ public struct EvaluationContext: Sendable {
 
     /// Creates a context; every part has an empty default so tests and tools state only what they use.
     public init(
-        payload: Value = .null,
+        payload: TypedValue = TypedValue(.null),
         attributes: Value = .null,
         vars: ValueObject = ValueObject(),
         error: Value? = nil,
@@ -84,6 +87,22 @@ public struct EvaluationContext: Sendable {
         parts = CopyOnWriteBox(Parts(payload: payload, attributes: attributes, vars: vars, error: error,
                                      correlationId: correlationId, flowName: flowName, appName: appName,
                                      property: property, isSecretProperty: isSecretProperty))
+    }
+
+    /// Creates a context whose payload is `payload` with no declared format.
+    public init(
+        payload: Value,
+        attributes: Value = .null,
+        vars: ValueObject = ValueObject(),
+        error: Value? = nil,
+        correlationId: String = "",
+        flowName: String = "",
+        appName: String = "",
+        property: @escaping @Sendable (String) -> String? = { _ in nil },
+        isSecretProperty: @escaping @Sendable (String) -> Bool = { $0.hasPrefix("secure::") }
+    ) {
+        self.init(payload: TypedValue(payload), attributes: attributes, vars: vars, error: error, correlationId: correlationId,
+                  flowName: flowName, appName: appName, property: property, isSecretProperty: isSecretProperty)
     }
 
     /// Builds the `error` object the way Mule shapes it (mule-semantics §3.2).

@@ -31,8 +31,15 @@ public struct Expression: Sendable {
             // Failure messages quote the values involved; one of them may be a secret.
             let readSecret = frame.propertyKeysRead.contains { frame.context.isSecretProperty($0) }
             let message = readSecret ? Self.secureFailureMessage : error.message
-            throw ExpressionError(message: message, expression: source, location: location)
+            throw ExpressionError(message: message, expression: source, location: location,
+                                  unreadableContent: readSecret ? nil : error.unreadableContent)
         }
+    }
+
+    /// Whether the expression is just `payload`: its result is the payload itself, media type and
+    /// original bytes included, so a component can pass it on unread (`<http:body>#[payload]</http:body>`).
+    public var isPayloadReference: Bool {
+        (root as? ContextNode)?.name == .payload
     }
 
     /// The value, when the expression is a constant such as `#['text']` or `#[42]`.

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// An expression failed while an event was evaluated; the engine raises it as `MULE:EXPRESSION`.
 public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -9,12 +10,16 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
     public let expression: String
     /// Where the expression's text starts in the user's file.
     public let location: SourceLocation
+    /// Set when the expression failed because the payload's bytes do not read as their media
+    /// type (malformed JSON in a request body): a fault of the input, not of the expression.
+    public let unreadableContent: ContentReadError?
 
     /// Creates an error.
-    public init(message: String, expression: String, location: SourceLocation) {
+    public init(message: String, expression: String, location: SourceLocation, unreadableContent: ContentReadError? = nil) {
         self.message = message
         self.expression = expression
         self.location = location
+        self.unreadableContent = unreadableContent
     }
 
     /// `file:line:col: message` followed by the expression, as a runtime log shows it.

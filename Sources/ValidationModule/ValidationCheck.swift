@@ -26,7 +26,7 @@ struct ValidationFailure: Sendable, Equatable {
 extension OperationInput {
     /// The value of an optional parameter whose default is `#[payload]`.
     func evaluateOrPayload(_ parameter: ParameterValue?) throws(ConnectorError) -> Value {
-        guard let parameter else { return payload }
+        guard let parameter else { return try payloadValue() }
         return try evaluate(parameter)
     }
 }

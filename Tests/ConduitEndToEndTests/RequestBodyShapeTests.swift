@@ -6,8 +6,8 @@ import ConduitTestSupport
 
 /// Request bodies the sample app cannot use get a 400 that says what is wrong, and never reach
 /// Procore: JSON that is not an object names the first parameter it breaks, an empty body or
-/// `null` names the missing required parameters, and malformed JSON is refused by the listener
-/// with the position of the mistake.
+/// `null` names the missing required parameters, and malformed JSON is raised where the flow
+/// reads it (`MULE:EXPRESSION`) and answered by the app's error handler with the position of the mistake.
 @Suite(.serialized) struct RequestBodyShapeTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let method: HTTPMethod
@@ -42,9 +42,17 @@ import ConduitTestSupport
              response: badRequest("Missing value for required parameter 'companyId'; Missing value for required parameter 'name'")),
         Case(method: .POST, path: "/projects", body: "",
              response: badRequest("Missing value for required parameter 'companyId'; Missing value for required parameter 'name'")),
+        // Issue 20 item 8: malformed JSON reaches the app's error handler, which formats it.
         Case(method: .POST, path: "/projects", body: #"{"company_id": "562949953437078", "name": }"#,
-             response: "Invalid JSON in request body: unexpected '}' at line 1, column 43",
-             contentType: "text/plain; charset=UTF-8"),
+             response: String(decoding: JSON.encodeBytes(.object(ValueObject([
+                 ("error", "MULE:EXPRESSION"),
+                 ("message", "The payload is not valid application/json: unexpected '}' at line 1, column 43"),
+             ]))), as: UTF8.self)),
+        Case(method: .PATCH, path: "/projects/562949955035825", body: "{\"company_id\": 1,\n  \"name\": \"x\",,}",
+             response: String(decoding: JSON.encodeBytes(.object(ValueObject([
+                 ("error", "MULE:EXPRESSION"),
+                 ("message", "The payload is not valid application/json: expected a string key but found ',' at line 2, column 15"),
+             ]))), as: UTF8.self)),
         Case(method: .PATCH, path: "/projects/562949955035825", body: "[1, 2]", response: notAnObject("an Array")),
         Case(method: .PATCH, path: "/projects/562949955035825", body: "",
              response: badRequest("Missing value for required parameter 'companyId'")),

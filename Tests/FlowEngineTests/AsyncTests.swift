@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Testing
 import Foundation
@@ -28,7 +29,7 @@ import Foundation
             """, connectors: [connector])
         try await RuntimeHarness.serve(runtime) { _ in
             let outcome = try await runtime.run(flow: "main", payload: "original")
-            #expect(outcome.event?.payload == "original before")
+            #expect(try outcome.event?.payload.value == "original before")
             try await Self.eventually { connector.lifecycle.contains("wait branch") }
             #expect(runtime.inFlightCount == 1)
             await connector.release("branch")
@@ -48,7 +49,7 @@ import Foundation
             """, logs: logs)
         try await RuntimeHarness.serve(runtime) { _ in
             let outcome = try await runtime.run(flow: "main")
-            #expect(outcome.event?.payload == "fine")
+            #expect(try outcome.event?.payload.value == "fine")
             try await Self.eventually { !logs.messages(in: "org.mule.runtime.core.internal.exception.OnErrorPropagateHandler").isEmpty }
         }
         let block = try #require(logs.messages(in: "org.mule.runtime.core.internal.exception.OnErrorPropagateHandler").first)

@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Testing
 
@@ -19,11 +20,11 @@ struct ConnectorSeamTests {
             </flow>
             """, connectors: [connector])
         let replaced = try #require(try await runtime.run(flow: "replace", payload: "Ada").event)
-        #expect(replaced.payload == "Hi, Ada")
+        #expect(try replaced.payload.value == "Hi, Ada")
         #expect(replaced.attributes == ["config": "cfg"])
 
         let targeted = try #require(try await runtime.run(flow: "target", payload: "Ada").event)
-        #expect(targeted.payload == "Ada")
+        #expect(try targeted.payload.value == "Ada")
         #expect(targeted.attributes == .null)
         #expect(targeted.vars["greeting"] == "Hi, Ada")
         #expect(targeted.vars["configName"] == "cfg")
@@ -47,7 +48,7 @@ struct ConnectorSeamTests {
             </flow>
             """, connectors: [connector])
         let event = try #require(try await runtime.run(flow: "main").event)
-        #expect(event.payload == "TEST:CONNECTIVITY down")
+        #expect(try event.payload.value == "TEST:CONNECTIVITY down")
         #expect(event.vars["never"] == nil)
 
         let failure = try #require(try await runtime.run(flow: "unhandled").failure)
@@ -102,7 +103,7 @@ struct ConnectorSeamTests {
             </flow>
             """, connectors: [TestConnector()])
         let mapped = try await runtime.run(flow: "main")
-        #expect(mapped.event?.payload == "APP:MISSING gone", "\(String(describing: mapped.failure?.error.description))")
+        #expect(try mapped.event?.payload.value == "APP:MISSING gone", "\(String(describing: mapped.failure?.error.description))")
         #expect(try await runtime.run(flow: "unmapped").failure?.error.type.description == "TEST:CONNECTIVITY")
     }
 }

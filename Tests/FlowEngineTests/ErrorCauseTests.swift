@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import FlowEngine
+import FlowFormats
 import Testing
 
 /// `error.cause` as Mule fills it: for `raise-error` an exception whose message is the
@@ -34,10 +35,10 @@ struct ErrorCauseTests {
               </error-handler>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "main", payload: "Q3").event?.payload
+        #expect(try await runtime.run(flow: "main", payload: "Q3").event?.payload.value
             == "fatal: a fatal mistake in Q3 / a fatal mistake in Q3 / no deeper cause")
-        #expect(try await runtime.run(flow: "mild").event?.payload == "other: a small mistake")
-        #expect(try await runtime.run(flow: "bare").event?.payload == "An error occurred.")
+        #expect(try await runtime.run(flow: "mild").event?.payload.value == "other: a small mistake")
+        #expect(try await runtime.run(flow: "bare").event?.payload.value == "An error occurred.")
     }
 
     @Test("a connector's error: error.cause is the underlying failure it names, else its own message")
@@ -59,8 +60,8 @@ struct ErrorCauseTests {
               </error-handler>
             </flow>
             """, connectors: [TestConnector()])
-        #expect(try await runtime.run(flow: "underlying").event?.payload == "Could not reach the service / the connection was refused")
-        #expect(try await runtime.run(flow: "own").event?.payload
+        #expect(try await runtime.run(flow: "underlying").event?.payload.value == "Could not reach the service / the connection was refused")
+        #expect(try await runtime.run(flow: "own").event?.payload.value
             == .object(ValueObject([("message", "missing"), ("localizedMessage", "missing"), ("cause", .null)])))
     }
 
@@ -78,6 +79,6 @@ struct ErrorCauseTests {
               <error-handler><on-error-propagate/></error-handler>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "outer").event?.payload == "quota used up")
+        #expect(try await runtime.run(flow: "outer").event?.payload.value == "quota used up")
     }
 }

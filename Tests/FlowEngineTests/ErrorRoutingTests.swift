@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Testing
 
@@ -29,7 +30,7 @@ struct ErrorRoutingTests {
               <raise-error type="APP:B"/>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "main").event?.payload == .string(expected))
+        #expect(try await runtime.run(flow: "main").event?.payload.value == .string(expected))
     }
 
     @Test("when must also hold, evaluated against the failing event", arguments: [(true, "flagged"), (false, "fallback")])
@@ -44,7 +45,7 @@ struct ErrorRoutingTests {
               </error-handler>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "main", payload: .bool(flag)).event?.payload == .string(expected))
+        #expect(try await runtime.run(flow: "main", payload: .bool(flag)).event?.payload.value == .string(expected))
     }
 
     @Test("on-error-continue succeeds and on-error-propagate fails; both keep the handler's changes")
@@ -69,14 +70,14 @@ struct ErrorRoutingTests {
             </flow>
             """)
         let continued = try #require(try await runtime.run(flow: "continues").event)
-        #expect(continued.payload == "recovered from failed")
+        #expect(try continued.payload.value == "recovered from failed")
         #expect(continued.vars["step"] == "before")
         #expect(continued.error == nil)
 
         let propagated = try #require(try await runtime.run(flow: "propagates").failure)
         #expect(propagated.error.type.description == "APP:FAIL")
         #expect(propagated.error.description == "failed")
-        #expect(propagated.event.payload == "partial")
+        #expect(try propagated.event.payload.value == "partial")
         #expect(propagated.event.vars["errorCode"] == 504)
         #expect(propagated.event.vars["step"] == "before")
     }
@@ -131,7 +132,7 @@ struct ErrorRoutingTests {
               <flow-ref name="callee"/>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "main").event?.payload == "deep / seen")
+        #expect(try await runtime.run(flow: "main").event?.payload.value == "deep / seen")
         let failure = try #require(try await runtime.run(flow: "unhandled").failure)
         #expect(failure.error.flowStack.map(\.flowName) == ["callee", "unhandled"])
         #expect(failure.error.flowStack.map(\.element.path) == ["callee/processors/1", "unhandled/processors/0"])
@@ -149,7 +150,7 @@ struct ErrorRoutingTests {
               <error-handler><on-error-continue><set-payload value="fallback"/></on-error-continue></error-handler>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "main").event?.payload == "fallback")
+        #expect(try await runtime.run(flow: "main").event?.payload.value == "fallback")
     }
 
     @Test("sub-flow errors go to the caller's handler")
@@ -163,7 +164,7 @@ struct ErrorRoutingTests {
             </flow>
             <sub-flow name="helper"><raise-error type="APP:SUB"/></sub-flow>
             """)
-        #expect(try await runtime.run(flow: "main").event?.payload == "caught SUB")
+        #expect(try await runtime.run(flow: "main").event?.payload.value == "caught SUB")
     }
 
     @Test("a referenced global handler and the app's default handler apply")
@@ -184,8 +185,8 @@ struct ErrorRoutingTests {
               <raise-error type="APP:X"/>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "withRef").event?.payload == "shared")
-        #expect(try await runtime.run(flow: "withoutHandler").event?.payload == "default")
+        #expect(try await runtime.run(flow: "withRef").event?.payload.value == "shared")
+        #expect(try await runtime.run(flow: "withoutHandler").event?.payload.value == "default")
     }
 
     @Test("an error inside a handler propagates the new error")
@@ -245,7 +246,7 @@ struct ErrorRoutingTests {
             </flow>
             """, connectors: [connector])
         let event = try #require(try await runtime.run(flow: "main", payload: "project").event)
-        #expect(event.payload == [
+        #expect(try event.payload.value == [
             "type": "TEST:GONE", "typeText": "TEST:GONE", "parent": "TEST:NOT_FOUND", "root": "ANY", "aboveRoot": .null,
             "description": "no project", "reason": "no project", "status": 404,
         ])

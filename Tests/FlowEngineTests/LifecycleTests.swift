@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Testing
 
@@ -53,7 +54,7 @@ import Testing
             await connector.release("event")
         }
         let outcome = try #require(await inFlight?.value)
-        #expect(outcome.event?.payload == "waited event")
+        #expect(try outcome.event?.payload.value == "waited event")
         #expect(runtime.inFlightCount == 0)
         #expect(connector.lifecycle == ["start cfg", "source start feed", "wait event", "source stop feed", "waited event", "shutdown cfg"])
     }
@@ -87,7 +88,7 @@ import Testing
         try await RuntimeHarness.serve(runtime) { served in
             #expect(served.listeners.isEmpty)
             let outcome = try await runtime.run(flow: "called")
-            #expect(outcome.event?.payload == "Hello, x")
+            #expect(try outcome.event?.payload.value == "Hello, x")
         }
         #expect(connector.lifecycle == ["start cfg", "shutdown cfg"])
     }

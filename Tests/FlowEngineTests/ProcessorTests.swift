@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Logging
 import Testing
@@ -17,7 +18,7 @@ struct ProcessorTests {
             </flow>
             """)
         let event = try #require(try await runtime.run(flow: "main").event)
-        #expect(event.payload == "hello world")
+        #expect(try event.payload.value == "hello world")
         #expect(event.vars["count"] == 42)
         #expect(event.vars["greeting"] == nil)
     }
@@ -28,8 +29,8 @@ struct ProcessorTests {
             <flow name="object"><set-payload value="#[{id: 7, tags: ['a', 'b']}]"/></flow>
             <flow name="template"><set-payload value="id #[7]"/></flow>
             """)
-        #expect(try await runtime.run(flow: "object").event?.payload == ["id": 7, "tags": ["a", "b"]])
-        #expect(try await runtime.run(flow: "template").event?.payload == "id 7")
+        #expect(try await runtime.run(flow: "object").event?.payload.value == ["id": 7, "tags": ["a", "b"]])
+        #expect(try await runtime.run(flow: "template").event?.payload.value == "id 7")
     }
 
     @Test("remove-variable of a missing variable warns as Mule does and changes nothing")
@@ -41,7 +42,7 @@ struct ProcessorTests {
             </flow>
             """, logs: logs)
         let event = try #require(try await runtime.run(flow: "main", payload: "kept").event)
-        #expect(event.payload == "kept")
+        #expect(try event.payload.value == "kept")
         let warnings = logs.records.filter { $0.level == .warning }
         #expect(warnings.map(\.message) == [
             "There is no variable named 'banana'. Check the 'variableName' parameter in the 'remove-variable' component at main/processors/0",
@@ -59,7 +60,7 @@ struct ProcessorTests {
             </flow>
             """, logs: logs)
         let outcome = try await runtime.run(flow: "main", payload: ["name": "Ada"], vars: ValueObject([("n", 3)]))
-        #expect(outcome.event?.payload == ["name": "Ada"])
+        #expect(try outcome.event?.payload.value == ["name": "Ada"])
         let records = logs.records
         #expect(records.map(\.message) == ["Received Ada (3)", "audit"])
         #expect(records.map(\.category) == [LogCategories.logger, "com.example.audit"])
@@ -119,7 +120,7 @@ struct ProcessorTests {
               </choice>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "main", payload: input).event?.payload == expected)
+        #expect(try await runtime.run(flow: "main", payload: input).event?.payload.value == expected)
     }
 
     @Test("choice without otherwise and no match leaves the event unchanged")
@@ -129,7 +130,7 @@ struct ProcessorTests {
               <choice><when expression="#[false]"><set-payload value="changed"/></when></choice>
             </flow>
             """)
-        #expect(try await runtime.run(flow: "main", payload: "same").event?.payload == "same")
+        #expect(try await runtime.run(flow: "main", payload: "same").event?.payload.value == "same")
     }
 
     @Test("a choice condition that is not a Boolean is an expression error")
@@ -161,7 +162,7 @@ struct ProcessorTests {
             </sub-flow>
             """)
         let event = try #require(try await runtime.run(flow: "main").event)
-        #expect(event.payload == "HELLO ADA")
+        #expect(try event.payload.value == "HELLO ADA")
         #expect(event.vars["greeted"] == true)
     }
 
@@ -178,7 +179,7 @@ struct ProcessorTests {
             </sub-flow>
             """)
         let event = try #require(try await runtime.run(flow: "main", payload: "original").event)
-        #expect(event.payload == "original")
+        #expect(try event.payload.value == "original")
         #expect(event.vars["found"] == [1, 2, 3])
         #expect(event.vars["size"] == 3)
         #expect(event.vars["leaked"] == nil)
@@ -208,7 +209,7 @@ struct ProcessorTests {
         #expect(failure.error.type.parent?.description == "MULE:ANY")
         #expect(failure.error.description == "Order A1 is invalid")
         #expect(failure.error.failingComponent.path == "main/processors/0")
-        #expect(failure.event.payload == ["id": "A1"])
+        #expect(try failure.event.payload.value == ["id": "A1"])
     }
 
     @Test("foreach iterates with a counter and root message, restores the payload and keeps variables")
@@ -226,7 +227,7 @@ struct ProcessorTests {
             </flow>
             """)
         let event = try #require(try await runtime.run(flow: "main", payload: [10, 20, 30]).event)
-        #expect(event.payload == [10, 20, 30])
+        #expect(try event.payload.value == [10, 20, 30])
         #expect(event.vars["sum"] == 60)
         #expect(event.vars["seen"] == [1, 2, 3])
         #expect(event.vars["root"] == 3)
@@ -246,7 +247,7 @@ struct ProcessorTests {
             """)
         let event = try #require(try await runtime.run(flow: "main", payload: ["items": ["a": 1, "b": 2]]).event)
         #expect(event.vars["keys"] == ["a", 1, "b", 2])
-        #expect(event.payload == ["items": ["a": 1, "b": 2]])
+        #expect(try event.payload.value == ["items": ["a": 1, "b": 2]])
     }
 
     @Test("until-successful retries from the scope's input and fails with RETRY_EXHAUSTED")
@@ -284,7 +285,7 @@ struct ProcessorTests {
             </flow>
             """, connectors: [connector], logs: logs)
         let event = try #require(try await runtime.run(flow: "main").event)
-        #expect(event.payload == 3)
+        #expect(try event.payload.value == 3)
         #expect(logs.messages(in: LogCategories.untilSuccessful).count == 2)
     }
 

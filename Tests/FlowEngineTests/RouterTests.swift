@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
             </flow>
             """)
         let event = try #require(try await runtime.run(flow: "main", payload: "in").event)
-        #expect(event.payload == "in second")
+        #expect(try event.payload.value == "in second")
         #expect(event.vars["tried"] == nil)
         let failure = try #require(try await runtime.run(flow: "allFail").failure)
         #expect(failure.error.type.description == "APP:TWO")
@@ -42,7 +43,7 @@ import Testing
             </flow>
             """)
         var seen: [Value] = []
-        for _ in 0..<4 { seen.append(try #require(try await runtime.run(flow: "main").event).payload) }
+        for _ in 0..<4 { seen.append(try #require(try await runtime.run(flow: "main").event).payload.value) }
         #expect(seen == ["a", "b", "c", "a"])
     }
 

@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Testing
 import Logging
@@ -31,7 +32,7 @@ struct RuntimeObserverTests {
             </flow>
             """, observer: observer)
         let event = try #require(try await runtime.run(flow: "main").event)
-        #expect(event.payload == "done")
+        #expect(try event.payload.value == "done")
         #expect(observer.lines == ["started main test-correlation", "finished main test-correlation success"])
         let report = try #require(observer.flows.first)
         #expect(report.outcome == .success)
@@ -116,7 +117,7 @@ struct RuntimeObserverTests {
               <test:greet config-ref="cfg" name="#[payload]"/>
             </flow>
             """, connectors: [TestConnector()])
-        #expect(try await runtime.run(flow: "main", payload: "Ada").event?.payload == "Hi, Ada")
+        #expect(try await runtime.run(flow: "main", payload: "Ada").event?.payload.value == "Hi, Ada")
     }
 
     @Test("an observer implementing nothing gets the defaults, which do nothing")

@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Testing
 
@@ -18,8 +19,8 @@ import Testing
             </flow>
             """)
         let event = try #require(try await runtime.run(flow: "main", payload: "in").event)
-        #expect(event.payload["0"]?["payload"] == "in one")
-        #expect(event.payload["1"]?["payload"] == "in two")
+        #expect(try event.payload.value["0"]?["payload"] == "in one")
+        #expect(try event.payload.value["1"]?["payload"] == "in two")
         #expect(event.attributes == .null)
         #expect(event.vars["kept"] == "original")
         #expect(event.vars["only"] == "a")
@@ -38,7 +39,7 @@ import Testing
             </flow>
             """)
         let event = try #require(try await runtime.run(flow: "main", payload: "in").event)
-        #expect(event.payload == "in")
+        #expect(try event.payload.value == "in")
         #expect(event.vars["all"]?.arrayValue?.map { $0["payload"] } == ["a", "b"])
     }
 
@@ -63,10 +64,10 @@ import Testing
         let event = try #require(try await runtime.run(flow: "main").event)
         // Far below the 60 s the slow route would take: the deadline cancelled it.
         #expect(ContinuousClock.now - started < .seconds(30))
-        #expect(event.payload["description"] == "Error(s) were found for route(s):\n\tRoute 0: APP:BROKEN: route failed\n\tRoute 2: MULE:TIMEOUT: Route Timeout")
-        #expect(event.payload["children"] == 2)
-        #expect(event.payload["ok"] == "fine")
-        #expect(event.payload["failed"] == ["0", "2"])
+        #expect(try event.payload.value["description"] == "Error(s) were found for route(s):\n\tRoute 0: APP:BROKEN: route failed\n\tRoute 2: MULE:TIMEOUT: Route Timeout")
+        #expect(try event.payload.value["children"] == 2)
+        #expect(try event.payload.value["ok"] == "fine")
+        #expect(try event.payload.value["failed"] == ["0", "2"])
     }
 
     @Test("fewer than two routes is reported")

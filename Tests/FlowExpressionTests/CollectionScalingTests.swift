@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowExpression
 import Foundation
 import Testing
@@ -15,7 +16,7 @@ import Testing
 
     static func evaluate(_ source: String) throws -> Value {
         var context = Fixtures.context
-        context.payload = numbers()
+        context.payload = TypedValue(numbers())
         return try Fixtures.evaluate(source, in: context)
     }
 

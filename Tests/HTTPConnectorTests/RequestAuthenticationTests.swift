@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Foundation
 import Logging
@@ -36,7 +37,7 @@ import Testing
                 \(Self.config(server.port, preemptive: true))
                 <flow name="main"><http:request config-ref="api" path="/x"/></flow>
                 """, properties: [("api.password", "s3cr3t-pw")], logLevels: ["org.mule.extension.http.internal.request": .trace]) { app in
-                let result16 = try await app.event().message.payload
+                let result16 = try await app.event().message.payload.value
                 #expect(result16 == "welcome")
                 #expect(server.requests.count == 1)
                 let logged = app.logs.records.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
@@ -54,7 +55,7 @@ import Testing
                 \(Self.config(server.port, preemptive: false))
                 <flow name="main"><http:request config-ref="api" path="/x"/></flow>
                 """, properties: [("api.password", "s3cr3t-pw")]) { app in
-                let result17 = try await app.event().message.payload
+                let result17 = try await app.event().message.payload.value
                 #expect(result17 == "welcome")
                 #expect(server.requests.map { $0.header("authorization") } == [nil, Self.expected])
             }
@@ -106,7 +107,7 @@ import Testing
                 </http:request-config>
                 <flow name="main"><http:request config-ref="api" path="/x"/></flow>
                 """, properties: [("proxy.password", "pr0xy-pw")]) { app in
-                let payload = try await app.event().message.payload
+                let payload = try await app.event().message.payload.value
                 #expect(payload == "via proxy")
                 let heads = proxy.received
                 try #require(heads.count == 2)
@@ -133,11 +134,11 @@ import Testing
                     <flow name="away"><http:request config-ref="api" path="/away"/></flow>
                     <flow name="home"><http:request config-ref="api" path="/home"/></flow>
                     """, properties: [("api.password", "s3cr3t-pw")]) { app in
-                    let away = try await app.event("away").message.payload
+                    let away = try await app.event("away").message.payload.value
                     #expect(away == "elsewhere")
                     #expect(other.requests.map(\.uri) == ["/landing"])
                     #expect(other.requests.first?.header("authorization") == nil)
-                    let home = try await app.event("home").message.payload
+                    let home = try await app.event("home").message.payload.value
                     #expect(home == "home")
                     #expect(server.requests.map { $0.header("authorization") } == [Self.expected, Self.expected, Self.expected])
                 }

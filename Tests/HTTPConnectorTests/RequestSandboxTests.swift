@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import Logging
 import NIOHTTP1
@@ -85,7 +86,7 @@ import Testing
         try await Self.withSandbox { port in
             try await RequestApp.run(Self.app(port), logLevels: ["org.mule.extension.http.internal.request": .trace]) { app in
                 let event = try await app.event("list")
-                let projects = try #require(event.message.payload.arrayValue)
+                let projects = try #require(try event.message.payload.value.arrayValue)
                 #expect(projects.count == 2)
                 #expect(projects.allSatisfy { $0["id"] != nil && $0["name"]?.stringValue != nil })
                 #expect(event.message.attributes["statusCode"] == 200)
@@ -106,7 +107,7 @@ import Testing
         try await Self.withSandbox { port in
             try await RequestApp.run(Self.app(port)) { app in
                 let event = try await app.event("create", payload: "Conduit request test")
-                #expect(event.message.payload["name"] == "Conduit request test")
+                #expect(try event.message.payload.value["name"] == "Conduit request test")
                 #expect(event.message.attributes["statusCode"] == 200)
             }
         }
@@ -123,7 +124,7 @@ import Testing
                 let anonymous = try await app.error("anonymous")
                 #expect(anonymous.type.description == "HTTP:UNAUTHORIZED")
                 #expect(anonymous.description == "HTTP GET on resource 'http://127.0.0.1:\(port)/rest/v1.0/projects' failed: unauthorized (401).")
-                #expect(anonymous.errorMessage?.payload.objectValue != nil)
+                #expect(try anonymous.errorMessage?.payload.value.objectValue != nil)
             }
         }
     }
@@ -146,7 +147,7 @@ import Testing
                 </flow>
                 """) { app in
                 let created = try await app.runtime.run(flow: "create", payload: "Relayed")
-                let id = try #require(created.event?.message.payload["id"])
+                let id = try #require(try created.event?.message.payload.value["id"])
                 let found = try await app.send(.GET, "/projects/\(ValueText.render(id))")
                 #expect(found.status == 200)
                 #expect(found.body.contains(#""name":"Relayed""#))

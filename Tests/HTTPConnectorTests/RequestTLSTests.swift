@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import NIOSSL
 import Testing
@@ -29,7 +30,7 @@ import Testing
     func trusted(trustStore: String) async throws {
         try await ScriptedServer.with(tls: try Self.serverContext(), { _ in .text(200, "secret garden") }) { server in
             try await RequestApp.run(Self.app(server.port, context: "<tls:context>\(trustStore)</tls:context>")) { app in
-                let result1 = try await app.event().message.payload
+                let result1 = try await app.event().message.payload.value
                 #expect(result1 == "secret garden")
             }
         }
@@ -44,7 +45,7 @@ import Testing
                 #expect(error.description.hasPrefix("HTTP GET on resource 'https://127.0.0.1:\(server.port)/hello' failed: TLS handshake failed: "))
             }
             try await RequestApp.run(Self.app(server.port, context: #"<tls:context><tls:trust-store insecure="true"/></tls:context>"#)) { app in
-                let result2 = try await app.event().message.payload
+                let result2 = try await app.event().message.payload.value
                 #expect(result2 == "secret garden")
             }
         }
@@ -60,7 +61,7 @@ import Testing
                 </http:request-config>
                 <flow name="main"><http:request config-ref="secure" path="/hello"/></flow>
                 """) { app in
-                let payload = try await app.event().message.payload
+                let payload = try await app.event().message.payload.value
                 #expect(payload == "secret garden")
             }
         }

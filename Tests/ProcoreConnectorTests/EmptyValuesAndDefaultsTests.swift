@@ -1,6 +1,7 @@
 import ConnectorSupport
 import FlowCore
 import FlowEngine
+import FlowFormats
 import Foundation
 import ProcoreConnector
 import Testing
@@ -122,25 +123,26 @@ import Testing
             let created = try await client.createProject(["companyId": "562949953437078", "name": "ERP row", "officeId": "",
                                                           "startDate": "", "totalValue": " ", "sector": "", "publicNotes": "Gate 4"])
             #expect(created.statusCode == 201)
-            #expect(created.payload["active"] == true)
-            #expect(created.payload["country_code"] == "US")
-            #expect(created.payload["start_date"] == .null)
-            #expect(created.payload["total_value"] == .null)
-            let id = try #require(created.payload["id"])
+            let project = try created.payload.value
+            #expect(project["active"] == true)
+            #expect(project["country_code"] == "US")
+            #expect(project["start_date"] == .null)
+            #expect(project["total_value"] == .null)
+            let id = try #require(project["id"])
 
             // "" clears a field that is not text, clearFields a text field.
             let set = try await client.updateProject(["companyId": "562949953437078", "projectId": id, "startDate": "2025-03-01",
                                                       "officeId": "562949953582263"])
-            #expect(set.payload["start_date"] == "2025-03-01")
+            #expect(try set.payload.value["start_date"] == "2025-03-01")
             let cleared = try await client.updateProject(["companyId": "562949953437078", "projectId": id, "startDate": "",
                                                           "officeId": "", "clearFields": .array(["publicNotes"])])
             #expect(cleared.statusCode == 200)
-            #expect(cleared.payload["start_date"] == .null)
+            #expect(try cleared.payload.value["start_date"] == .null)
             // Procore shows the company's main office for a project without one.
-            #expect(cleared.payload["office_id"] == 562949953440611)
-            #expect(cleared.payload["public_notes"] == .null)
+            #expect(try cleared.payload.value["office_id"] == 562949953440611)
+            #expect(try cleared.payload.value["public_notes"] == .null)
             // Update sends no default: the project stays as it was.
-            #expect(cleared.payload["active"] == true)
+            #expect(try cleared.payload.value["active"] == true)
 
             // Nothing to update never reaches Procore.
             let before = await client.tokens.metrics.tokenRequests

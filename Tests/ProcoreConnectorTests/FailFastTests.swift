@@ -2,6 +2,7 @@ import ConduitTestSupport
 import ConnectorSupport
 import FlowCore
 import FlowEngine
+import FlowFormats
 import Foundation
 import ProcoreConnector
 import Testing
@@ -118,7 +119,7 @@ import Testing
         try await RuntimeHarness.serve(runtime) { _ in
             let started = ContinuousClock.now
             let outcome = try await runtime.run(flow: "create")
-            #expect(outcome.event?.payload == "MULE:RETRY_EXHAUSTED < CONNECTIVITY / Could not reach Procore's token endpoint /oauth/token: the connection was refused. / the connection was refused")
+            #expect(try outcome.event?.payload.value == "MULE:RETRY_EXHAUSTED < CONNECTIVITY / Could not reach Procore's token endpoint /oauth/token: the connection was refused. / the connection was refused")
             #expect(ContinuousClock.now - started < Self.fast)
         }
     }

@@ -1,5 +1,6 @@
 import ConnectorSupport
 import FlowCore
+import FlowFormats
 import Foundation
 import ProcoreConnector
 import Testing
@@ -22,7 +23,7 @@ import FlowEngine
 
             let created = try await client.createProject(try SandboxHarness.createParameters())
             try await sandbox.expireAllTokens()
-            _ = try await client.updateProject(try SandboxHarness.updateParameters(projectId: try #require(created.payload["id"])))
+            _ = try await client.updateProject(try SandboxHarness.updateParameters(projectId: try #require(try created.payload.value["id"])))
             let refreshed = try #require(try store.load()["default"])
             secrets.insert(refreshed.accessToken)
             secrets.insert(try #require(refreshed.refreshToken))
@@ -80,7 +81,7 @@ import FlowEngine
             } catch let error as ProcoreError {
                 #expect(!error.description.contains("secret-code-123"))
                 #expect(!error.description.contains(SandboxHarness.clientSecret))
-                let payload = JSON.encode(error.errorMessage?.payload ?? .null)
+                let payload = JSON.encode(error.errorMessage?.payload.lenientValue ?? .null)
                 #expect(!payload.contains(SandboxHarness.clientSecret))
             }
             await client.shutdown()

@@ -1,5 +1,6 @@
 import ConnectorSupport
 import FlowCore
+import FlowFormats
 import FlowEngine
 import ProcoreConnector
 import Testing
@@ -65,7 +66,7 @@ import Testing
         let error = ProcoreError.fromResponse(Self.response(status, body), method: "PATCH", path: "/rest/v1.0/projects/7")
         #expect(error.description == description)
         #expect(error.type == ProcoreErrorType.forStatus(status))
-        #expect(error.errorMessage?.payload == body)
+        #expect(try error.errorMessage?.payload.value == body)
         #expect(error.errorMessage?.statusCode == status)
         #expect(error.errorMessage?.attributes["requestId"] == "req-1")
     }

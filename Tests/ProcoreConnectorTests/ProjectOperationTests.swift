@@ -1,5 +1,6 @@
 import ConnectorSupport
 import FlowCore
+import FlowFormats
 import Foundation
 import ProcoreConnector
 import Testing
@@ -14,21 +15,21 @@ import FlowEngine
 
             let created = try await client.createProject(try SandboxHarness.createParameters())
             #expect(created.statusCode == 201)
-            #expect(created.payload["name"] == "MuleTest Cloud 9 - 31")
-            #expect(created.payload["total_value"] == "1000000.0")
-            #expect(created.payload["time_zone"] == "US/Pacific")
-            let id = try #require(created.payload["id"])
+            #expect(try created.payload.value["name"] == "MuleTest Cloud 9 - 31")
+            #expect(try created.payload.value["total_value"] == "1000000.0")
+            #expect(try created.payload.value["time_zone"] == "US/Pacific")
+            let id = try #require(try created.payload.value["id"])
             #expect(created.header("X-Rate-Limit-Limit") != nil)
             #expect(created.header("x-rate-limit-remaining") != nil)
             #expect(created.attributes["requestId"] == (created.attributes["headers"]?["x-request-id"] ?? .null))
 
             let updated = try await client.updateProject(try SandboxHarness.updateParameters(projectId: id))
             #expect(updated.statusCode == 200)
-            #expect(updated.payload["id"] == id)
-            #expect(updated.payload["name"] == "MuleTest9 - 17 Updated")
-            #expect(updated.payload["active"] == false)
-            #expect(updated.payload["state_code"] == "AZ")
-            #expect(updated.payload["departments"]?.arrayValue?.count == 2)
+            #expect(try updated.payload.value["id"] == id)
+            #expect(try updated.payload.value["name"] == "MuleTest9 - 17 Updated")
+            #expect(try updated.payload.value["active"] == false)
+            #expect(try updated.payload.value["state_code"] == "AZ")
+            #expect(try updated.payload.value["departments"]?.arrayValue?.count == 2)
 
             let stored = try await sandbox.projects().filter { $0["id"] == id }
             #expect(stored.count == 1)
@@ -44,7 +45,7 @@ import FlowEngine
             var parameters: [String: Value] = ["companyId": "562949953437078", "name": "Custom fields"]
             parameters["customFields"] = .object(ValueObject([("562949953600101", "OWN-7"), ("562949953600103", "true")]))
             let created = try await client.createProject(parameters)
-            #expect(created.payload["custom_fields"]?["custom_field_562949953600101"]?["value"] == "OWN-7")
+            #expect(try created.payload.value["custom_fields"]?["custom_field_562949953600101"]?["value"] == "OWN-7")
             await client.shutdown()
         }
     }
@@ -90,7 +91,7 @@ import FlowEngine
                 #expect(error.type.description == type)
                 #expect(error.description == description)
                 #expect(error.errorMessage?.statusCode == status)
-                #expect(error.errorMessage?.payload == (try JSON.decode(body)))
+                #expect(try error.errorMessage?.payload.value == (try JSON.decode(body)))
                 #expect(error.errorMessage?.header("x-rate-limit-limit") != nil)
             }
             #expect(try await sandbox.projects().filter { $0["name"] == "MuleTest Cloud 9 - 31" }.isEmpty)

@@ -1,5 +1,6 @@
 import ConnectorSupport
 import FlowCore
+import FlowFormats
 import Foundation
 import ProcoreConnector
 import Testing
@@ -14,7 +15,7 @@ import NIOHTTP1
             try await sandbox.authorize(client)
             let created = try await client.createProject(try SandboxHarness.createParameters())
             try await sandbox.expireAllTokens()
-            let updated = try await client.updateProject(try SandboxHarness.updateParameters(projectId: try #require(created.payload["id"])))
+            let updated = try await client.updateProject(try SandboxHarness.updateParameters(projectId: try #require(try created.payload.value["id"])))
             #expect(updated.statusCode == 200)
             #expect(await client.tokens.metrics.refreshes == 1)
             // The refreshed token keeps working without another refresh.
@@ -29,7 +30,7 @@ import NIOHTTP1
             let client = sandbox.client()
             try await sandbox.authorize(client)
             let created = try await client.createProject(try SandboxHarness.createParameters())
-            let id = try #require(created.payload["id"])
+            let id = try #require(try created.payload.value["id"])
             try await sandbox.expireAllTokens()
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<50 {

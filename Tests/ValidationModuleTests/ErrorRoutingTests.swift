@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import Testing
 import FlowEngine
 
@@ -15,7 +16,7 @@ struct ErrorRoutingTests {
               </on-error-continue>
             </error-handler>
             """)
-        return try await runtime.run(flow: "main", payload: payload).event?.payload
+        return try await runtime.run(flow: "main", payload: payload).event?.payload.value
     }
 
     private let email = ##"<validation:is-email email="#[payload]"/>"##

@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import FlowCore
+import FlowFormats
 import Testing
 import FlowEngine
 
@@ -148,7 +149,7 @@ struct ValidatorOperationTests {
             """)
         let payload: Value = ["email": "ann@example.com"]
         let event = try #require(try await runtime.run(flow: "main", payload: payload).event)
-        #expect(event.payload == payload)
+        #expect(try event.payload.value == payload)
         #expect(event.vars["v"] == 1)
     }
 }

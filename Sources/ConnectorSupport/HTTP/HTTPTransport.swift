@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FlowCore
 import FlowEngine
+import FlowFormats
 import Foundation
 import Logging
 import NIOCore
@@ -85,8 +86,7 @@ public struct HTTPTransport: Sendable {
     @usableFromInline @inline(never)
     func received(_ response: HTTPClient.Response, _ method: HTTPMethod, _ url: String,
                   started: ContinuousClock.Instant) -> Message {
-        let result = Self.result(status: Int(response.status.code), headers: response.headers,
-                                 body: response.body.map { Array($0.readableBytesView) } ?? [])
+        let result = Self.result(status: Int(response.status.code), headers: response.headers, body: response.body ?? ByteBuffer())
         guard logger.logLevel <= .debug else { return result }
         let path = Self.pathForLogging(url)
         let elapsed = ContinuousClock.now - started
@@ -138,9 +138,12 @@ public struct HTTPTransport: Sendable {
     }
 
 
-    /// The message for a response: payload from the body, attributes `{statusCode, headers, requestId}`
-    /// with header names lower-cased and repeated headers joined by `, `.
-    public static func result(status: Int, headers: HTTPHeaders, body: [UInt8]) -> Message {
+    /// The message for a response: attributes `{statusCode, headers, requestId}` with header names
+    /// lower-cased and repeated headers joined by `, `, and the body as received, in its
+    /// `Content-Type`. A JSON body is read when something first reads it (an answer a flow only
+    /// returns is sent on as these bytes); any other body is JSON when it parses as JSON, else
+    /// text, as the APIs connectors talk to label JSON loosely.
+    public static func result(status: Int, headers: HTTPHeaders, body: some ContentBytes) -> Message {
         var headerObject = ValueObject()
         for (name, value) in headers {
             let key = name.lowercased()
@@ -154,14 +157,18 @@ public struct HTTPTransport: Sendable {
         let attributes = Value.object(ValueObject([
             ("statusCode", .int(Int64(status))), ("headers", .object(headerObject)), ("requestId", requestId),
         ]))
-        return Message(payload: payload(body), attributes: attributes)
+        let mediaType = headers.first(name: "content-type").flatMap(MediaType.init(parsing:)) ?? .any
+        if mediaType.isJSON { return Message(payload: TypedValue(content: body, mediaType: mediaType), attributes: attributes) }
+        return Message(payload: TypedValue(content: body, mediaType: mediaType, value: payload(body)), attributes: attributes)
     }
 
     /// JSON when the body parses as JSON, else its text; `.null` when empty.
-    public static func payload(_ body: [UInt8]) -> Value {
-        guard !body.isEmpty else { return .null }
-        if let value = try? JSON.decode(body) { return value }
-        return .string(String(decoding: body, as: UTF8.self))
+    public static func payload(_ body: some ContentBytes) -> Value {
+        guard body.count > 0 else { return .null }
+        return body.withUnsafeBytes { bytes in
+            if let value = try? JSON.decode(bytes) { return value }
+            return .string(String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     /// The URL's path without query or fragment, which is all a log line shows.

@@ -1,5 +1,6 @@
 import FlowCore
 import FlowEngine
+import FlowFormats
 import Foundation
 import Logging
 import NIOHTTP1
@@ -45,7 +46,7 @@ struct OAuthTokenEndpoint: Sendable {
             return
         case .response(let result):
             let status = result.statusCode ?? 0
-            let messages = settings.errorMessages(result.payload)
+            let messages = settings.errorMessages(result.payload.lenientValue)
             let description = messages.isEmpty
                 ? "HTTP POST \(path) failed: \(HTTPStatusText.reason(status)) (\(status))."
                 : messages.joined(separator: "; ")
@@ -78,7 +79,7 @@ struct OAuthTokenEndpoint: Sendable {
             guard (200..<300).contains(status) else {
                 throw tokenError(result, grantType: grantType)
             }
-            guard let parsed = TokenResponse.parse(result.payload, grantType: grantType, now: now) else {
+            guard let parsed = TokenResponse.parse(result.payload.lenientValue, grantType: grantType, now: now) else {
                 throw OAuthError(.unexpected, "\(settings.providerName)'s token endpoint \(path) answered \(status) without an access_token.",
                                  response: Self.withoutTokens(result))
             }
@@ -120,8 +121,9 @@ struct OAuthTokenEndpoint: Sendable {
     /// ``OAuthError/Kind/unauthorized``; other statuses are left to the connector's status table.
     func tokenError(_ result: Message, grantType: String) -> OAuthError {
         let status = result.statusCode ?? 0
-        let code = result.payload["error"]?.stringValue
-        let detail = result.payload["error_description"]?.stringValue ?? settings.errorMessages(result.payload).first
+        let body = result.payload.lenientValue
+        let code = body["error"]?.stringValue
+        let detail = body["error_description"]?.stringValue ?? settings.errorMessages(body).first
         let what = switch grantType {
         case "refresh_token": "refresh the access token"
         case "client_credentials": "issue a client-credentials token"
@@ -138,7 +140,7 @@ struct OAuthTokenEndpoint: Sendable {
     /// `result` with any token fields of its body masked, so an odd error body that echoes a
     /// token cannot carry it into a flow's `error.errorMessage`.
     static func withoutTokens(_ result: Message) -> Message {
-        guard case .object(var body) = result.payload else { return result }
+        guard case .object(var body) = result.payload.lenientValue else { return result }
         for key in ["access_token", "refresh_token", "code", "client_secret"] where body[key] != nil {
             body[key] = .string("****")
         }

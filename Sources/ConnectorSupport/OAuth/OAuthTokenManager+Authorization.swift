@@ -1,5 +1,6 @@
 import FlowCore
 import FlowEngine
+import FlowFormats
 import Foundation
 import Logging
 import NIOHTTP1
@@ -151,7 +152,7 @@ extension OAuthTokenManager {
                                                               HeaderField("Accept", "application/json")],
                                                     body: nil, deadline: .now + settings.requestTimeout)
         guard case .response(let result) = outcome, (200..<300).contains(result.statusCode ?? 0),
-              let description = settings.userDescription(result.payload) else {
+              let description = settings.userDescription(result.payload.lenientValue) else {
             logger.debug("Could not learn which \(settings.providerName) user authorized config '\(settings.configName)'")
             return nil
         }

@@ -1,5 +1,6 @@
 import FlowCore
 import FlowExpression
+import FlowFormats
 import FlowModel
 import Logging
 
@@ -37,8 +38,26 @@ public final class OperationInput: Sendable {
         expressionContext = context.expressionContext(for: event)
     }
 
-    /// The incoming payload.
-    public var payload: Value { message.payload }
+    /// The incoming payload with its media type, unread: a connector that sends it on
+    /// (`http:request`'s default body) sends the original bytes.
+    public var payload: TypedValue { message.payload }
+
+    /// The incoming payload's value; bytes that do not read as their media type (malformed JSON
+    /// in a request body) are a `MULE:EXPRESSION` error with the reader's located message.
+    public func payloadValue() throws(ConnectorError) -> Value {
+        do {
+            return try message.payload.value
+        } catch {
+            throw ConnectorError(type: Self.expressionErrorType, message: error.description)
+        }
+    }
+
+    /// Evaluates a parameter keeping the payload's media type and bytes when it is just
+    /// `#[payload]` (a body passed on unchanged); any other result has no declared format.
+    public func evaluateTyped(_ parameter: ParameterValue) throws(ConnectorError) -> TypedValue {
+        if case .expression(let expression) = parameter.value, expression.isPayloadReference { return payload }
+        return TypedValue(try evaluate(parameter))
+    }
 
     /// Evaluates one of the operation's parameters; a failing expression is a
     /// `MULE:EXPRESSION` error.
@@ -51,7 +70,7 @@ public final class OperationInput: Sendable {
     /// payload it received (an Array where its expression selects a key of an Object).
     public func evaluate(_ parameter: ParameterValue, payload: Value) throws(ConnectorError) -> Value {
         var prepared = expressionContext
-        prepared.payload = payload
+        prepared.payload = TypedValue(payload)
         return try evaluate(parameter, prepared: prepared)
     }
 

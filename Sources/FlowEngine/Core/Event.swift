@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// What travels through a flow: the message (payload and attributes), the flow variables, the
 /// error being handled (inside an error handler) and the correlation id.
@@ -6,8 +7,9 @@ import FlowCore
 /// A value type: every processor receives an event and returns a new one, so a scope can keep
 /// its input and restore it (`foreach`, `until-successful`, `target`).
 public struct Event: Sendable {
-    /// The message body (`payload` in expressions).
-    public var payload: Value
+    /// The message body (`payload` in expressions) with its media type. A body received from
+    /// outside stays its original bytes until something reads it (``TypedValue``).
+    public var payload: TypedValue
     /// The message metadata (`attributes`), such as the HTTP request's method and headers.
     public var attributes: Value
     /// The flow variables (`vars`).
@@ -18,12 +20,18 @@ public struct Event: Sendable {
     public let correlationId: String
 
     /// Creates an event.
-    public init(payload: Value = .null, attributes: Value = .null, vars: ValueObject = ValueObject(), error: FlowError? = nil, correlationId: String) {
+    public init(payload: TypedValue = TypedValue(.null), attributes: Value = .null, vars: ValueObject = ValueObject(), error: FlowError? = nil,
+                correlationId: String) {
         self.payload = payload
         self.attributes = attributes
         self.vars = vars
         self.error = error
         self.correlationId = correlationId
+    }
+
+    /// Creates an event whose payload is `payload` with no declared format.
+    public init(payload: Value, attributes: Value = .null, vars: ValueObject = ValueObject(), error: FlowError? = nil, correlationId: String) {
+        self.init(payload: TypedValue(payload), attributes: attributes, vars: vars, error: error, correlationId: correlationId)
     }
 
     /// The payload and attributes together.

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// What a `logger` with no message prints: the message's payload and attributes, with
 /// credentials in request headers masked.
@@ -10,7 +11,7 @@ enum EventDescription {
         """
         Message
         {
-          payload=\(ValueText.render(event.payload))
+          payload=\(ValueText.render(event.payload.lenientValue))
           attributes=\(ValueText.render(masked(event.attributes)))
         }
         """

@@ -1,5 +1,6 @@
 import FlowCore
 import FlowExpression
+import FlowFormats
 import FlowModel
 
 extension ExecutionContext {
@@ -12,6 +13,24 @@ extension ExecutionContext {
         } catch {
             throw failure(runtime.coreErrors.expression, ExpressionFailureText.describe(error, parameter: parameter),
                           at: element, event: event)
+        }
+    }
+
+    /// Evaluates `parameter` against `event` keeping the payload's media type and bytes when the
+    /// expression is just `#[payload]`; any other result has no declared format.
+    public func evaluateTyped(_ parameter: ParameterValue, _ event: Event, at element: ElementReference) throws(FlowFailure) -> TypedValue {
+        if case .expression(let expression) = parameter.value, expression.isPayloadReference { return event.payload }
+        return TypedValue(try evaluate(parameter, event, at: element))
+    }
+
+    /// The value of `event`'s payload, for a component that uses it without an expression (a
+    /// `foreach` without `collection`, a `target` without `targetValue`); bytes that do not
+    /// read as their media type are `MULE:EXPRESSION`, as if `#[payload]` had read them.
+    public func payloadValue(_ event: Event, at element: ElementReference) throws(FlowFailure) -> Value {
+        do {
+            return try event.payload.value
+        } catch {
+            throw failure(runtime.coreErrors.expression, error.description, at: element, event: event)
         }
     }
 
@@ -44,7 +63,10 @@ extension ExecutionContext {
 /// The description of a failed expression: the evaluator's message, the expression (unless it is
 /// secret) and where it is written.
 enum ExpressionFailureText {
+    /// A payload that does not read as its media type is the input's fault, not the
+    /// expression's: its description is the reader's, with the line and column in the payload.
     static func describe(_ error: ExpressionError, parameter: ParameterValue) -> String {
+        if let unreadable = error.unreadableContent { return unreadable.description }
         if parameter.isSecret {
             return "\(error.message) (evaluating the '\(parameter.name)' parameter at \(error.location))."
         }

@@ -1,5 +1,6 @@
 import FlowCore
 import FlowExpression
+import FlowFormats
 
 extension FlowError {
     /// The `error` object expressions see (mule-semantics §3.2): `description`,
@@ -13,7 +14,7 @@ extension FlowError {
             description: description, detailedDescription: detailedDescription,
             namespace: type.namespace, identifier: type.identifier,
             parents: Self.ancestors(of: type),
-            errorMessage: errorMessage.map { ($0.payload, $0.attributes) })
+            errorMessage: errorMessage.map { ($0.payload.lenientValue, $0.attributes) })
         guard var object = base.objectValue else { return base }
         object.append("failingComponent", .string(failingComponent.rendered(appName: appName)))
         object.append("cause", cause.value)

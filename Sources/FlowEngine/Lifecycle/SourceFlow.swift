@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowModel
 import Logging
 
@@ -47,6 +48,12 @@ public final class SourceFlow: Sendable {
     /// `event` as if in the flow; a failure is a `MULE:EXPRESSION` error raised by `element`.
     public func evaluate(_ parameter: ParameterValue, on event: Event, at element: ElementReference) throws(FlowFailure) -> Value {
         try ExecutionContext(runtime: runtime, flowName: flow.name).evaluate(parameter, event, at: element)
+    }
+
+    /// Evaluates a response parameter like ``evaluate(_:on:at:)``, keeping the payload's media
+    /// type and original bytes when the expression is just `#[payload]`.
+    public func evaluateTyped(_ parameter: ParameterValue, on event: Event, at element: ElementReference) throws(FlowFailure) -> TypedValue {
+        try ExecutionContext(runtime: runtime, flowName: flow.name).evaluateTyped(parameter, event, at: element)
     }
 
     /// A failure of `element` (the source) with a core error type such as

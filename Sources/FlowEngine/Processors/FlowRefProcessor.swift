@@ -42,7 +42,7 @@ struct FlowRefProcessor: Processor {
         let value = if let targetValue {
             try context.evaluate(targetValue, result, at: element)
         } else {
-            result.payload
+            try context.payloadValue(result, at: element)
         }
         var output = event
         output.vars[target] = value

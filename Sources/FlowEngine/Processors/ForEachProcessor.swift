@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowModel
 
 /// `<foreach>`: runs its processors once per element of `collection` (default the payload),
@@ -15,7 +16,7 @@ struct ForEachProcessor: Processor {
     let chain: ProcessorChain
 
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
-        let source = if let collection { try context.evaluate(collection, event, at: element) } else { event.payload }
+        let source = if let collection { try context.evaluate(collection, event, at: element) } else { try context.payloadValue(event, at: element) }
         let items: [Value] = switch source {
         case .array(let elements): elements
         case .object(let object): object.entries.map { .object(ValueObject(entries: [$0])) }
@@ -27,7 +28,7 @@ struct ForEachProcessor: Processor {
         var current = event
         current.vars[rootMessageVariableName] = event.message.value
         for (index, item) in items.enumerated() {
-            current.payload = item
+            current.payload = TypedValue(item)
             current.attributes = event.attributes
             current.vars[counterVariableName] = .int(Int64(index + 1))
             current = try await chain.process(current, context)

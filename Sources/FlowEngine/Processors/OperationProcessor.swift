@@ -44,7 +44,7 @@ struct OperationProcessor: Processor {
         }
         var resultEvent = event
         resultEvent.message = result
-        let value = if let targetValue { try context.evaluate(targetValue, resultEvent, at: element) } else { result.payload }
+        let value = if let targetValue { try context.evaluate(targetValue, resultEvent, at: element) } else { try context.payloadValue(resultEvent, at: element) }
         var output = event
         output.vars[target] = value
         return output

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowModel
 
 /// `<parse-template>`: renders its template against the event. The text becomes the payload
@@ -16,7 +17,7 @@ struct ParseTemplateProcessor: Processor {
         // result is always text.
         let text: Value = if case .string = rendered { rendered } else { .string(ValueText.render(rendered)) }
         var result = event
-        result.payload = text
+        result.payload = TypedValue(text)
         result.attributes = .null
         guard let target else { return result }
         var output = event

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowModel
 
 /// `<scatter-gather>`: runs its routes concurrently, each on a copy of the event (at most
@@ -29,7 +30,7 @@ struct ScatterGatherProcessor: Processor {
         let result = try gather(outcomes, event, context)
         guard let target else { return result }
         var output = event
-        output.vars[target] = if let targetValue { try context.evaluate(targetValue, result, at: element) } else { result.payload }
+        output.vars[target] = if let targetValue { try context.evaluate(targetValue, result, at: element) } else { try context.payloadValue(result, at: element) }
         return output
     }
 
@@ -112,7 +113,7 @@ struct ScatterGatherProcessor: Processor {
             throw FlowFailure(error: error, event: event)
         }
         var output = event
-        output.payload = collectList ? .array(routeEvents.map { $0.message.value }) : .object(results)
+        output.payload = TypedValue(collectList ? .array(routeEvents.map { $0.message.value }) : .object(results))
         output.attributes = .null
         output.vars = Self.mergedVariables(event.vars, routeEvents.map(\.vars))
         return output

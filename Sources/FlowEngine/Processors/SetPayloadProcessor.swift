@@ -1,13 +1,14 @@
 import FlowModel
 
-/// `<set-payload>`: replaces the payload with its value.
+/// `<set-payload>`: replaces the payload with its value (`#[payload]` keeps it as it is, media
+/// type and original bytes included).
 struct SetPayloadProcessor: Processor {
     let element: ElementReference
     let value: ParameterValue
 
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         var result = event
-        result.payload = try context.evaluate(value, event, at: element)
+        result.payload = try context.evaluateTyped(value, event, at: element)
         return result
     }
 }

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// One compiled piece of an expression. Nodes are immutable after compilation and shared by
 /// every evaluation, so an event never re-parses anything.
@@ -19,8 +20,15 @@ struct Frame {
 /// Why an evaluation failed; ``Expression/evaluate(_:)`` adds the expression text and location.
 struct EvaluationFailure: Error {
     var message: String
+    /// Set when the failure is the payload's bytes not reading as their media type.
+    var unreadableContent: ContentReadError?
 
     init(_ message: String) { self.message = message }
+
+    init(unreadableContent: ContentReadError) {
+        message = unreadableContent.description
+        self.unreadableContent = unreadableContent
+    }
 
     /// DataWeave's wording for a function or operator given arguments it has no overload for:
     /// `You called the function '+' with these arguments: 1: Null (null) 2: Number (1)`.

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// A value known at compile time.
 final class ConstantNode: Node {
@@ -19,7 +20,7 @@ final class ContextNode: Node {
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let context = frame.context
         switch name {
-        case .payload: return context.payload
+        case .payload: return try Self.read(context.payload)
         case .attributes: return context.attributes
         case .vars: return .object(context.vars)
         case .error: return context.error ?? .null
@@ -27,7 +28,17 @@ final class ContextNode: Node {
         case .flow: return .object(ValueObject([("name", .string(context.flowName))]))
         case .app: return .object(ValueObject([("name", .string(context.appName))]))
         case .message:
-            return .object(ValueObject([("payload", context.payload), ("attributes", context.attributes)]))
+            return .object(ValueObject([("payload", try Self.read(context.payload)), ("attributes", context.attributes)]))
+        }
+    }
+
+    /// The payload's value; bytes that do not read as their media type fail the expression with
+    /// the reader's located message.
+    private static func read(_ payload: TypedValue) throws(EvaluationFailure) -> Value {
+        do {
+            return try payload.value
+        } catch {
+            throw EvaluationFailure(unreadableContent: error)
         }
     }
 }

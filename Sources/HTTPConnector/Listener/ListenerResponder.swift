@@ -1,5 +1,6 @@
 import FlowCore
 import FlowEngine
+import FlowFormats
 import HTTPTypes
 import Hummingbird
 
@@ -98,10 +99,10 @@ struct ListenerResponder: HTTPResponder {
         guard flow.tryEnter() else { return ServerResponses.overloaded() }
         defer { flow.leave() }
         guard let observer = source.flow.observer else {
-            return ResponseFactory.response(for: await source.flow.run(event), source: source)
+            return ResponseFactory.response(for: await source.flow.run(event), source: source, requestBody: event.payload)
         }
         let started = ContinuousClock.now
-        let response = ResponseFactory.response(for: await source.flow.run(event), source: source)
+        let response = ResponseFactory.response(for: await source.flow.run(event), source: source, requestBody: event.payload)
         observer.sourceResponded(SourceResponseReport(flowName: flow.name, route: routed.route.listenerPath, method: request.method.rawValue,
                                                       statusCode: response.status.code, duration: ContinuousClock.now - started))
         return response
@@ -112,7 +113,8 @@ struct ListenerResponder: HTTPResponder {
         case event(Event)
     }
 
-    /// The flow's event for a read body: JSON and form bodies decoded, others as text.
+    /// The flow's event for a read body: the body kept as received, typed by its `Content-Type`
+    /// and read when the flow first reads the payload (``RequestPayload``).
     @inline(never)
     private func makeEvent(_ body: RequestBodyReader.Outcome, _ request: Request, _ routed: RoutedRequest) -> EventMaking {
         let buffer: ByteBuffer
@@ -120,23 +122,8 @@ struct ListenerResponder: HTTPResponder {
         case .tooLarge: return .answered(ServerResponses.tooLarge(limit: config.maxRequestBodySize))
         case .body(let read): buffer = read
         }
-        let payload: Value
-        if buffer.readableBytes == 0 {
-            payload = .null
-        } else if MediaType.isJSON(request.headers[.contentType]) {
-            // Decoded where NIO received it: no copy of the body into an array first.
-            let decoded = buffer.withUnsafeReadableBytes { bytes -> Result<Value, JSONSyntaxError> in
-                do throws(JSONSyntaxError) { return .success(try JSON.decode(bytes)) } catch { return .failure(error) }
-            }
-            switch decoded {
-            case .success(let value): payload = value
-            case .failure(let error): return .answered(ServerResponses.invalidJSON(error.description))
-            }
-        } else if routed.route.source?.listener.decodeFormBody == true, MediaType.isForm(request.headers[.contentType]) {
-            payload = .object(QueryParameters.parse(String(buffer: buffer)))
-        } else {
-            payload = .string(String(buffer: buffer))
-        }
+        let payload = RequestPayload.make(buffer, contentType: request.headers[.contentType],
+                                          decodeFormBody: routed.route.source?.listener.decodeFormBody == true)
         return .event(Event(payload: payload, attributes: routed.attributes, correlationId: CorrelationID.resolve(request.headers)))
     }
 

@@ -1,6 +1,8 @@
 import Foundation
+import ConnectorSupport
 import FlowCore
 import FlowEngine
+import FlowFormats
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -8,13 +10,18 @@ import Logging
 /// Turns a flow's outcome into the HTTP response (mule-semantics §2.4): `http:response` (default
 /// 200 with the payload) on success, `http:error-response` (default 500 with
 /// `error.description` as text) on failure, both evaluated against the event the flow (or its
-/// error handler) left. Strings go out as `text/plain`, other values as JSON.
+/// error handler) left. The body goes out in the payload's media type: a received body the flow
+/// did not replace as its original bytes with its `Content-Type`, a value with a declared
+/// format written by that format, any other string as `text/plain` and other values as JSON.
+///
+/// A failure that is the request body not reading as its `Content-Type` (malformed JSON), left
+/// unhandled, is a 400 rather than a 500: the client's input is at fault.
 enum ResponseFactory {
     private static let responseGenerate = ErrorTypeName(namespace: "MULE", identifier: "SOURCE_RESPONSE_GENERATE")
     private static let errorResponseGenerate = ErrorTypeName(namespace: "MULE", identifier: "SOURCE_ERROR_RESPONSE_GENERATE")
 
     /// The response for a flow's outcome, built by `source`'s listener.
-    static func response(for outcome: FlowOutcome, source: HTTPListenerSource) -> Response {
+    static func response(for outcome: FlowOutcome, source: HTTPListenerSource, requestBody: TypedValue) -> Response {
         let flow = source.flow
         let listener = source.listener
         let logger = source.logger
@@ -27,15 +34,25 @@ enum ResponseFactory {
                 return errorResponse(error, flow: flow, listener: listener, logger: logger)
             }
         case .failure(let failure):
-            return errorResponse(failure, flow: flow, listener: listener, logger: logger)
+            let defaultStatus = isUnreadableBody(failure, requestBody) ? 400 : 500
+            return errorResponse(failure, flow: flow, listener: listener, defaultStatus: defaultStatus, logger: logger)
         }
     }
 
-    private static func errorResponse(_ failure: FlowFailure, flow: SourceFlow, listener: ListenerDefinition, logger: Logger) -> Response {
+    /// Whether `failure` is `requestBody` failing to read as its media type, raised while the
+    /// payload was still that body.
+    private static func isUnreadableBody(_ failure: FlowFailure, _ requestBody: TypedValue) -> Bool {
+        guard failure.error.type.identifier == "EXPRESSION", failure.error.type.namespace == "MULE",
+              failure.event.payload.isIdentical(to: requestBody), let readError = requestBody.readError else { return false }
+        return failure.error.description == readError.description
+    }
+
+    private static func errorResponse(_ failure: FlowFailure, flow: SourceFlow, listener: ListenerDefinition, defaultStatus: Int = 500,
+                                      logger: Logger) -> Response {
         var event = failure.event
         event.error = failure.error
         do {
-            return try build(listener.errorResponse, event, flow: flow, listener: listener, isError: true, logger: logger)
+            return try build(listener.errorResponse, event, flow: flow, listener: listener, isError: true, defaultStatus: defaultStatus, logger: logger)
         } catch {
             flow.logIfUnlogged(error)
             var response = ServerResponses.text(.internalServerError, error.error.description)
@@ -45,10 +62,10 @@ enum ResponseFactory {
     }
 
     private static func build(_ builder: ResponseBuilderDefinition?, _ event: Event, flow: SourceFlow, listener: ListenerDefinition,
-                              isError: Bool, logger: Logger) throws(FlowFailure) -> Response {
+                              isError: Bool, defaultStatus: Int = 500, logger: Logger) throws(FlowFailure) -> Response {
         let element = ElementReference(path: "\(flow.name)/source", location: builder?.location ?? listener.location)
         let generateError = isError ? errorResponseGenerate : responseGenerate
-        var status = isError ? 500 : 200
+        var status = isError ? defaultStatus : 200
         if let parameter = builder?.statusCode {
             let value = try flow.evaluate(parameter, on: event, at: element)
             guard let code = Self.statusCode(value) else {
@@ -62,10 +79,10 @@ enum ResponseFactory {
             let text = ValueText.render(try flow.evaluate(parameter, on: event, at: element))
             if !text.isEmpty { reason = text }
         }
-        var body: Value = isError ? .string(event.error?.description ?? "") : event.payload
+        var body = isError ? TypedValue(.string(event.error?.description ?? "")) : event.payload
         if let parameter = builder?.body {
-            body = try flow.evaluate(parameter, on: event, at: element)
-            if isError, body.isNull { body = .string(event.error?.description ?? "") }
+            body = try flow.evaluateTyped(parameter, on: event, at: element)
+            if isError, body.content == nil, body.lenientValue.isNull { body = TypedValue(.string(event.error?.description ?? "")) }
         }
         var headers = HTTPFields()
         if let parameter = builder?.headers {
@@ -82,15 +99,27 @@ enum ResponseFactory {
         if status == 204 || status == 304 {
             return Response(status: responseStatus, headers: headers)
         }
-        let (buffer, contentType) = Self.encode(body)
+        let encoded: (buffer: ByteBuffer, contentType: String?)
+        do throws(FormatError) {
+            encoded = try Self.encode(body)
+        } catch {
+            throw flow.failure(generateError, "Could not write the response body: \(error)", at: element, event: event)
+        }
+        let (buffer, contentType) = encoded
         if let contentType, headers[.contentType] == nil {
             headers[.contentType] = contentType
         }
         return Response(status: responseStatus, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
-    /// The body of a value and the content type it implies; JSON is written straight into the
-    /// buffer NIO sends.
+    /// The body of a payload and its content type (none for `*/*`, which says nothing).
+    static func encode(_ payload: TypedValue) throws(FormatError) -> (ByteBuffer, String?) {
+        guard let written = try payload.written() else { return encode(payload.lenientValue) }
+        return (written.bytes.byteBuffer, written.mediaType.isUnspecified ? nil : written.mediaType.description)
+    }
+
+    /// The body of a value with no declared format and the content type it implies; JSON is
+    /// written straight into the buffer NIO sends.
     static func encode(_ value: Value) -> (ByteBuffer, String?) {
         switch value {
         case .null:

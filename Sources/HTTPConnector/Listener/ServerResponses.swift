@@ -25,10 +25,6 @@ enum ServerResponses {
         text(.contentTooLarge, "Request body larger than \(limit) bytes.")
     }
 
-    static func invalidJSON(_ reason: String) -> Response {
-        text(.badRequest, "Invalid JSON in request body: \(reason)")
-    }
-
     /// A browser's cross-site write the listener refuses, as JSON naming why.
     static func crossSiteRefused(_ refusal: CrossSiteRequestCheck.Refusal, method: String) -> Response {
         let reason = switch refusal {

@@ -1,5 +1,6 @@
 import FlowCore
 import FlowEngine
+import FlowFormats
 import FlowModel
 import Foundation
 import NIOHTTP1
@@ -58,11 +59,18 @@ extension HTTPRequestOperation {
         let sendBodyMode = settings.sendBodyMode ?? config.sendBodyMode
         let sendsBody = sendBodyMode == "ALWAYS" || (sendBodyMode == "AUTO" && !Self.emptyBodyMethods.contains(method))
         if sendsBody {
-            let value = try settings.body.map { parameter throws(ConnectorError) in try input.evaluate(parameter) } ?? input.payload
+            let payload = try settings.body.map { parameter throws(ConnectorError) in try input.evaluateTyped(parameter) } ?? input.payload
             let declaredType = settings.bodyMediaType ?? headers.first(name: "content-type")
-            guard let encoded = RequestBody.encode(value, declaredType: declaredType) else {
+            let encoded: RequestBody?
+            do throws(FormatError) {
+                encoded = try RequestBody.encode(payload, declaredType: declaredType)
+            } catch {
                 throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: "TRANSFORMATION"),
-                                     message: "HTTP \(method) on resource '\(displayURI)' failed: Conduit cannot write a value of type \(value.typeName) as \(declaredType ?? "")"
+                                     message: "HTTP \(method) on resource '\(displayURI)' failed: \(error).")
+            }
+            guard let encoded else {
+                throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: "TRANSFORMATION"),
+                                     message: "HTTP \(method) on resource '\(displayURI)' failed: Conduit cannot write a value of type \(payload.lenientValue.typeName) as \(declaredType ?? "")"
                                          + "; it writes JSON, forms and text, so give this body as a string.")
             }
             body = encoded
@@ -71,7 +79,7 @@ extension HTTPRequestOperation {
             }
         } else if sendBodyMode == "AUTO", !settings.warnedAboutBody {
             // Mule warns the first time a body is actually dropped, the default `#[payload]` too.
-            let value = settings.body.map { try? input.evaluate($0) } ?? input.payload
+            let value = settings.body.map { try? input.evaluate($0) } ?? Self.unreadValue(input.payload)
             if let value, !value.isNull, value != .string("") { settings.warnAboutIgnoredBody(configuration.logger) }
         }
 
@@ -97,6 +105,12 @@ extension HTTPRequestOperation {
             port = number
         }
         return "\(config.scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+    }
+
+    /// Whether a payload would be a body, told without reading received bytes: they count by size.
+    private static func unreadValue(_ payload: TypedValue) -> Value {
+        if let content = payload.content { return content.count > 0 ? .bool(true) : .null }
+        return payload.lenientValue
     }
 
     /// Methods whose body Mule drops with `sendBodyMode="AUTO"`.

@@ -74,7 +74,7 @@ struct HTTPRequestOperation: ConnectorOperation {
             headers.replaceOrAdd(name: "Authorization", value: authentication.headerValue)
         }
         let request = try HTTPClient.Request(url: prepared.url, method: HTTPMethod(rawValue: prepared.method), headers: headers,
-                                             body: prepared.body.bytes.isEmpty ? nil : .bytes(prepared.body.bytes))
+                                             body: prepared.body.bytes.readableBytes == 0 ? nil : .byteBuffer(prepared.body.bytes))
         configuration.logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
         let accumulator = ResponseAccumulator(request: request, maxBodySize: config.maxResponseBodySize)
         let task = client.execute(request: request, delegate: accumulator, eventLoop: .indifferent,
@@ -85,7 +85,7 @@ struct HTTPRequestOperation: ConnectorOperation {
             task.cancel()
         }
         return ResponseMessage(status: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
-                               headers: response.headers, body: response.body.map { Array($0.readableBytesView) } ?? [],
+                               headers: response.headers, body: response.body ?? ByteBuffer(),
                                mediaType: settings.outputMimeType)
     }
 
@@ -97,16 +97,11 @@ struct HTTPRequestOperation: ConnectorOperation {
             throw ConnectorError(type: ErrorTypeName(namespace: type.namespace, identifier: type.identifier),
                                  message: type.description(method: request.method, uri: request.displayURI, status: response.status,
                                                            requestContentType: request.headers.first(name: "content-type")),
-                                 errorMessage: response.lenientMessage())
+                                 errorMessage: response.message)
         }
-        do {
-            return try response.message()
-        } catch {
-            throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: "PARSING"),
-                                 message: "HTTP \(request.method) on resource '\(request.displayURI)' failed: the response body is not valid JSON (\(error)).",
-                                 errorMessage: Message(payload: .string(response.text),
-                                                       attributes: response.attributes))
-        }
+        // Read when the flow reads it: a body that is not valid in its type fails there, as
+        // `MULE:EXPRESSION`, as in Mule, and one the flow only passes on is sent as received.
+        return response.message
     }
 
     private func tooLarge(_ request: PreparedRequest) -> ConnectorError {

@@ -22,10 +22,11 @@ enum PayloadShape {
         }
     }
 
-    /// The error for the first of `parameters` whose expression fails on `input`'s payload, or
+    /// The error for the first of `parameters` whose expression fails on `input`'s payload (whose
+    /// value is `payload`), or
     /// whose value `accepts` refuses, where an empty Object as payload gives a different outcome;
     /// nil when there is none.
-    static func problem(_ input: OperationInput, parameters: [(name: String, value: ParameterValue)],
+    static func problem(_ input: OperationInput, payload: Value, parameters: [(name: String, value: ParameterValue)],
                         accepts: (String, Value) -> Bool) -> ProcoreError? {
         for (name, parameter) in parameters {
             guard let onObject = try? input.evaluate(parameter, payload: .object(ValueObject())) else { continue }
@@ -38,7 +39,7 @@ enum PayloadShape {
             }
             if broken {
                 return ProcoreError(.invalidRequest, ProjectRequestBuilder.invalid(
-                    name, "\(expressionText(parameter)) needs the payload to be a JSON object, got \(describe(input.payload))"))
+                    name, "\(expressionText(parameter)) needs the payload to be a JSON object, got \(describe(payload))"))
             }
         }
         return nil

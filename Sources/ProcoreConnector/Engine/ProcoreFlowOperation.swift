@@ -91,8 +91,9 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// evaluated parameters are freed before the call to Procore is waited for.
     @inline(never)
     private func prepare(_ operation: ProjectOperation, _ input: OperationInput, _ client: ProcoreClient) throws -> WireRequest {
-        if PayloadShape.isSuspect(input.payload),
-           let problem = PayloadShape.problem(input, parameters: orderedParameters,
+        // A payload that does not read at all fails on the first parameter that selects from it.
+        if let payload = try? input.payloadValue(), PayloadShape.isSuspect(payload),
+           let problem = PayloadShape.problem(input, payload: payload, parameters: orderedParameters,
                                               accepts: { ProjectRequestBuilder.accepts($1, for: $0, of: operation) }) {
             input.logger.debug("\(operation.rawValue) parameters invalid: \(problem.description)",
                                metadata: ["procore.config": "\(runtime.configuration.name)"])

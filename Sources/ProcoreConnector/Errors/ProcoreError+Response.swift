@@ -1,6 +1,7 @@
 import ConnectorSupport
 import FlowCore
 import FlowEngine
+import FlowFormats
 
 extension ProcoreError {
     /// The error for Procore's final answer `response` to `method path` (after any refresh or retry).
@@ -11,7 +12,7 @@ extension ProcoreError {
     package static func fromResponse(_ response: Message, method: String, path: String) -> ProcoreError {
         let status = response.statusCode ?? 0
         let type = ProcoreErrorType.forStatus(status)
-        let messages = ProcoreErrorBody.messages(in: response.payload)
+        let messages = ProcoreErrorBody.messages(in: response.payload.lenientValue)
         let description = messages.isEmpty
             ? "HTTP \(method) \(path) failed: \(HTTPStatusText.reason(status)) (\(status))."
             : messages.joined(separator: "; ")

@@ -1,0 +1,76 @@
+import Atomics
+import FlowCore
+
+/// Bytes in a media type and the value they read as, read at most once: the first reader parses,
+/// everyone after gets the stored result.
+///
+/// Reading is lock-free: a read is one atomic load once the value is known. Two threads reading a
+/// fresh body at the same moment may both parse it; the first result stored wins and both return
+/// it, so every reader sees the same value (parsing is pure, so the loser's work is only wasted).
+final class EncodedContent: Sendable {
+    /// The outcome of reading, boxed so it can be published with one atomic store.
+    final class Reading: Sendable {
+        let result: Result<Value, ContentReadError>
+
+        init(_ result: Result<Value, ContentReadError>) {
+            self.result = result
+        }
+    }
+
+    let bytes: any ContentBytes
+    let mediaType: MediaType
+    private let reading = ManagedAtomicLazyReference<Reading>()
+
+    init(bytes: any ContentBytes, mediaType: MediaType) {
+        self.bytes = bytes
+        self.mediaType = mediaType
+    }
+
+    /// Content whose value is already known, such as a writer's output.
+    init(bytes: any ContentBytes, mediaType: MediaType, value: Value) {
+        self.bytes = bytes
+        self.mediaType = mediaType
+        _ = reading.storeIfNilThenLoad(Reading(.success(value)))
+    }
+
+    /// The value, read on first use.
+    func value() throws(ContentReadError) -> Value {
+        try (reading.load() ?? read()).result.get()
+    }
+
+    /// The read's failure, reading now if nothing has yet.
+    var readError: ContentReadError? {
+        if case .failure(let error) = (reading.load() ?? read()).result { return error }
+        return nil
+    }
+
+    @inline(never)
+    private func read() -> Reading {
+        reading.storeIfNilThenLoad(Reading(Self.decode(bytes, as: mediaType)))
+    }
+
+    /// Reads `bytes` as `mediaType`: empty bytes are null; a known format reads them with the
+    /// type's parameters as reader properties; anything else (and `application/octet-stream`,
+    /// since Conduit's values have no binary type) is text in the type's `charset`.
+    static func decode(_ bytes: any ContentBytes, as mediaType: MediaType) -> Result<Value, ContentReadError> {
+        guard bytes.count > 0 else { return .success(.null) }
+        let charset = mediaType.charset
+        guard let format = DataFormats.format(for: mediaType) else {
+            return .success(.string(bytes.withUnsafeBytes { CharsetDecoding.text($0, charset: charset) }))
+        }
+        let properties = FormatProperties.reader(of: mediaType, for: format)
+        // JSON is UTF-8 whatever a charset parameter says (RFC 8259); other text formats are
+        // handed UTF-8.
+        let transcoded: [UInt8]? = mediaType.isJSON || CharsetDecoding.isUTF8(charset)
+            ? nil : Array(bytes.withUnsafeBytes { CharsetDecoding.text($0, charset: charset) }.utf8)
+        do throws(FormatError) {
+            if let transcoded { return .success(try format.read(transcoded, properties: properties)) }
+            let result: Result<Value, FormatError> = bytes.withUnsafeBytes { buffer in
+                do throws(FormatError) { return .success(try format.read(buffer, properties: properties)) } catch { return .failure(error) }
+            }
+            return .success(try result.get())
+        } catch {
+            return .failure(ContentReadError(mediaType: mediaType, failure: error))
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import FlowCore
+
+extension TypedValue {
+    /// The bytes to send for this value and the media type they are in: the original bytes when
+    /// the value came as bytes (unchanged since), else the value written by its declared
+    /// media type's format with the type's parameters as writer properties. Nil for a value
+    /// with no declared format, which each component writes by its own rule.
+    ///
+    /// Throws when the declared format cannot hold the value (`Cannot write an Array as
+    /// text/plain`) or Conduit has no format for the type and the value is not text.
+    public func written() throws(FormatError) -> (bytes: any ContentBytes, mediaType: MediaType)? {
+        if let content { return (content, mediaType) }
+        let mediaType = mediaType
+        guard !mediaType.isUnspecified else { return nil }
+        let value = lenientValue
+        guard let format = DataFormats.format(for: mediaType) else {
+            if case .string(let text) = value { return (Array(text.utf8), mediaType) }
+            if value.isNull { return ([], mediaType) }
+            throw FormatError("Cannot write a value of type \(value.typeName) as \(mediaType.essence): Conduit has no writer for it")
+        }
+        return (try format.write(value, properties: .writer(of: mediaType, for: format)), mediaType)
+    }
+}
