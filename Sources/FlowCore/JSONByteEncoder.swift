@@ -72,13 +72,15 @@ struct JSONByteEncoder {
                 return
             }
             output.append(UInt8(ascii: "{"))
-            for (position, entry) in object.entries.enumerated() {
+            // Indexing instead of iterating copies no entry (no retain of key or value).
+            let entries = object.entries
+            for position in entries.indices {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
-                writeString(entry.key)
+                writeString(entries[position].key)
                 output.append(UInt8(ascii: ":"))
                 if pretty || spaceAfterColon { output.append(UInt8(ascii: " ")) }
-                write(entry.value, depth: depth + 1)
+                write(entries[position].value, depth: depth + 1)
                 if output.count >= chunkSize { flush() }
             }
             newline(depth)
@@ -123,30 +125,59 @@ struct JSONByteEncoder {
 
     private mutating func writeString(_ text: String) {
         output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for position in 0..<utf8.count {
-                let byte = utf8[position]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-                runStart = position + 1
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
-                case 0x0A: output.append(UInt8(ascii: "n"))
-                case 0x0D: output.append(UInt8(ascii: "r"))
-                case 0x09: output.append(UInt8(ascii: "t"))
-                case 0x08: output.append(UInt8(ascii: "b"))
-                case 0x0C: output.append(UInt8(ascii: "f"))
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                               hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        // Native strings are read in place; only others are copied to get at their UTF-8.
+        if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { writeEscaped($0) }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var position = 0
+        while position < utf8.count {
+            // Eight bytes at a time while none needs escaping (most text has no byte that does).
+            if position + 8 <= utf8.count,
+                !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + position).loadUnaligned(as: UInt64.self))
+            {
+                position += 8
+                continue
+            }
+            let byte = utf8[position]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                position += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+            runStart = position + 1
+            output.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            case 0x08: output.append(UInt8(ascii: "b"))
+            case 0x0C: output.append(UInt8(ascii: "f"))
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                           hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            }
+            position += 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+
+    /// Whether any of the eight bytes of `word` may be a control character, `"` or `\`
+    /// (exact when false; a true can be a false alarm, settled byte by byte).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highBits
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return (control | ((quote &- ones) & ~quote & highBits) | ((backslash &- ones) & ~backslash & highBits)) != 0
     }
 }

@@ -4,24 +4,41 @@
 /// the first entry with a key wins on lookup, as `payload.key` does in DataWeave.
 ///
 /// A key can carry ``KeyDetails`` (XML attributes and a namespace, DataWeave's
-/// `ns0#order @(id: 7)`). They live in a side table that does not exist until a key gets some,
-/// so objects from JSON and expressions pay one nil check per append and nothing per lookup.
-public struct ValueObject: Sendable {
-    /// One key and its value.
+/// `ns0#order @(id: 7)`), boxed in its entry: an object stays one array reference, and an entry
+/// without details carries only a nil pointer, so JSON objects and lookups pay next to nothing.
+public struct ValueObject: Sendable, Hashable {
+    /// One key and its value, and the key's details if it has any.
     public struct Entry: Sendable, Hashable {
         public var key: String
         public var value: Value
+        /// Boxed so that an entry without details grows by one nil pointer, not by a whole
+        /// `KeyDetails`.
+        private var detailsBox: KeyDetailsBox?
+
         public init(key: String, value: Value) {
             self.key = key
             self.value = value
         }
+
+        /// Creates an entry whose key has `details` (empty details are not kept).
+        public init(key: String, value: Value, details: KeyDetails?) {
+            self.key = key
+            self.value = value
+            self.details = details
+        }
+
+        /// The key's XML namespace and attributes; nil when it has none.
+        public var details: KeyDetails? {
+            get { detailsBox?.details }
+            set { detailsBox = newValue.flatMap { $0.isEmpty ? nil : KeyDetailsBox($0) } }
+        }
+
+        /// Whether the key has details, without unboxing them.
+        var hasDetails: Bool { detailsBox != nil }
     }
 
     /// The entries, in order.
     public private(set) var entries: [Entry]
-
-    /// The details of each entry's key, by position; nil while no key has any.
-    private var keyDetails: [KeyDetails?]?
 
     /// An empty object.
     public init() { entries = [] }
@@ -52,9 +69,14 @@ public struct ValueObject: Sendable {
         get {
             // Comparing lengths first (O(1) for native strings) skips most full comparisons:
             // keys longer than 15 bytes are compared out of line.
+            // Entries are looked at in place, not copied, so the scan retains nothing.
             let length = key.utf8.count
-            for entry in entries where entry.key.utf8.count == length && entry.key == key { return entry.value }
-            return nil
+            return entries.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
+                    return buffer[index].value
+                }
+                return nil
+            }
         }
         set {
             if let index = entries.firstIndex(where: { $0.key == key }) {
@@ -62,7 +84,6 @@ public struct ValueObject: Sendable {
                     entries[index].value = newValue
                 } else {
                     entries.remove(at: index)
-                    keyDetails?.remove(at: index)
                 }
             } else if let newValue {
                 append(key, newValue)
@@ -73,51 +94,41 @@ public struct ValueObject: Sendable {
     /// Appends an entry without looking for an existing key (JSON decoding and `++` use this).
     public mutating func append(_ key: String, _ value: Value) {
         entries.append(Entry(key: key, value: value))
-        keyDetails?.append(nil)
     }
 
     /// Appends an entry whose key has `details` (XML reading, `{a @(id: 1): "x"}`); empty
     /// details are not stored.
     public mutating func append(_ key: String, _ value: Value, details: KeyDetails?) {
-        append(key, value)
-        if let details, !details.isEmpty { setDetails(details, at: entries.count - 1) }
+        entries.append(Entry(key: key, value: value, details: details))
     }
 
     /// Reserves room for `n` entries.
     public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
 
-    /// Whether any key has details; writers that have nothing to do with them skip the look-ups.
-    public var hasKeyDetails: Bool { keyDetails != nil }
+    /// Whether any key has details (a scan: for writers deciding whether to look at them).
+    public var hasKeyDetails: Bool { entries.contains { $0.hasDetails } }
 
     /// The details of the key at `index` (a position in ``entries``), nil when it has none.
     public func details(at index: Int) -> KeyDetails? {
-        guard let keyDetails, keyDetails.indices.contains(index) else { return nil }
-        return keyDetails[index]
+        entries.indices.contains(index) ? entries[index].details : nil
     }
 
     /// Sets (or with nil or empty details, removes) the details of the key at `index`.
     public mutating func setDetails(_ details: KeyDetails?, at index: Int) {
         precondition(entries.indices.contains(index), "ValueObject.setDetails: index \(index) out of range")
-        let stored = details?.isEmpty == false ? details : nil
-        if keyDetails == nil {
-            guard stored != nil else { return }
-            keyDetails = Array(repeating: nil, count: entries.count)
-        }
-        keyDetails?[index] = stored
-        if stored == nil, keyDetails?.allSatisfy({ $0 == nil }) == true { keyDetails = nil }
+        entries[index].details = details
     }
 }
 
-extension ValueObject: Hashable {
-    /// Equal when the entries are equal and every key has the same details (none on both sides
-    /// counts as equal, however the objects were built).
-    public static func == (lhs: ValueObject, rhs: ValueObject) -> Bool {
-        guard lhs.entries == rhs.entries else { return false }
-        if lhs.keyDetails == nil, rhs.keyDetails == nil { return true }
-        return lhs.entries.indices.allSatisfy { lhs.details(at: $0) == rhs.details(at: $0) }
+/// Holds a key's details out of line; compared and hashed by content.
+final class KeyDetailsBox: Sendable, Hashable {
+    let details: KeyDetails
+
+    init(_ details: KeyDetails) { self.details = details }
+
+    static func == (lhs: KeyDetailsBox, rhs: KeyDetailsBox) -> Bool {
+        lhs === rhs || lhs.details == rhs.details
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(entries)
-    }
+    func hash(into hasher: inout Hasher) { hasher.combine(details) }
 }

@@ -36,7 +36,7 @@ import Testing
         #expect(plain != detailed)
         plain.setDetails(Self.order, at: 0)
         #expect(plain == detailed)
-        // Empty details are no details: the side table goes away again.
+        // Empty details are no details.
         detailed.setDetails(KeyDetails(), at: 0)
         #expect(!detailed.hasKeyDetails)
         #expect(detailed == ValueObject([("a", 1)]))
@@ -46,9 +46,19 @@ import Testing
         #expect(!appended.hasKeyDetails)
     }
 
-    @Test func addingDetailsKeepsValueAsSmallAsBefore() {
-        // The request path copies Values constantly; the side table must not make them bigger.
-        #expect(MemoryLayout<ValueObject>.size == 16)
+    @Test func addingDetailsKeepsValuesAsSmallAsBefore() {
+        // The request path copies Values constantly: an object stays one reference, and an
+        // entry grows by one pointer.
+        #expect(MemoryLayout<ValueObject>.size == 8)
         #expect(MemoryLayout<Value>.size <= 21)
+        #expect(MemoryLayout<ValueObject.Entry>.stride <= 48)
+    }
+
+    @Test func entriesCarryTheirDetails() {
+        var entry = ValueObject.Entry(key: "order", value: "x", details: Self.order)
+        #expect(entry.details == Self.order)
+        entry.details = KeyDetails()
+        #expect(entry.details == nil)
+        #expect(entry == ValueObject.Entry(key: "order", value: "x"))
     }
 }
