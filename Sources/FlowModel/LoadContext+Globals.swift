@@ -99,7 +99,10 @@ extension LoadContext {
             guard declaration.children.contains(child.localName), let found = module.elements[child.localName] else { return nil }
             return (module, found)
         }
-        guard let other = vocabulary.modules[uri], declaration.children.contains("\(other.prefix):\(child.localName)"),
+        // Core elements inside a module's element (`<reconnection>` in a connection provider) are
+        // declared as `mule:name`, since core has no prefix of its own.
+        guard let other = vocabulary.modules[uri],
+              declaration.children.contains("\(other.uri == Namespaces.core ? "mule" : other.prefix):\(child.localName)"),
               let found = other.elements[child.localName] else { return nil }
         return (other, found)
     }

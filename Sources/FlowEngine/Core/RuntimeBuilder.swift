@@ -153,7 +153,7 @@ final class RuntimeBuilder {
         guard !isSkipped(definition), let connector = connector(for: definition),
               let configuration = referencedConfiguration(definition) else { return PassThroughProcessor() }
         do {
-            let operation = try connector.makeOperation(definition, configuration: configuration)
+            let operation = try connector.makeOperation(definition, configuration: configuration, context: buildContext)
             let observed = ObservedOperation.wrapping(operation, observer: observer, connector: connector.declaration.prefix,
                                                       name: definition.name)
             return OperationProcessor(element: element, operation: observed, target: definition.parameters["target"]?.text,
