@@ -86,6 +86,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "ValidationModule", dependencies: ["FlowCore", "FlowModel", "FlowExpression", "FlowEngine"]),
+        .target(name: "ObjectStoreModule", dependencies: ["FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport"]),
         .target(name: "ProcoreSandbox", dependencies: [
             "FlowCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -96,7 +97,7 @@ let package = Package(
         ]),
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
-            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule",
+            "FlowCore", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule", "ObjectStoreModule",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -143,6 +144,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ValidationModuleTests", dependencies: ["ValidationModule", "FlowEngine", "FlowCore", "ConduitTestSupport"]),
+        .testTarget(name: "ObjectStoreModuleTests", dependencies: [
+            "ObjectStoreModule", "ConnectorSupport", "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "ConduitTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .testTarget(name: "ProcoreSandboxTests", dependencies: [
             "ProcoreSandbox", "FlowCore", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
