@@ -52,6 +52,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Atomics", package: "swift-atomics"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "HTTPConnector", dependencies: [
             "FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport",

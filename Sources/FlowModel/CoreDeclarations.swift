@@ -5,6 +5,8 @@ import FlowCore
 enum CoreDeclarations {
     static let errorHandlerStereotype = "MULE:ERROR_HANDLER"
     static let flowStereotype = "MULE:FLOW"
+    /// The stereotype of an `os:object-store`, which core elements may name in `objectStore`.
+    static let objectStoreStereotype = "OS:OBJECT_STORE"
 
     private static let onErrorParameters: [ParameterDeclaration] = [
         ParameterDeclaration("type", kind: .errorTypes),
@@ -18,6 +20,7 @@ enum CoreDeclarations {
     static let processorNames: Set<String> = [
         "logger", "set-payload", "set-variable", "remove-variable", "flow-ref", "choice", "try",
         "raise-error", "until-successful", "foreach", "async", "parse-template", "scatter-gather", "first-successful", "round-robin",
+        "idempotent-message-validator",
     ]
 
     static let elements: [ElementDeclaration] = [
@@ -128,6 +131,20 @@ enum CoreDeclarations {
             ParameterDeclaration("counterVariableName"),
             ParameterDeclaration("rootMessageVariableName"),
         ]),
+        ElementDeclaration("idempotent-message-validator", role: .operation, parameters: [
+            ParameterDeclaration("idExpression", kind: .expression),
+            ParameterDeclaration("valueExpression", kind: .expression),
+            ParameterDeclaration("objectStore", kind: .reference(stereotype: objectStoreStereotype)),
+            ParameterDeclaration("storePrefix"),
+        ], children: ["os:private-object-store"]),
+        // Inside a message source (`<http:listener>`): counts the failed deliveries of a message.
+        ElementDeclaration("redelivery-policy", role: .nested, parameters: [
+            ParameterDeclaration("maxRedeliveryCount", kind: .integer),
+            ParameterDeclaration("idExpression", kind: .expression),
+            ParameterDeclaration("useSecureHash", kind: .boolean),
+            ParameterDeclaration("messageDigestAlgorithm"),
+            ParameterDeclaration("objectStore", kind: .reference(stereotype: objectStoreStereotype)),
+        ], children: ["os:private-object-store"]),
         ElementDeclaration("error-handler", role: .global(stereotype: errorHandlerStereotype), parameters: [
             ParameterDeclaration("name"),
             ParameterDeclaration("ref", kind: .reference(stereotype: errorHandlerStereotype)),

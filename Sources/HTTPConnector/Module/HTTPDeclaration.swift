@@ -64,7 +64,7 @@ public enum HTTPDeclaration {
             ParameterDeclaration("primaryNodeOnly", kind: .boolean),
             // Conduit's: HTML form bodies become objects only where a flow asks for it (README, Security).
             ParameterDeclaration("decodeFormBody", kind: .boolean),
-        ], children: ["response", "error-response"]),
+        ], children: ["response", "error-response", "mule:redelivery-policy"]),
         ElementDeclaration("response", role: .nested, parameters: [
             ParameterDeclaration("statusCode", kind: .expression),
             ParameterDeclaration("reasonPhrase", kind: .expression),
