@@ -145,6 +145,19 @@ enum CoreDeclarations {
             ParameterDeclaration("messageDigestAlgorithm"),
             ParameterDeclaration("objectStore", kind: .reference(stereotype: objectStoreStereotype)),
         ], children: ["os:private-object-store"]),
+        // Inside a connection provider (`<http:request-connection>`) or an operation.
+        ElementDeclaration("reconnection", role: .nested, parameters: [
+            ParameterDeclaration("failsDeployment", kind: .boolean),
+        ], children: ["reconnect", "reconnect-forever"]),
+        ElementDeclaration("reconnect", role: .nested, parameters: [
+            ParameterDeclaration("frequency", kind: .integer),
+            ParameterDeclaration("count", kind: .integer),
+            ParameterDeclaration("blocking", kind: .boolean),
+        ]),
+        ElementDeclaration("reconnect-forever", role: .nested, parameters: [
+            ParameterDeclaration("frequency", kind: .integer),
+            ParameterDeclaration("blocking", kind: .boolean),
+        ]),
         ElementDeclaration("error-handler", role: .global(stereotype: errorHandlerStereotype), parameters: [
             ParameterDeclaration("name"),
             ParameterDeclaration("ref", kind: .reference(stereotype: errorHandlerStereotype)),

@@ -50,7 +50,7 @@ public enum HTTPDeclaration {
             ParameterDeclaration("maxRequestBodySize", kind: .integer),
             // Conduit's: open connections beyond it are answered 503 (README, Security).
             ParameterDeclaration("maxConnections", kind: .integer),
-        ], children: ["tls:context"]),
+        ], children: ["tls:context", "mule:reconnection"]),
         ElementDeclaration("listener", role: .source, parameters: [
             ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: listenerConfigStereotype)),
             ParameterDeclaration("path", required: true),
