@@ -5,6 +5,8 @@ import FlowCore
 enum CoreDeclarations {
     static let errorHandlerStereotype = "MULE:ERROR_HANDLER"
     static let flowStereotype = "MULE:FLOW"
+    /// The stereotype of `<object>`: a Java bean Conduit does not instantiate.
+    static let objectStereotype = "MULE:OBJECT"
     /// The stereotype of an `os:object-store`, which core elements may name in `objectStore`.
     static let objectStoreStereotype = "OS:OBJECT_STORE"
 
@@ -157,6 +159,16 @@ enum CoreDeclarations {
         ElementDeclaration("reconnect-forever", role: .nested, parameters: [
             ParameterDeclaration("frequency", kind: .integer),
             ParameterDeclaration("blocking", kind: .boolean),
+        ]),
+        // A Spring-style Java bean: accepted, never instantiated (Conduit runs no Java).
+        ElementDeclaration("object", role: .global(stereotype: objectStereotype), parameters: [
+            ParameterDeclaration("name", required: true),
+            ParameterDeclaration("class"),
+            ParameterDeclaration("ref"),
+        ], children: ["property"]),
+        ElementDeclaration("property", role: .nested, parameters: [
+            ParameterDeclaration("key", required: true),
+            ParameterDeclaration("value"),
         ]),
         ElementDeclaration("error-handler", role: .global(stereotype: errorHandlerStereotype), parameters: [
             ParameterDeclaration("name"),

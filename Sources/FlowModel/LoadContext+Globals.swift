@@ -25,6 +25,8 @@ extension LoadContext {
                     registerGlobal(subFlow.name, stereotype: "MULE:SUB_FLOW", at: element.location)
                     parts.subFlows.append(subFlow)
                 }
+            case (Namespaces.core, "object"):
+                readObject(element, declaration: declaration)
             case (Namespaces.core, "error-handler"):
                 let handler = readErrorHandler(element, path: "errorHandler")
                 if let name = handler.name {
@@ -48,6 +50,25 @@ extension LoadContext {
                 }
             }
         }
+    }
+
+    /// Reads an `<object>` (a Java bean): known by its name, so references to it are reported as
+    /// such, and warned about, since Conduit never creates it.
+    private func readObject(_ element: XMLElement, declaration: ElementDeclaration) {
+        let parameters = readParameters(of: element, declaration: declaration)
+        for child in element.children {
+            if isCore(child, "property"), let property = vocabulary.modules[Namespaces.core]?.elements["property"] {
+                _ = readParameters(of: child, declaration: property)
+                rejectChildren(of: child)
+            } else if classify(child) != nil {
+                misplaced(child, in: displayName(element))
+            }
+        }
+        guard let name = parameters["name"]?.text else { return }
+        registerGlobal(name, stereotype: CoreDeclarations.objectStereotype, at: element.location)
+        let bean = parameters["class"].map { " (class \($0.text))" } ?? ""
+        warning("<object> '\(name)'\(bean) is not instantiated: Conduit runs no Java; an element that uses it is reported where it does.",
+                at: element.location)
     }
 
     /// Records a global name, reporting a duplicate in Mule's words.
