@@ -20,9 +20,10 @@ enum ObjectStoreApp {
 
     /// The app whose top level is `body` (declare `os:` on elements with ``namespaces``), built
     /// with its persistent stores in `directory`.
-    static func runtime(_ body: String, directory: String = storeDirectory(), logs: LogCapture = LogCapture()) throws -> Runtime {
+    static func runtime(_ body: String, directory: String = storeDirectory(), logs: LogCapture = LogCapture(),
+                        observer: (any RuntimeObserver)? = nil) throws -> Runtime {
         let result = try TestApp.load(body, connectors: [ObjectStoreConnector()])
-        var options = RuntimeOptions(logHandlerFactory: logs.factory)
+        var options = RuntimeOptions(logHandlerFactory: logs.factory, observer: observer)
         options.services[KeyValueStoreKey.self] = FileKeyValueStore(directory: directory)
         let prepared = Runtime.prepare(result, connectors: TestApp.standardConnectors + [ObjectStoreConnector()], options: options)
         guard let runtime = prepared.runtime else {

@@ -61,6 +61,29 @@ struct RedeliveryPolicyTests {
         }
     }
 
+    /// Records the outcome of each flow run it is told about.
+    private final class Outcomes: RuntimeObserver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [String] = []
+        var all: [String] { lock.withLock { recorded } }
+        func flowFinished(_ report: FlowRunReport) { lock.withLock { recorded.append("\(report.outcome)") } }
+    }
+
+    @Test("with an observer, an exhausted delivery still reaches the flow's handler and is reported as a run")
+    func observed() async throws {
+        let outcomes = Outcomes()
+        let runtime = try ObjectStoreApp.runtime(Self.app(##"<redelivery-policy maxRedeliveryCount="0" idExpression="#['one']"/>"##),
+                                                 observer: outcomes)
+        try await ObjectStoreApp.serve(runtime) { (origin: String) async throws in
+            let first = try await ObjectStoreApp.send(.POST, origin + "/poison", body: "{}")
+            let second = try await ObjectStoreApp.send(.POST, origin + "/poison", body: "{}")
+            #expect(first.status == 500)
+            #expect(second.status == 503)
+            #expect(second.body == "Maximum redelivery attempts reached. Last error was APP:BROKEN.")
+        }
+        #expect(outcomes.all == ["failure APP:BROKEN", "failure MULE:REDELIVERY_EXHAUSTED"])
+    }
+
     @Test("Mule's configuration checks")
     func diagnostics() throws {
         let bad = try ObjectStoreApp.diagnostics(Self.app(#"<redelivery-policy useSecureHash="false"/>"#))

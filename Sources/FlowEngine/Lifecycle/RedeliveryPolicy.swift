@@ -111,7 +111,7 @@ final class RedeliveryPolicy: Sendable {
 
     /// The flow's error handler for a failure raised before the flow ran.
     private func handle(_ failure: FlowFailure, _ flow: Flow, _ context: ExecutionContext) async -> FlowOutcome {
-        do { return .success(try await flow.errorHandler.handle(failure, context)) } catch { return .failure(error) }
+        do { return .success(try await flow.handleSourceFailure(failure, context)) } catch { return .failure(error) }
     }
 
     private static func count(_ record: Value) -> Int? {
