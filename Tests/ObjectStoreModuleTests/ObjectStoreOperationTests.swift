@@ -2,6 +2,8 @@ import ConduitTestSupport
 import FlowCore
 import FlowEngine
 import Foundation
+import FlowModel
+import ObjectStoreModule
 import Testing
 
 /// The `os:` operations, their defaults and Mule's error types and messages (mule-components §7.2).
@@ -164,5 +166,31 @@ struct ObjectStoreOperationTests {
         #expect(diagnostics.contains { $0.hasSuffix("main.xml:11:89: error: Parameter 'maxEntries' of <os:object-store> must be a whole number, not an expression.") })
         #expect(diagnostics.contains { $0.hasSuffix("main.xml:13:35: error: Referenced component 'nope' must be one of stereotypes [OS:OBJECT_STORE].") })
         #expect(diagnostics.count == 3)
+    }
+}
+
+/// Where persistent stores live when the executable registers no key-value store.
+@Suite("Object Store files")
+struct ObjectStoreFileTests {
+    @Test("a persistent store is a 0600 file under the app directory's .conduit/object-stores/")
+    func defaultDirectory() async throws {
+        let app = try TemporaryAppDirectory(["flows/main.xml": """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mule xmlns="http://www.mulesoft.org/schema/mule/core" \(ObjectStoreApp.namespaces)>
+              <os:object-store name="watermarks"/>
+              <flow name="main"><os:store key="orders" objectStore="watermarks"/></flow>
+            </mule>
+            """])
+        let loaded = AppLoader.load(LoadOptions(appDirectory: app.path, connectors: (TestApp.standardConnectors + [ObjectStoreConnector()]).map(\.declaration)))
+        let prepared = Runtime.prepare(loaded, connectors: TestApp.standardConnectors + [ObjectStoreConnector()],
+                                       options: RuntimeOptions(logHandlerFactory: LogCapture().factory))
+        let runtime = try #require(prepared.runtime)
+        #expect(try await runtime.run(flow: "main", payload: "2026-12-02").event != nil)
+        let file = app.path + "/.conduit/object-stores/watermarks.json"
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let stored = try JSON.decode(Array(try Data(contentsOf: URL(fileURLWithPath: file))))
+        #expect(stored["version"] == 2)
+        #expect(stored["entries"]?["orders"]?["value"] == "2026-12-02")
     }
 }
