@@ -85,6 +85,19 @@ struct RequestReconnectionTests {
         }
     }
 
+    @Test("a listener connection's reconnection is accepted and changes nothing")
+    func listenerReconnection() throws {
+        let diagnostics = try TestApp.diagnostics("""
+            <http:listener-config name="in">
+              <http:listener-connection host="127.0.0.1" port="0">
+                <reconnection failsDeployment="true"><reconnect-forever frequency="5000"/></reconnection>
+              </http:listener-connection>
+            </http:listener-config>
+            <flow name="main"><http:listener config-ref="in" path="/"/><logger/></flow>
+            """)
+        #expect(diagnostics.isEmpty)
+    }
+
     @Test("bad values are reported where they are written")
     func diagnostics() throws {
         let diagnostics = try TestApp.diagnostics("""

@@ -167,6 +167,18 @@ struct ObjectStoreOperationTests {
         #expect(diagnostics.contains { $0.hasSuffix("main.xml:13:35: error: Referenced component 'nope' must be one of stereotypes [OS:OBJECT_STORE].") })
         #expect(diagnostics.count == 3)
     }
+
+    @Test("os:config is accepted for config-refs; a reconnection inside it is warned about")
+    func config() throws {
+        let diagnostics = try ObjectStoreApp.diagnostics("""
+            <os:config \(ObjectStoreApp.namespaces) name="osConfig">
+              <os:connection><reconnection><reconnect count="3"/></reconnection></os:connection>
+            </os:config>
+            <os:object-store \(ObjectStoreApp.namespaces) name="store" config-ref="osConfig"/>
+            <flow name="main" \(ObjectStoreApp.namespaces)><os:contains key="k" objectStore="store" config-ref="osConfig"/></flow>
+            """)
+        #expect(diagnostics == ["flows/main.xml:11:18: warning: <reconnection> in <os:connection> has no effect: Conduit's object stores need no connection."])
+    }
 }
 
 /// Where persistent stores live when the executable registers no key-value store.
