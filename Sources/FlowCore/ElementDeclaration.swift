@@ -68,7 +68,8 @@ public struct ElementDeclaration: Sendable, Hashable {
     public var parameters: [ParameterDeclaration]
     /// The child elements it accepts, in no particular order: local names of the same namespace
     /// (`connection`), or `prefix:name` for an element of another module, by that module's
-    /// conventional prefix (`tls:context` inside `http:listener-connection`).
+    /// conventional prefix (`tls:context` inside `http:listener-connection`), or `mule:name` for
+    /// an element of Mule's core namespace (`mule:reconnection` inside a connection provider).
     public var children: [String]
     /// How its text content (text and CDATA, trimmed) is read, when it takes any: `${…}` is
     /// resolved, then the text is compiled like an attribute of this kind (`http:body` is a

@@ -5,6 +5,10 @@ import FlowCore
 enum CoreDeclarations {
     static let errorHandlerStereotype = "MULE:ERROR_HANDLER"
     static let flowStereotype = "MULE:FLOW"
+    /// The stereotype of `<object>`: a Java bean Conduit does not instantiate.
+    static let objectStereotype = "MULE:OBJECT"
+    /// The stereotype of an `os:object-store`, which core elements may name in `objectStore`.
+    static let objectStoreStereotype = "OS:OBJECT_STORE"
 
     private static let onErrorParameters: [ParameterDeclaration] = [
         ParameterDeclaration("type", kind: .errorTypes),
@@ -18,6 +22,7 @@ enum CoreDeclarations {
     static let processorNames: Set<String> = [
         "logger", "set-payload", "set-variable", "remove-variable", "flow-ref", "choice", "try",
         "raise-error", "until-successful", "foreach", "async", "parse-template", "scatter-gather", "first-successful", "round-robin",
+        "idempotent-message-validator",
     ]
 
     static let elements: [ElementDeclaration] = [
@@ -127,6 +132,43 @@ enum CoreDeclarations {
             ParameterDeclaration("batchSize", kind: .integer),
             ParameterDeclaration("counterVariableName"),
             ParameterDeclaration("rootMessageVariableName"),
+        ]),
+        ElementDeclaration("idempotent-message-validator", role: .operation, parameters: [
+            ParameterDeclaration("idExpression", kind: .expression),
+            ParameterDeclaration("valueExpression", kind: .expression),
+            ParameterDeclaration("objectStore", kind: .reference(stereotype: objectStoreStereotype)),
+            ParameterDeclaration("storePrefix"),
+        ], children: ["os:private-object-store"]),
+        // Inside a message source (`<http:listener>`): counts the failed deliveries of a message.
+        ElementDeclaration("redelivery-policy", role: .nested, parameters: [
+            ParameterDeclaration("maxRedeliveryCount", kind: .integer),
+            ParameterDeclaration("idExpression", kind: .expression),
+            ParameterDeclaration("useSecureHash", kind: .boolean),
+            ParameterDeclaration("messageDigestAlgorithm"),
+            ParameterDeclaration("objectStore", kind: .reference(stereotype: objectStoreStereotype)),
+        ], children: ["os:private-object-store"]),
+        // Inside a connection provider (`<http:request-connection>`) or an operation.
+        ElementDeclaration("reconnection", role: .nested, parameters: [
+            ParameterDeclaration("failsDeployment", kind: .boolean),
+        ], children: ["reconnect", "reconnect-forever"]),
+        ElementDeclaration("reconnect", role: .nested, parameters: [
+            ParameterDeclaration("frequency", kind: .integer),
+            ParameterDeclaration("count", kind: .integer),
+            ParameterDeclaration("blocking", kind: .boolean),
+        ]),
+        ElementDeclaration("reconnect-forever", role: .nested, parameters: [
+            ParameterDeclaration("frequency", kind: .integer),
+            ParameterDeclaration("blocking", kind: .boolean),
+        ]),
+        // A Spring-style Java bean: accepted, never instantiated (Conduit runs no Java).
+        ElementDeclaration("object", role: .global(stereotype: objectStereotype), parameters: [
+            ParameterDeclaration("name", required: true),
+            ParameterDeclaration("class"),
+            ParameterDeclaration("ref"),
+        ], children: ["property"]),
+        ElementDeclaration("property", role: .nested, parameters: [
+            ParameterDeclaration("key", required: true),
+            ParameterDeclaration("value"),
         ]),
         ElementDeclaration("error-handler", role: .global(stereotype: errorHandlerStereotype), parameters: [
             ParameterDeclaration("name"),

@@ -25,6 +25,8 @@ extension LoadContext {
                     registerGlobal(subFlow.name, stereotype: "MULE:SUB_FLOW", at: element.location)
                     parts.subFlows.append(subFlow)
                 }
+            case (Namespaces.core, "object"):
+                readObject(element, declaration: declaration)
             case (Namespaces.core, "error-handler"):
                 let handler = readErrorHandler(element, path: "errorHandler")
                 if let name = handler.name {
@@ -48,6 +50,25 @@ extension LoadContext {
                 }
             }
         }
+    }
+
+    /// Reads an `<object>` (a Java bean): known by its name, so references to it are reported as
+    /// such, and warned about, since Conduit never creates it.
+    private func readObject(_ element: XMLElement, declaration: ElementDeclaration) {
+        let parameters = readParameters(of: element, declaration: declaration)
+        for child in element.children {
+            if isCore(child, "property"), let property = vocabulary.modules[Namespaces.core]?.elements["property"] {
+                _ = readParameters(of: child, declaration: property)
+                rejectChildren(of: child)
+            } else if classify(child) != nil {
+                misplaced(child, in: displayName(element))
+            }
+        }
+        guard let name = parameters["name"]?.text else { return }
+        registerGlobal(name, stereotype: CoreDeclarations.objectStereotype, at: element.location)
+        let bean = parameters["class"].map { " (class \($0.text))" } ?? ""
+        warning("<object> '\(name)'\(bean) is not instantiated: Conduit runs no Java; an element that uses it is reported where it does.",
+                at: element.location)
     }
 
     /// Records a global name, reporting a duplicate in Mule's words.
@@ -99,7 +120,10 @@ extension LoadContext {
             guard declaration.children.contains(child.localName), let found = module.elements[child.localName] else { return nil }
             return (module, found)
         }
-        guard let other = vocabulary.modules[uri], declaration.children.contains("\(other.prefix):\(child.localName)"),
+        // Core elements inside a module's element (`<reconnection>` in a connection provider) are
+        // declared as `mule:name`, since core has no prefix of its own.
+        guard let other = vocabulary.modules[uri],
+              declaration.children.contains("\(other.uri == Namespaces.core ? "mule" : other.prefix):\(child.localName)"),
               let found = other.elements[child.localName] else { return nil }
         return (other, found)
     }

@@ -106,6 +106,8 @@ extension LoadContext {
                 error("Element <async> needs at least one processor.", at: element.location)
             }
             return .async(maxConcurrency: maxConcurrency, processors: processors)
+        case "idempotent-message-validator":
+            return readIdempotentValidator(element, parameters: parameters, path: path)
         case "foreach":
             let processors = readProcessors(element.children, parentName: name, path: "\(path)/processors")
             return .forEach(collection: parameters["collection"],
@@ -116,6 +118,25 @@ extension LoadContext {
             misplaced(element, in: "a flow")
             return nil
         }
+    }
+
+    private func readIdempotentValidator(_ element: XMLElement, parameters: [String: ParameterValue],
+                                         path: String) -> ProcessorDefinition.Kind {
+        var privateStore: ComponentDefinition?
+        for child in element.children {
+            guard let (module, declaration) = classify(child) else { continue }
+            guard module.prefix == "os", child.localName == "private-object-store", privateStore == nil else {
+                misplaced(child, in: displayName(element))
+                continue
+            }
+            privateStore = readComponent(child, module: module, declaration: declaration, path: path)
+        }
+        if parameters["objectStore"] != nil, let privateStore {
+            error("Ambiguous definition of object store, both reference and private were configured", at: privateStore.location)
+        }
+        return .idempotentMessageValidator(IdempotentValidatorDefinition(
+            idExpression: parameters["idExpression"], valueExpression: parameters["valueExpression"],
+            objectStore: parameters["objectStore"], privateStore: privateStore))
     }
 
     private func readChoice(_ element: XMLElement, path: String) -> ProcessorDefinition.Kind? {

@@ -8,6 +8,11 @@ extension LoadContext {
         for reference in references {
             let matches = globalsByName[reference.name] ?? []
             if matches.contains(where: { $0.stereotype == reference.stereotype || $0.stereotype == Self.unsupportedStereotype }) { continue }
+            if let object = matches.first(where: { $0.stereotype == CoreDeclarations.objectStereotype }) {
+                error("Referenced component '\(reference.name)' is the <object> at \(object.location.description), a Java bean Conduit does not instantiate; use one of stereotypes [\(reference.stereotype)].",
+                      at: reference.valueLocation)
+                continue
+            }
             if matches.isEmpty, reference.stereotype == "HTTP:LISTENER_CONFIG", let owner = reference.owningConfig {
                 error("Connector '\(owner)' defines '\(reference.name)' as the http:listener-config to use for provisioning callbacks, but no such definition exists in the application configuration",
                       at: reference.valueLocation)

@@ -47,6 +47,8 @@ public struct ProcessorDefinition: Sendable {
         /// `<async>`: the processors run on a copy of the event, beside the flow, which goes on at
         /// once; at most `maxConcurrency` branches of this scope at a time (the rest wait).
         case async(maxConcurrency: Int?, processors: [ProcessorDefinition])
+        /// `<idempotent-message-validator>`: lets a message through once per id.
+        case idempotentMessageValidator(IdempotentValidatorDefinition)
         /// A connector operation; the connector interprets the component.
         case operation(ComponentDefinition)
     }

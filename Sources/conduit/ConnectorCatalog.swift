@@ -1,13 +1,14 @@
 import FlowCore
 import FlowEngine
 import HTTPConnector
+import ObjectStoreModule
 import ProcoreConnector
 import ValidationModule
 
 /// The connectors this executable ships; the only place that names them.
 enum ConnectorCatalog {
     /// Every connector, for the engine.
-    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector()]
+    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector(), ObjectStoreConnector()]
 
     /// Their XML vocabularies, for the loader.
     static var declarations: [ConnectorDeclaration] { connectors.map(\.declaration) }

@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import ConnectorSupport
 import FlowCore
+import FlowEngine
 import Foundation
 import Testing
 
@@ -80,5 +81,37 @@ import Testing
         }
         #expect("\(KeyValueStoreError(location: "/x/p.json", reason: "is not a key-value store file"))"
             == "Key-value store '/x/p.json' is not a key-value store file")
+    }
+
+    @Test func insertIfAbsentStoresOnceAndIgnoresExpiredEntries() async throws {
+        let store = FileKeyValueStore(directory: Self.temporaryDirectory())
+        #expect(try await store.insert("first", forKey: "k", partition: "p", expiresAt: nil))
+        #expect(try await store.insert("second", forKey: "k", partition: "p", expiresAt: nil) == false)
+        #expect(try await store.get("k", partition: "p") == "first")
+        try await store.put("old", forKey: "e", partition: "p", expiresAt: Date().addingTimeInterval(-1))
+        #expect(try await store.get("e", partition: "p") == nil)
+        #expect(try await store.keys(partition: "p") == ["k"])
+        #expect(try await store.insert("new", forKey: "e", partition: "p", expiresAt: nil))
+        #expect(try await store.get("e", partition: "p") == "new")
+    }
+
+    @Test func expiryAndTrimmingSurviveAReopen() async throws {
+        let directory = Self.temporaryDirectory()
+        let store = FileKeyValueStore(directory: directory)
+        for index in 1...4 { try await store.put(.int(Int64(index)), forKey: "k\(index)", partition: "p") }
+        try await store.put(0, forKey: "gone", partition: "p", expiresAt: Date().addingTimeInterval(-1))
+        #expect(try await store.removeExpired(partition: "p", keepingNewest: 2) == 3)
+        let reopened = FileKeyValueStore(directory: directory)
+        #expect(try await reopened.entries(partition: "p").map(\.key) == ["k3", "k4"])
+        try await reopened.removeAll(partition: "p")
+        #expect(try await FileKeyValueStore(directory: directory).keys(partition: "p") == [])
+    }
+
+    @Test func version1FilesAreStillRead() async throws {
+        let directory = Self.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let store = FileKeyValueStore(directory: directory)
+        try #"{"version": 1, "entries": {"watermark": "2026-01-01"}}"#.write(toFile: store.path(of: "p"), atomically: true, encoding: .utf8)
+        #expect(try await store.get("watermark", partition: "p") == "2026-01-01")
     }
 }

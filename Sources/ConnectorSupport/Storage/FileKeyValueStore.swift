@@ -1,4 +1,5 @@
 import FlowCore
+import FlowEngine
 import Foundation
 
 /// A ``KeyValueStore`` in a directory: one JSON file per partition
@@ -6,12 +7,13 @@ import Foundation
 /// replaced atomically — so a crash never leaves a half-written partition.
 ///
 /// An actor, so that concurrent writes to one partition are read-modify-write steps one after
-/// another rather than lost updates. Each partition is read from its file once and then served
-/// from memory: the store assumes it is the only writer of its directory.
+/// another rather than lost updates, and an insert-if-absent is atomic. Each partition is read
+/// from its file once and then served from memory: the store assumes it is the only writer of
+/// its directory (one process; a cluster plugs in a shared store instead).
 public actor FileKeyValueStore: KeyValueStore {
     /// The directory holding the partition files.
     public nonisolated let directory: String
-    private var partitions: [String: [String: Value]] = [:]
+    private var partitions: [String: KeyValuePartition] = [:]
 
     /// A store in `directory` (created, mode 0700, on the first write).
     public init(directory: String) {
@@ -32,54 +34,86 @@ public actor FileKeyValueStore: KeyValueStore {
 
     /// The value under `key` in `partition`, or nil.
     public func get(_ key: String, partition: String) throws(KeyValueStoreError) -> Value? {
-        try entries(of: partition)[key]
+        try read(partition).value(forKey: key, at: Date())
     }
 
     /// Stores `value` under `key` in `partition` and writes the partition's file.
-    public func put(_ value: Value, forKey key: String, partition: String) throws(KeyValueStoreError) {
-        var entries = try entries(of: partition)
-        entries[key] = value
+    public func put(_ value: Value, forKey key: String, partition: String, expiresAt: Date?) throws(KeyValueStoreError) {
+        var entries = try read(partition)
+        entries.put(value, forKey: key, at: Date(), expiresAt: expiresAt)
         try write(entries, of: partition)
+    }
+
+    /// Stores `value` under `key` unless a value is there, writing the file only when it stored.
+    public func insert(_ value: Value, forKey key: String, partition: String, expiresAt: Date?) throws(KeyValueStoreError) -> Bool {
+        var entries = try read(partition)
+        guard entries.insert(value, forKey: key, at: Date(), expiresAt: expiresAt) else { return false }
+        try write(entries, of: partition)
+        return true
     }
 
     /// Removes the value under `key` in `partition`, writing the file only when something was removed.
     @discardableResult
     public func remove(_ key: String, partition: String) throws(KeyValueStoreError) -> Value? {
-        var entries = try entries(of: partition)
-        guard let removed = entries.removeValue(forKey: key) else { return nil }
+        var entries = try read(partition)
+        guard entries.holdsEntry(forKey: key) else { return nil }
+        let removed = entries.remove(key, at: Date())
         try write(entries, of: partition)
         return removed
     }
 
     /// Whether `partition` holds a value under `key`.
     public func contains(_ key: String, partition: String) throws(KeyValueStoreError) -> Bool {
-        try entries(of: partition)[key] != nil
+        try get(key, partition: partition) != nil
     }
 
-    private func entries(of partition: String) throws(KeyValueStoreError) -> [String: Value] {
+    /// The keys of `partition`, oldest first.
+    public func keys(partition: String) throws(KeyValueStoreError) -> [String] {
+        try read(partition).live(at: Date()).map(\.key)
+    }
+
+    /// The entries of `partition`, oldest first.
+    public func entries(partition: String) throws(KeyValueStoreError) -> [(key: String, value: Value)] {
+        try read(partition).live(at: Date())
+    }
+
+    /// Empties `partition` (its file stays, empty).
+    public func removeAll(partition: String) throws(KeyValueStoreError) {
+        let entries = try read(partition)
+        guard !entries.isEmpty else { return }
+        try write(KeyValuePartition(), of: partition)
+    }
+
+    /// Reclaims expired entries and trims to `limit`, writing the file only when something went.
+    @discardableResult
+    public func removeExpired(partition: String, keepingNewest limit: Int?) throws(KeyValueStoreError) -> Int {
+        var entries = try read(partition)
+        let removed = entries.removeExpired(at: Date(), keepingNewest: limit)
+        if removed > 0 { try write(entries, of: partition) }
+        return removed
+    }
+
+    private func read(_ partition: String) throws(KeyValueStoreError) -> KeyValuePartition {
         if let cached = partitions[partition] { return cached }
         let path = path(of: partition)
         let data: Data?
         do { data = try AtomicFile.read(path) } catch {
             throw KeyValueStoreError(location: path, reason: error.reason)
         }
-        var entries: [String: Value] = [:]
+        var entries = KeyValuePartition()
         if let data {
-            guard let file = try? JSON.decode(Array(data)), case .object(let object)? = file["entries"] else {
+            guard let file = try? JSON.decode(Array(data)), let read = KeyValuePartition(fileValue: file, now: Date()) else {
                 throw KeyValueStoreError(location: path, reason: "is not a key-value store file")
             }
-            for entry in object.entries { entries[entry.key] = entry.value }
+            entries = read
         }
         partitions[partition] = entries
         return entries
     }
 
-    private func write(_ entries: [String: Value], of partition: String) throws(KeyValueStoreError) {
+    private func write(_ entries: KeyValuePartition, of partition: String) throws(KeyValueStoreError) {
         let path = path(of: partition)
-        // Sorted keys keep the file stable across writes, so a diff shows only what changed.
-        let object = ValueObject(entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        let file = Value.object(ValueObject([("version", .int(1)), ("entries", .object(object))]))
-        do { try AtomicFile.replace(path, with: Data(JSON.encodePretty(file).utf8)) } catch {
+        do { try AtomicFile.replace(path, with: Data(JSON.encodePretty(entries.fileValue).utf8)) } catch {
             throw KeyValueStoreError(location: path, reason: error.reason)
         }
         partitions[partition] = entries

@@ -18,6 +18,12 @@ public protocol Connector: Sendable {
     /// the configuration its `config-ref` names (nil when it names none).
     func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation
 
+    /// Builds an operation that also needs the app (another global element it names besides its
+    /// `config-ref`, a store shared by the app's operations); by default the same as
+    /// ``makeOperation(_:configuration:)``.
+    func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?,
+                       context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorOperation
+
     /// Builds the message source a flow starts with (an element whose role is
     /// ``ElementRole/source``, such as `<http:listener>`), which will feed `flow` its events once
     /// started, with the configuration its `config-ref` names (nil when it names none).
@@ -26,6 +32,12 @@ public protocol Connector: Sendable {
 }
 
 extension Connector {
+    /// Builds the operation without the context.
+    public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?,
+                              context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorOperation {
+        try makeOperation(definition, configuration: configuration)
+    }
+
     /// Reports that the connector has no sources.
     public func makeSource(_ definition: ComponentDefinition, flow: SourceFlow, configuration: (any ConnectorConfiguration)?,
                            context: ConnectorBuildContext) throws(DiagnosticList) -> any FlowSource {

@@ -23,6 +23,7 @@ public final class ConnectorBuildContext {
     private let loggers: LoggerFactory
     private let lookup: (String) -> (any ConnectorConfiguration)?
     private let warn: (Diagnostic) -> Void
+    private var appScopedValues: [String: Any] = [:]
 
     init(appName: String, layout: AppLayout, properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory,
          lookup: @escaping (String) -> (any ConnectorConfiguration)?, warn: @escaping (Diagnostic) -> Void) {
@@ -45,6 +46,15 @@ public final class ConnectorBuildContext {
     /// it has not been yet, so it also starts before the configuration asking for it. Nil when
     /// there is no such element, or it could not be built (its own problems are reported).
     public func configuration(named name: String) -> (any ConnectorConfiguration)? { lookup(name) }
+
+    /// The app's one instance of something a connector shares between its configurations and
+    /// operations (the default object store): made by `make` the first time `key` is asked for.
+    public func appScoped<Value>(_ key: String, make: () -> Value) -> Value {
+        if let existing = appScopedValues[key] as? Value { return existing }
+        let made = make()
+        appScopedValues[key] = made
+        return made
+    }
 
     /// Reports something that does not stop the app from running (`file:line:col: warning:`).
     public func warning(_ message: String, at location: SourceLocation) {

@@ -14,15 +14,18 @@ public final class Flow: Sendable {
     public let maxConcurrency: Int?
     let chain: ProcessorChain
     let errorHandler: ErrorHandler
+    /// The observed body, when the runtime has an observer: it holds the flow's real handler.
+    private let observedBody: ObservedFlowBody?
     private let gate: ConcurrencyGate?
 
-    init(definition: FlowDefinition, chain: ProcessorChain, errorHandler: ErrorHandler) {
+    init(definition: FlowDefinition, chain: ProcessorChain, errorHandler: ErrorHandler, observedBody: ObservedFlowBody? = nil) {
         name = definition.name
         location = definition.location
         isStarted = definition.startsStarted
         maxConcurrency = definition.maxConcurrency
         self.chain = chain
         self.errorHandler = errorHandler
+        self.observedBody = observedBody
         gate = definition.maxConcurrency.map { ConcurrencyGate(limit: max($0, 1)) }
     }
 
@@ -40,6 +43,14 @@ public final class Flow: Sendable {
         } catch {
             return try await errorHandler.handle(error, context)
         }
+    }
+
+    /// Routes a failure the flow's source raised instead of running the flow (a redelivery
+    /// policy's `MULE:REDELIVERY_EXHAUSTED`) into the flow's error handler, reported to the
+    /// observer as a run of the flow.
+    func handleSourceFailure(_ failure: FlowFailure, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        if let observedBody { return try await observedBody.handle(failure, context) }
+        return try await errorHandler.handle(failure, context)
     }
 }
 

@@ -79,6 +79,13 @@ public final class Runtime: Sendable {
         }
     }
 
+    /// Runs `event` through `flow` under a source's redelivery policy.
+    func run(_ flow: Flow, _ event: Event, redelivery: RedeliveryPolicy) async -> FlowOutcome {
+        work.enter()
+        defer { work.leave() }
+        return await redelivery.run(flow, event, ExecutionContext(runtime: self, flowName: flow.name))
+    }
+
     /// Runs `operation` on its own task, beside the event that started it (an `async` scope's
     /// branch); shutdown waits for it like for an event.
     public func runInBackground(_ operation: @escaping @Sendable () async -> Void) {

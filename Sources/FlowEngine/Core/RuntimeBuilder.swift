@@ -22,7 +22,7 @@ final class RuntimeBuilder {
     private let flowIndex: [String: Int]
     private let subFlowIndex: [String: Int]
     private let configDefinitions: [String: ComponentDefinition]
-    private var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private var configurations: [String: any ConnectorConfiguration] = [:]
     private var configurationOrder: [any ConnectorConfiguration] = []
     /// Configurations being built, to report a configuration that needs itself.
@@ -32,6 +32,8 @@ final class RuntimeBuilder {
     private var globalHandlers: [String: ErrorHandler] = [:]
     private var handlersInProgress: Set<String> = []
     private var loggerCache: [String: Logger] = [:]
+    /// Where the internal stores of validators and redelivery policies keep their entries.
+    private let internalStores = MemoryKeyValueStore()
     private lazy var buildContext: ConnectorBuildContext = {
         let context = ConnectorBuildContext(
             appName: app.name, layout: app.layout, properties: { [properties = app.properties] in properties.value(forKey: $0) }, loggers: loggers,
@@ -79,8 +81,9 @@ final class RuntimeBuilder {
                               observer: observer)
         var sources: [(flow: Flow, source: any FlowSource)] = []
         for (definition, flow) in zip(app.flows, flows) {
-            guard let sourceDefinition = definition.source,
-                  let source = source(sourceDefinition, flow: SourceFlow(flow: flow, runtime: runtime)) else { continue }
+            guard let sourceDefinition = definition.source, !isSkipped(sourceDefinition) else { continue }
+            let redelivery = sourceDefinition.child("redelivery-policy").flatMap { redeliveryPolicy($0, owner: "\(flow.name)/source") }
+            guard let source = source(sourceDefinition, flow: SourceFlow(flow: flow, runtime: runtime, redelivery: redelivery)) else { continue }
             sources.append((flow, source))
         }
         let list = DiagnosticList(diagnostics)
@@ -132,7 +135,7 @@ final class RuntimeBuilder {
     }
 
     /// Whether the loader reported a problem in `definition` of a partly loaded app.
-    private func isSkipped(_ definition: ComponentDefinition) -> Bool {
+    func isSkipped(_ definition: ComponentDefinition) -> Bool {
         isPartial && app.incompleteComponents.contains(definition.location)
     }
 
@@ -155,7 +158,7 @@ final class RuntimeBuilder {
         guard !isSkipped(definition), let connector = connector(for: definition),
               let configuration = referencedConfiguration(definition) else { return PassThroughProcessor() }
         do {
-            let operation = try connector.makeOperation(definition, configuration: configuration)
+            let operation = try connector.makeOperation(definition, configuration: configuration, context: buildContext)
             let observed = ObservedOperation.wrapping(operation, observer: observer, connector: connector.declaration.prefix,
                                                       name: definition.name)
             return OperationProcessor(element: element, operation: observed, target: definition.parameters["target"]?.text,
@@ -255,9 +258,47 @@ final class RuntimeBuilder {
             return RoundRobinProcessor(routes: routes.map { chain($0) })
         case .async(let maxConcurrency, let processors):
             return AsyncProcessor(element: element, chain: chain(processors), gate: maxConcurrency.map { AsyncGate(limit: max($0, 1)) })
+        case .idempotentMessageValidator(let validator):
+            guard let store = objectStore(reference: validator.objectStore, privateStore: validator.privateStore, owner: definition.path,
+                                          defaultName: "\(definition.path).idempotent-message-validator") else { return PassThroughProcessor() }
+            return IdempotentMessageValidatorProcessor(element: element, idExpression: validator.idExpression,
+                                                       valueExpression: validator.valueExpression, store: store,
+                                                       logger: logger(LogCategories.idempotentMessageValidator))
         case .operation(let component):
             return operation(component, definition)
         }
+    }
+
+    // MARK: Object stores
+
+    /// The store a core element (`idempotent-message-validator`, `redelivery-policy`) uses: the
+    /// `os:object-store` its `objectStore` names, its inline `os:private-object-store` (built by the
+    /// connector that declares it), else an internal one in memory (Mule's: entries live 5 minutes).
+    /// Nil when the store named or declared could not be built (reported).
+    func objectStore(reference: ParameterValue?, privateStore: ComponentDefinition?, owner: String,
+                     defaultName: String) -> ObjectStore? {
+        if let reference {
+            guard let configuration = configuration(named: reference.text) else { return nil }
+            guard let declared = configuration as? any ObjectStoreConfiguration else {
+                diagnostics.append(.error("'\(reference.text)' is not an object store.", at: reference.valueLocation))
+                return nil
+            }
+            return declared.objectStore
+        }
+        if let privateStore {
+            guard !isSkipped(privateStore), let connector = connector(for: privateStore) else { return nil }
+            guard let provider = connector as? any ObjectStoreProvider else {
+                diagnostics.append(.error("<\(privateStore.qualifiedName)> is not an object store.", at: privateStore.location))
+                return nil
+            }
+            do {
+                return try provider.makePrivateObjectStore(privateStore, owner: owner, context: buildContext)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                return nil
+            }
+        }
+        return ObjectStore(name: defaultName, settings: .internalDefault, backend: internalStores, partition: defaultName)
     }
 
     // MARK: Error handlers
@@ -327,7 +368,7 @@ final class RuntimeBuilder {
         ElementReference(path: definition.path, location: definition.location)
     }
 
-    private func logger(_ category: String) -> Logger {
+    func logger(_ category: String) -> Logger {
         if let cached = loggerCache[category] { return cached }
         let made = loggers.logger(category)
         loggerCache[category] = made

@@ -8,6 +8,8 @@ struct CoreErrorTypes: Sendable {
     let routing: ErrorType
     let unknown: ErrorType
     let critical: ErrorType
+    let duplicateMessage: ErrorType
+    let redeliveryExhausted: ErrorType
 
     init(_ repository: ErrorTypeRepository) {
         any = repository.core("ANY")
@@ -16,5 +18,7 @@ struct CoreErrorTypes: Sendable {
         routing = repository.core("ROUTING")
         unknown = repository.core("UNKNOWN")
         critical = repository.core("CRITICAL")
+        duplicateMessage = repository.core("DUPLICATE_MESSAGE")
+        redeliveryExhausted = repository.core("REDELIVERY_EXHAUSTED")
     }
 }

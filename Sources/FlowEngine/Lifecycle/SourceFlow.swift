@@ -13,10 +13,13 @@ public final class SourceFlow: Sendable {
     public let flow: Flow
     // Unowned: the runtime owns its sources, and a source only runs while its runtime does.
     private unowned let runtime: Runtime
+    /// The source's `<redelivery-policy>`, which ``run(_:)`` applies.
+    let redelivery: RedeliveryPolicy?
 
-    init(flow: Flow, runtime: Runtime) {
+    init(flow: Flow, runtime: Runtime, redelivery: RedeliveryPolicy? = nil) {
         self.flow = flow
         self.runtime = runtime
+        self.redelivery = redelivery
     }
 
     /// The flow's name.
@@ -29,9 +32,11 @@ public final class SourceFlow: Sendable {
     /// nil when nobody observes, so a source reads no clock for it.
     public var observer: (any RuntimeObserver)? { runtime.observer }
 
-    /// Runs `event` through the flow and its error handler; shutdown waits for it.
+    /// Runs `event` through the flow and its error handler, under the source's redelivery
+    /// policy when it has one; shutdown waits for it.
     public func run(_ event: Event) async -> FlowOutcome {
-        await runtime.run(flow, event)
+        guard let redelivery else { return await runtime.run(flow, event) }
+        return await runtime.run(flow, event, redelivery: redelivery)
     }
 
     /// Starts running `event` through the flow on its own task and returns at once, for a source

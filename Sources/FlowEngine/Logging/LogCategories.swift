@@ -15,4 +15,8 @@ public enum LogCategories {
     public static let scheduler = "org.mule.runtime.core.internal.source.scheduler.DefaultSchedulerMessageSource"
     /// Flow lifecycle messages (`Flow X has not been started`).
     public static let flowLifecycle = "org.mule.runtime.core.internal.construct.FlowConstructLifecycleManager"
+    /// The idempotent validator's store failures.
+    public static let idempotentMessageValidator = "org.mule.runtime.core.internal.routing.IdempotentMessageValidator"
+    /// The redelivery policy's messages.
+    public static let redeliveryPolicy = "org.mule.runtime.core.privileged.processor.IdempotentRedeliveryPolicy"
 }

@@ -12,7 +12,7 @@ extension Flow {
             return
         }
         let body = ObservedFlowBody(flowName: definition.name, chain: chain, errorHandler: errorHandler, observer: observer)
-        self.init(definition: definition, chain: ProcessorChain(processors: [body]), errorHandler: .rethrowing)
+        self.init(definition: definition, chain: ProcessorChain(processors: [body]), errorHandler: .rethrowing, observedBody: body)
     }
 }
 

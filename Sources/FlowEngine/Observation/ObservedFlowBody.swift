@@ -18,10 +18,20 @@ struct ObservedFlowBody: Processor {
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         // A source's run has no callers; a flow-ref'd run has at least one.
         guard context.depth == 0 else { return try await body(event, context) }
+        return try await observed(event) { () async throws(FlowFailure) -> Event in try await body(event, context) }
+    }
+
+    /// A failure the source raised instead of running the flow, handled by the flow's handler
+    /// and reported as a run.
+    func handle(_ failure: FlowFailure, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        try await observed(failure.event) { () async throws(FlowFailure) -> Event in try await errorHandler.handle(failure, context) }
+    }
+
+    private func observed(_ event: Event, _ run: () async throws(FlowFailure) -> Event) async throws(FlowFailure) -> Event {
         observer.flowStarted(flowName: flowName, correlationId: event.correlationId)
         let started = ContinuousClock.now
         do {
-            let result = try await body(event, context)
+            let result = try await run()
             finished(event, .success, since: started)
             return result
         } catch {

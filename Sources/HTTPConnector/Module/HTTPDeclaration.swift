@@ -50,7 +50,7 @@ public enum HTTPDeclaration {
             ParameterDeclaration("maxRequestBodySize", kind: .integer),
             // Conduit's: open connections beyond it are answered 503 (README, Security).
             ParameterDeclaration("maxConnections", kind: .integer),
-        ], children: ["tls:context"]),
+        ], children: ["tls:context", "mule:reconnection"]),
         ElementDeclaration("listener", role: .source, parameters: [
             ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: listenerConfigStereotype)),
             ParameterDeclaration("path", required: true),
@@ -64,7 +64,7 @@ public enum HTTPDeclaration {
             ParameterDeclaration("primaryNodeOnly", kind: .boolean),
             // Conduit's: HTML form bodies become objects only where a flow asks for it (README, Security).
             ParameterDeclaration("decodeFormBody", kind: .boolean),
-        ], children: ["response", "error-response"]),
+        ], children: ["response", "error-response", "mule:redelivery-policy"]),
         ElementDeclaration("response", role: .nested, parameters: [
             ParameterDeclaration("statusCode", kind: .expression),
             ParameterDeclaration("reasonPhrase", kind: .expression),

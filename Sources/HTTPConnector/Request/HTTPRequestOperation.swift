@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ConnectorSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -34,9 +35,13 @@ struct HTTPRequestOperation: ConnectorOperation {
     }
 
     /// The exchange, retried as Mule's `HttpRequester` does when the server closed the
-    /// connection: up to 3 more times for an idempotent method, with Mule's warning each time.
+    /// connection (up to 3 more times for an idempotent method, with Mule's warning each time), and
+    /// by the reconnection strategy (the operation's, else its configuration's) when the connection
+    /// could not be established, which never sends a request twice.
     private func send(_ prepared: PreparedRequest, client: HTTPClient, authorize: Bool) async throws(ConnectorError) -> ResponseMessage {
         var retriesLeft = Self.idempotentMethods.contains(prepared.method) ? Self.remotelyClosedRetries : 0
+        let reconnection = settings.reconnection ?? config.reconnection
+        var reconnections = 0
         while true {
             do {
                 return try await attempt(prepared, client: client, authorize: authorize)
@@ -47,6 +52,16 @@ struct HTTPRequestOperation: ConnectorOperation {
                 if cause == TransportFailure.remotelyClosed, retriesLeft > 0 {
                     configuration.logger.warning("Sending HTTP message failed with `java.io.IOException: Remotely closed`. Request will be retried \(retriesLeft) time(s) before failing.")
                     retriesLeft -= 1
+                    continue
+                }
+                if let reconnection, TransportFailure.isEstablishmentFailure(error), reconnection.allowsRetry(after: reconnections) {
+                    reconnections += 1
+                    let of = reconnection.count.map { " of \($0)" } ?? ""
+                    configuration.logger.warning("Could not connect to \(prepared.displayURI) (\(cause)); reconnecting in \(reconnection.frequencyMilliseconds) ms (attempt \(reconnections)\(of)).")
+                    do { try await Task.sleep(for: reconnection.frequency) } catch {
+                        throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: identifier),
+                                             message: "HTTP \(prepared.method) on resource '\(prepared.displayURI)' failed: \(cause).")
+                    }
                     continue
                 }
                 configuration.logger.error("Error sending HTTP request to \(prepared.displayURI)")

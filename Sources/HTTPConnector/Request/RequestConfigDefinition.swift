@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ConnectorSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -39,6 +40,9 @@ struct RequestConfigDefinition: Sendable {
     /// How long an unused pooled connection is kept (`connectionIdleTimeout`); 0 with
     /// `usePersistentConnections="false"`, as in Mule.
     let connectionIdleTimeoutMillis: Int
+    /// The connection's `<reconnection>` strategy: how an exchange whose connection could not
+    /// be established is tried again; nil for not at all.
+    var reconnection: ReconnectionStrategy? = nil
 
     /// The configuration used by an `http:request` with a `url` and no `config-ref`: every
     /// default of Mule's implicit configuration.
@@ -119,7 +123,9 @@ struct RequestConfigDefinition: Sendable {
         }
         let persistent = flag(connectionParameters, "usePersistentConnections", in: connectionElement, default: true)
         let idle = literal(connectionParameters, "connectionIdleTimeout", in: connectionElement, minimum: 0, default: 30_000)
-        let configuration = RequestConfigDefinition(
+        var reconnection: ReconnectionStrategy?
+        do { reconnection = try ReconnectionStrategy.read(connection: connection) } catch { problems += error.diagnostics }
+        var configuration = RequestConfigDefinition(
             name: parameters["name"]?.text ?? "", location: definition.location,
             basePath: parameters["basePath"],
             scheme: protocolName == "HTTPS" ? "https" : "http",
@@ -135,6 +141,7 @@ struct RequestConfigDefinition: Sendable {
                                          default: RequestDeclaration.defaultMaxResponseBodySize),
             maxConnections: maxConnections,
             connectionIdleTimeoutMillis: persistent ? idle : 0)
+        configuration.reconnection = reconnection
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return configuration
     }

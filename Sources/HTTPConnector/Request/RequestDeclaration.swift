@@ -40,7 +40,7 @@ public enum RequestDeclaration {
             ParameterDeclaration("usePersistentConnections", kind: .boolean),
             ParameterDeclaration("maxConnections", kind: .integer),
             ParameterDeclaration("connectionIdleTimeout", kind: .integer),
-        ], children: ["tls:context", "authentication", "proxy-config"]),
+        ], children: ["tls:context", "authentication", "proxy-config", "mule:reconnection"]),
         ElementDeclaration("proxy-config", role: .nested, parameters: [], children: ["proxy", "ntlm-proxy"]),
         ElementDeclaration("proxy", role: .nested, parameters: [
             ParameterDeclaration("host", required: true),
@@ -91,7 +91,7 @@ public enum RequestDeclaration {
             ParameterDeclaration("outputEncoding"),
             ParameterDeclaration("target"),
             ParameterDeclaration("targetValue", kind: .expression),
-        ], children: ["body", "headers", "query-params", "uri-params", "response-validator"]),
+        ], children: ["body", "headers", "query-params", "uri-params", "response-validator", "mule:reconnect", "mule:reconnect-forever"]),
         ElementDeclaration("query-params", role: .nested, parameters: [], text: .bareExpression),
         ElementDeclaration("uri-params", role: .nested, parameters: [], text: .bareExpression),
         ElementDeclaration("response-validator", role: .nested, parameters: [],

@@ -1,4 +1,5 @@
 import Atomics
+import ConnectorSupport
 import FlowCore
 import FlowModel
 import Logging
@@ -25,12 +26,15 @@ final class RequestOperationSettings: Sendable {
     /// `outputMimeType`: how to read the response body, whatever its `Content-Type` says.
     let outputMimeType: String?
     let validator: ResponseValidator
+    /// The operation's `<reconnect>` or `<reconnect-forever>`, which overrides its configuration's.
+    let reconnection: ReconnectionStrategy?
     /// Whether the ignored-body warning was logged; Mule logs it once.
     private let warnedAboutBodyFlag = ManagedAtomic(false)
 
     init(method: ParameterValue?, path: ParameterValue?, url: ParameterValue?, body: ParameterValue?, headers: ParameterValue?,
          queryParams: ParameterValue?, uriParams: ParameterValue?, followRedirects: ParameterValue?, responseTimeout: ParameterValue?,
-         sendCorrelationId: String?, correlationId: ParameterValue?, sendBodyMode: String?, outputMimeType: String?, validator: ResponseValidator) {
+         sendCorrelationId: String?, correlationId: ParameterValue?, sendBodyMode: String?, outputMimeType: String?, validator: ResponseValidator,
+         reconnection: ReconnectionStrategy? = nil) {
         self.method = method
         self.path = path
         self.url = url
@@ -46,6 +50,7 @@ final class RequestOperationSettings: Sendable {
         self.sendBodyMode = sendBodyMode
         self.outputMimeType = outputMimeType
         self.validator = validator
+        self.reconnection = reconnection
     }
 
     /// Reads `definition`; a bad validator or `url` with `path` is thrown, located.
@@ -82,13 +87,23 @@ final class RequestOperationSettings: Sendable {
                                        at: validatorElement.location))
             }
         }
+        var reconnection: ReconnectionStrategy?
+        let strategies = definition.children.filter { $0.namespace == "MULE" }
+        for extra in strategies.dropFirst() {
+            problems.append(.error("Element <http:request> takes one <reconnect> or <reconnect-forever>; <\(extra.name)> is one too many.",
+                                   at: extra.location))
+        }
+        do { reconnection = try strategies.first.flatMap { strategy throws(DiagnosticList) in try ReconnectionStrategy.read(strategy) } } catch {
+            problems += error.diagnostics
+        }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return RequestOperationSettings(
             method: parameters["method"], path: parameters["path"], url: parameters["url"], body: definition.child("body")?.text,
             headers: definition.child("headers")?.text, queryParams: definition.child("query-params")?.text,
             uriParams: definition.child("uri-params")?.text, followRedirects: parameters["followRedirects"],
             responseTimeout: parameters["responseTimeout"], sendCorrelationId: parameters["sendCorrelationId"]?.text, correlationId: parameters["correlationId"],
-            sendBodyMode: parameters["sendBodyMode"]?.text, outputMimeType: parameters["outputMimeType"]?.text, validator: validator)
+            sendBodyMode: parameters["sendBodyMode"]?.text, outputMimeType: parameters["outputMimeType"]?.text, validator: validator,
+            reconnection: reconnection)
     }
 
     /// Whether the ignored-body warning was already logged.

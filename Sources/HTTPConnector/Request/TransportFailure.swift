@@ -50,6 +50,16 @@ enum TransportFailure {
         return ("CONNECTIVITY", short(String(describing: error)))
     }
 
+    /// Whether `error` means the connection was never established (refused, connect timeout, a
+    /// name that does not resolve): nothing of the request reached the server, so sending it
+    /// again cannot duplicate it.
+    static func isEstablishmentFailure(_ error: any Error) -> Bool {
+        if let error = error as? HTTPClientError { return error == .connectTimeout }
+        if error is NIOConnectionError { return true }
+        if let error = error as? IOError { return [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH].contains(error.errnoCode) }
+        return false
+    }
+
     private static func short(_ text: String) -> String {
         text.count <= 200 ? text : String(text.prefix(200)) + "…"
     }

@@ -67,8 +67,9 @@ final class ScriptedServer: Sendable {
     /// How many connections clients opened so far.
     var connectionCount: Int { state.withLockedValue { $0.connections.count } }
 
-    /// Starts a server answering with `script`; over TLS with `tls`.
-    static func start(tls: NIOSSLContext? = nil, _ script: @escaping Script) async throws -> ScriptedServer {
+    /// Starts a server answering with `script`; over TLS with `tls`; on `port` when given (a
+    /// server that comes up where a client is already trying to connect).
+    static func start(tls: NIOSSLContext? = nil, port: Int = 0, _ script: @escaping Script) async throws -> ScriptedServer {
         let state = NIOLockedValueBox<(requests: [Received], connections: [any Channel])>(([], []))
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -80,7 +81,7 @@ final class ScriptedServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(Handler(script: script, state: state))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0).get()
+            .bind(host: "127.0.0.1", port: port).get()
         return ScriptedServer(channel: channel, state: state, tls: tls != nil)
     }
 
