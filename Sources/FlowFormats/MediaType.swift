@@ -94,6 +94,13 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         MediaType(essence: essence, parameters: parameters.filter { Self.lowercased($0.name) != "charset" } + [Parameter(name: "charset", value: charset)])
     }
 
+    /// The same type with only its `charset` parameter: what a `Content-Type` says about bytes
+    /// a writer produced, without the properties that configured the writer (`indent=false`).
+    public var withoutFormatProperties: MediaType {
+        let kept = parameters.filter { Self.lowercased($0.name) == "charset" }
+        return kept.count == parameters.count ? self : MediaType(essence: essence, parameters: kept)
+    }
+
     /// Whether this is JSON: `application/json` or any `…/…+json`.
     public var isJSON: Bool {
         essence == "application/json" || (essence.hasSuffix("+json") && essence.contains("/"))

@@ -3,7 +3,8 @@ import FlowCore
 extension TypedValue {
     /// The bytes to send for this value and the media type they are in: the original bytes when
     /// the value came as bytes (unchanged since), else the value written by its declared
-    /// media type's format with the type's parameters as writer properties. Nil for a value
+    /// media type's format with the type's parameters as writer properties (the media type
+    /// returned keeps only `charset` of them). Nil for a value
     /// with no declared format, which each component writes by its own rule.
     ///
     /// Throws when the declared format cannot hold the value (`Cannot write an Array as
@@ -18,6 +19,7 @@ extension TypedValue {
             if value.isNull { return ([], mediaType) }
             throw FormatError("Cannot write a value of type \(value.typeName) as \(mediaType.essence): Conduit has no writer for it")
         }
-        return (try format.write(value, properties: .writer(of: mediaType, for: format)), mediaType)
+        // The writer properties configure the writer; only `charset` describes the bytes.
+        return (try format.write(value, properties: .writer(of: mediaType, for: format)), mediaType.withoutFormatProperties)
     }
 }

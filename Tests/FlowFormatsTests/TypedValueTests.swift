@@ -88,7 +88,10 @@ import Testing
         let compact = try #require(try TypedValue(value, mediaType: compactType).written())
         // DataWeave's compact layout keeps a space after each key's colon.
         #expect(String(decoding: compact.bytes.byteArray, as: UTF8.self) == #"{"a": [1,2]}"#)
-        #expect(compact.mediaType == compactType)
+        // The Content-Type of written bytes names their charset, not the writer's properties.
+        #expect(compact.mediaType.description == "application/json")
+        let latin = try #require(MediaType(parsing: "text/plain; charset=ISO-8859-1; x=y"))
+        #expect(try TypedValue("t", mediaType: latin).written()?.mediaType.description == "text/plain; charset=ISO-8859-1")
         #expect(throws: FormatError("Cannot write an Object as text/plain")) { try TypedValue(value, mediaType: .text).written() }
     }
 
