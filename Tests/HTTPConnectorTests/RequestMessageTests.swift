@@ -338,19 +338,34 @@ import Testing
         }
     }
 
-    @Test("a structured body declared in a format Conduit cannot write is HTTP:TRANSFORMATION; as a string it is sent with that type")
-    func unwritableBody() async throws {
+    @Test("a structured body declared as XML is written by the XML format; as a string it is sent as it is, with that type")
+    func xmlBody() async throws {
         try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
             try await RequestApp.run("""
                 \(Self.config(server.port))
                 <flow name="main"><http:request config-ref="api" method="POST" path="/x"><http:body>#[output application/xml --- payload]</http:body></http:request></flow>
                 """) { app in
-                let error = try await app.error(payload: ["order": ["id": 1]])
-                #expect(error.type.description == "HTTP:TRANSFORMATION")
-                #expect(error.description == "HTTP POST on resource 'http://127.0.0.1:\(server.port)/api/x' failed: Conduit cannot write a value of type Object as application/xml; it writes JSON, forms and text, so give this body as a string.")
+                _ = try await app.event(payload: ["order": ["id": 1]])
                 _ = try await app.event(payload: "<order id=\"1\"/>")
-                #expect(server.requests.map(\.body) == [#"<order id="1"/>"#])
-                #expect(server.requests.first?.header("content-type") == "application/xml")
+                #expect(server.requests.map(\.body) == ["<?xml version='1.0' encoding='UTF-8'?>\n<order>\n  <id>1</id>\n</order>", #"<order id="1"/>"#])
+                #expect(server.requests.map { $0.header("content-type") } == ["application/xml", "application/xml"])
+            }
+        }
+    }
+
+    @Test("a request with a url and no config-ref logs through the app's loggers, so OFF silences it")
+    func implicitConfigurationLogsAtTheAppsLevels() async throws {
+        try await ScriptedServer.with({ _ in .respond(status: 200) }) { server in
+            let flow = """
+                <flow name="main"><http:request method="GET" url="http://127.0.0.1:\(server.port)/x"><http:body>#['ignored']</http:body></http:request></flow>
+                """
+            try await RequestApp.run(flow) { app in
+                _ = try await app.event(payload: "go")
+                #expect(app.logs.records.filter { $0.message.hasPrefix("Body is ignored since the HTTP Method") }.count == 1)
+            }
+            try await RequestApp.run(flow, logLevels: ["org.mule.extension.http.internal.request": .off]) { app in
+                _ = try await app.event(payload: "go")
+                #expect(app.logs.records.isEmpty)
             }
         }
     }

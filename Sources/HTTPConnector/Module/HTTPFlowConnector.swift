@@ -29,6 +29,16 @@ public struct HTTPFlowConnector: Connector {
         return HTTPListenerConfiguration(definition: listenerConfig, logger: context.logger(category: HTTPListenerConfiguration.logCategory))
     }
 
+    /// Builds an `http:request` as ``makeOperation(_:configuration:)`` does; one on the implicit
+    /// configuration logs through the app's loggers, so the app's levels apply to it.
+    public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?,
+                              context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorOperation {
+        let operation = try makeOperation(definition, configuration: configuration)
+        guard configuration == nil, let request = operation as? HTTPRequestOperation else { return operation }
+        return HTTPRequestOperation(configuration: request.configuration, settings: request.settings,
+                                    logger: context.logger(category: HTTPRequestConfiguration.logCategory))
+    }
+
     /// Builds an `http:request` on the configuration its `config-ref` names; without one, on
     /// Mule's implicit configuration, which needs a `url`.
     public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {

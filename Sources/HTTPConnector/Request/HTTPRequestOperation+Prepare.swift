@@ -80,7 +80,7 @@ extension HTTPRequestOperation {
         } else if sendBodyMode == "AUTO", !settings.warnedAboutBody {
             // Mule warns the first time a body is actually dropped, the default `#[payload]` too.
             let value = settings.body.map { try? input.evaluate($0) } ?? Self.unreadValue(input.payload)
-            if let value, !value.isNull, value != .string("") { settings.warnAboutIgnoredBody(configuration.logger) }
+            if let value, !value.isNull, value != .string("") { settings.warnAboutIgnoredBody(logger) }
         }
 
         var timeoutMillis = config.responseTimeoutMillis

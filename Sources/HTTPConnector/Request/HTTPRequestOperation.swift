@@ -14,6 +14,15 @@ import NIOHTTP1
 struct HTTPRequestOperation: ConnectorOperation {
     let configuration: HTTPRequestConfiguration
     let settings: RequestOperationSettings
+    /// Where the operation logs: its configuration's logger, or, on the process-wide implicit
+    /// configuration, the app's, so the app's levels (`OFF` included) govern it.
+    let logger: Logger
+
+    init(configuration: HTTPRequestConfiguration, settings: RequestOperationSettings, logger: Logger? = nil) {
+        self.configuration = configuration
+        self.settings = settings
+        self.logger = logger ?? configuration.logger
+    }
 
     var config: RequestConfigDefinition { configuration.definition }
 
@@ -50,21 +59,21 @@ struct HTTPRequestOperation: ConnectorOperation {
             } catch {
                 let (identifier, cause) = TransportFailure.classify(error)
                 if cause == TransportFailure.remotelyClosed, retriesLeft > 0 {
-                    configuration.logger.warning("Sending HTTP message failed with `java.io.IOException: Remotely closed`. Request will be retried \(retriesLeft) time(s) before failing.")
+                    logger.warning("Sending HTTP message failed with `java.io.IOException: Remotely closed`. Request will be retried \(retriesLeft) time(s) before failing.")
                     retriesLeft -= 1
                     continue
                 }
                 if let reconnection, TransportFailure.isEstablishmentFailure(error), reconnection.allowsRetry(after: reconnections) {
                     reconnections += 1
                     let of = reconnection.count.map { " of \($0)" } ?? ""
-                    configuration.logger.warning("Could not connect to \(prepared.displayURI) (\(cause)); reconnecting in \(reconnection.frequencyMilliseconds) ms (attempt \(reconnections)\(of)).")
+                    logger.warning("Could not connect to \(prepared.displayURI) (\(cause)); reconnecting in \(reconnection.frequencyMilliseconds) ms (attempt \(reconnections)\(of)).")
                     do { try await Task.sleep(for: reconnection.frequency) } catch {
                         throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: identifier),
                                              message: "HTTP \(prepared.method) on resource '\(prepared.displayURI)' failed: \(cause).")
                     }
                     continue
                 }
-                configuration.logger.error("Error sending HTTP request to \(prepared.displayURI)")
+                logger.error("Error sending HTTP request to \(prepared.displayURI)")
                 // Mule's error.cause is the transport's exception (`Connection refused`), not the description.
                 throw ConnectorError(type: ErrorTypeName(namespace: "HTTP", identifier: identifier),
                                      message: "HTTP \(prepared.method) on resource '\(prepared.displayURI)' failed: \(cause).",
@@ -90,7 +99,7 @@ struct HTTPRequestOperation: ConnectorOperation {
         }
         let request = try HTTPClient.Request(url: prepared.url, method: HTTPMethod(rawValue: prepared.method), headers: headers,
                                              body: prepared.body.bytes.readableBytes == 0 ? nil : .byteBuffer(prepared.body.bytes))
-        configuration.logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
+        logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
         let accumulator = ResponseAccumulator(request: request, maxBodySize: config.maxResponseBodySize)
         let task = client.execute(request: request, delegate: accumulator, eventLoop: .indifferent,
                                   deadline: .now() + .milliseconds(Int64(prepared.timeoutMillis)), logger: nil)
