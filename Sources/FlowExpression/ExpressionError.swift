@@ -9,12 +9,15 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
     public let expression: String
     /// Where the expression's text starts in the user's file.
     public let location: SourceLocation
+    /// Where the failing operation is written (the call, operator or coercion), when known.
+    public let failureLocation: SourceLocation?
 
     /// Creates an error.
-    public init(message: String, expression: String, location: SourceLocation) {
+    public init(message: String, expression: String, location: SourceLocation, failureLocation: SourceLocation? = nil) {
         self.message = message
         self.expression = expression
         self.location = location
+        self.failureLocation = failureLocation
     }
 
     /// `file:line:col: message` followed by the expression, as a runtime log shows it.

@@ -45,9 +45,11 @@ extension ExecutionContext {
 /// secret) and where it is written.
 enum ExpressionFailureText {
     static func describe(_ error: ExpressionError, parameter: ParameterValue) -> String {
+        // A script's failure points at the failing operation; a one-line expression at its start.
+        let location = error.failureLocation ?? error.location
         if parameter.isSecret {
-            return "\(error.message) (evaluating the '\(parameter.name)' parameter at \(error.location))."
+            return "\(error.message) (evaluating the '\(parameter.name)' parameter at \(location))."
         }
-        return "\(error.message) evaluating expression: \"\(error.expression)\" at \(error.location)."
+        return "\(error.message) evaluating expression: \"\(error.expression)\" at \(location)."
     }
 }

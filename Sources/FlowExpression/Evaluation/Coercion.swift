@@ -11,11 +11,15 @@ enum Coercion {
         case .string(let text): return text
         case .int(let number): return String(number)
         case .decimal(let number): return DecimalFormatting.plainText(number)
+        case .double(let number): return DecimalFormatting.text(number)
         case .bool(let flag): return flag ? "true" : "false"
+        case .temporal(let temporal): return temporal.isoText
         case .object(let object):
             if let errorType = errorTypeText(object) { return errorType }
             throw EvaluationFailure.coercion(value, to: "String")
-        case .null, .array: throw EvaluationFailure.coercion(value, to: "String")
+        case .opaque(let opaque) where opaque.kind == .regex:
+            return (opaque.object as? RegexValue)?.pattern ?? ""
+        case .null, .array, .opaque: throw EvaluationFailure.coercion(value, to: "String")
         }
     }
 
@@ -23,7 +27,7 @@ enum Coercion {
     /// the integer 1000000, `"37.7749"` the decimal 37.7749).
     static func toNumber(_ value: Value) throws(EvaluationFailure) -> Value {
         switch value {
-        case .int, .decimal: return value
+        case .int, .decimal, .double: return value
         case .string(let text):
             guard let number = parseNumber(text) else { throw EvaluationFailure.coercion(value, to: "Number") }
             return number
@@ -52,8 +56,11 @@ enum Coercion {
         case .string(let text): return text
         case .int(let number): return String(number)
         case .decimal(let number): return DecimalFormatting.plainText(number)
+        case .double(let number): return DecimalFormatting.text(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
+        case .temporal(let temporal): return temporal.isoText
+        case .opaque(let opaque): return opaque.kind == .function ? "function" : ((opaque.object as? RegexValue)?.pattern ?? "")
         case .object(let object): return errorTypeText(object) ?? JSON.encode(value)
         case .array: return JSON.encode(value)
         }
@@ -107,7 +114,6 @@ enum Coercion {
             }
         }
         let plain = text.first == "+" ? String(text.dropFirst()) : text
-        guard let decimal = DecimalText.parse(plain) else { return nil }
-        return .decimal(decimal)
+        return DecimalText.number(plain)
     }
 }
