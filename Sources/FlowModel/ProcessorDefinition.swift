@@ -47,6 +47,9 @@ public struct ProcessorDefinition: Sendable {
         /// `<async>`: the processors run on a copy of the event, beside the flow, which goes on at
         /// once; at most `maxConcurrency` branches of this scope at a time (the rest wait).
         case async(maxConcurrency: Int?, processors: [ProcessorDefinition])
+        /// `<ee:transform>`: DataWeave scripts for the payload, the attributes and variables, each
+        /// run on the incoming event.
+        case transform(TransformDefinition)
         /// A connector operation; the connector interprets the component.
         case operation(ComponentDefinition)
     }

@@ -253,6 +253,8 @@ final class RuntimeBuilder {
             return RoundRobinProcessor(routes: routes.map { chain($0) })
         case .async(let maxConcurrency, let processors):
             return AsyncProcessor(element: element, chain: chain(processors), gate: maxConcurrency.map { AsyncGate(limit: max($0, 1)) })
+        case .transform(let transform):
+            return TransformProcessor(element: element, transform: transform)
         case .operation(let component):
             return operation(component, definition)
         }

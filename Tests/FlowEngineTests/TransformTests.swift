@@ -1,0 +1,156 @@
+import ConduitTestSupport
+import FlowCore
+import FlowEngine
+import Foundation
+import Testing
+
+/// `<ee:transform>`: scripts for the payload, attributes and variables, inline or from a
+/// `resource` file, all seeing the incoming event; compile errors located in the XML or the
+/// `.dwl` file, all at once; runtime failures as `MULE:EXPRESSION` at the failing operation.
+@Suite struct TransformTests {
+    static let ee = #"xmlns:ee="http://www.mulesoft.org/schema/mule/ee/core""#
+
+    @Test("set-payload, set-attributes and set-variable all read the incoming event")
+    func targets() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            output application/json
+            ---
+            payload.items map { id: $.id, name: upper($.name) }]]></ee:set-payload>
+                  <ee:set-attributes><![CDATA[{ count: sizeOf(payload.items) }]]></ee:set-attributes>
+                </ee:message>
+                <ee:variables>
+                  <ee:set-variable variableName="first"><![CDATA[%dw 2.0 output application/java --- payload.items[0].name]]></ee:set-variable>
+                  <ee:set-variable variableName="greeting">"Hello " ++ vars.who</ee:set-variable>
+                </ee:variables>
+              </ee:transform>
+            </flow>
+            """)
+        let outcome = try await runtime.run(flow: "main", payload: ["items": [["id": 1, "name": "bolt"], ["id": 2, "name": "nut"]]],
+                                            vars: ValueObject([("who", "Ada")]))
+        let event = try #require(outcome.event)
+        #expect(event.payload == [["id": 1, "name": "BOLT"], ["id": 2, "name": "NUT"]])
+        #expect(event.attributes == ["count": 2])
+        #expect(event.vars["first"] == "bolt")
+        #expect(event.vars["greeting"] == "Hello Ada")
+        #expect(event.vars["who"] == "Ada")
+    }
+
+    @Test("only the named targets change; a text output sets the written text")
+    func keepsTheRest() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:variables>
+                  <ee:set-variable variableName="line"><![CDATA[%dw 2.0
+            output text/plain
+            ---
+            "n=" ++ payload.n]]></ee:set-variable>
+                </ee:variables>
+              </ee:transform>
+            </flow>
+            """)
+        let outcome = try await runtime.run(flow: "main", payload: ["n": 3])
+        #expect(outcome.event?.payload == ["n": 3])
+        #expect(outcome.event?.vars["line"] == "n=3")
+    }
+
+    @Test("a resource is read from the app directory and compiled once")
+    func resource() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload resource="dwl/user.dwl"/></ee:message>
+              </ee:transform>
+            </flow>
+            """, files: ["dwl/user.dwl": """
+            %dw 2.0
+            import * from dw::core::Strings
+            output application/json
+            fun full(p) = capitalize(p.first) ++ " " ++ capitalize(p.last)
+            ---
+            { name: full(payload) }
+            """])
+        for (first, last) in [("ada", "lovelace"), ("alan", "turing")] {
+            let outcome = try await runtime.run(flow: "main", payload: ["first": .string(first), "last": .string(last)])
+            #expect(outcome.event?.payload == ["name": .string(first.capitalized + " " + last.capitalized)])
+        }
+    }
+
+    @Test("every compile error of every script is reported at its line and column")
+    func compileErrors() throws {
+        let diagnostics = try TestApp.diagnostics("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            output application/json
+            var x = [1, 2
+            fun f(a) = a +
+            ---
+            { a: frobnicate(1), b: uper("x"), c: 1 }]]></ee:set-payload>
+                </ee:message>
+                <ee:variables>
+                  <ee:set-variable variableName="v" resource="dwl/broken.dwl"/>
+                </ee:variables>
+              </ee:transform>
+            </flow>
+            """, files: ["dwl/broken.dwl": "%dw 2.0\noutput application/jsn\n---\ncapitalize(payload)\n"]).map(\.description)
+        #expect(diagnostics == [
+            "flows/main.xml:16:1: error: Invalid script: expected ',' or ']' but found 'fun'",
+            "flows/main.xml:17:1: error: Invalid script: unexpected '---'",
+            "flows/main.xml:18:6: error: Invalid script: unknown function 'frobnicate'",
+            "flows/main.xml:18:24: error: Invalid script: unknown function 'uper', did you mean 'upper'?",
+            "dwl/broken.dwl:2:8: error: Invalid script: unknown output MIME type 'application/jsn'; Conduit writes application/json, text/plain, application/dw, application/java",
+            "dwl/broken.dwl:4:1: error: Invalid script: unknown function 'capitalize': it is in dw::core::Strings, add 'import * from dw::core::Strings' to the header",
+        ])
+    }
+
+    @Test("element mistakes: no script, both script and resource, a missing file")
+    func elementMistakes() throws {
+        let diagnostics = try TestApp.diagnostics("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload/>
+                  <ee:set-attributes resource="dwl/none.dwl"/>
+                </ee:message>
+                <ee:variables>
+                  <ee:set-variable variableName="v" resource="dwl/none.dwl">1</ee:set-variable>
+                </ee:variables>
+              </ee:transform>
+            </flow>
+            """).map(\.description)
+        #expect(diagnostics == [
+            "flows/main.xml:13:7: error: Element <ee:set-payload> needs a script: write it inside the element or name a file with 'resource'.",
+            "flows/main.xml:14:36: error: Script resource 'dwl/none.dwl' not found (looked in dwl/none.dwl).",
+            "flows/main.xml:17:41: error: Element <ee:set-variable> has both a 'resource' and an inline script; keep one.",
+        ])
+    }
+
+    @Test("a failing script raises MULE:EXPRESSION pointing at the failing operation")
+    func runtimeFailure() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            output application/json
+            ---
+            {
+              total: payload.price as Number
+            }]]></ee:set-payload>
+                </ee:message>
+              </ee:transform>
+            </flow>
+            """)
+        let outcome = try await runtime.run(flow: "main", payload: ["price": "abc"])
+        let failure = try #require(outcome.failure)
+        #expect(failure.error.type.description == "MULE:EXPRESSION")
+        #expect(failure.error.description.hasPrefix("Cannot coerce String (abc) to Number evaluating expression: \"%dw 2.0"))
+        #expect(failure.error.description.hasSuffix("\" at flows/main.xml:17:24."))
+    }
+}
