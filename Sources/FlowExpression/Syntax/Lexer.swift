@@ -45,7 +45,7 @@ struct Lexer {
         }
         if isDigit(scalar) { return try number() }
         if scalar == "\"" || scalar == "'" { return try string() }
-        if scalar == "|", let token = temporal() { return token }
+        if scalar == "|", let token = try temporal() { return token }
         if scalar == "/", regexAllowed { return try regex() }
         return symbol()
     }
@@ -249,13 +249,20 @@ struct Lexer {
     }
 
     /// `|2025-01-01|` and the other date and time literals; nil when the text between the bars
-    /// is not one (the bar is then an ordinary symbol).
-    private mutating func temporal() -> Token? {
+    /// is not one (the bar is then an ordinary symbol). Text shaped like a date that is not a
+    /// real one (`|2025-02-30|`) is an error.
+    private mutating func temporal() throws(SyntaxError) -> Token? {
         var end = index + 1
         while end < limit, end - index < 64, scalars[end] != "|", scalars[end] != "\n" { end += 1 }
         guard end < limit, scalars[end] == "|", end > index + 1 else { return nil }
         let text = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
-        guard let value = Temporal.parse(text) else { return nil }
+        guard let value = Temporal.parse(text) else {
+            let first = scalars[index + 1]
+            if isDigit(first) || first == "P" || ((first == "-" || first == "+") && end > index + 2 && isDigit(scalars[index + 2])) {
+                throw SyntaxError(offset: index, message: "invalid date or time literal |\(text)|")
+            }
+            return nil
+        }
         let token = Token(kind: .temporal(value), offset: index, length: end + 1 - index)
         index = end + 1
         return token

@@ -62,6 +62,9 @@ extension Parser {
             return try parseIf()
         case "do" where peek(1).isSymbol(.leftBrace):
             return try parseDo()
+        // Reserved words never name a value; meeting one means an expression ended early.
+        case "var", "fun", "import", "output", "input", "ns", "type", "case", "else":
+            throw unexpected(token)
         default:
             break
         }
