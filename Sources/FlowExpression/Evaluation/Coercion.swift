@@ -76,44 +76,34 @@ enum Coercion {
         return "\(namespace):\(identifier)"
     }
 
-    /// Parses `[+-]digits[.digits][(e|E)[+-]digits]`; integers that fit become `.int`.
+    /// Parses `[+-]digits[.digits][(e|E)[+-]digits]`; integers that fit become `.int`, other
+    /// numbers decimals (doubles beyond `Decimal`'s range).
     static func parseNumber(_ text: String) -> Value? {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        var negative = false
-        if index < scalars.count, scalars[index] == "-" || scalars[index] == "+" {
-            negative = scalars[index] == "-"
-            index += 1
-        }
-        func digits() -> Int {
-            let start = index
-            while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-            return index - start
-        }
-        let integerStart = index
-        guard digits() > 0 else { return nil }
-        let integerEnd = index
-        var isInteger = true
-        if index < scalars.count, scalars[index] == "." {
-            isInteger = false
-            index += 1
-            guard digits() > 0 else { return nil }
-        }
-        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
-            isInteger = false
-            index += 1
-            if index < scalars.count, scalars[index] == "-" || scalars[index] == "+" { index += 1 }
-            guard digits() > 0 else { return nil }
-        }
-        guard index == scalars.count else { return nil }
-        if isInteger {
-            let digitText = String(String.UnicodeScalarView(scalars[integerStart..<integerEnd]))
-            if let magnitude = UInt64(digitText) {
-                if !negative, magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
-                if negative, magnitude <= UInt64(Int64.max) + 1 { return .int(Int64(truncatingIfNeeded: 0 &- magnitude)) }
-            }
-        }
+        var text = text
+        if let integer = text.withUTF8(parseInteger) { return .int(integer) }
         let plain = text.first == "+" ? String(text.dropFirst()) : text
         return DecimalText.number(plain)
+    }
+
+    /// `[+-]digits` that fits an `Int64`, read straight from the bytes (CSV columns and query
+    /// parameters coerced per row take this path); nil for anything else.
+    private static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var index = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        let digits = bytes.count - index
+        guard digits > 0, digits <= 19 else { return nil }
+        var magnitude: UInt64 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            magnitude = magnitude * 10 + UInt64(byte - UInt8(ascii: "0"))
+            index += 1
+        }
+        if !negative { return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil }
+        return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil
     }
 }
