@@ -19,7 +19,7 @@ enum ValueDisplay {
         case .null: "null"
         case .array: "an Array"
         case .object: "an Object"
-        case .temporal(let temporal): quoted(temporal.isoText)
+        case .temporal(let temporal): "a \(temporal.kind.typeName) (\(temporal.isoText))"
         case .opaque(let opaque): "a \(opaque.typeName)"
         }
     }
