@@ -1,3 +1,5 @@
+import FlowExpression
+
 /// An `<ee:transform>` as written: the compiled script for each target it sets.
 ///
 /// Every script sees the incoming event; targets it does not name are kept.
@@ -28,5 +30,15 @@ public struct TransformDefinition: Sendable {
         self.payload = payload
         self.attributes = attributes
         self.variables = variables
+    }
+}
+
+extension ParameterValue {
+    /// The MIME type a script's `output` directive names (`application/json`), nil without one
+    /// or for a value that is not a script: what the result should be labelled with once
+    /// payloads carry their media type.
+    public var scriptOutputMediaType: String? {
+        guard case .expression(let expression) = value else { return nil }
+        return expression.outputMediaType
     }
 }

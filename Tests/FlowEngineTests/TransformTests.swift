@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import FlowEngine
+import FlowModel
 import Foundation
 import Testing
 
@@ -56,6 +57,24 @@ import Testing
         let outcome = try await runtime.run(flow: "main", payload: ["n": 3])
         #expect(outcome.event?.payload == ["n": 3])
         #expect(outcome.event?.vars["line"] == "n=3")
+    }
+
+    @Test("each script's output MIME type is kept on its definition")
+    func outputMediaType() throws {
+        let app = try TestApp.definition("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output text/plain --- "x"]]></ee:set-payload></ee:message>
+                <ee:variables><ee:set-variable variableName="v">1</ee:set-variable></ee:variables>
+              </ee:transform>
+            </flow>
+            """)
+        guard case .transform(let transform)? = app.flows.first?.processors.first?.kind else {
+            Issue.record("not a transform")
+            return
+        }
+        #expect(transform.payload?.scriptOutputMediaType == "text/plain")
+        #expect(transform.variables.first?.script.scriptOutputMediaType == nil)
     }
 
     @Test("a resource is read from the app directory and compiled once")
