@@ -26,11 +26,14 @@ public enum ExpressionCompiler {
     /// Compiles a whole DataWeave script (`ee:set-payload`'s text or `.dwl` file): every name
     /// error is reported, and a syntax error in one header directive does not hide those in the
     /// next ones.
-    public static func compileScript(_ source: String, at map: SourceMap) throws(DiagnosticList) -> Expression {
-        try compile(source, at: map, prefix: "Invalid script", isScript: true)
+    /// `modules` finds the app's own modules (`import modules::Common`); their errors are
+    /// reported in their files.
+    public static func compileScript(_ source: String, at map: SourceMap, modules: ScriptModules? = nil) throws(DiagnosticList) -> Expression {
+        try compile(source, at: map, prefix: "Invalid script", isScript: true, modules: modules)
     }
 
-    private static func compile(_ source: String, at map: SourceMap, prefix: String, isScript: Bool) throws(DiagnosticList) -> Expression {
+    private static func compile(_ source: String, at map: SourceMap, prefix: String, isScript: Bool,
+                                modules: ScriptModules? = nil) throws(DiagnosticList) -> Expression {
         let scalars = Array(source.unicodeScalars)
         var errors: [SyntaxError] = []
         var expression: Expression?
@@ -42,6 +45,7 @@ public enum ExpressionCompiler {
             }
             parser = Parser(tokens: tokens, source: scalars)
             parser!.checksOutput = isScript
+            parser!.modules = modules
             let script = try parser!.parseScript()
             expression = Expression(source: source, sourceMap: map, root: script.body, slotCount: parser!.slotCount,
                                     globalInitializers: script.globalInitializers, output: script.output, isScript: isScript)
@@ -49,9 +53,10 @@ public enum ExpressionCompiler {
             errors.append(error)
         }
         errors += (parser?.headerErrors ?? []) + (parser?.nameErrors ?? [])
-        if errors.isEmpty, let expression { return expression }
+        let moduleErrors = parser?.moduleDiagnostics ?? []
+        if errors.isEmpty, moduleErrors.isEmpty, let expression { return expression }
         throw DiagnosticList(errors.sorted { $0.offset < $1.offset }.map {
             Diagnostic.error("\(prefix): \($0.message)", at: map.location(ofOffset: $0.offset))
-        })
+        } + moduleErrors)
     }
 }

@@ -147,8 +147,16 @@ extension LoadContext {
 
     /// Compiles a whole DataWeave script, reporting every error found in it.
     func compileScript(_ text: String, at map: SourceMap) -> AttributeValue? {
+        let layout = layout
+        // `import modules::Common` reads `modules/Common.dwl`, looked up like every file of the app.
+        let modules = ScriptModules { path in
+            guard let file = layout.locate(ScriptModules.fileName(for: path)),
+                  let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+            else { return nil }
+            return (text, SourceLocation(file: layout.displayName(file), line: 1, column: 1))
+        }
         do {
-            return .expression(try ExpressionCompiler.compileScript(text, at: map))
+            return .expression(try ExpressionCompiler.compileScript(text, at: map, modules: modules))
         } catch {
             report(error.diagnostics)
             return nil

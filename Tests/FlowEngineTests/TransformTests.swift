@@ -99,6 +99,58 @@ import Testing
         }
     }
 
+    @Test("the app's own modules: import modules::Common, * from it, or names from it")
+    func appModules() async throws {
+        let common = """
+            %dw 2.0
+            import * from dw::core::Strings
+            var prefix = "P-"
+            fun code(p) = prefix ++ upper(p.code)
+            fun title(p) = capitalize(p.name)
+            """
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            import modules::Common
+            import title from modules::Common
+            output application/json
+            ---
+            { code: Common::code(payload), title: title(payload) }]]></ee:set-payload>
+                </ee:message>
+                <ee:variables>
+                  <ee:set-variable variableName="c"><![CDATA[%dw 2.0 import * from modules::Common output application/java --- code(payload)]]></ee:set-variable>
+                </ee:variables>
+              </ee:transform>
+            </flow>
+            """, files: ["modules/Common.dwl": common])
+        let outcome = try await runtime.run(flow: "main", payload: ["code": "ab1", "name": "tower_crane"])
+        #expect(outcome.event?.payload == ["code": "P-AB1", "title": "Tower Crane"])
+        #expect(outcome.event?.vars["c"] == "P-AB1")
+    }
+
+    @Test("a module's mistakes are reported in its file; a missing module names the file")
+    func moduleErrors() throws {
+        let diagnostics = try TestApp.diagnostics("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            import * from modules::Broken
+            import modules::Missing
+            ---
+            1]]></ee:set-payload>
+                </ee:message>
+              </ee:transform>
+            </flow>
+            """, files: ["modules/Broken.dwl": "%dw 2.0\nfun f(x) = uper(x)\n"]).map(\.description)
+        #expect(diagnostics == [
+            "flows/main.xml:15:8: error: Invalid script: module 'modules::Missing' is not available: the app has no file modules/Missing.dwl",
+            "modules/Broken.dwl:2:12: error: Invalid script: unknown function 'uper', did you mean 'upper'?",
+        ])
+    }
+
     @Test("every compile error of every script is reported at its line and column")
     func compileErrors() throws {
         let diagnostics = try TestApp.diagnostics("""

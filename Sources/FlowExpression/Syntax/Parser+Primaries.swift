@@ -119,6 +119,10 @@ extension Parser {
         guard parts.count >= 2 else { throw unexpected(current) }
         let name = parts.removeLast()
         let module = parts.joined(separator: "::")
+        if let function = moduleFunctions[module]?[name] {
+            guard current.isSymbol(.leftParen) else { return ConstantNode(function.value) }
+            return try parseNamedCall(function, last)
+        }
         if module == "Mule", name == "p", current.isSymbol(.leftParen) {
             position -= 1
             return try parseCall("p", last)

@@ -54,7 +54,7 @@ extension Parser {
 
     /// Declares every header `fun` before any body is read, so functions may call each other and
     /// themselves in any order.
-    private mutating func hoistFunctions(before separator: Int) {
+    mutating func hoistFunctions(before separator: Int) {
         var index = 0
         while index < separator {
             if tokens[index].isWord("fun"), isLineStart(tokens[index]), index + 2 < separator,
@@ -78,7 +78,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseDirective(into script: inout Script, separator: Int) throws(SyntaxError) {
+    mutating func parseDirective(into script: inout Script, separator: Int) throws(SyntaxError) {
         let token = current
         if token.isSymbol(.percent) {
             advance()
@@ -105,7 +105,7 @@ extension Parser {
             skipRestOfLine(after: token, separator: separator)
         case "import":
             advance()
-            try parseImport()
+            try parseImport(into: &script)
         case "var":
             advance()
             guard let name = current.word else { throw SyntaxError(offset: current.offset, message: "expected a variable name but found \(describe(current))") }
@@ -118,7 +118,7 @@ extension Parser {
             try expect(.equal)
             let initializer = try parseExpression()
             guard globals[name] == nil else { throw SyntaxError(offset: nameToken.offset, message: "variable '\(name)' is already declared") }
-            globals[name] = script.globalInitializers.count
+            globals[name] = globalBase + script.globalInitializers.count
             script.globalInitializers.append(initializer)
         case "fun":
             advance()
@@ -165,7 +165,7 @@ extension Parser {
 
     /// `import * from dw::core::Strings`, `import capitalize, camelize from dw::core::Strings`,
     /// `import dw::core::Strings` (then `Strings::capitalize`).
-    private mutating func parseImport() throws(SyntaxError) {
+    private mutating func parseImport(into script: inout Script) throws(SyntaxError) {
         var names: [(String, Int)] = []
         var wildcard = false
         let start = current
@@ -175,6 +175,10 @@ extension Parser {
         } else {
             let path = try parseModulePath()
             if !current.isWord("from") {
+                if LibraryModule.named(path.0) == nil, !path.0.hasPrefix("dw::") {
+                    try importAppModule(path.0, at: path.1, names: [], wildcard: false, into: &script)
+                    return
+                }
                 guard let module = LibraryModule.named(path.0) else { throw unknownModule(path.0, at: path.1) }
                 imports.modules.insert(module)
                 return
@@ -190,6 +194,10 @@ extension Parser {
         guard current.isWord("from") else { throw SyntaxError(offset: current.offset, message: "expected 'from' but found \(describe(current))") }
         advance()
         let path = try parseModulePath()
+        if LibraryModule.named(path.0) == nil, !path.0.hasPrefix("dw::") {
+            try importAppModule(path.0, at: path.1, names: names, wildcard: wildcard, into: &script)
+            return
+        }
         guard let module = LibraryModule.named(path.0) else { throw unknownModule(path.0, at: path.1) }
         imports.modules.insert(module)
         if wildcard {
@@ -296,7 +304,7 @@ extension Parser {
     }
 
     /// The text after `token` to the end of its line or the separator, and its offset.
-    private func restOfLine(after token: Token, separator: Int) -> (String, Int) {
+    func restOfLine(after token: Token, separator: Int) -> (String, Int) {
         let start = token.offset + token.length
         var end = start
         let limit = tokens[separator].offset
@@ -311,7 +319,7 @@ extension Parser {
     }
 
     /// After an error in a directive: on to the next token that starts a directive line.
-    private mutating func skipToNextDirective(after start: Int, separator: Int) {
+    mutating func skipToNextDirective(after start: Int, separator: Int) {
         position = max(position, start + 1)
         while position < separator {
             if let word = current.word, Self.directiveWords.contains(word), isLineStart(current) { return }

@@ -38,6 +38,17 @@ struct Parser {
     /// yes; a `#[…]` header is left to the component that reads it (`http:body` picks a form or
     /// XML body by it).
     var checksOutput = false
+    /// Where `import modules::X` finds the app's own modules; nil when there are none.
+    var modules: ScriptModules?
+    /// The app's modules being imported, to refuse an import cycle.
+    var loadingModules: Set<String> = []
+    /// Functions of the app's modules, by module path (`modules::Common`) and by its last part.
+    var moduleFunctions: [String: [String: NamedFunction]] = [:]
+    /// Errors found in imported module files, already located in those files.
+    var moduleDiagnostics: [Diagnostic] = []
+    /// Where this script's `var`s start among the frame's globals (a module's follow the
+    /// importing script's).
+    var globalBase = 0
     /// Type aliases of the header (`type Id = Number`), by name.
     var typeAliases: [String: TypeName] = [:]
     var depth = 0
