@@ -99,6 +99,24 @@ import Testing
         }
     }
 
+    @Test("log writes 'prefix - value' in DataWeave's category and passes the value on; secrets show as ****")
+    func log() async throws {
+        let logs = LogCapture()
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0
+            output application/json
+            ---
+            { n: log("count", sizeOf(payload)), who: log("name", payload[0]), key: log("key", p('secure::api.key')) }]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            """, properties: [("secure::api.key", "s3cret")], logs: logs)
+        let outcome = try await runtime.run(flow: "main", payload: ["ada", "alan"])
+        #expect(outcome.event?.payload == ["n": 2, "who": "ada", "key": nil])
+        #expect(logs.messages(in: "org.mule.weave.v2.model.service.DefaultLoggingService$") == ["count - 2", #"name - "ada""#, "key - ****"])
+    }
+
     @Test("the app's own modules: import modules::Common, * from it, or names from it")
     func appModules() async throws {
         let common = """

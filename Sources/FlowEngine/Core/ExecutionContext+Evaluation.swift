@@ -37,7 +37,7 @@ extension ExecutionContext {
         EvaluationContext(payload: event.payload, attributes: event.attributes, vars: event.vars,
                           error: event.error?.value(appName: runtime.appName), correlationId: event.correlationId,
                           flowName: flowName, appName: runtime.appName, property: runtime.property,
-                          isSecretProperty: runtime.isSecretProperty)
+                          isSecretProperty: runtime.isSecretProperty, log: runtime.dataWeaveLog)
     }
 }
 

@@ -16,9 +16,15 @@ enum SystemFunctions {
         BuiltinFunction(name: "typeOf", arity: 1...1) { arguments throws(EvaluationFailure) in
             .string(arguments[0].typeName)
         },
-        BuiltinFunction(name: "log", arity: 1...2) { arguments throws(EvaluationFailure) in
-            // Mule writes this to its log; the value passes through either way.
-            arguments[arguments.count - 1]
+        BuiltinFunction(name: "log", arity: 1...2, functionParameters: []) { (frame, arguments) throws(EvaluationFailure) in
+            let value = arguments[arguments.count - 1]
+            if let log = frame.context.log {
+                // A value computed after reading a secure property may be the secret itself.
+                let readSecret = frame.propertyKeysRead.contains { frame.context.isSecretProperty($0) }
+                let shown = readSecret ? "****" : (value.stringValue.map { JSON.encode(.string($0)) } ?? Coercion.templateText(value))
+                log(arguments.count == 2 ? "\(Coercion.templateText(arguments[0])) - \(shown)" : shown)
+            }
+            return value
         },
         BuiltinFunction(name: "read", arity: 1...3) { arguments throws(EvaluationFailure) in
             let mediaType = OutputDirective.mediaType(for: arguments.count > 1 ? try Coercion.toString(arguments[1]) : "application/dw")
