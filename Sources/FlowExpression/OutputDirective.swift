@@ -32,16 +32,24 @@ public struct OutputDirective: Sendable {
     }
 
     /// Writes `value` as the directive says: the value for JSON, Java and DataWeave, else the
-    /// format's text.
+    /// format's text. JSON with writer properties that change what is written (`skipNullOn`)
+    /// goes through the writer and back, so the value is what the JSON text would say.
     func render(_ value: Value) throws(EvaluationFailure) -> Value {
-        if keepsValue { return value }
         guard let format = DataFormats.format(for: mediaType) else {
+            if keepsValue { return value }
             throw EvaluationFailure("Unknown output media type '\(mediaType)'")
         }
         do throws(FormatError) {
+            if keepsValue {
+                guard properties.values.keys.contains(where: { !Self.presentationProperties.contains($0) }) else { return value }
+                return try format.read(try format.write(value, properties: properties))
+            }
             return .string(try format.writeText(value, properties: properties))
         } catch {
             throw EvaluationFailure(error.description)
         }
     }
+
+    /// Writer properties that change how the text looks, not what it says.
+    static let presentationProperties: Set<String> = ["indent", "encoding"]
 }
