@@ -4,7 +4,7 @@ import FlowCore
 final class GlobalNode: Node {
     let index: Int
     init(index: Int) { self.index = index }
-    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value { frame.globals[index] }
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value { frame.globals?[index] ?? .null }
 }
 
 /// A call of a header function by name: `toUser(payload)`.

@@ -17,8 +17,8 @@ struct Frame {
     let context: EvaluationContext
     /// The slots of the function running now (the script's body outside any call).
     var slots: [Value]
-    /// The header's `var`s, in order.
-    var globals: [Value] = []
+    /// The header's `var`s, in order; nil without any (no empty array to retain per evaluation).
+    var globals: [Value]?
     /// The keys `p()` read; when one is secret, a failure's message shows no values. Checked only
     /// on failure, so reading properties costs nothing extra on success.
     var propertyKeysRead: [String] = []
@@ -42,15 +42,29 @@ struct Frame {
 }
 
 /// Why an evaluation failed; ``Expression/evaluate(_:)`` adds the expression text and location.
+///
+/// One reference wide: every node's `evaluate` throws it, and an error type larger than two
+/// registers is returned through memory on every call, failing or not.
 struct EvaluationFailure: Error {
-    var message: String
+    private final class Storage: Sendable {
+        let message: String
+        let offset: Int?
+        init(message: String, offset: Int?) {
+            self.message = message
+            self.offset = offset
+        }
+    }
+
+    private let storage: Storage
+
+    /// What went wrong, in DataWeave's words.
+    var message: String { storage.message }
     /// Where in the expression's text the failing operation is written (scalar offset), once a
     /// node that knows its position has seen the failure.
-    var offset: Int?
+    var offset: Int? { storage.offset }
 
     init(_ message: String, offset: Int? = nil) {
-        self.message = message
-        self.offset = offset
+        storage = Storage(message: message, offset: offset)
     }
 
     /// This failure placed at `offset` unless an inner operation already placed it.
