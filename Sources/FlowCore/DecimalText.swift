@@ -13,6 +13,33 @@ public enum DecimalText {
         return text.withUTF8 { parse(utf8: $0) }
     }
 
+    /// The number `text` spells as a value: a decimal where `Decimal` holds it exactly enough
+    /// (its exponent reaches ±127), a double beyond (`1e300`, `1e-300`); nil when it is not in the
+    /// syntax or beyond even a double (`1e400`).
+    public static func number(_ text: String) -> Value? {
+        var text = text
+        return text.withUTF8 { number(utf8: $0) }
+    }
+
+    /// The number the UTF-8 `bytes` spell; see ``number(_:)``.
+    public static func number(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        if let decimal = parse(utf8: bytes), !(decimal.isZero && hasNonZeroMantissa(bytes)) {
+            return .decimal(decimal)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard isNumberSyntax(text), let double = Double(text), double.isFinite else { return nil }
+        return .double(double)
+    }
+
+    /// Whether a digit before the exponent is not zero (so a zero result means underflow).
+    private static func hasNonZeroMantissa(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+            if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
     /// The number the UTF-8 `bytes` spell; see ``parse(_:)``.
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
         fastParse(bytes) ?? slowParse(String(decoding: bytes, as: UTF8.self))

@@ -20,6 +20,8 @@ public enum ParameterKind: Sendable, Hashable {
     case boolean
     /// One of a fixed set of words (compared case-sensitively, as Mule's XSD does).
     case enumeration([String])
+    /// A whole DataWeave script (`ee:set-payload`): header and body, never inside `#[ ]`.
+    case script
 }
 
 /// One attribute an element accepts.

@@ -337,11 +337,11 @@ struct JSONByteDecoder {
             if negative, magnitude <= UInt64(Int64.max) + 1 { return .int(Int64(truncatingIfNeeded: 0 &- magnitude)) }
         }
         // The text is valid JSON number syntax by now; DecimalText builds the value (exactly from
-        // the digits when they fit 64 bits).
-        guard let decimal = DecimalText.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+        // the digits when they fit 64 bits), or a double when it is beyond Decimal's range.
+        guard let number = DecimalText.number(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
             throw Failure(offset: start, reason: "number out of range")
         }
-        return .decimal(decimal)
+        return number
     }
 
     private mutating func requireDigit(after what: String) throws(Failure) {

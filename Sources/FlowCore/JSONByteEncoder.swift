@@ -51,7 +51,12 @@ struct JSONByteEncoder {
         case .bool(let flag): append(flag ? "true" : "false")
         case .int(let number): writeInteger(number)
         case .decimal(let number): writeDecimal(number)
+        case .double(let number): output.append(contentsOf: DecimalFormatting.text(number).utf8)
         case .string(let text): writeString(text)
+        // Dates as DataWeave's JSON writer puts them: ISO text in a string.
+        case .temporal(let temporal): writeString(temporal.isoText)
+        // DataWeave cannot write a function or regex at all; JSON gets null, never a crash.
+        case .opaque: append("null")
         case .array(let elements):
             if elements.isEmpty {
                 append("[]")

@@ -3,7 +3,10 @@ import Foundation
 /// The one value model for payloads, variables, attributes and expression results.
 ///
 /// JSON-shaped, with exact 64-bit integers (Procore ids such as 562949953437078 round-trip
-/// unchanged), exact decimals, and objects that keep their keys in order (DataWeave objects do).
+/// unchanged), exact decimals, and objects that keep their keys in order (DataWeave objects do);
+/// plus what DataWeave scripts compute with: dates and times, and functions and regular
+/// expressions (``OpaqueValue``). Every payload is at most 20 bytes, so the enum stays as small
+/// as its `Decimal` case makes it.
 public enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -11,9 +14,15 @@ public enum Value: Sendable, Hashable {
     case int(Int64)
     /// Any other number: fractions, exponents, and integers beyond 64 bits.
     case decimal(Decimal)
+    /// A binary floating-point number: JSON numbers beyond `Decimal`'s range (`1e300`).
+    case double(Double)
     case string(String)
     case array([Value])
     case object(ValueObject)
+    /// A date, time, date-time, time zone or period (`|2025-01-01|`, `|P1D|`).
+    case temporal(Temporal)
+    /// A function or regular expression made by a DataWeave script.
+    case opaque(OpaqueValue)
 }
 
 extension Value {
@@ -47,15 +56,17 @@ extension Value {
     }
 
     /// DataWeave's name for this value's type (`Null`, `Boolean`, `Number`, `String`, `Array`,
-    /// `Object`), used in error messages.
+    /// `Object`, `Date`, `DateTime`, `Function`…), used in error messages.
     public var typeName: String {
         switch self {
         case .null: "Null"
         case .bool: "Boolean"
-        case .int, .decimal: "Number"
+        case .int, .decimal, .double: "Number"
         case .string: "String"
         case .array: "Array"
         case .object: "Object"
+        case .temporal(let temporal): temporal.kind.typeName
+        case .opaque(let opaque): opaque.typeName
         }
     }
 }

@@ -17,6 +17,7 @@ public struct EvaluationContext: Sendable {
         var appName: String
         var property: @Sendable (String) -> String?
         var isSecretProperty: @Sendable (String) -> Bool
+        var log: (@Sendable (String) -> Void)?
     }
 
     private var parts: CopyOnWriteBox<Parts>
@@ -72,6 +73,12 @@ public struct EvaluationContext: Sendable {
         set { parts.value.isSecretProperty = newValue }
     }
 
+    /// Where DataWeave's `log` function writes its line (`prefix - value`); nil drops it.
+    public var log: (@Sendable (String) -> Void)? {
+        get { parts.value.log }
+        set { parts.value.log = newValue }
+    }
+
     /// Creates a context; every part has an empty default so tests and tools state only what they use.
     public init(
         payload: TypedValue = TypedValue(.null),
@@ -82,11 +89,12 @@ public struct EvaluationContext: Sendable {
         flowName: String = "",
         appName: String = "",
         property: @escaping @Sendable (String) -> String? = { _ in nil },
-        isSecretProperty: @escaping @Sendable (String) -> Bool = { $0.hasPrefix("secure::") }
+        isSecretProperty: @escaping @Sendable (String) -> Bool = { $0.hasPrefix("secure::") },
+        log: (@Sendable (String) -> Void)? = nil
     ) {
         parts = CopyOnWriteBox(Parts(payload: payload, attributes: attributes, vars: vars, error: error,
                                      correlationId: correlationId, flowName: flowName, appName: appName,
-                                     property: property, isSecretProperty: isSecretProperty))
+                                     property: property, isSecretProperty: isSecretProperty, log: log))
     }
 
     /// Creates a context whose payload is `payload` with no declared format.

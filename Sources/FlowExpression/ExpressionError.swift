@@ -10,15 +10,20 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
     public let expression: String
     /// Where the expression's text starts in the user's file.
     public let location: SourceLocation
+    /// Where the failing operation is written (the call, operator or coercion), when known.
+    public let failureLocation: SourceLocation?
+
     /// Set when the expression failed because the payload's bytes do not read as their media
     /// type (malformed JSON in a request body): a fault of the input, not of the expression.
     public let unreadableContent: ContentReadError?
 
     /// Creates an error.
-    public init(message: String, expression: String, location: SourceLocation, unreadableContent: ContentReadError? = nil) {
+    public init(message: String, expression: String, location: SourceLocation, failureLocation: SourceLocation? = nil,
+                unreadableContent: ContentReadError? = nil) {
         self.message = message
         self.expression = expression
         self.location = location
+        self.failureLocation = failureLocation
         self.unreadableContent = unreadableContent
     }
 

@@ -14,8 +14,10 @@ enum ScalarText {
         case .string(let text): text
         case .int(let number): String(number)
         case .decimal(let number): number.isNaN ? nil : DecimalFormatting.plainText(number)
+        case .double(let number): number.isFinite ? DecimalFormatting.text(number) : nil
+        case .temporal(let temporal): temporal.isoText
         case .bool(let flag): flag ? "true" : "false"
-        case .null, .array, .object: nil
+        case .null, .array, .object, .opaque: nil
         }
     }
 }

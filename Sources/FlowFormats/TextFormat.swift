@@ -17,8 +17,9 @@ public struct TextFormat: DataFormat {
         switch value {
         case .string(let text): return Array(text.utf8)
         case .null: return []
-        case .bool, .int, .decimal: return JSON.encodeBytes(value)
-        case .array, .object: throw FormatError("Cannot write an \(value.typeName) as text/plain")
+        case .bool, .int, .decimal, .double: return JSON.encodeBytes(value)
+        case .temporal(let temporal): return Array(temporal.isoText.utf8)
+        case .array, .object, .opaque: throw FormatError("Cannot write an \(value.typeName) as text/plain")
         }
     }
 }

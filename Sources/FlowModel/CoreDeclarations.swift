@@ -197,7 +197,6 @@ enum CoreDeclarations {
 
     /// Prefixes and URIs of Mule modules Conduit does not implement, to name them in errors.
     static let knownUnsupportedPrefixes: [String: String] = [
-        "http://www.mulesoft.org/schema/mule/ee/core": "ee",
         "http://www.mulesoft.org/schema/mule/salesforce": "salesforce",
         "http://www.mulesoft.org/schema/mule/db": "db",
         "http://www.mulesoft.org/schema/mule/mule-apikit": "apikit",

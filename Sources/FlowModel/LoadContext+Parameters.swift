@@ -111,6 +111,8 @@ extension LoadContext {
             return compileExpression(text, mode: .template, at: site.valueMap)
         case .bareExpression:
             return compileExpression(text, mode: .bareExpression, at: site.valueMap)
+        case .script:
+            return compileScript(text, at: site.valueMap)
         case .integer:
             if isExpression(text) { return compileExpression(text, mode: .connectorParameter, at: site.valueMap) }
             guard let number = Int64(text.trimmingCharacters(in: .whitespaces)) else {
@@ -141,6 +143,24 @@ extension LoadContext {
     private func isExpression(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.hasPrefix("#[") && trimmed.hasSuffix("]")
+    }
+
+    /// Compiles a whole DataWeave script, reporting every error found in it.
+    func compileScript(_ text: String, at map: SourceMap) -> AttributeValue? {
+        let layout = layout
+        // `import modules::Common` reads `modules/Common.dwl`, looked up like every file of the app.
+        let modules = ScriptModules { path in
+            guard let file = layout.locate(ScriptModules.fileName(for: path)),
+                  let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+            else { return nil }
+            return (text, SourceLocation(file: layout.displayName(file), line: 1, column: 1))
+        }
+        do {
+            return .expression(try ExpressionCompiler.compileScript(text, at: map, modules: modules))
+        } catch {
+            report(error.diagnostics)
+            return nil
+        }
     }
 
     /// Compiles text found at `location` (an attribute value or an element's text), reporting

@@ -24,6 +24,8 @@ extension LoadContext {
             let kind: ProcessorDefinition.Kind?
             if module.uri == Namespaces.core {
                 kind = readCoreProcessor(element, declaration: declaration, path: processorPath)
+            } else if module.uri == Namespaces.ee {
+                kind = readTransform(element, declaration: declaration)
             } else {
                 kind = .operation(readComponent(element, module: module, declaration: declaration, path: processorPath))
             }

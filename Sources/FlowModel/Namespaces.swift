@@ -2,6 +2,8 @@
 public enum Namespaces {
     /// Core elements: `flow`, `logger`, `choice`…
     public static let core = "http://www.mulesoft.org/schema/mule/core"
+    /// Mule Enterprise's core module: `ee:transform`, which runs DataWeave scripts.
+    public static let ee = "http://www.mulesoft.org/schema/mule/ee/core"
     /// The secure configuration properties module.
     public static let secureProperties = "http://www.mulesoft.org/schema/mule/secure-properties"
     /// Mule Enterprise's business events (`tracking:enable-default-events`): its attributes only

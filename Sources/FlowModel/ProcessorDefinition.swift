@@ -49,6 +49,9 @@ public struct ProcessorDefinition: Sendable {
         case async(maxConcurrency: Int?, processors: [ProcessorDefinition])
         /// `<idempotent-message-validator>`: lets a message through once per id.
         case idempotentMessageValidator(IdempotentValidatorDefinition)
+        /// `<ee:transform>`: DataWeave scripts for the payload, the attributes and variables, each
+        /// run on the incoming event.
+        case transform(TransformDefinition)
         /// A connector operation; the connector interprets the component.
         case operation(ComponentDefinition)
     }

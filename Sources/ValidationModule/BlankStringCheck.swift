@@ -17,8 +17,8 @@ struct BlankStringCheck: ValidationCheck {
         case .null:
             return expectsBlank ? nil : ValidationFailure("BLANK_STRING", "value is null")
         case .string(let text): isBlank = text.allSatisfy(\.isWhitespace)
-        case .int, .decimal, .bool: isBlank = false
-        case .array, .object: throw ConnectorError.wrongType("value", of: element, expected: "a String", got: evaluated)
+        case .int, .decimal, .double, .bool, .temporal: isBlank = false
+        case .array, .object, .opaque: throw ConnectorError.wrongType("value", of: element, expected: "a String", got: evaluated)
         }
         if isBlank == expectsBlank { return nil }
         return expectsBlank ? ValidationFailure("NOT_BLANK_STRING", "String is not blank") : ValidationFailure("BLANK_STRING", "String is blank")

@@ -40,9 +40,9 @@ struct RegexCheck: ValidationCheck {
         let text: String
         switch evaluated {
         case .string(let string): text = string
-        case .int, .decimal, .bool: text = ValueText.text(evaluated)
+        case .int, .decimal, .double, .bool, .temporal: text = ValueText.text(evaluated)
         case .null: return mismatch(evaluated, matcher.pattern)
-        case .array, .object: throw ConnectorError.wrongType("value", of: "matches-regex", expected: "a String", got: evaluated)
+        case .array, .object, .opaque: throw ConnectorError.wrongType("value", of: "matches-regex", expected: "a String", got: evaluated)
         }
         return matcher.matches(text) ? nil : mismatch(evaluated, matcher.pattern)
     }

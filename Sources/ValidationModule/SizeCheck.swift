@@ -20,7 +20,7 @@ struct SizeCheck: ValidationCheck {
         case .string(let text): size = text.count
         case .array(let items): size = items.count
         case .object(let object): size = object.count
-        case .int, .decimal, .bool:
+        case .int, .decimal, .double, .bool, .temporal, .opaque:
             throw ConnectorError.wrongType("value", of: "validate-size", expected: "a String, Array or Object", got: evaluated)
         }
         let low = try bound(minimum, input) ?? 0

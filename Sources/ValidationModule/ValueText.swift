@@ -9,9 +9,11 @@ enum ValueText {
         case .string(let text): text
         case .int(let number): String(number)
         case .decimal(let number): DecimalFormatting.plainText(number)
+        case .double(let number): DecimalFormatting.text(number)
         case .bool(let flag): flag ? "true" : "false"
         case .null: "null"
-        case .array, .object: JSON.encode(value)
+        case .temporal(let temporal): temporal.isoText
+        case .array, .object, .opaque: JSON.encode(value)
         }
     }
 }

@@ -36,8 +36,8 @@ import ConduitTestSupport
     @Test func prodNamesEachMissingSecretAndExitsOne() async throws {
         let output = try await CLIRunner.run(["validate", "--app", CLIRunner.repositoryRoot, "--env", "prod"], environment: [:])
         #expect(output.status == 1)
-        #expect(output.stderr.contains("flows/procore-projects.xml:19:30: error: Couldn't find configuration property value for key ${procore.config.oauth.consumer_key}"))
-        #expect(output.stderr.contains("flows/procore-projects.xml:20:33: error: Couldn't find configuration property value for key ${procore.config.oauth.consumer_secret}"))
+        #expect(output.stderr.contains("flows/procore-projects.xml:21:30: error: Couldn't find configuration property value for key ${procore.config.oauth.consumer_key}"))
+        #expect(output.stderr.contains("flows/procore-projects.xml:22:33: error: Couldn't find configuration property value for key ${procore.config.oauth.consumer_secret}"))
         #expect(output.stderr.hasSuffix("2 errors, 0 warnings\n"))
     }
 

@@ -33,8 +33,9 @@ public enum TestApp {
     public static let standardConnectors: [any Connector] = HTTPFlowConnector.all
 
     /// Loads the app whose `flows/main.xml` holds `body` inside `<mule>`, with the HTTP module
-    /// and `connectors`.
-    public static func load(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> LoadResult {
+    /// and `connectors`; `files` are written into the app directory first (path → text).
+    public static func load(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
+                            files: [String: String] = [:]) throws -> LoadResult {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conduit-engine-tests-\(UUID().uuidString)")
         let flows = directory.appendingPathComponent("flows")
         try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
@@ -46,6 +47,11 @@ public enum TestApp {
             </mule>
             """
         try xml.write(to: flows.appendingPathComponent("main.xml"), atomically: true, encoding: .utf8)
+        for (path, text) in files {
+            let file = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
         return AppLoader.load(LoadOptions(appDirectory: directory.path, defines: properties,
                                           connectors: (standardConnectors + connectors).map(\.declaration)))
     }
@@ -62,16 +68,18 @@ public enum TestApp {
 
     /// Every problem the loader and the build step find in the app, in file order, as
     /// `conduit validate` prints them.
-    public static func diagnostics(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = []) throws -> [Diagnostic] {
-        let result = try load(body, properties: properties, connectors: connectors)
+    public static func diagnostics(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
+                                   files: [String: String] = [:]) throws -> [Diagnostic] {
+        let result = try load(body, properties: properties, connectors: connectors, files: files)
         return Runtime.prepare(result, connectors: standardConnectors + connectors,
                                options: RuntimeOptions(logHandlerFactory: { _ in SwiftLogNoOpLogHandler() })).diagnostics
     }
 
     /// The app loaded and built (not started); a ``LoadFailure`` with every problem otherwise.
     public static func runtime(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
-                               logs: LogCapture = LogCapture(), logLevels: [String: LogThreshold] = [:]) throws -> Runtime {
-        let result = try load(body, properties: properties, connectors: connectors)
+                               logs: LogCapture = LogCapture(), logLevels: [String: LogThreshold] = [:],
+                               files: [String: String] = [:]) throws -> Runtime {
+        let result = try load(body, properties: properties, connectors: connectors, files: files)
         let prepared = Runtime.prepare(result, connectors: standardConnectors + connectors,
                                        options: RuntimeOptions(logLevelOverrides: logLevels, logHandlerFactory: logs.factory))
         guard let runtime = prepared.runtime else {

@@ -247,7 +247,7 @@ import Testing
         ("typeOf(payload.tags)", "Array"),
         ("sizeOf(uuid())", 36),
         ("uuid() == uuid()", false),
-        ("now() is String", true),
+        ("now() is DateTime", true),
     ]
 
     static let higherOrder: [(String, Value)] = [

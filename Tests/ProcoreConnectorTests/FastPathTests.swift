@@ -74,4 +74,16 @@ import Testing
             #expect(problem.reason.hasSuffix("is out of range (expected a number from -\(Int(limit)) to \(Int(limit)))"))
         }
     }
+
+    @Test("a DataWeave Date goes to a date field as YYYY-MM-DD; other date kinds are refused")
+    func datesFromScripts() throws {
+        let date = try #require(Temporal.parse("2025-01-31"))
+        #expect(try FieldCoercion.date(.temporal(date)).get() == "2025-01-31")
+        let dateTime = try #require(Temporal.parse("2025-01-31T10:00:00Z"))
+        guard case .failure(let problem) = FieldCoercion.date(.temporal(dateTime)) else {
+            Issue.record("a DateTime was accepted")
+            return
+        }
+        #expect(problem.reason == "expected a date written YYYY-MM-DD, got a DateTime (2025-01-31T10:00:00Z)")
+    }
 }

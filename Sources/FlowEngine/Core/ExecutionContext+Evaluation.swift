@@ -56,7 +56,7 @@ extension ExecutionContext {
         EvaluationContext(payload: event.payload, attributes: event.attributes, vars: event.vars,
                           error: event.error?.value(appName: runtime.appName), correlationId: event.correlationId,
                           flowName: flowName, appName: runtime.appName, property: runtime.property,
-                          isSecretProperty: runtime.isSecretProperty)
+                          isSecretProperty: runtime.isSecretProperty, log: runtime.dataWeaveLog)
     }
 }
 
@@ -67,9 +67,11 @@ enum ExpressionFailureText {
     /// expression's: its description is the reader's, with the line and column in the payload.
     static func describe(_ error: ExpressionError, parameter: ParameterValue) -> String {
         if let unreadable = error.unreadableContent { return unreadable.description }
+        // A script's failure points at the failing operation; a one-line expression at its start.
+        let location = error.failureLocation ?? error.location
         if parameter.isSecret {
-            return "\(error.message) (evaluating the '\(parameter.name)' parameter at \(error.location))."
+            return "\(error.message) (evaluating the '\(parameter.name)' parameter at \(location))."
         }
-        return "\(error.message) evaluating expression: \"\(error.expression)\" at \(error.location)."
+        return "\(error.message) evaluating expression: \"\(error.expression)\" at \(location)."
     }
 }

@@ -24,6 +24,8 @@ public final class Runtime: Sendable {
     let coreErrors: CoreErrorTypes
     let property: @Sendable (String) -> String?
     let isSecretProperty: @Sendable (String) -> Bool
+    /// Where DataWeave's `log` writes, built once: every evaluation hands it on.
+    let dataWeaveLog: @Sendable (String) -> Void
     let loggers: LoggerFactory
     let work = InFlightWork()
     /// The observer the runtime was built with, for sources to report their answers to.
@@ -43,6 +45,8 @@ public final class Runtime: Sendable {
         self.isSecretProperty = isSecretProperty
         self.loggers = loggers
         self.observer = observer
+        let dataWeaveLogger = loggers.logger(LogCategories.dataWeave)
+        dataWeaveLog = { dataWeaveLogger.info("\($0)") }
         flowsByName = Dictionary(flows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var targets: [String: FlowRefTarget] = [:]
         for (index, subFlow) in subFlows.enumerated() where targets[subFlow.name] == nil { targets[subFlow.name] = .subFlow(index) }

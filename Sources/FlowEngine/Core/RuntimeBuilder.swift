@@ -264,6 +264,8 @@ final class RuntimeBuilder {
             return IdempotentMessageValidatorProcessor(element: element, idExpression: validator.idExpression,
                                                        valueExpression: validator.valueExpression, store: store,
                                                        logger: logger(LogCategories.idempotentMessageValidator))
+        case .transform(let transform):
+            return TransformProcessor(element: element, transform: transform)
         case .operation(let component):
             return operation(component, definition)
         }

@@ -13,6 +13,8 @@ public enum LogCategories {
     public static let removeVariable = "org.mule.runtime.core.internal.processor.simple.RemoveFlowVariableProcessor"
     /// The scheduler source's messages (a tick skipped while the previous run is in flight).
     public static let scheduler = "org.mule.runtime.core.internal.source.scheduler.DefaultSchedulerMessageSource"
+    /// DataWeave's `log` function.
+    public static let dataWeave = "org.mule.weave.v2.model.service.DefaultLoggingService$"
     /// Flow lifecycle messages (`Flow X has not been started`).
     public static let flowLifecycle = "org.mule.runtime.core.internal.construct.FlowConstructLifecycleManager"
     /// The idempotent validator's store failures.

@@ -11,11 +11,15 @@ enum Coercion {
         case .string(let text): return text
         case .int(let number): return String(number)
         case .decimal(let number): return DecimalFormatting.plainText(number)
+        case .double(let number): return DecimalFormatting.text(number)
         case .bool(let flag): return flag ? "true" : "false"
+        case .temporal(let temporal): return temporal.isoText
         case .object(let object):
             if let errorType = errorTypeText(object) { return errorType }
             throw EvaluationFailure.coercion(value, to: "String")
-        case .null, .array: throw EvaluationFailure.coercion(value, to: "String")
+        case .opaque(let opaque) where opaque.kind == .regex:
+            return (opaque.object as? RegexValue)?.pattern ?? ""
+        case .null, .array, .opaque: throw EvaluationFailure.coercion(value, to: "String")
         }
     }
 
@@ -23,7 +27,7 @@ enum Coercion {
     /// the integer 1000000, `"37.7749"` the decimal 37.7749).
     static func toNumber(_ value: Value) throws(EvaluationFailure) -> Value {
         switch value {
-        case .int, .decimal: return value
+        case .int, .decimal, .double: return value
         case .string(let text):
             guard let number = parseNumber(text) else { throw EvaluationFailure.coercion(value, to: "Number") }
             return number
@@ -52,8 +56,11 @@ enum Coercion {
         case .string(let text): return text
         case .int(let number): return String(number)
         case .decimal(let number): return DecimalFormatting.plainText(number)
+        case .double(let number): return DecimalFormatting.text(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
+        case .temporal(let temporal): return temporal.isoText
+        case .opaque(let opaque): return opaque.kind == .function ? "function" : ((opaque.object as? RegexValue)?.pattern ?? "")
         case .object(let object): return errorTypeText(object) ?? JSON.encode(value)
         case .array: return JSON.encode(value)
         }
@@ -69,45 +76,34 @@ enum Coercion {
         return "\(namespace):\(identifier)"
     }
 
-    /// Parses `[+-]digits[.digits][(e|E)[+-]digits]`; integers that fit become `.int`.
+    /// Parses `[+-]digits[.digits][(e|E)[+-]digits]`; integers that fit become `.int`, other
+    /// numbers decimals (doubles beyond `Decimal`'s range).
     static func parseNumber(_ text: String) -> Value? {
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        if let integer = text.withUTF8(parseInteger) { return .int(integer) }
+        let plain = text.first == "+" ? String(text.dropFirst()) : text
+        return DecimalText.number(plain)
+    }
+
+    /// `[+-]digits` that fits an `Int64`, read straight from the bytes (CSV columns and query
+    /// parameters coerced per row take this path); nil for anything else.
+    private static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var index = 0
         var negative = false
-        if index < scalars.count, scalars[index] == "-" || scalars[index] == "+" {
-            negative = scalars[index] == "-"
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
-        func digits() -> Int {
-            let start = index
-            while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-            return index - start
-        }
-        let integerStart = index
-        guard digits() > 0 else { return nil }
-        let integerEnd = index
-        var isInteger = true
-        if index < scalars.count, scalars[index] == "." {
-            isInteger = false
+        let digits = bytes.count - index
+        guard digits > 0, digits <= 19 else { return nil }
+        var magnitude: UInt64 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            magnitude = magnitude * 10 + UInt64(byte - UInt8(ascii: "0"))
             index += 1
-            guard digits() > 0 else { return nil }
         }
-        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
-            isInteger = false
-            index += 1
-            if index < scalars.count, scalars[index] == "-" || scalars[index] == "+" { index += 1 }
-            guard digits() > 0 else { return nil }
-        }
-        guard index == scalars.count else { return nil }
-        if isInteger {
-            let digitText = String(String.UnicodeScalarView(scalars[integerStart..<integerEnd]))
-            if let magnitude = UInt64(digitText) {
-                if !negative, magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
-                if negative, magnitude <= UInt64(Int64.max) + 1 { return .int(Int64(truncatingIfNeeded: 0 &- magnitude)) }
-            }
-        }
-        let plain = text.first == "+" ? String(text.dropFirst()) : text
-        guard let decimal = DecimalText.parse(plain) else { return nil }
-        return .decimal(decimal)
+        if !negative { return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil }
+        return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil
     }
 }

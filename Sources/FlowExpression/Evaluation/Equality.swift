@@ -13,6 +13,12 @@ enum Equality {
         case (.int(let a), .int(let b)): return a == b
         case (.int, .decimal), (.decimal, .int), (.decimal, .decimal):
             return Arithmetic.decimal(lhs) == Arithmetic.decimal(rhs)
+        case (.double, .int), (.double, .decimal), (.double, .double), (.int, .double), (.decimal, .double):
+            return Arithmetic.double(lhs) == Arithmetic.double(rhs)
+        case (.temporal(let a), .temporal(let b)):
+            return TemporalArithmetic.compare(a, b) == 0
+        case (.opaque(let a), .opaque(let b)):
+            return a == b
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
         case (.object(let a), .object(let b)):
@@ -46,7 +52,7 @@ enum Equality {
         let order: Int
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
-        case (.int, .decimal), (.decimal, .int), (.decimal, .decimal),
+        case (.int, .decimal), (.decimal, .int), (.decimal, .decimal), (.double, _), (.int, .double), (.decimal, .double),
              (.int, .string), (.decimal, .string):
             guard let right = Arithmetic.numeric(rhs) else { throw EvaluationFailure.call(relation.rawValue, lhs, rhs) }
             order = compareNumbers(lhs, right)
@@ -55,6 +61,13 @@ enum Equality {
             let b = Coercion.templateText(rhs)
             order = a < b ? -1 : (a == b ? 0 : 1)
         case (.bool(let a), .bool(let b)): order = a == b ? 0 : (a ? 1 : -1)
+        case (.temporal(let a), .temporal(let b)):
+            guard let compared = TemporalArithmetic.compare(a, b) else { throw EvaluationFailure.call(relation.rawValue, lhs, rhs) }
+            order = compared
+        case (.temporal(let a), .string):
+            guard case .temporal(let b)? = try? Coercion.coerce(rhs, to: TypeName(rawValue: a.kind.typeName) ?? .any, properties: nil),
+                  let compared = TemporalArithmetic.compare(a, b) else { throw EvaluationFailure.call(relation.rawValue, lhs, rhs) }
+            order = compared
         case (.bool(let a), .string):
             guard let b = try? Coercion.toBoolean(rhs) else { throw EvaluationFailure.call(relation.rawValue, lhs, rhs) }
             order = a == b ? 0 : (a ? 1 : -1)
@@ -71,6 +84,8 @@ enum Equality {
 
     static func compareNumbers(_ lhs: Value, _ rhs: Value) -> Int {
         if case .int(let a) = lhs, case .int(let b) = rhs { return a < b ? -1 : (a == b ? 0 : 1) }
+        if case .double = lhs { let (a, b) = (Arithmetic.double(lhs), Arithmetic.double(rhs)); return a < b ? -1 : (a == b ? 0 : 1) }
+        if case .double = rhs { let (a, b) = (Arithmetic.double(lhs), Arithmetic.double(rhs)); return a < b ? -1 : (a == b ? 0 : 1) }
         let a = Arithmetic.decimal(lhs)
         let b = Arithmetic.decimal(rhs)
         return a < b ? -1 : (a == b ? 0 : 1)
@@ -84,7 +99,8 @@ enum Equality {
         switch (lhs, rhs) {
         case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
         case (.string(let a), .string(let b)): return a < b ? -1 : (a == b ? 0 : 1)
-        case (.int, _), (.decimal, _): return compareNumbers(lhs, rhs)
+        case (.int, _), (.decimal, _), (.double, _): return compareNumbers(lhs, rhs)
+        case (.temporal(let a), .temporal(let b)): return TemporalArithmetic.compare(a, b) ?? (a.kind.rawValue < b.kind.rawValue ? -1 : 1)
         default: return 0
         }
     }
@@ -93,10 +109,12 @@ enum Equality {
         switch value {
         case .null: 0
         case .bool: 1
-        case .int, .decimal: 2
-        case .string: 3
-        case .array: 4
-        case .object: 5
+        case .int, .decimal, .double: 2
+        case .temporal: 3
+        case .string: 4
+        case .array: 5
+        case .object: 6
+        case .opaque: 7
         }
     }
 }

@@ -30,6 +30,15 @@ struct EqualityKey: Hashable {
         case .decimal(let number):
             hasher.combine(2)
             hasher.combine(NSDecimalNumber(decimal: number).doubleValue)
+        case .double(let number):
+            hasher.combine(2)
+            hasher.combine(number)
+        case .temporal(let temporal):
+            hasher.combine(6)
+            hasher.combine(TemporalArithmetic.instantSeconds(temporal))
+        case .opaque(let opaque):
+            hasher.combine(7)
+            hasher.combine(opaque)
         case .string(let text):
             hasher.combine(3)
             hasher.combine(text)

@@ -1,7 +1,8 @@
 import FlowCore
 
-/// `map`, `filter`, `reduce`, `orderBy`, `groupBy` and `distinctBy` over an array, with the
-/// lambda bound to `(item, index)` (for `reduce`: `(item, accumulator)`). Null gives null.
+/// `map`, `filter`, `reduce`, `orderBy`, `groupBy` and `distinctBy` with a lambda written in
+/// place: over an array, the lambda bound to `(item, index)` (for `reduce`: `(item,
+/// accumulator)`) in this frame; null gives null; objects and strings go to the library function.
 final class HigherOrderNode: Node {
     enum Function: String, CaseIterable {
         case map, filter, reduce, orderBy, groupBy, distinctBy
@@ -10,19 +11,41 @@ final class HigherOrderNode: Node {
     let function: Function
     let collection: any Node
     let lambda: Lambda
+    let offset: Int
+    /// The library's function, for inputs other than arrays (`groupBy` on an object…).
+    private let library: BuiltinFunction?
+    private let inline: Value
 
-    init(_ function: Function, collection: any Node, lambda: Lambda) {
+    init(_ function: Function, collection: any Node, lambda: Lambda, offset: Int = 0) {
         self.function = function
         self.collection = collection
         self.lambda = lambda
+        self.offset = offset
+        library = Builtins.all[function.rawValue]
+        inline = InlineFunction(lambda).value
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let input = try collection.evaluate(&frame)
         guard case .array(let items) = input else {
             if input.isNull { return .null }
-            throw EvaluationFailure.call(function.rawValue, described: [ValueDescription.of(input), "Function"])
+            if let library {
+                do {
+                    return try library.body(&frame, [input, inline])
+                } catch {
+                    throw error.located(at: offset)
+                }
+            }
+            throw EvaluationFailure.call(function.rawValue, described: [ValueDescription.of(input), "Function"]).located(at: offset)
         }
+        do {
+            return try apply(items, &frame)
+        } catch {
+            throw error.located(at: offset)
+        }
+    }
+
+    private func apply(_ items: [Value], _ frame: inout Frame) throws(EvaluationFailure) -> Value {
         switch function {
         case .map:
             var results: [Value] = []

@@ -7,27 +7,78 @@ protocol Node: AnyObject, Sendable {
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value
 }
 
-/// The state of one evaluation: the event's context and the values of lambda parameters, each
-/// parameter owning a slot assigned at compile time.
+/// The state of one evaluation: the event's context, the values of local names (lambda
+/// parameters, `do` variables), each owning a slot assigned at compile time, and the script
+/// header's variables.
 struct Frame {
+    /// DataWeave's limit on nested function calls: deeper recursion fails instead of exhausting
+    /// the thread's stack.
+    static let maximumCallDepth = 256
+
     let context: EvaluationContext
+    /// The slots of the function running now (the script's body outside any call).
     var slots: [Value]
+    /// The header's `var`s, in order; nil without any (no empty array to retain per evaluation).
+    var globals: [Value]?
     /// The keys `p()` read; when one is secret, a failure's message shows no values. Checked only
     /// on failure, so reading properties costs nothing extra on success.
     var propertyKeysRead: [String] = []
+    /// How many function calls are running.
+    var callDepth = 0
+
+    /// Runs `body` with `slots` as the current function's slots, then puts the caller's back.
+    @inline(__always)
+    mutating func run(with slots: inout [Value], _ body: (inout Frame) throws(EvaluationFailure) -> Value) throws(EvaluationFailure) -> Value {
+        guard callDepth < Self.maximumCallDepth else {
+            throw EvaluationFailure("Stack Overflow. Max stack is \(Self.maximumCallDepth)")
+        }
+        swap(&self.slots, &slots)
+        callDepth += 1
+        defer {
+            callDepth -= 1
+            swap(&self.slots, &slots)
+        }
+        return try body(&self)
+    }
 }
 
 /// Why an evaluation failed; ``Expression/evaluate(_:)`` adds the expression text and location.
+///
+/// One reference wide: every node's `evaluate` throws it, and an error type larger than two
+/// registers is returned through memory on every call, failing or not.
 struct EvaluationFailure: Error {
-    var message: String
-    /// Set when the failure is the payload's bytes not reading as their media type.
-    var unreadableContent: ContentReadError?
+    private final class Storage: Sendable {
+        let message: String
+        let offset: Int?
+        let unreadableContent: ContentReadError?
+        init(message: String, offset: Int?, unreadableContent: ContentReadError? = nil) {
+            self.message = message
+            self.offset = offset
+            self.unreadableContent = unreadableContent
+        }
+    }
 
-    init(_ message: String) { self.message = message }
+    private let storage: Storage
+
+    /// What went wrong, in DataWeave's words.
+    var message: String { storage.message }
+    /// Where in the expression's text the failing operation is written (scalar offset), once a
+    /// node that knows its position has seen the failure.
+    var offset: Int? { storage.offset }
+    /// Set when the failure is the payload's bytes not reading as their media type.
+    var unreadableContent: ContentReadError? { storage.unreadableContent }
+
+    init(_ message: String, offset: Int? = nil) {
+        storage = Storage(message: message, offset: offset)
+    }
+
+    /// This failure placed at `offset` unless an inner operation already placed it.
+    func located(at offset: Int) -> EvaluationFailure {
+        self.offset == nil ? EvaluationFailure(message, offset: offset) : self
+    }
 
     init(unreadableContent: ContentReadError) {
-        message = unreadableContent.description
-        self.unreadableContent = unreadableContent
+        storage = Storage(message: unreadableContent.description, offset: nil, unreadableContent: unreadableContent)
     }
 
     /// DataWeave's wording for a function or operator given arguments it has no overload for:
@@ -43,9 +94,17 @@ struct EvaluationFailure: Error {
             + list.joined(separator: " "))
     }
 
-    /// `Cannot coerce Null (null) to Boolean`.
-    static func coercion(_ value: Value, to type: String) -> EvaluationFailure {
-        EvaluationFailure("Cannot coerce \(ValueDescription.of(value)) to \(type)")
+    /// `Cannot coerce Null (null) to Boolean`, `Cannot coerce String (abc) to Number`: DataWeave
+    /// shows a string's text unquoted here.
+    static func coercion(_ value: Value, to type: String, reason: String? = nil) -> EvaluationFailure {
+        let shown: String
+        if case .string(let text) = value {
+            let scalars = text.unicodeScalars
+            shown = "String (\(scalars.count > ValueDescription.maximumLength ? String(String.UnicodeScalarView(scalars.prefix(ValueDescription.maximumLength))) + "…" : text))"
+        } else {
+            shown = ValueDescription.of(value)
+        }
+        return EvaluationFailure("Cannot coerce \(shown) to \(type)" + (reason.map { ", caused by: \($0)" } ?? ""))
     }
 }
 
@@ -55,7 +114,14 @@ enum ValueDescription {
 
     /// `Null (null)`, `Number (1)`, `String ("abc")`, `Object ({"a":1})`, shortened with `…`.
     static func of(_ value: Value) -> String {
-        var text = JSON.encode(value)
+        var text: String
+        switch value {
+        case .temporal(let temporal): text = "|\(temporal.isoText)|"
+        case .opaque(let opaque):
+            guard opaque.kind == .regex, let regex = opaque.object as? RegexValue else { return "Function" }
+            text = "/\(regex.pattern)/"
+        default: text = JSON.encode(value)
+        }
         if text.unicodeScalars.count > maximumLength {
             text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(maximumLength))) + "…"
         }

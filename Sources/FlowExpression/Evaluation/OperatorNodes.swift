@@ -14,7 +14,7 @@ enum Conditions {
 /// A binary operator whose operands are both evaluated.
 final class BinaryNode: Node {
     enum Operator: String {
-        case add = "+", subtract = "-", multiply = "*", divide = "/", concatenate = "++"
+        case add = "+", subtract = "-", multiply = "*", divide = "/", concatenate = "++", remove = "--"
         case equal = "==", notEqual = "!=", similar = "~="
         case less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
     }
@@ -22,22 +22,34 @@ final class BinaryNode: Node {
     let op: Operator
     let lhs: any Node
     let rhs: any Node
+    /// Where the operator is written.
+    let offset: Int
 
-    init(_ op: Operator, _ lhs: any Node, _ rhs: any Node) {
+    init(_ op: Operator, _ lhs: any Node, _ rhs: any Node, offset: Int = 0) {
         self.op = op
         self.lhs = lhs
         self.rhs = rhs
+        self.offset = offset
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let left = try lhs.evaluate(&frame)
         let right = try rhs.evaluate(&frame)
+        do {
+            return try apply(left, right)
+        } catch {
+            throw error.located(at: offset)
+        }
+    }
+
+    private func apply(_ left: Value, _ right: Value) throws(EvaluationFailure) -> Value {
         switch op {
         case .add: return try Arithmetic.apply(.add, left, right)
         case .subtract: return try Arithmetic.apply(.subtract, left, right)
         case .multiply: return try Arithmetic.apply(.multiply, left, right)
         case .divide: return try Arithmetic.apply(.divide, left, right)
         case .concatenate: return try Self.concatenate(left, right)
+        case .remove: return try Self.remove(left, right)
         case .equal: return .bool(Equality.equal(left, right))
         case .notEqual: return .bool(!Equality.equal(left, right))
         case .similar: return .bool(Equality.similar(left, right))
@@ -54,11 +66,35 @@ final class BinaryNode: Node {
         case (.array(let a), .array(let b)): return .array(a + b)
         case (.object(let a), .object(let b)): return .object(ValueObject(entries: a.entries + b.entries))
         case (.string(let a), .string(let b)): return .string(a + b)
-        case (.string, .int), (.string, .decimal), (.string, .bool),
-             (.int, .string), (.decimal, .string), (.bool, .string),
+        case (.string, .int), (.string, .decimal), (.string, .bool), (.string, .double), (.string, .temporal),
+             (.int, .string), (.decimal, .string), (.bool, .string), (.double, .string), (.temporal(_), .string),
              (.int, .int), (.int, .decimal), (.decimal, .int), (.decimal, .decimal):
             return .string(Coercion.templateText(left) + Coercion.templateText(right))
+        case (.temporal(let a), .temporal(let b)):
+            if let joined = TemporalArithmetic.join(a, b) { return .temporal(joined) }
+            throw EvaluationFailure.call("++", left, right)
         default: throw EvaluationFailure.call("++", left, right)
+        }
+    }
+
+    /// `--`: an array without the elements of the right array (or without the right value), an
+    /// object without the keys the right side names (an array of names, or an object's keys).
+    static func remove(_ left: Value, _ right: Value) throws(EvaluationFailure) -> Value {
+        switch (left, right) {
+        case (.null, _): return .null
+        case (.array(let items), .array(let removed)):
+            return .array(items.filter { item in !removed.contains { Equality.equal($0, item) } })
+        case (.array(let items), _):
+            return .array(items.filter { !Equality.equal($0, right) })
+        case (.object(let object), .array(let keys)):
+            let names = Set(keys.compactMap(\.stringValue))
+            return .object(ValueObject(entries: object.entries.filter { !names.contains($0.key) }))
+        case (.object(let object), .object(let other)):
+            let names = Set(other.keys)
+            return .object(ValueObject(entries: object.entries.filter { !names.contains($0.key) }))
+        case (.object(let object), .string(let key)):
+            return .object(ValueObject(entries: object.entries.filter { $0.key != key }))
+        default: throw EvaluationFailure.call("--", left, right)
         }
     }
 }
@@ -159,35 +195,27 @@ final class IfNode: Node {
     }
 }
 
-/// The type names `as` and `is` accept.
-enum TypeName: String, CaseIterable {
-    case string = "String", number = "Number", boolean = "Boolean", object = "Object", array = "Array"
-    case null = "Null", any = "Any"
-
-    func matches(_ value: Value) -> Bool {
-        switch (self, value) {
-        case (.any, _), (.string, .string), (.number, .int), (.number, .decimal), (.boolean, .bool),
-             (.object, .object), (.array, .array), (.null, .null): true
-        default: false
-        }
-    }
-}
-
-/// `value as Type`.
+/// `value as Type` and `value as Type {format: …}`.
 final class CoercionNode: Node {
     let operand: any Node
     let type: TypeName
-    init(_ operand: any Node, to type: TypeName) { self.operand = operand; self.type = type }
+    let properties: (any Node)?
+    let offset: Int
+
+    init(_ operand: any Node, to type: TypeName, properties: (any Node)? = nil, offset: Int = 0) {
+        self.operand = operand
+        self.type = type
+        self.properties = properties
+        self.offset = offset
+    }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let value = try operand.evaluate(&frame)
-        switch type {
-        case .string: return .string(try Coercion.toString(value))
-        case .number: return try Coercion.toNumber(value)
-        case .boolean: return .bool(try Coercion.toBoolean(value))
-        case .object, .array, .null, .any:
-            guard type.matches(value) else { throw EvaluationFailure.coercion(value, to: type.rawValue) }
-            return value
+        let options = try properties?.evaluate(&frame).objectValue
+        do {
+            return try Coercion.coerce(value, to: type, properties: options)
+        } catch {
+            throw error.located(at: offset)
         }
     }
 }
@@ -200,5 +228,34 @@ final class TypeTestNode: Node {
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         .bool(type.matches(try operand.evaluate(&frame)))
+    }
+}
+
+/// `from to to`: the whole numbers between them, both included, counting down when `to` is
+/// smaller.
+final class RangeNode: Node {
+    static let maximumCount = 10_000_000
+
+    let from: any Node
+    let to: any Node
+    let offset: Int
+
+    init(_ from: any Node, _ to: any Node, offset: Int) {
+        self.from = from
+        self.to = to
+        self.offset = offset
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        let low = try from.evaluate(&frame)
+        let high = try to.evaluate(&frame)
+        guard let start = Selection.integer(low), let end = Selection.integer(high) else {
+            throw EvaluationFailure.call("to", low, high).located(at: offset)
+        }
+        guard abs(end - start) < Self.maximumCount else {
+            throw EvaluationFailure("The range \(start) to \(end) is too long (at most \(Self.maximumCount) numbers)", offset: offset)
+        }
+        let numbers = start <= end ? Array(start...end) : Array((end...start).reversed())
+        return .array(numbers.map { .int(Int64($0)) })
     }
 }

@@ -14,6 +14,11 @@ enum Selection {
             var found: [Value] = []
             collectKey(key, in: items, into: &found)
             return .array(found)
+        case .temporal(let temporal):
+            guard let part = TemporalArithmetic.part(temporal, key) else {
+                throw EvaluationFailure("\(temporal.kind.typeName) has no field '\(key)'")
+            }
+            return part
         default: throw unsupported(".\(key)", on: value)
         }
     }
@@ -131,6 +136,8 @@ enum Selection {
             guard let whole = Int64(exactly: NSDecimalNumber(decimal: number).doubleValue),
                   Decimal(whole) == number else { return nil }
             return Int(exactly: whole)
+        case .double(let number):
+            return Int(exactly: number)
         default: return nil
         }
     }

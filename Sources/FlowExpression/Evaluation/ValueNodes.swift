@@ -85,10 +85,12 @@ final class StaticObjectNode: Node {
 
 /// An object with computed keys `(expr): v`, interpolated keys, or spread members `(expr)`.
 final class DynamicObjectNode: Node {
-    enum Member {
+    indirect enum Member: Sendable {
         case entry(key: any Node, value: any Node)
         /// `(expr)` without a key: the object (or the objects of the array) it yields are merged in.
         case spread(any Node)
+        /// `(member) if condition`.
+        case conditional(Member, any Node)
     }
 
     let members: [Member]
@@ -97,25 +99,29 @@ final class DynamicObjectNode: Node {
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         var object = ValueObject()
         object.reserveCapacity(members.count)
-        for member in members {
-            switch member {
-            case .entry(let keyNode, let valueNode):
-                let key = try keyNode.evaluate(&frame)
-                guard case .string(let name) = key else {
-                    switch key {
-                    case .int, .decimal, .bool:
-                        object.append(Coercion.templateText(key), try valueNode.evaluate(&frame))
-                        continue
-                    default:
-                        throw EvaluationFailure("An object key must be a String, got \(ValueDescription.of(key))")
-                    }
-                }
-                object.append(name, try valueNode.evaluate(&frame))
-            case .spread(let node):
-                try merge(try node.evaluate(&frame), into: &object)
-            }
-        }
+        for member in members { try add(member, to: &object, &frame) }
         return .object(object)
+    }
+
+    private func add(_ member: Member, to object: inout ValueObject, _ frame: inout Frame) throws(EvaluationFailure) {
+        switch member {
+        case .entry(let keyNode, let valueNode):
+            let key = try keyNode.evaluate(&frame)
+            guard case .string(let name) = key else {
+                switch key {
+                case .int, .decimal, .bool, .double, .temporal:
+                    object.append(Coercion.templateText(key), try valueNode.evaluate(&frame))
+                    return
+                default:
+                    throw EvaluationFailure("An object key must be a String, got \(ValueDescription.of(key))")
+                }
+            }
+            object.append(name, try valueNode.evaluate(&frame))
+        case .spread(let node):
+            try merge(try node.evaluate(&frame), into: &object)
+        case .conditional(let inner, let condition):
+            if try Conditions.truth(try condition.evaluate(&frame), for: "if") { try add(inner, to: &object, &frame) }
+        }
     }
 
     private func merge(_ value: Value, into object: inout ValueObject) throws(EvaluationFailure) {

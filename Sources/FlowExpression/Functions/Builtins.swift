@@ -1,18 +1,18 @@
 import Foundation
 import FlowCore
 
-/// The DataWeave functions the subset supports, by name. Null arguments follow DataWeave 2.4's
-/// null overloads: `sizeOf(null)`, `upper(null)`, … give null; `isEmpty(null)` is true;
-/// `contains(null, x)`, `startsWith(null, x)` are false.
+/// The DataWeave library by name: `dw::Core` and the `dw::core::Strings`, `Arrays` and `Objects`
+/// modules. Null arguments follow DataWeave 2.4's null overloads: `sizeOf(null)`, `upper(null)`,
+/// … give null; `isEmpty(null)` is true; `contains(null, x)`, `startsWith(null, x)` are false.
 enum Builtins {
     static let all: [String: BuiltinFunction] = {
         var table: [String: BuiltinFunction] = [:]
-        for function in functions { table[function.name] = function }
+        for function in functions + CollectionFunctions.functions + TextFunctions.functions + NumberFunctions.functions
+            + SystemFunctions.functions + StringsModule.functions + ArraysModule.functions + ObjectsModule.functions {
+            table[function.name] = function
+        }
         return table
     }()
-
-    /// Functions that may also be written between their two arguments (`a contains b`).
-    static let infix: Set<String> = ["contains", "startsWith", "endsWith", "splitBy", "joinBy", "replace"]
 
     private static let functions: [BuiltinFunction] = [
         BuiltinFunction(name: "sizeOf", arity: 1...1) { arguments throws(EvaluationFailure) in
@@ -21,6 +21,7 @@ enum Builtins {
             case .object(let object): return .int(Int64(object.count))
             case .string(let text): return .int(Int64(text.count))
             case .null: return .null
+            case .temporal(let period) where period.kind == .period: return .int(Int64(period.day))
             default: throw EvaluationFailure.call("sizeOf", arguments[0])
             }
         },
@@ -43,28 +44,8 @@ enum Builtins {
         text("upper") { $0.uppercased() },
         text("lower") { $0.lowercased() },
         text("trim") { $0.trimmingCharacters(in: .whitespacesAndNewlines) },
-        BuiltinFunction(name: "contains", arity: 2...2) { arguments throws(EvaluationFailure) in
-            switch (arguments[0], arguments[1]) {
-            case (.array(let items), let element): return .bool(items.contains { Equality.equal($0, element) })
-            case (.null, _): return false
-            case (.string(let text), .string(let part)): return .bool(text.contains(part))
-            case (.string(let text), .int), (.string(let text), .decimal), (.string(let text), .bool):
-                return .bool(text.contains(Coercion.templateText(arguments[1])))
-            default: throw EvaluationFailure.call("contains", arguments[0], arguments[1])
-            }
-        },
         affix("startsWith") { $0.hasPrefix($1) },
         affix("endsWith") { $0.hasSuffix($1) },
-        BuiltinFunction(name: "splitBy", arity: 2...2) { arguments throws(EvaluationFailure) in
-            switch (arguments[0], arguments[1]) {
-            case (.null, _): return .null
-            case (.string(let text), .string(let separator)):
-                if text.isEmpty { return .array([]) }
-                if separator.isEmpty { return .array(text.map { .string(String($0)) }) }
-                return .array(text.components(separatedBy: separator).map(Value.string))
-            default: throw EvaluationFailure.call("splitBy", arguments[0], arguments[1])
-            }
-        },
         BuiltinFunction(name: "joinBy", arity: 2...2) { arguments throws(EvaluationFailure) in
             switch (arguments[0], arguments[1]) {
             case (.null, _): return .null
@@ -81,21 +62,6 @@ enum Builtins {
             default: throw EvaluationFailure.call("joinBy", arguments[0], arguments[1])
             }
         },
-        BuiltinFunction(name: "replace", arity: 3...3) { arguments throws(EvaluationFailure) in
-            switch (arguments[0], arguments[1], arguments[2]) {
-            case (.null, _, _): return .null
-            case (.string(let text), .string(let target), .string), (.string(let text), .string(let target), .int),
-                 (.string(let text), .string(let target), .decimal):
-                guard !target.isEmpty else { return .string(text) }
-                return .string(text.replacingOccurrences(of: target, with: Coercion.templateText(arguments[2])))
-            default: throw EvaluationFailure.call("replace", arguments[0], arguments[1], arguments[2])
-            }
-        },
-        BuiltinFunction(name: "now", arity: 0...0) { _ throws(EvaluationFailure) in
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            return .string(formatter.string(from: Date()))
-        },
         BuiltinFunction(name: "uuid", arity: 0...0) { _ throws(EvaluationFailure) in
             .string(RandomUUID.string())
         },
@@ -104,6 +70,7 @@ enum Builtins {
             case .int(let number):
                 return number == .min ? .decimal(Decimal(number).magnitude) : .int(Swift.abs(number))
             case .decimal(let number): return .decimal(number.magnitude)
+            case .double(let number): return .double(Swift.abs(number))
             default: throw EvaluationFailure.call("abs", arguments[0])
             }
         },
@@ -112,12 +79,6 @@ enum Builtins {
         rounding("ceil", .up),
         extreme("max", wants: 1),
         extreme("min", wants: -1),
-        BuiltinFunction(name: "sum", arity: 1...1) { arguments throws(EvaluationFailure) in
-            guard case .array(let items) = arguments[0] else { throw EvaluationFailure.call("sum", arguments[0]) }
-            var total: Value = .int(0)
-            for item in items { total = try Arithmetic.apply(.add, total, item) }
-            return total
-        },
         BuiltinFunction(name: "keysOf", arity: 1...1) { arguments throws(EvaluationFailure) in
             switch arguments[0] {
             case .object(let object): return .array(object.keys.map(Value.string))
@@ -132,13 +93,10 @@ enum Builtins {
             default: throw EvaluationFailure.call("valuesOf", arguments[0])
             }
         },
-        BuiltinFunction(name: "typeOf", arity: 1...1) { arguments throws(EvaluationFailure) in
-            .string(arguments[0].typeName)
-        },
     ]
 
     /// A String → String function; numbers and booleans are read as text, null gives null.
-    private static func text(_ name: String, _ transform: @escaping @Sendable (String) -> String) -> BuiltinFunction {
+    static func text(_ name: String, _ transform: @escaping @Sendable (String) -> String) -> BuiltinFunction {
         BuiltinFunction(name: name, arity: 1...1) { arguments throws(EvaluationFailure) in
             switch arguments[0] {
             case .null: return .null
@@ -149,7 +107,7 @@ enum Builtins {
         }
     }
 
-    private static func affix(_ name: String, _ test: @escaping @Sendable (String, String) -> Bool) -> BuiltinFunction {
+    static func affix(_ name: String, _ test: @escaping @Sendable (String, String) -> Bool) -> BuiltinFunction {
         BuiltinFunction(name: name, arity: 2...2) { arguments throws(EvaluationFailure) in
             switch (arguments[0], arguments[1]) {
             case (.null, _): return false
@@ -163,6 +121,9 @@ enum Builtins {
         BuiltinFunction(name: name, arity: 1...1) { arguments throws(EvaluationFailure) in
             switch arguments[0] {
             case .int: return arguments[0]
+            case .double(let number):
+                let rounded = mode == .down ? number.rounded(.down) : mode == .up ? number.rounded(.up) : number.rounded(.toNearestOrAwayFromZero)
+                return Int64(exactly: rounded).map(Value.int) ?? .double(rounded)
             case .decimal(var number):
                 var rounded = Decimal()
                 NSDecimalRound(&rounded, &number, 0, mode)
@@ -181,8 +142,8 @@ enum Builtins {
                 guard var best = items.first else { return .null }
                 for item in items.dropFirst() {
                     switch (best, item) {
-                    case (.int, .int), (.int, .decimal), (.decimal, .int), (.decimal, .decimal),
-                         (.string, .string), (.bool, .bool):
+                    case (.int, .int), (.int, .decimal), (.decimal, .int), (.decimal, .decimal), (.double, .int), (.double, .decimal),
+                         (.int, .double), (.decimal, .double), (.double, .double), (.string, .string), (.bool, .bool), (.temporal, .temporal):
                         if Equality.sortOrder(item, best) * sign > 0 { best = item }
                     default: throw EvaluationFailure.call(name, arguments[0])
                     }

@@ -1,3 +1,5 @@
+import FlowCore
+
 /// Turns expression text into tokens. Offsets count Unicode scalars from the start of the
 /// expression's text, the unit `SourceLocation` columns use.
 struct Lexer {
@@ -5,6 +7,9 @@ struct Lexer {
     private var index: Int
     private let limit: Int
     private let nesting: Int
+    /// The token before the one being read: a `/` after a value is division, elsewhere it opens
+    /// a regular expression.
+    private var previous: Token.Kind?
 
     /// Tokenizes `scalars[start..<end]`; the result always ends with an `.end` token.
     static func tokenize(_ scalars: [Unicode.Scalar], from start: Int, to end: Int,
@@ -14,6 +19,7 @@ struct Lexer {
         while true {
             let token = try lexer.next()
             tokens.append(token)
+            lexer.previous = token.kind
             if token.isEnd { return tokens }
         }
     }
@@ -39,6 +45,8 @@ struct Lexer {
         }
         if isDigit(scalar) { return try number() }
         if scalar == "\"" || scalar == "'" { return try string() }
+        if scalar == "|", let token = try temporal() { return token }
+        if scalar == "/", regexAllowed { return try regex() }
         return symbol()
     }
 
@@ -142,6 +150,21 @@ struct Lexer {
                 index = close + 1
                 continue
             }
+            if scalar == "$", let next = peek(1), isWordStart(next) {
+                // `"Hi $name"`: a plain name interpolated without parentheses.
+                if !text.isEmpty {
+                    parts.append(.text(String(text)))
+                    text = String.UnicodeScalarView()
+                }
+                let nameStart = index + 1
+                index += 1
+                while let next = peek(), isWordStart(next) || isDigit(next) { index += 1 }
+                parts.append(.interpolation([
+                    Token(kind: .word(Self.text(scalars[nameStart..<index])), offset: nameStart, length: index - nameStart),
+                    Token(kind: .end, offset: index, length: 0),
+                ]))
+                continue
+            }
             text.append(scalar)
             index += 1
         }
@@ -186,6 +209,65 @@ struct Lexer {
         }
     }
 
+    /// Whether a `/` here starts a regular expression: at the start, after an operator or an
+    /// opening bracket, or after a word that takes one (`matches`, `splitBy`, `replace`…), not
+    /// after a value.
+    private var regexAllowed: Bool {
+        guard let previous else { return true }
+        switch previous {
+        case .number, .string, .temporal, .regex: return false
+        case .word(let word): return Self.regexKeywords.contains(word)
+        case .symbol(let symbol):
+            return ![.rightParen, .rightBracket, .rightBrace, .dollar, .dollarDollar, .dollarDollarDollar, .question, .bang].contains(symbol)
+        case .invalid, .end: return true
+        }
+    }
+
+    private static let regexKeywords: Set<String> = [
+        "matches", "match", "splitBy", "replace", "scan", "contains", "find", "case", "and", "or", "not", "if", "else",
+        "default", "with", "startsWith", "endsWith", "then", "is", "to", "as", "do",
+    ]
+
+    /// `/pattern/`; inside, `\/` is a slash and other escapes are the regex's own.
+    private mutating func regex() throws(SyntaxError) -> Token {
+        let start = index
+        index += 1
+        var pattern = String.UnicodeScalarView()
+        while true {
+            guard let scalar = peek(), scalar != "\n" else { throw SyntaxError(offset: start, message: "unterminated regular expression") }
+            index += 1
+            if scalar == "/" { break }
+            if scalar == "\\", let next = peek() {
+                index += 1
+                if next != "/" { pattern.append("\\") }
+                pattern.append(next)
+                continue
+            }
+            pattern.append(scalar)
+        }
+        return Token(kind: .regex(String(pattern)), offset: start, length: index - start)
+    }
+
+    /// `|2025-01-01|` and the other date and time literals; nil when the text between the bars
+    /// is not one (the bar is then an ordinary symbol). Text shaped like a date that is not a
+    /// real one (`|2025-02-30|`) is an error.
+    private mutating func temporal() throws(SyntaxError) -> Token? {
+        var end = index + 1
+        while end < limit, end - index < 64, scalars[end] != "|", scalars[end] != "\n" { end += 1 }
+        guard end < limit, scalars[end] == "|", end > index + 1 else { return nil }
+        let text = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+        guard let value = Temporal.parse(text) else {
+            let first = scalars[index + 1]
+            if isDigit(first) || first == "P" || ((first == "-" || first == "+") && end > index + 2 && isDigit(scalars[index + 2])) {
+                throw SyntaxError(offset: index, message: "invalid date or time literal |\(text)|")
+            }
+            return nil
+        }
+        let token = Token(kind: .temporal(value), offset: index, length: end + 1 - index)
+        index = end + 1
+        return token
+    }
+
     private mutating func symbol() -> Token {
         let start = index
         let first = scalars[index]
@@ -209,15 +291,23 @@ struct Lexer {
         case "}": token = make(.rightBrace, 1)
         case "?": token = make(.question, 1)
         case "+": token = second == "+" ? make(.plusPlus, 2) : make(.plus, 1)
-        case "-": token = second == ">" ? make(.arrow, 2) : make(.minus, 1)
+        case "-":
+            if second == ">" { token = make(.arrow, 2) }
+            else if second == "-", peek(2) == "-" { token = make(.separator, 3) }
+            else if second == "-" { token = make(.minusMinus, 2) }
+            else { token = make(.minus, 1) }
+        case "%": token = make(.percent, 1)
+        case "@": token = make(.at, 1)
         case "*": token = make(.star, 1)
         case "/": token = make(.slash, 1)
         case "=": token = second == "=" ? make(.equalEqual, 2) : make(.equal, 1)
         case "!": token = second == "=" ? make(.bangEqual, 2) : make(.bang, 1)
         case "~" where second == "=": token = make(.tildeEqual, 2)
-        case "<": token = second == "=" ? make(.lessEqual, 2) : make(.less, 1)
-        case ">": token = second == "=" ? make(.greaterEqual, 2) : make(.greater, 1)
-        case "$": token = second == "$" ? make(.dollarDollar, 2) : make(.dollar, 1)
+        case "<": token = second == "=" ? make(.lessEqual, 2) : second == "<" ? make(.shiftLeft, 2) : make(.less, 1)
+        case ">": token = second == "=" ? make(.greaterEqual, 2) : second == ">" ? make(.shiftRight, 2) : make(.greater, 1)
+        case "$":
+            if second == "$", peek(2) == "$" { token = make(.dollarDollarDollar, 3) }
+            else { token = second == "$" ? make(.dollarDollar, 2) : make(.dollar, 1) }
         case "|": token = make(.pipe, 1)
         default:
             token = Token(kind: .invalid(first), offset: start, length: 1)

@@ -1,7 +1,16 @@
 import FlowCore
 
-/// Lambdas: `(params) -> body` and the implicit `$`/`$$` forms of the higher-order functions.
+/// Lambdas: `(params) -> body`, the implicit `$`/`$$`/`$$$` forms in a function argument's place,
+/// and lambdas made into values (closures).
 extension Parser {
+    /// What stands in a function argument's place.
+    enum FunctionOperand {
+        /// A lambda written there: its parameters live in this frame.
+        case lambda(Lambda)
+        /// An expression that yields a function (`toUser`, `vars.f`).
+        case value(any Node)
+    }
+
     /// Whether the `(` at `index` starts `(params) ->`.
     func isLambda(at index: Int) -> Bool {
         guard index < tokens.count, tokens[index].isSymbol(.leftParen) else { return false }
@@ -14,8 +23,23 @@ extension Parser {
                 nesting += 1
             } else if token.isSymbol(.rightParen) || token.isSymbol(.rightBracket) || token.isSymbol(.rightBrace) {
                 nesting -= 1
-                if nesting == 0 { return cursor + 1 < tokens.count && tokens[cursor + 1].isSymbol(.arrow) }
+                if nesting == 0 {
+                    guard cursor + 1 < tokens.count else { return false }
+                    let next = tokens[cursor + 1]
+                    // `(x): Number -> …` declares the result type.
+                    return next.isSymbol(.arrow) || next.isSymbol(.colon) && isTypeThenArrow(at: cursor + 2)
+                }
             }
+            cursor += 1
+        }
+        return false
+    }
+
+    private func isTypeThenArrow(at index: Int) -> Bool {
+        var cursor = index
+        while cursor < tokens.count, !tokens[cursor].isEnd, cursor - index < 12 {
+            if tokens[cursor].isSymbol(.arrow) { return true }
+            if tokens[cursor].isSymbol(.comma) || tokens[cursor].isSymbol(.rightParen) { return false }
             cursor += 1
         }
         return false
@@ -23,50 +47,117 @@ extension Parser {
 
     /// The right operand of `map` and friends: an explicit lambda, possibly in parentheses, or an
     /// expression using `$` (the item, or for `reduce` the item) and `$$` (the index, or the
-    /// accumulator). `whole` parses a full expression (inside call parentheses) rather than one
-    /// operand.
-    mutating func parseLambdaOperand(for function: HigherOrderNode.Function, whole: Bool) throws(SyntaxError) -> Lambda {
-        if isLambda(at: position) { return try parseExplicitLambda(for: function) }
+    /// accumulator), or an expression yielding a function. `whole` parses a full expression
+    /// (inside call parentheses) rather than one operand.
+    mutating func parseLambdaOperand(for function: HigherOrderNode.Function?, whole: Bool) throws(SyntaxError) -> FunctionOperand {
+        if isLambda(at: position) { return .lambda(try parseExplicitLambda(for: function)) }
         if current.isSymbol(.leftParen), isLambda(at: position + 1) {
             advance()
             let lambda = try parseExplicitLambda(for: function)
             try expect(.rightParen)
-            return lambda
+            return .lambda(lambda)
         }
         return try parseImplicitLambda(whole: whole)
     }
 
-    mutating func parseImplicitLambda(whole: Bool) throws(SyntaxError) -> Lambda {
-        let item = newSlot()
-        let second = newSlot()
-        scopes.append(["$": item, "$$": second])
-        defer { scopes.removeLast() }
-        let body = whole ? try parseExpression() : try parseOr()
-        return Lambda(slots: [item, second], defaults: [nil, nil], body: body)
+    /// A function argument as a node: an inline lambda becomes a constant function value bound
+    /// to this frame.
+    mutating func parseFunctionArgument(whole: Bool) throws(SyntaxError) -> any Node {
+        switch try parseLambdaOperand(for: nil, whole: whole) {
+        case .lambda(let lambda): return ConstantNode(InlineFunction(lambda).value)
+        case .value(let node): return node
+        }
     }
 
-    mutating func parseExplicitLambda(for function: HigherOrderNode.Function) throws(SyntaxError) -> Lambda {
+    mutating func parseImplicitLambda(whole: Bool) throws(SyntaxError) -> FunctionOperand {
+        let item = newSlot()
+        let second = newSlot()
+        let third = newSlot()
+        pushScope(["$": item, "$$": second, "$$$": third])
+        let before = dollarUses
+        let body = whole ? try parseExpression() : try parseOr()
+        popScope()
+        guard dollarUses > before else { return .value(body) }
+        return .lambda(Lambda(slots: [item, second, third], defaults: [nil, nil, nil], body: body))
+    }
+
+    /// `(a, b = 1) -> body` (parameter types, `(a: String)`, are read and ignored).
+    mutating func parseExplicitLambda(for function: HigherOrderNode.Function?) throws(SyntaxError) -> Lambda {
         let start = current
         try enter()
         defer { depth -= 1 }
-        try expect(.leftParen)
+        let (names, defaults) = try parseParameters()
         var scope: [String: Int] = [:]
         var slots: [Int] = []
-        var defaults: [(any Node)?] = []
+        for name in names {
+            let slot = newSlot()
+            scope[name] = slot
+            slots.append(slot)
+        }
+        try skipResultType()
+        try expect(.arrow)
+        if let function, slots.count > 2 {
+            let names = function == .reduce ? "(item, accumulator)" : "(item, index)"
+            throw SyntaxError(offset: start.offset, message: "the lambda of '\(function.rawValue)' takes at most 2 parameters \(names), got \(slots.count)")
+        }
+        pushScope(scope)
+        defer { popScope() }
+        // Defaults may read earlier parameters (`(item, acc = item)`), so they are compiled in scope.
+        let compiledDefaults = try compileDefaults(defaults)
+        return Lambda(slots: slots, defaults: compiledDefaults, body: try parseExpression())
+    }
+
+    /// A lambda in a value's place (`var f = (x) -> x + 1`, an argument of a `fun`): a closure
+    /// with a frame of its own, copying what it uses from this one.
+    mutating func parseClosure() throws(SyntaxError) -> any Node {
+        try enter()
+        defer { depth -= 1 }
+        let (names, defaults) = try parseParameters()
+        try skipResultType()
+        try expect(.arrow)
+        functions.append(FunctionContext(capturesOuter: true))
+        var slots: [Int] = []
+        for name in names {
+            let slot = newSlot()
+            bind(name, to: slot)
+            slots.append(slot)
+        }
+        let compiledDefaults: [(any Node)?]
+        let body: any Node
+        do throws(SyntaxError) {
+            compiledDefaults = try compileDefaults(defaults)
+            body = try parseExpression()
+        } catch {
+            functions.removeLast()
+            throw error
+        }
+        let context = functions.removeLast()
+        return ClosureNode(lambda: Lambda(slots: slots, defaults: compiledDefaults, body: body),
+                           slotCount: context.slotCount, captures: context.captures)
+    }
+
+    /// `(a, b: String, c = 1)`: the names, and the tokens of each default (compiled once the
+    /// parameters are in scope).
+    mutating func parseParameters() throws(SyntaxError) -> ([String], [[Token]?]) {
+        try expect(.leftParen)
+        var names: [String] = []
+        var defaults: [[Token]?] = []
         if !current.isSymbol(.rightParen) {
             while true {
                 guard let name = current.word else {
                     throw SyntaxError(offset: current.offset, message: "expected a parameter name but found \(describe(current))")
                 }
                 advance()
-                let slot = newSlot()
-                var initial: (any Node)?
+                if current.isSymbol(.colon) {
+                    advance()
+                    try skipType()
+                }
+                var initial: [Token]?
                 if current.isSymbol(.equal) {
                     advance()
-                    initial = try parseOr()
+                    initial = try captureTokens { (parser) throws(SyntaxError) in _ = try parser.parseOr() }
                 }
-                scope[name] = slot
-                slots.append(slot)
+                names.append(name)
                 defaults.append(initial)
                 if current.isSymbol(.comma) {
                     advance()
@@ -76,13 +167,109 @@ extension Parser {
             }
         }
         try expect(.rightParen)
-        try expect(.arrow)
-        if slots.count > 2 {
-            let names = function == .reduce ? "(item, accumulator)" : "(item, index)"
-            throw SyntaxError(offset: start.offset, message: "the lambda of '\(function.rawValue)' takes at most 2 parameters \(names), got \(slots.count)")
+        return (names, defaults)
+    }
+
+    /// Skips `: Type` after a parameter list.
+    mutating func skipResultType() throws(SyntaxError) {
+        guard current.isSymbol(.colon) else { return }
+        advance()
+        try skipType()
+    }
+
+    /// Skips a type annotation: `String`, `Array<String>`, `{a: String}`, `String | Null`,
+    /// `(x: String) -> Number`, `String {format: "x"}`; types only document a script here.
+    mutating func skipType() throws(SyntaxError) {
+        try skipTypeTerm()
+        while current.isSymbol(.pipe) {
+            advance()
+            try skipTypeTerm()
         }
-        scopes.append(scope)
-        defer { scopes.removeLast() }
-        return Lambda(slots: slots, defaults: defaults, body: try parseExpression())
+    }
+
+    private mutating func skipTypeTerm() throws(SyntaxError) {
+        if current.isSymbol(.leftParen) {
+            try skipBalanced()
+            if current.isSymbol(.arrow) {
+                advance()
+                try skipTypeTerm()
+            }
+            return
+        }
+        if current.isSymbol(.leftBrace) {
+            try skipBalanced()
+            return
+        }
+        guard current.word != nil else {
+            throw SyntaxError(offset: current.offset, message: "expected a type but found \(describe(current))")
+        }
+        advance()
+        while current.isSymbol(.doubleColon), peek(1).word != nil {
+            advance()
+            advance()
+        }
+        if current.isSymbol(.less) {
+            var nesting = 0
+            repeat {
+                if current.isEnd { throw SyntaxError(offset: current.offset, message: "missing '>' in a type") }
+                if current.isSymbol(.less) { nesting += 1 }
+                if current.isSymbol(.greater) { nesting -= 1 }
+                if current.isSymbol(.shiftRight) { nesting -= 2 }
+                advance()
+            } while nesting > 0
+        }
+        if current.isSymbol(.leftBrace) { try skipBalanced() }
+    }
+
+    /// Skips from an opening bracket to just past its closing one.
+    mutating func skipBalanced() throws(SyntaxError) {
+        let start = current
+        var nesting = 0
+        repeat {
+            if current.isEnd { throw SyntaxError(offset: start.offset, message: "\(describe(start)) is not closed") }
+            switch current.kind {
+            case .symbol(.leftParen), .symbol(.leftBrace), .symbol(.leftBracket): nesting += 1
+            case .symbol(.rightParen), .symbol(.rightBrace), .symbol(.rightBracket): nesting -= 1
+            default: break
+            }
+            advance()
+        } while nesting > 0
+    }
+
+    /// The tokens `parse` consumes, ended with an `.end` token, to compile later.
+    mutating func captureTokens(_ parse: (inout Parser) throws(SyntaxError) -> Void) throws(SyntaxError) -> [Token] {
+        let start = position
+        let savedErrors = nameErrors
+        let savedFunctions = functions
+        try parse(&self)
+        nameErrors = savedErrors
+        functions = savedFunctions
+        var captured = Array(tokens[start..<position])
+        captured.append(Token(kind: .end, offset: current.offset, length: 0))
+        return captured
+    }
+
+    /// Compiles the captured default of each parameter that has one.
+    mutating func compileDefaults(_ defaults: [[Token]?]) throws(SyntaxError) -> [(any Node)?] {
+        var compiled: [(any Node)?] = []
+        for tokens in defaults {
+            if let tokens { compiled.append(try parseSubexpression(tokens)) } else { compiled.append(nil) }
+        }
+        return compiled
+    }
+
+    /// Compiles tokens captured earlier, in the current scopes.
+    mutating func parseSubexpression(_ captured: [Token]) throws(SyntaxError) -> any Node {
+        let savedTokens = tokens
+        let savedPosition = position
+        tokens = captured
+        position = 0
+        defer {
+            tokens = savedTokens
+            position = savedPosition
+        }
+        let node = try parseExpression()
+        guard current.isEnd else { throw unexpected(current) }
+        return node
     }
 }

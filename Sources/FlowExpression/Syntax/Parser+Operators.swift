@@ -8,23 +8,52 @@ extension Parser {
         return try parseDefault()
     }
 
-    /// `default` and functions written between their arguments, left to right.
+    /// `default`, `to`, `match`, `update` and functions written between their arguments, left
+    /// to right.
     mutating func parseDefault() throws(SyntaxError) -> any Node {
         var left = try parseOr()
         while let word = current.word {
+            let token = current
             if word == "default" {
                 advance()
                 left = DefaultNode(left, try parseOr())
-            } else if let function = HigherOrderNode.Function(rawValue: word) {
+            } else if word == "to" {
                 advance()
-                left = HigherOrderNode(function, collection: left, lambda: try parseLambdaOperand(for: function, whole: false))
-            } else if Builtins.infix.contains(word), let function = Builtins.all[word] {
+                left = RangeNode(left, try parseOr(), offset: token.offset)
+            } else if word == "match", peek(1).isSymbol(.leftBrace) {
                 advance()
-                let right = try parseOr()
+                left = try parseMatch(left, token)
+            } else if word == "update", peek(1).isSymbol(.leftBrace) {
+                advance()
+                left = try parseUpdate(left, token)
+            } else if lookup(word) == nil, globals[word] == nil, let function = namedFunctions[word] {
+                advance()
+                guard function.accepts(2), function.parameterCount >= 2 else {
+                    throw SyntaxError(offset: token.offset, message: "'\(word)' cannot be written between two arguments: it takes \(function.parameterCount)")
+                }
+                left = NamedCallNode(function, arguments: [left, try parseFunctionArgument(whole: false)], offset: token.offset)
+            } else if let higherOrder = HigherOrderNode.Function(rawValue: word), lookup(word) == nil, let function = Builtins.all[word] {
+                advance()
+                switch try parseLambdaOperand(for: higherOrder, whole: false) {
+                case .lambda(let lambda): left = HigherOrderNode(higherOrder, collection: left, lambda: lambda, offset: token.offset)
+                case .value(let node): left = CallNode(function, arguments: [left, node], offset: token.offset)
+                }
+            } else if lookup(word) == nil, globals[word] == nil, let function = Builtins.all[word], function.arity.contains(2) || word == "replace", !peek(1).isSymbol(.colon) {
+                advance()
+                guard imports.isAvailable(function) else {
+                    let module = function.modules.first { $0 != .core } ?? .core
+                    left = nameError("unknown function '\(word)': it is in \(module.rawValue), add 'import * from \(module.rawValue)' to the header",
+                                     at: token.offset)
+                    _ = try parseOr()
+                    continue
+                }
+                let right = function.functionParameters.contains(1) ? try parseFunctionArgument(whole: false) : try parseOr()
                 if word == "replace" {
-                    left = CallNode(function, arguments: [left, right, try parseWith()])
+                    let replacement = current.isWord("with") ? try parseWithReplacement() : nil
+                    guard let replacement else { throw SyntaxError(offset: current.offset, message: "expected 'with' after 'replace' but found \(describe(current))") }
+                    left = CallNode(function, arguments: [left, right, replacement], offset: token.offset)
                 } else {
-                    left = CallNode(function, arguments: [left, right])
+                    left = CallNode(function, arguments: [left, right], offset: token.offset)
                 }
             } else {
                 break
@@ -33,13 +62,18 @@ extension Parser {
         return left
     }
 
-    /// The `with replacement` part of `replace`.
+    /// `with replacement`: text, or a function of the match's groups.
+    mutating func parseWithReplacement() throws(SyntaxError) -> any Node {
+        advance()
+        return try parseFunctionArgument(whole: false)
+    }
+
+    /// The `with replacement` part of `replace(text, target)`.
     mutating func parseWith() throws(SyntaxError) -> any Node {
         guard current.isWord("with") else {
             throw SyntaxError(offset: current.offset, message: "expected 'with' after 'replace' but found \(describe(current))")
         }
-        advance()
-        return try parseOr()
+        return try parseWithReplacement()
     }
 
     mutating func parseOr() throws(SyntaxError) -> any Node {
@@ -78,8 +112,9 @@ extension Parser {
             case .tildeEqual: op = .similar
             default: return left
             }
+            let offset = current.offset
             advance()
-            left = BinaryNode(op, left, try parseRelational())
+            left = BinaryNode(op, left, try parseRelational(), offset: offset)
         }
         return left
     }
@@ -101,8 +136,9 @@ extension Parser {
             case .greaterEqual: op = .greaterOrEqual
             default: return left
             }
+            let offset = current.offset
             advance()
-            left = BinaryNode(op, left, try parseAdditive())
+            left = BinaryNode(op, left, try parseAdditive(), offset: offset)
         }
     }
 
@@ -114,10 +150,12 @@ extension Parser {
             case .plus: op = .add
             case .minus: op = .subtract
             case .plusPlus: op = .concatenate
+            case .minusMinus: op = .remove
             default: return left
             }
+            let offset = current.offset
             advance()
-            left = BinaryNode(op, left, try parseMultiplicative())
+            left = BinaryNode(op, left, try parseMultiplicative(), offset: offset)
         }
         return left
     }
@@ -131,26 +169,43 @@ extension Parser {
             case .slash: op = .divide
             default: return left
             }
+            let offset = current.offset
             advance()
-            left = BinaryNode(op, left, try parseAs())
+            left = BinaryNode(op, left, try parseAs(), offset: offset)
         }
         return left
     }
 
+    /// `value as Type` and `value as Type {format: "…", …}`.
     mutating func parseAs() throws(SyntaxError) -> any Node {
         var left = try parseUnary()
         while current.isWord("as") {
+            let offset = current.offset
             advance()
-            left = CoercionNode(left, to: try parseTypeName())
+            let type = try parseTypeName()
+            var properties: (any Node)?
+            if current.isSymbol(.leftBrace) { properties = try parseObject() }
+            left = CoercionNode(left, to: type, properties: properties, offset: offset)
         }
         return left
     }
 
     mutating func parseTypeName() throws(SyntaxError) -> TypeName {
-        guard let word = current.word, let type = TypeName(rawValue: word) else {
-            throw SyntaxError(offset: current.offset, message: "expected a type (String, Number, Boolean, Object, Array, Null or Any) but found \(describe(current))")
+        guard let word = current.word, let type = TypeName(rawValue: word) ?? typeAliases[word] else {
+            throw SyntaxError(offset: current.offset, message: "expected a type (String, Number, Boolean, Object, Array, Null, Any, Date, DateTime, LocalDateTime, LocalTime, Time, TimeZone, Period, Regex or Function) but found \(describe(current))")
         }
         advance()
+        // `Array<String>`: the element type is not checked.
+        if current.isSymbol(.less) {
+            var nesting = 0
+            repeat {
+                if current.isEnd { break }
+                if current.isSymbol(.less) { nesting += 1 }
+                if current.isSymbol(.greater) { nesting -= 1 }
+                if current.isSymbol(.shiftRight) { nesting -= 2 }
+                advance()
+            } while nesting > 0
+        }
         return type
     }
 

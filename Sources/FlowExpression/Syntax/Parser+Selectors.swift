@@ -24,6 +24,10 @@ extension Parser {
                 node = SelectorNode(target: flush(node, &keys), selector: .descendants(try parseKeyName(after: "..")))
             case .leftBracket:
                 node = try parseBracketSelector(on: flush(node, &keys))
+            case .leftParen where keys.isEmpty && (node is NamedCallNode || node is ValueCallNode):
+                // `adder(1)(2)`: calling the function a call returned.
+                let offset = current.offset
+                node = ValueCallNode(callee: node, arguments: try parseArguments(for: nil), offset: offset)
             case .question:
                 advance()
                 if let key = keys.popLast() {
@@ -60,12 +64,20 @@ extension Parser {
         if current.isSymbol(.question), peek(1).isSymbol(.leftParen) {
             advance()
             advance()
-            let lambda = try parseImplicitLambda(whole: true)
+            let lambda: Lambda
+            switch try parseImplicitLambda(whole: true) {
+            case .lambda(let implicit): lambda = implicit
+            case .value(let condition): lambda = Lambda(slots: [], defaults: [], body: condition)
+            }
             try expect(.rightParen)
             try expect(.rightBracket)
             return SelectorNode(target: target, selector: .filter(lambda))
         }
         let index = try parseExpression()
+        if let range = index as? RangeNode {
+            try expect(.rightBracket)
+            return SelectorNode(target: target, selector: .range(range.from, range.to))
+        }
         if current.isWord("to") {
             advance()
             let end = try parseExpression()

@@ -1,3 +1,5 @@
+import FlowCore
+
 /// One lexical unit of an expression, with the scalar offset where it starts.
 struct Token {
     enum Kind {
@@ -8,6 +10,10 @@ struct Token {
         /// A string literal, split into text and `$(…)` interpolations.
         case string([StringPart])
         case symbol(Symbol)
+        /// A date or time literal, `|2025-01-01|`.
+        case temporal(Temporal)
+        /// A regular expression literal's pattern, `/\d+/`.
+        case regex(String)
         /// A character that starts no token; reported when the parser reaches it, so that
         /// errors come in reading order.
         case invalid(Unicode.Scalar)
@@ -56,7 +62,8 @@ enum Symbol: String {
     case plus = "+", minus = "-", star = "*", slash = "/", plusPlus = "++"
     case equalEqual = "==", bangEqual = "!=", tildeEqual = "~="
     case less = "<", greater = ">", lessEqual = "<=", greaterEqual = ">="
-    case bang = "!", arrow = "->", dollar = "$", dollarDollar = "$$", equal = "=", pipe = "|"
+    case bang = "!", arrow = "->", dollar = "$", dollarDollar = "$$", dollarDollarDollar = "$$$", equal = "=", pipe = "|"
+    case minusMinus = "--", separator = "---", percent = "%", at = "@", shiftRight = ">>", shiftLeft = "<<"
 }
 
 /// A syntax error at a scalar offset of the expression's text; the compiler turns it into a

@@ -18,7 +18,7 @@ enum PayloadShape {
     static func isSuspect(_ payload: Value) -> Bool {
         switch payload {
         case .object, .null: false
-        case .array, .string, .int, .decimal, .bool: true
+        case .array, .string, .int, .decimal, .double, .bool, .temporal, .opaque: true
         }
     }
 
@@ -59,8 +59,9 @@ enum PayloadShape {
         case .object: "an Object"
         case .null: "null"
         case .string: "a String (\(ValueDisplay.describe(payload)))"
-        case .int, .decimal: "a Number (\(ValueDisplay.describe(payload)))"
+        case .int, .decimal, .double: "a Number (\(ValueDisplay.describe(payload)))"
         case .bool: "a Boolean (\(ValueDisplay.describe(payload)))"
+        case .temporal, .opaque: "a \(payload.typeName)"
         }
     }
 }

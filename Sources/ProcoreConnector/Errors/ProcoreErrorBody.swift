@@ -1,5 +1,6 @@
 import Foundation
 import FlowCore
+import FlowEngine
 
 /// Reads Procore's error messages out of an error response body.
 ///
@@ -36,8 +37,8 @@ enum ProcoreErrorBody {
         switch value {
         case .string(let text):
             return quotedText(text).map { ["\(prefix)\($0)"] } ?? []
-        case .int, .decimal, .bool:
-            return ["\(prefix)\(JSON.encode(value))"]
+        case .int, .decimal, .double, .bool, .temporal:
+            return ["\(prefix)\(ValueText.render(value))"]
         case .array(let items):
             return items.flatMap { fieldMessages($0, field: field) }
         case .object(let object):
@@ -45,7 +46,7 @@ enum ProcoreErrorBody {
                 let name = field.map { "\($0).\(entry.key)" } ?? entry.key
                 return fieldMessages(entry.value, field: name)
             }
-        case .null:
+        case .null, .opaque:
             return []
         }
     }

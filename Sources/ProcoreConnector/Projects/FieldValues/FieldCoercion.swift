@@ -92,6 +92,8 @@ enum FieldCoercion {
     }
 
     static func date(_ value: Value) -> Result<Value, FieldProblem> {
+        // A DataWeave Date (`|2025-01-01|`, `x as Date`) is sent as the text Procore reads.
+        if case .temporal(let date) = value, date.kind == .date { return .success(.string(date.isoText)) }
         guard case .string(let text) = value else {
             return .failure(FieldProblem("expected a date written YYYY-MM-DD, got \(ValueDisplay.describe(value))"))
         }

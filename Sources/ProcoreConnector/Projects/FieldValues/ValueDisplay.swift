@@ -15,10 +15,12 @@ enum ValueDisplay {
     static func describe(_ value: Value) -> String {
         switch value {
         case .string(let text): quoted(text)
-        case .int, .decimal, .bool: JSON.encode(value)
+        case .int, .decimal, .double, .bool: JSON.encode(value)
         case .null: "null"
         case .array: "an Array"
         case .object: "an Object"
+        case .temporal(let temporal): "a \(temporal.kind.typeName) (\(temporal.isoText))"
+        case .opaque(let opaque): "a \(opaque.typeName)"
         }
     }
 }

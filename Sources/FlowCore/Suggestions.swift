@@ -1,10 +1,12 @@
 /// "Did you mean" for names: the closest candidate by edit distance, when it is close enough to
-/// be a plausible typo.
-enum Suggestions {
-    /// The best candidate for `word`, or nil when none is within a third of its length (min. 2).
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+/// be a plausible typo. Shared by the loader (element and attribute names) and the expression
+/// compiler (function and variable names).
+public enum Suggestions {
+    /// The best candidate for `word`, or nil when none is within a third of its length (min. 2),
+    /// or within `within` edits when given.
+    public static func closest(to word: String, among candidates: some Sequence<String>, within: Int? = nil) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
-        let limit = max(2, target.count / 3)
+        let limit = within ?? max(2, target.count / 3)
         var best: (String, Int)?
         for candidate in candidates.sorted() {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
@@ -14,7 +16,7 @@ enum Suggestions {
     }
 
     /// ` Did you mean 'x'?` or an empty string.
-    static func hint(for word: String, among candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
     }
 

@@ -1,0 +1,55 @@
+import FlowCore
+import FlowFormats
+
+/// A script's `output` directive: the MIME type its result is written as, and the writer's
+/// properties (`output application/json indent=false`).
+public struct OutputDirective: Sendable {
+    /// The MIME type, lower-cased (`application/json`); short names (`json`) are expanded.
+    public let mediaType: String
+    /// The writer properties as written.
+    public let properties: FormatProperties
+
+    /// Whether the result is kept as a value rather than written as text: JSON (until payloads
+    /// carry their media type, the JSON writer runs when the value leaves the app), Java and
+    /// DataWeave's own format.
+    public var keepsValue: Bool {
+        mediaType == "application/json" || mediaType == "application/java" || mediaType == "application/dw"
+    }
+
+    /// The media types that are the value itself rather than a format's text.
+    static let valueTypes: Set<String> = ["application/java", "application/dw"]
+
+    /// DataWeave's short names for MIME types (`output json`).
+    static let shortNames: [String: String] = [
+        "json": "application/json", "java": "application/java", "dw": "application/dw", "xml": "application/xml",
+        "csv": "application/csv", "text": "text/plain", "plain": "text/plain", "urlencoded": "application/x-www-form-urlencoded",
+    ]
+
+    /// The full MIME type for what a script wrote after `output`.
+    static func mediaType(for written: String) -> String {
+        let lowered = written.lowercased()
+        return shortNames[lowered] ?? DataFormats.essence(of: lowered)
+    }
+
+    /// Writes `value` as the directive says: the value for JSON, Java and DataWeave, else the
+    /// format's text. JSON with writer properties that change what is written (`skipNullOn`)
+    /// goes through the writer and back, so the value is what the JSON text would say.
+    func render(_ value: Value) throws(EvaluationFailure) -> Value {
+        guard let format = DataFormats.format(for: mediaType) else {
+            if keepsValue { return value }
+            throw EvaluationFailure("Unknown output media type '\(mediaType)'")
+        }
+        do throws(FormatError) {
+            if keepsValue {
+                guard properties.values.keys.contains(where: { !Self.presentationProperties.contains($0) }) else { return value }
+                return try format.read(try format.write(value, properties: properties))
+            }
+            return .string(try format.writeText(value, properties: properties))
+        } catch {
+            throw EvaluationFailure(error.description)
+        }
+    }
+
+    /// Writer properties that change how the text looks, not what it says.
+    static let presentationProperties: Set<String> = ["indent", "encoding"]
+}
