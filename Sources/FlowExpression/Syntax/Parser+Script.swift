@@ -308,7 +308,7 @@ extension Parser {
         let start = token.offset + token.length
         var end = start
         let limit = tokens[separator].offset
-        while end < limit, source[end] != "\n" { end += 1 }
+        while end < limit, source[end] != "\n", source[end] != "\r" { end += 1 }
         return (String(String.UnicodeScalarView(source[start..<end])), start)
     }
 

@@ -10,6 +10,9 @@ import Testing
         ScriptCase("%dw 2.0\noutput application/json\n---\n{ a: 1, b: [1, 2], c: {} }", "{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ],\n  \"c\": {}\n}"),
         ScriptCase("%dw 2.0\noutput application/json indent=false\n---\n{ a: 1, b: [1, 2] }", #"{"a": 1,"b": [1,2]}"#),
         ScriptCase("%dw 2.0\noutput json indent=false\n---\n[1]", "[1]"),
+        // Scripts saved on Windows (Anypoint Studio) end their lines with CR LF.
+        ScriptCase("%dw 2.0\r\noutput application/json indent=false\r\n---\r\n{ a: 1 }", #"{"a": 1}"#),
+        ScriptCase("%dw 2.0\r\noutput application/xml\r\n---\r\n{ a: 1 }", "<?xml version='1.0' encoding='UTF-8'?>\n<a>1</a>"),
         ScriptCase("%dw 2.0\noutput application/json indent=false\n---\n{ when: |2025-01-01|, at: |2025-01-01T10:00:00Z| }",
                    #"{"when": "2025-01-01","at": "2025-01-01T10:00:00Z"}"#),
         // dataweave-formats-text
