@@ -130,7 +130,7 @@ struct RequestBodyTests {
     func readTimeout() async throws {
         let body = """
             <http:listener-config name="listener">
-              <http:listener-connection host="127.0.0.1" port="0" readTimeout="300"/>
+              <http:listener-connection host="127.0.0.1" port="0" readTimeout="1000"/>
             </http:listener-config>
             <flow name="kind">
               <http:listener config-ref="listener" path="/kind"/>
@@ -143,7 +143,9 @@ struct RequestBodyTests {
             let answer = try await RawHTTP.exchange(port: app.listeners[0].port, request: partial, resetEndsResponse: true)
             let elapsed = started.duration(to: .now)
             #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
-            #expect(elapsed >= .milliseconds(250))
+            // 1 s rather than less: on a loaded machine, connecting and writing the partial
+            // request can take a few hundred milliseconds of the deadline.
+            #expect(elapsed >= .milliseconds(500))
             #expect(elapsed < .seconds(5))
             #expect(app.logs.messages().contains("ran kind") == false)
         }
