@@ -20,9 +20,7 @@ final class NamedCallNode: Node {
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try argument.evaluate(&frame)) }
+        let values = try arguments.evaluateAll(&frame)
         do {
             return try function.invoke(&frame, values, captured: [])
         } catch {
@@ -44,8 +42,7 @@ final class SelfCallNode: Node {
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
-        var values: [Value] = []
-        for argument in arguments { values.append(try argument.evaluate(&frame)) }
+        let values = try arguments.evaluateAll(&frame)
         let captured = function.captures.map { frame.slots[$0.inner] }
         do {
             return try function.invoke(&frame, values, captured: captured)
@@ -72,8 +69,7 @@ final class ValueCallNode: Node {
         guard let function = Callable.of(target) else {
             throw EvaluationFailure("Cannot call \(ValueDescription.of(target)): it is not a function", offset: offset)
         }
-        var values: [Value] = []
-        for argument in arguments { values.append(try argument.evaluate(&frame)) }
+        let values = try arguments.evaluateAll(&frame)
         do {
             return try function.call(&frame, values)
         } catch {

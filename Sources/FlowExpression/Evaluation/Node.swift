@@ -128,3 +128,14 @@ enum ValueDescription {
         return "\(value.typeName) (\(text))"
     }
 }
+
+extension Array where Element == any Node {
+    /// Each node's value in order, as a call's arguments: the first failure ends it.
+    @inline(__always)
+    func evaluateAll(_ frame: inout Frame) throws(EvaluationFailure) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for node in self { values.append(try node.evaluate(&frame)) }
+        return values
+    }
+}

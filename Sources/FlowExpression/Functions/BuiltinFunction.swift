@@ -49,9 +49,7 @@ final class CallNode: Node {
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try argument.evaluate(&frame)) }
+        let values = try arguments.evaluateAll(&frame)
         do {
             return try function.body(&frame, values)
         } catch {
