@@ -58,20 +58,21 @@ public final class MetricsObserver: RuntimeObserver {
     }
 
     private func timer(_ key: MetricKey) -> Timer {
-        timers.withLock { timers in
-            if let timer = timers[key] { return timer }
-            let timer = Timer(label: key.name, dimensions: key.labels, factory: factory)
-            timers[key] = timer
-            return timer
-        }
+        Self.handle(key, in: timers) { Timer(label: key.name, dimensions: key.labels, factory: factory) }
     }
 
     private func counter(_ key: MetricKey) -> Counter {
-        counters.withLock { counters in
-            if let counter = counters[key] { return counter }
-            let counter = Counter(label: key.name, dimensions: key.labels, factory: factory)
-            counters[key] = counter
-            return counter
+        Self.handle(key, in: counters) { Counter(label: key.name, dimensions: key.labels, factory: factory) }
+    }
+
+    /// The cached handle for `key`, made by `make` the first time.
+    private static func handle<Handle>(_ key: MetricKey, in cache: borrowing Mutex<[MetricKey: Handle]>,
+                                       make: () -> Handle) -> Handle {
+        cache.withLock { handles in
+            if let handle = handles[key] { return handle }
+            let handle = make()
+            handles[key] = handle
+            return handle
         }
     }
 }
