@@ -41,6 +41,7 @@ enum SandboxRoutes {
         router.delete("/_sandbox/faults", use: handle { _, _ in await state.clearFaults() })
         router.post("/_sandbox/tokens/expire", use: handle { request, _ in await state.expireTokens(request) })
         router.get("/_sandbox/projects", use: handle { request, _ in await state.adminProjects(request) })
+        router.get("/_sandbox/projects/summary", use: handle { request, _ in await state.projectSummary(request) })
         router.post("/_sandbox/reset", use: handle { _, _ in await state.resetToSeed() })
         router.post("/_sandbox/rate-limit/reset", use: handle { _, _ in await state.resetRateLimit() })
         return router
