@@ -60,22 +60,45 @@ import Testing
         #expect(outcome.event?.vars["line"] == "n=3")
     }
 
-    @Test("each script's output MIME type is kept on its definition")
-    func outputMediaType() throws {
-        let app = try TestApp.definition("""
+    @Test("the payload is labelled with the script's output type; variables keep values")
+    func outputMediaType() async throws {
+        let runtime = try TestApp.runtime("""
             <flow name="main">
               <ee:transform \(Self.ee)>
-                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output text/plain --- "x"]]></ee:set-payload></ee:message>
-                <ee:variables><ee:set-variable variableName="v">1</ee:set-variable></ee:variables>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output text/plain --- "n=" ++ payload.n]]></ee:set-payload></ee:message>
+                <ee:variables><ee:set-variable variableName="v"><![CDATA[%dw 2.0 output application/json --- payload]]></ee:set-variable></ee:variables>
+              </ee:transform>
+              <ee:transform \(Self.ee)>
+                <ee:variables><ee:set-variable variableName="read">payload</ee:set-variable></ee:variables>
+              </ee:transform>
+            </flow>
+            <flow name="json">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0
+            output application/json indent=false, skipNullOn="everywhere"
+            ---
+            { n: payload.n, gone: null }]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            <flow name="java">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output application/java --- { n: payload.n }]]></ee:set-payload></ee:message>
               </ee:transform>
             </flow>
             """)
-        guard case .transform(let transform)? = app.flows.first?.processors.first?.kind else {
-            Issue.record("not a transform")
-            return
-        }
-        #expect(transform.payload?.scriptOutputMediaType == "text/plain")
-        #expect(transform.variables.first?.script.scriptOutputMediaType == nil)
+        let text = try #require(try await runtime.run(flow: "main", payload: ["n": 3]).event)
+        #expect(text.payload.mediaType == MediaType("text/plain"))
+        #expect(text.payload.content?.byteArray == Array("n=3".utf8))
+        #expect(text.vars["v"] == ["n": 3])
+        #expect(text.vars["read"] == "n=3")
+        let json = try #require(try await runtime.run(flow: "json", payload: ["n": 3]).event)
+        #expect(json.payload.mediaType == MediaType("application/json", parameters: [
+            .init(name: "indent", value: "false"), .init(name: "skipNullOn", value: "everywhere"),
+        ]))
+        #expect(try json.payload.value == ["n": 3])
+        let java = try #require(try await runtime.run(flow: "java", payload: ["n": 3]).event)
+        #expect(java.payload.mediaType == .java)
+        #expect(try java.payload.value == ["n": 3])
     }
 
     @Test("a resource is read from the app directory and compiled once")
