@@ -30,7 +30,7 @@ import Testing
         ("'\\q'", 11, "Invalid expression: invalid escape '\\q'"),
         ("'\\u12'", 11, "Invalid expression: invalid escape, '\\u' needs four hex digits"),
         ("if (true) 1", 21, "Invalid expression: expected 'else' but found end of expression, every 'if' needs an 'else'"),
-        ("1 as Integer", 15, "Invalid expression: expected a type (String, Number, Boolean, Object, Array, Null, Any, Date, DateTime, LocalDateTime, LocalTime, Time, TimeZone, Period, Regex or Function) but found 'Integer'"),
+        ("1 as Integer", 15, "Invalid expression: expected a type (String, Number, Boolean, Object, Array, Null, Any, Date, DateTime, LocalDateTime, LocalTime, Time, TimeZone, Period, Regex, Function or Binary) but found 'Integer'"),
         ("$.a", 10, "Invalid expression: '$' can only be used in a lambda's place, such as the right operand of map, filter, reduce, orderBy, groupBy or distinctBy"),
         ("[1] map (a, b, c) -> a", 18, "Invalid expression: the lambda of 'map' takes at most 2 parameters (item, index), got 3"),
         ("[1] reduce (a, b, c) -> a", 21, "Invalid expression: the lambda of 'reduce' takes at most 2 parameters (item, accumulator), got 3"),

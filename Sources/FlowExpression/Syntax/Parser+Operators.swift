@@ -192,7 +192,7 @@ extension Parser {
 
     mutating func parseTypeName() throws(SyntaxError) -> TypeName {
         guard let word = current.word, let type = TypeName(rawValue: word) ?? typeAliases[word] else {
-            throw SyntaxError(offset: current.offset, message: "expected a type (String, Number, Boolean, Object, Array, Null, Any, Date, DateTime, LocalDateTime, LocalTime, Time, TimeZone, Period, Regex or Function) but found \(describe(current))")
+            throw SyntaxError(offset: current.offset, message: "expected a type (String, Number, Boolean, Object, Array, Null, Any, Date, DateTime, LocalDateTime, LocalTime, Time, TimeZone, Period, Regex, Function or Binary) but found \(describe(current))")
         }
         advance()
         // `Array<String>`: the element type is not checked.
