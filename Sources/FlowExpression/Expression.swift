@@ -110,7 +110,7 @@ public struct Expression: Sendable {
         let readSecret = frame.propertyKeysRead.contains { frame.context.isSecretProperty($0) }
         let message = readSecret ? Self.secureFailureMessage : error.message
         return ExpressionError(message: message, expression: source, location: location,
-                               failureLocation: header?.isScript == true ? error.offset.flatMap { header?.sourceMap.location(ofOffset: $0) } : nil,
+                               failureLocation: error.location ?? (header?.isScript == true ? error.offset.flatMap { header?.sourceMap.location(ofOffset: $0) } : nil),
                                unreadableContent: readSecret ? nil : error.unreadableContent)
     }
 

@@ -267,4 +267,53 @@ import Testing
         #expect(failure.error.description.hasPrefix("Cannot coerce String (abc) to Number evaluating expression: \"%dw 2.0"))
         #expect(failure.error.description.hasSuffix("\" at flows/main.xml:17:24."))
     }
+
+    @Test("a script failing inside one of the app's modules names the line in the module's file")
+    func moduleRuntimeFailure() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            import * from modules::Prices
+            output application/json
+            ---
+            { total: total(payload) }]]></ee:set-payload>
+                </ee:message>
+              </ee:transform>
+            </flow>
+            """, files: ["modules/Prices.dwl": "%dw 2.0\nfun total(order) =\n  order.price as Number * order.qty\n"])
+        let outcome = try await runtime.run(flow: "main", payload: ["price": "abc", "qty": 2])
+        let failure = try #require(outcome.failure)
+        #expect(failure.error.type.description == "MULE:EXPRESSION")
+        #expect(failure.error.description.hasPrefix("Cannot coerce String (abc) to Number evaluating expression: \"%dw 2.0"))
+        #expect(failure.error.description.hasSuffix("\" at modules/Prices.dwl:3:15."))
+    }
+
+    @Test("an inline script's failure is located in the XML file, for the new constructs too", arguments: [
+        ("payload.name.first", "flows/main.xml:16:13"),
+        ("if (payload.name) 1 else 2", "flows/main.xml:16:1"),
+        ("payload.name and true", "flows/main.xml:16:14"),
+        ("payload.name!.x!", "flows/main.xml:16:16"),
+        ("payload.name >> \"Mars/Olympus\"", "flows/main.xml:16:14"),
+        ("payload.name[true]", "flows/main.xml:16:13"),
+    ])
+    func locatedFailures(body: String, location: String) async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            output application/json
+            ---
+            \(body)]]></ee:set-payload>
+                </ee:message>
+              </ee:transform>
+            </flow>
+            """)
+        let outcome = try await runtime.run(flow: "main", payload: ["name": "Ada"])
+        let failure = try #require(outcome.failure)
+        #expect(failure.error.type.description == "MULE:EXPRESSION")
+        #expect(failure.error.description.hasSuffix("\" at \(location)."), "\(failure.error.description)")
+    }
 }
