@@ -55,8 +55,11 @@ struct JSONByteEncoder {
         case .string(let text): writeString(text)
         // Dates as DataWeave's JSON writer puts them: ISO text in a string.
         case .temporal(let temporal): writeString(temporal.isoText)
-        // DataWeave cannot write a function or regex at all; JSON gets null, never a crash.
-        case .opaque: append("null")
+        // A Binary is written as its text (as DataWeave's JSON writer does, lossily when the
+        // bytes are not UTF-8); DataWeave cannot write a function or regex at all: JSON gets
+        // null, never a crash.
+        case .opaque:
+            if let bytes = value.binaryBytes { writeString(String(decoding: bytes, as: UTF8.self)) } else { append("null") }
         case .array(let elements):
             if elements.isEmpty {
                 append("[]")

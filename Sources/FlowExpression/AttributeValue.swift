@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// A piece of a template: literal text or an embedded `#[…]`.
 public enum TemplatePart: Sendable {
@@ -63,6 +64,13 @@ public enum AttributeValue: Sendable {
             }
             return .string(text)
         }
+    }
+
+    /// The value for one event as a payload: an expression's result labelled as
+    /// ``Expression/evaluateTyped(_:)`` says, anything else a value of no declared format.
+    public func evaluateTyped(_ context: EvaluationContext) throws(ExpressionError) -> TypedValue {
+        guard case .expression(let expression) = self else { return TypedValue(try evaluate(context)) }
+        return try expression.evaluateTyped(context)
     }
 
     /// The text inside `#[` `]` when the (trimmed) value is one expression. `strict` also

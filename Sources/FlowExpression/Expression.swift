@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// A compiled `#[…]` expression or DataWeave script: parsed once when the app loads, evaluated
 /// for every event.
@@ -64,24 +65,53 @@ public struct Expression: Sendable {
         var frame = Frame(context: context, slots: slotCount == 0 ? [] : Array(repeating: .null, count: slotCount))
         do {
             guard let header else { return try root.evaluate(&frame) }
-            if !header.globalInitializers.isEmpty {
-                frame.globals = Array(repeating: .null, count: header.globalInitializers.count)
-                for (index, initializer) in header.globalInitializers.enumerated() {
-                    let value = try initializer.evaluate(&frame)
-                    frame.globals?[index] = value
-                }
-            }
-            let value = try root.evaluate(&frame)
+            let value = try evaluateBody(&frame, header)
             guard header.isScript, let output = header.output else { return value }
             return try output.render(value)
         } catch {
-            // Failure messages quote the values involved; one of them may be a secret.
-            let readSecret = frame.propertyKeysRead.contains { frame.context.isSecretProperty($0) }
-            let message = readSecret ? Self.secureFailureMessage : error.message
-            throw ExpressionError(message: message, expression: source, location: location,
-                                  failureLocation: header?.isScript == true ? error.offset.flatMap { header?.sourceMap.location(ofOffset: $0) } : nil,
-                                  unreadableContent: readSecret ? nil : error.unreadableContent)
+            throw located(error, frame)
         }
+    }
+
+    /// Evaluates the expression into a payload labelled with the media type it is written in,
+    /// as Mule types a transform's result: a script's `output` says how (JSON keeps the value,
+    /// declared JSON with its writer properties; CSV, XML, text and form output are the written
+    /// bytes in that type; Java and DataWeave's own format are the plain value). Without an
+    /// `output`, `#[payload]` is the payload itself (media type and original bytes), anything
+    /// else a value of no declared format.
+    public func evaluateTyped(_ context: EvaluationContext) throws(ExpressionError) -> TypedValue {
+        guard let header, header.isScript, let output = header.output else {
+            if isPayloadReference { return context.payload }
+            return TypedValue(try evaluate(context))
+        }
+        var frame = Frame(context: context, slots: slotCount == 0 ? [] : Array(repeating: .null, count: slotCount))
+        do {
+            return try output.label(try evaluateBody(&frame, header))
+        } catch {
+            throw located(error, frame)
+        }
+    }
+
+    /// The header's `var`s, then the body.
+    private func evaluateBody(_ frame: inout Frame, _ header: Header) throws(EvaluationFailure) -> Value {
+        if !header.globalInitializers.isEmpty {
+            frame.globals = Array(repeating: .null, count: header.globalInitializers.count)
+            for (index, initializer) in header.globalInitializers.enumerated() {
+                let value = try initializer.evaluate(&frame)
+                frame.globals?[index] = value
+            }
+        }
+        return try root.evaluate(&frame)
+    }
+
+    /// `error` as this expression's failure, located in its text.
+    private func located(_ error: EvaluationFailure, _ frame: Frame) -> ExpressionError {
+        // Failure messages quote the values involved; one of them may be a secret.
+        let readSecret = frame.propertyKeysRead.contains { frame.context.isSecretProperty($0) }
+        let message = readSecret ? Self.secureFailureMessage : error.message
+        return ExpressionError(message: message, expression: source, location: location,
+                               failureLocation: error.location ?? (header?.isScript == true ? error.offset.flatMap { header?.sourceMap.location(ofOffset: $0) } : nil),
+                               unreadableContent: readSecret ? nil : error.unreadableContent)
     }
 
     /// Whether the expression is just `payload`: its result is the payload itself, media type and

@@ -9,9 +9,8 @@ public struct OutputDirective: Sendable {
     /// The writer properties as written.
     public let properties: FormatProperties
 
-    /// Whether the result is kept as a value rather than written as text: JSON (until payloads
-    /// carry their media type, the JSON writer runs when the value leaves the app), Java and
-    /// DataWeave's own format.
+    /// Whether the result is kept as a value rather than written as text: JSON (declared JSON,
+    /// written when the value leaves the app), Java and DataWeave's own format.
     public var keepsValue: Bool {
         mediaType == "application/json" || mediaType == "application/java" || mediaType == "application/dw"
     }
@@ -47,6 +46,47 @@ public struct OutputDirective: Sendable {
             return .string(try format.writeText(value, properties: properties))
         } catch {
             throw EvaluationFailure(error.description)
+        }
+    }
+
+    /// `value` as the payload this directive makes of it: the value itself for Java and
+    /// DataWeave's format; for JSON the value declared `application/json` with the writer
+    /// properties as parameters (written when it leaves the app, `skipNullOn` applied now so
+    /// that later reads see what the text says); for the text formats the written bytes in the
+    /// media type, with `charset` from an `encoding` property, read again only if something
+    /// reads the payload.
+    func label(_ value: Value) throws(EvaluationFailure) -> TypedValue {
+        if Self.valueTypes.contains(mediaType) { return TypedValue(value) }
+        guard let format = DataFormats.format(for: mediaType) else {
+            // Checked at load time for scripts; a value type Conduit has no writer for.
+            return TypedValue(try render(value))
+        }
+        let rendered = keepsValue ? try render(value) : value
+        do throws(FormatError) {
+            if keepsValue {
+                var parameters = properties.values.keys.sorted().compactMap { name -> MediaType.Parameter? in
+                    Self.parameterText(properties.values[name]!).map { MediaType.Parameter(name: name, value: $0) }
+                }
+                // The writer reads `encoding`; the bytes' `Content-Type` says `charset`.
+                if case .string(let encoding)? = properties["encoding"] { parameters.append(MediaType.Parameter(name: "charset", value: encoding)) }
+                return TypedValue(rendered, mediaType: MediaType(mediaType, parameters: parameters))
+            }
+            var parameters: [MediaType.Parameter] = []
+            if case .string(let encoding)? = properties["encoding"] { parameters.append(MediaType.Parameter(name: "charset", value: encoding)) }
+            return TypedValue(content: try format.write(value, properties: properties), mediaType: MediaType(mediaType, parameters: parameters))
+        } catch {
+            throw EvaluationFailure(error.description)
+        }
+    }
+
+    /// A writer property as a media type parameter's text.
+    private static func parameterText(_ value: Value) -> String? {
+        switch value {
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        case .decimal(let number): "\(number)"
+        default: nil
         }
     }
 

@@ -17,7 +17,13 @@ enum ScalarText {
         case .double(let number): number.isFinite ? DecimalFormatting.text(number) : nil
         case .temporal(let temporal): temporal.isoText
         case .bool(let flag): flag ? "true" : "false"
-        case .null, .array, .object, .opaque: nil
+        case .opaque: binaryText(value)
+        case .null, .array, .object: nil
         }
+    }
+
+    /// A Binary's bytes as UTF-8 text; nil for functions and regular expressions.
+    private static func binaryText(_ value: Value) -> String? {
+        value.binaryBytes.map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -19,7 +19,11 @@ public struct TextFormat: DataFormat {
         case .null: return []
         case .bool, .int, .decimal, .double: return JSON.encodeBytes(value)
         case .temporal(let temporal): return Array(temporal.isoText.utf8)
-        case .array, .object, .opaque: throw FormatError("Cannot write an \(value.typeName) as text/plain")
+        case .opaque:
+            // A Binary is its bytes.
+            guard let bytes = value.binaryBytes else { throw FormatError("Cannot write a \(value.typeName) as text/plain") }
+            return bytes
+        case .array, .object: throw FormatError("Cannot write an \(value.typeName) as text/plain")
         }
     }
 }

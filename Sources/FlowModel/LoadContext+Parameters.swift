@@ -149,12 +149,16 @@ extension LoadContext {
     func compileScript(_ text: String, at map: SourceMap) -> AttributeValue? {
         let layout = layout
         // `import modules::Common` reads `modules/Common.dwl`, looked up like every file of the app.
-        let modules = ScriptModules { path in
+        let modules = ScriptModules({ path in
             guard let file = layout.locate(ScriptModules.fileName(for: path)),
                   let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
             else { return nil }
             return (text, SourceLocation(file: layout.displayName(file), line: 1, column: 1))
-        }
+        }, resource: { path in
+            // `readUrl("classpath://…")`: the classpath is where the app's relative files are.
+            guard let file = layout.locate(path), let data = FileManager.default.contents(atPath: file) else { return nil }
+            return Array(data)
+        })
         do {
             return .expression(try ExpressionCompiler.compileScript(text, at: map, modules: modules))
         } catch {

@@ -32,13 +32,3 @@ public struct TransformDefinition: Sendable {
         self.variables = variables
     }
 }
-
-extension ParameterValue {
-    /// The MIME type a script's `output` directive names (`application/json`), nil without one
-    /// or for a value that is not a script: what the result should be labelled with once
-    /// payloads carry their media type.
-    public var scriptOutputMediaType: String? {
-        guard case .expression(let expression) = value else { return nil }
-        return expression.outputMediaType
-    }
-}

@@ -60,22 +60,45 @@ import Testing
         #expect(outcome.event?.vars["line"] == "n=3")
     }
 
-    @Test("each script's output MIME type is kept on its definition")
-    func outputMediaType() throws {
-        let app = try TestApp.definition("""
+    @Test("the payload is labelled with the script's output type; variables keep values")
+    func outputMediaType() async throws {
+        let runtime = try TestApp.runtime("""
             <flow name="main">
               <ee:transform \(Self.ee)>
-                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output text/plain --- "x"]]></ee:set-payload></ee:message>
-                <ee:variables><ee:set-variable variableName="v">1</ee:set-variable></ee:variables>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output text/plain --- "n=" ++ payload.n]]></ee:set-payload></ee:message>
+                <ee:variables><ee:set-variable variableName="v"><![CDATA[%dw 2.0 output application/json --- payload]]></ee:set-variable></ee:variables>
+              </ee:transform>
+              <ee:transform \(Self.ee)>
+                <ee:variables><ee:set-variable variableName="read">payload</ee:set-variable></ee:variables>
+              </ee:transform>
+            </flow>
+            <flow name="json">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0
+            output application/json indent=false, skipNullOn="everywhere"
+            ---
+            { n: payload.n, gone: null }]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            <flow name="java">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output application/java --- { n: payload.n }]]></ee:set-payload></ee:message>
               </ee:transform>
             </flow>
             """)
-        guard case .transform(let transform)? = app.flows.first?.processors.first?.kind else {
-            Issue.record("not a transform")
-            return
-        }
-        #expect(transform.payload?.scriptOutputMediaType == "text/plain")
-        #expect(transform.variables.first?.script.scriptOutputMediaType == nil)
+        let text = try #require(try await runtime.run(flow: "main", payload: ["n": 3]).event)
+        #expect(text.payload.mediaType == MediaType("text/plain"))
+        #expect(text.payload.content?.byteArray == Array("n=3".utf8))
+        #expect(text.vars["v"] == ["n": 3])
+        #expect(text.vars["read"] == "n=3")
+        let json = try #require(try await runtime.run(flow: "json", payload: ["n": 3]).event)
+        #expect(json.payload.mediaType == MediaType("application/json", parameters: [
+            .init(name: "indent", value: "false"), .init(name: "skipNullOn", value: "everywhere"),
+        ]))
+        #expect(try json.payload.value == ["n": 3])
+        let java = try #require(try await runtime.run(flow: "java", payload: ["n": 3]).event)
+        #expect(java.payload.mediaType == .java)
+        #expect(try java.payload.value == ["n": 3])
     }
 
     @Test("a resource is read from the app directory and compiled once")
@@ -243,5 +266,54 @@ import Testing
         #expect(failure.error.type.description == "MULE:EXPRESSION")
         #expect(failure.error.description.hasPrefix("Cannot coerce String (abc) to Number evaluating expression: \"%dw 2.0"))
         #expect(failure.error.description.hasSuffix("\" at flows/main.xml:17:24."))
+    }
+
+    @Test("a script failing inside one of the app's modules names the line in the module's file")
+    func moduleRuntimeFailure() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            import * from modules::Prices
+            output application/json
+            ---
+            { total: total(payload) }]]></ee:set-payload>
+                </ee:message>
+              </ee:transform>
+            </flow>
+            """, files: ["modules/Prices.dwl": "%dw 2.0\nfun total(order) =\n  order.price as Number * order.qty\n"])
+        let outcome = try await runtime.run(flow: "main", payload: ["price": "abc", "qty": 2])
+        let failure = try #require(outcome.failure)
+        #expect(failure.error.type.description == "MULE:EXPRESSION")
+        #expect(failure.error.description.hasPrefix("Cannot coerce String (abc) to Number evaluating expression: \"%dw 2.0"))
+        #expect(failure.error.description.hasSuffix("\" at modules/Prices.dwl:3:15."))
+    }
+
+    @Test("an inline script's failure is located in the XML file, for the new constructs too", arguments: [
+        ("payload.name.first", "flows/main.xml:16:13"),
+        ("if (payload.name) 1 else 2", "flows/main.xml:16:1"),
+        ("payload.name and true", "flows/main.xml:16:14"),
+        ("payload.name!.x!", "flows/main.xml:16:16"),
+        ("payload.name >> \"Mars/Olympus\"", "flows/main.xml:16:14"),
+        ("payload.name[true]", "flows/main.xml:16:13"),
+    ])
+    func locatedFailures(body: String, location: String) async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message>
+                  <ee:set-payload><![CDATA[%dw 2.0
+            output application/json
+            ---
+            \(body)]]></ee:set-payload>
+                </ee:message>
+              </ee:transform>
+            </flow>
+            """)
+        let outcome = try await runtime.run(flow: "main", payload: ["name": "Ada"])
+        let failure = try #require(outcome.failure)
+        #expect(failure.error.type.description == "MULE:EXPRESSION")
+        #expect(failure.error.description.hasSuffix("\" at \(location)."), "\(failure.error.description)")
     }
 }

@@ -17,10 +17,21 @@ extension ExecutionContext {
     }
 
     /// Evaluates `parameter` against `event` keeping the payload's media type and bytes when the
-    /// expression is just `#[payload]`; any other result has no declared format.
+    /// expression is just `#[payload]`, and labelling a script's result with its `output` type
+    /// (an `ee:transform` with `output application/json` makes a JSON payload); any other result
+    /// has no declared format.
     public func evaluateTyped(_ parameter: ParameterValue, _ event: Event, at element: ElementReference) throws(FlowFailure) -> TypedValue {
-        if case .expression(let expression) = parameter.value, expression.isPayloadReference { return event.payload }
-        return TypedValue(try evaluate(parameter, event, at: element))
+        switch parameter.value {
+        case .literal(let value): return TypedValue(value)
+        case .expression(let expression) where expression.isPayloadReference && expression.output == nil: return event.payload
+        default:
+            do {
+                return try parameter.value.evaluateTyped(expressionContext(for: event))
+            } catch {
+                throw failure(runtime.coreErrors.expression, ExpressionFailureText.describe(error, parameter: parameter),
+                              at: element, event: event)
+            }
+        }
     }
 
     /// The value of `event`'s payload, for a component that uses it without an expression (a

@@ -118,6 +118,9 @@ final class NamedFunction: Callable, @unchecked Sendable {
     private(set) var slotCount = 0
     /// For a `do` block's function: where the values it uses from the enclosing frame go.
     private(set) var captures: [Capture] = []
+    /// For a function of one of the app's modules: where its text is, so that a failure inside
+    /// it names its line in the module's file. Set once, at compile time.
+    var sourceMap: SourceMap?
 
     override init(name: String, parameterCount: Int) {
         defaults = Array(repeating: nil, count: parameterCount)
@@ -147,11 +150,16 @@ final class NamedFunction: Callable, @unchecked Sendable {
         for index in 0..<min(arguments.count, parameterCount) { slots[index] = arguments[index] }
         for (capture, value) in zip(captures, captured) { slots[capture.inner] = value }
         let given = arguments.count
-        return try frame.run(with: &slots) { (frame) throws(EvaluationFailure) in
-            if given < parameterCount {
-                for index in given..<parameterCount { frame.slots[index] = try defaults[index]?.evaluate(&frame) ?? .null }
+        do {
+            return try frame.run(with: &slots) { (frame) throws(EvaluationFailure) in
+                if given < parameterCount {
+                    for index in given..<parameterCount { frame.slots[index] = try defaults[index]?.evaluate(&frame) ?? .null }
+                }
+                return try body.evaluate(&frame)
             }
-            return try body.evaluate(&frame)
+        } catch {
+            guard let sourceMap else { throw error }
+            throw error.resolved(in: sourceMap)
         }
     }
 }

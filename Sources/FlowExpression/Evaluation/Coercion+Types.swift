@@ -40,6 +40,11 @@ extension Coercion {
             return .bool(try toBoolean(value))
         case .date, .dateTime, .localDateTime, .localTime, .time, .timeZone, .period:
             return .temporal(try toTemporal(value, kind: type.temporalKind!, properties: properties))
+        case .binary:
+            return .binary(try toBinary(value, base: properties?["base"].flatMap { $0.stringValue ?? Coercion.templateText($0) }))
+        case .iterator, .range:
+            guard case .array = value else { throw EvaluationFailure.coercion(value, to: type.rawValue) }
+            return value
         case .object, .array, .null, .any, .function, .regex, .nothing:
             if type == .regex, case .string(let text) = value {
                 guard let regex = RegexValue(text) else { throw EvaluationFailure.coercion(value, to: "Regex") }

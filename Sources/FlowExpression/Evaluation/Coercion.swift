@@ -19,7 +19,27 @@ enum Coercion {
             throw EvaluationFailure.coercion(value, to: "String")
         case .opaque(let opaque) where opaque.kind == .regex:
             return (opaque.object as? RegexValue)?.pattern ?? ""
+        case .opaque(let opaque) where opaque.kind == .binary:
+            return String(decoding: value.binaryBytes ?? [], as: UTF8.self)
         case .null, .array, .opaque: throw EvaluationFailure.coercion(value, to: "String")
+        }
+    }
+
+    /// `as Binary`: a binary as it is, a String's UTF-8 bytes (or, with `base` `"64"` or `"16"`,
+    /// the bytes its Base64 or hexadecimal text spells).
+    static func toBinary(_ value: Value, base: String? = nil) throws(EvaluationFailure) -> [UInt8] {
+        if let bytes = value.binaryBytes { return bytes }
+        guard case .string(let text) = value else { throw EvaluationFailure.coercion(value, to: "Binary") }
+        switch base {
+        case nil, "2"?: return Array(text.utf8)
+        case "64"?:
+            guard let bytes = BinaryText.fromBase64(text) else { throw EvaluationFailure.coercion(value, to: "Binary", reason: "not Base64 text") }
+            return bytes
+        case "16"?:
+            guard let bytes = BinaryText.fromHex(text) else { throw EvaluationFailure.coercion(value, to: "Binary", reason: "not hexadecimal text") }
+            return bytes
+        case let other?:
+            throw EvaluationFailure("Unsupported base '\(other)' for Binary: use \"64\" or \"16\"")
         }
     }
 
@@ -60,7 +80,12 @@ enum Coercion {
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
         case .temporal(let temporal): return temporal.isoText
-        case .opaque(let opaque): return opaque.kind == .function ? "function" : ((opaque.object as? RegexValue)?.pattern ?? "")
+        case .opaque(let opaque):
+            switch opaque.kind {
+            case .function: return "function"
+            case .regex: return (opaque.object as? RegexValue)?.pattern ?? ""
+            case .binary: return String(decoding: value.binaryBytes ?? [], as: UTF8.self)
+            }
         case .object(let object): return errorTypeText(object) ?? JSON.encode(value)
         case .array: return JSON.encode(value)
         }

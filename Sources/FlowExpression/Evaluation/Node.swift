@@ -51,10 +51,12 @@ struct EvaluationFailure: Error {
         let message: String
         let offset: Int?
         let unreadableContent: ContentReadError?
-        init(message: String, offset: Int?, unreadableContent: ContentReadError? = nil) {
+        let location: SourceLocation?
+        init(message: String, offset: Int?, unreadableContent: ContentReadError? = nil, location: SourceLocation? = nil) {
             self.message = message
             self.offset = offset
             self.unreadableContent = unreadableContent
+            self.location = location
         }
     }
 
@@ -72,9 +74,24 @@ struct EvaluationFailure: Error {
         storage = Storage(message: message, offset: offset)
     }
 
+    /// Where the failing operation is written when that is in another file than the
+    /// expression's: inside a function of one of the app's modules.
+    var location: SourceLocation? { storage.location }
+
     /// This failure placed at `offset` unless an inner operation already placed it.
     func located(at offset: Int) -> EvaluationFailure {
-        self.offset == nil ? EvaluationFailure(message, offset: offset) : self
+        self.offset == nil && location == nil ? EvaluationFailure(message, offset: offset) : self
+    }
+
+    /// This failure, placed by an inner operation at an offset of the text `map` describes
+    /// (a module's), resolved to a location in that file; callers' offsets no longer apply.
+    func resolved(in map: SourceMap) -> EvaluationFailure {
+        guard location == nil, unreadableContent == nil, let offset else { return self }
+        return EvaluationFailure(storage: Storage(message: message, offset: nil, location: map.location(ofOffset: offset)))
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
     }
 
     init(unreadableContent: ContentReadError) {
@@ -85,6 +102,13 @@ struct EvaluationFailure: Error {
     /// `You called the function '+' with these arguments: 1: Null (null) 2: Number (1)`.
     static func call(_ function: String, _ arguments: Value...) -> EvaluationFailure {
         call(function, described: arguments.map(ValueDescription.of))
+    }
+
+    /// The call error for an operator written at `offset` (when known).
+    static func call(_ function: String, _ arguments: Value..., at offset: Int?) -> EvaluationFailure {
+        let failure = call(function, described: arguments.map(ValueDescription.of))
+        guard let offset else { return failure }
+        return failure.located(at: offset)
     }
 
     /// The same message with the arguments already described (a lambda reads as `Function`).

@@ -15,6 +15,7 @@ enum Conditions {
 final class BinaryNode: Node {
     enum Operator: String {
         case add = "+", subtract = "-", multiply = "*", divide = "/", concatenate = "++", remove = "--"
+        case shiftRight = ">>", shiftLeft = "<<"
         case equal = "==", notEqual = "!=", similar = "~="
         case less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
     }
@@ -50,6 +51,8 @@ final class BinaryNode: Node {
         case .divide: return try Arithmetic.apply(.divide, left, right)
         case .concatenate: return try Self.concatenate(left, right)
         case .remove: return try Self.remove(left, right)
+        case .shiftRight: return try ZoneShift.shiftRight(left, right)
+        case .shiftLeft: return try ZoneShift.shiftLeft(left, right)
         case .equal: return .bool(Equality.equal(left, right))
         case .notEqual: return .bool(!Equality.equal(left, right))
         case .similar: return .bool(Equality.similar(left, right))
@@ -103,17 +106,19 @@ final class BinaryNode: Node {
 final class AndNode: Node {
     let lhs: any Node
     let rhs: any Node
-    init(_ lhs: any Node, _ rhs: any Node) { self.lhs = lhs; self.rhs = rhs }
+    /// Where the operator is written.
+    let offset: Int?
+    init(_ lhs: any Node, _ rhs: any Node, offset: Int? = nil) { self.lhs = lhs; self.rhs = rhs; self.offset = offset }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let left = try lhs.evaluate(&frame)
         guard case .bool(let flag) = left else {
             let right = try rhs.evaluate(&frame)
-            throw EvaluationFailure.call("and", left, right)
+            throw EvaluationFailure.call("and", left, right, at: offset)
         }
         guard flag else { return false }
         let right = try rhs.evaluate(&frame)
-        guard case .bool = right else { throw EvaluationFailure.call("and", left, right) }
+        guard case .bool = right else { throw EvaluationFailure.call("and", left, right, at: offset) }
         return right
     }
 }
@@ -122,17 +127,19 @@ final class AndNode: Node {
 final class OrNode: Node {
     let lhs: any Node
     let rhs: any Node
-    init(_ lhs: any Node, _ rhs: any Node) { self.lhs = lhs; self.rhs = rhs }
+    /// Where the operator is written.
+    let offset: Int?
+    init(_ lhs: any Node, _ rhs: any Node, offset: Int? = nil) { self.lhs = lhs; self.rhs = rhs; self.offset = offset }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let left = try lhs.evaluate(&frame)
         guard case .bool(let flag) = left else {
             let right = try rhs.evaluate(&frame)
-            throw EvaluationFailure.call("or", left, right)
+            throw EvaluationFailure.call("or", left, right, at: offset)
         }
         if flag { return true }
         let right = try rhs.evaluate(&frame)
-        guard case .bool = right else { throw EvaluationFailure.call("or", left, right) }
+        guard case .bool = right else { throw EvaluationFailure.call("or", left, right, at: offset) }
         return right
     }
 }
@@ -141,11 +148,12 @@ final class OrNode: Node {
 final class NotNode: Node {
     let operand: any Node
     let spelling: String
-    init(_ operand: any Node, spelling: String) { self.operand = operand; self.spelling = spelling }
+    let offset: Int?
+    init(_ operand: any Node, spelling: String, offset: Int? = nil) { self.operand = operand; self.spelling = spelling; self.offset = offset }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let value = try operand.evaluate(&frame)
-        guard case .bool(let flag) = value else { throw EvaluationFailure.call(spelling, value) }
+        guard case .bool(let flag) = value else { throw EvaluationFailure.call(spelling, value, at: offset) }
         return .bool(!flag)
     }
 }
@@ -153,9 +161,16 @@ final class NotNode: Node {
 /// Unary minus.
 final class NegateNode: Node {
     let operand: any Node
-    init(_ operand: any Node) { self.operand = operand }
+    let offset: Int?
+    init(_ operand: any Node, offset: Int? = nil) { self.operand = operand; self.offset = offset }
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
-        try Arithmetic.negate(try operand.evaluate(&frame))
+        let value = try operand.evaluate(&frame)
+        do {
+            return try Arithmetic.negate(value)
+        } catch {
+            guard let offset else { throw error }
+            throw error.located(at: offset)
+        }
     }
 }
 
@@ -176,11 +191,14 @@ final class IfNode: Node {
     let condition: any Node
     let then: any Node
     let otherwise: any Node
+    /// Where `if` is written.
+    let offset: Int?
 
-    init(condition: any Node, then: any Node, otherwise: any Node) {
+    init(condition: any Node, then: any Node, otherwise: any Node, offset: Int? = nil) {
         self.condition = condition
         self.then = then
         self.otherwise = otherwise
+        self.offset = offset
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
@@ -189,7 +207,7 @@ final class IfNode: Node {
         do throws(EvaluationFailure) {
             flag = try Coercion.toBoolean(test)
         } catch {
-            throw EvaluationFailure("The condition of 'if' must be a Boolean, got \(ValueDescription.of(test))")
+            throw EvaluationFailure("The condition of 'if' must be a Boolean, got \(ValueDescription.of(test))", offset: offset)
         }
         return try (flag ? then : otherwise).evaluate(&frame)
     }

@@ -5,19 +5,27 @@ import FlowCore
 final class KeyPathNode: Node {
     let target: any Node
     let keys: [String]
+    /// Where each key's selector is written, to locate a failure (selecting from a String).
+    let offsets: [Int]
 
-    init(target: any Node, keys: [String]) {
+    init(target: any Node, keys: [String], offsets: [Int] = []) {
         self.target = target
         self.keys = keys
+        self.offsets = offsets
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         var current = try target.evaluate(&frame)
-        for key in keys {
+        for (index, key) in keys.enumerated() {
             switch current {
             case .object(let object): current = object[key] ?? .null
             case .null: return .null
-            default: current = try Selection.key(current, key)
+            default:
+                do {
+                    current = try Selection.key(current, key)
+                } catch {
+                    throw index < offsets.count ? error.located(at: offsets[index]) : error
+                }
             }
         }
         return current
@@ -37,14 +45,26 @@ final class SelectorNode: Node {
 
     let target: any Node
     let selector: Selector
+    /// Where the selector is written.
+    let offset: Int?
 
-    init(target: any Node, selector: Selector) {
+    init(target: any Node, selector: Selector, offset: Int? = nil) {
         self.target = target
         self.selector = selector
+        self.offset = offset
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         let value = try target.evaluate(&frame)
+        do {
+            return try select(value, &frame)
+        } catch {
+            guard let offset else { throw error }
+            throw error.located(at: offset)
+        }
+    }
+
+    private func select(_ value: Value, _ frame: inout Frame) throws(EvaluationFailure) -> Value {
         switch selector {
         case .multiKey(let key): return try Selection.multiKey(value, key)
         case .descendants(let key): return try Selection.descendants(value, key)
@@ -89,5 +109,28 @@ final class PresenceNode: Node {
         let value = try target.evaluate(&frame)
         if let key { return .bool(Selection.hasKey(value, key)) }
         return .bool(!value.isNull)
+    }
+}
+
+/// `target.key!`: the value of `key`, failing when `target` has no such key (a null value is
+/// there; a missing key is not). On null the selection is null, as every selector's is.
+final class RequiredKeyNode: Node {
+    let target: any Node
+    let key: String
+    let offset: Int
+
+    init(target: any Node, key: String, offset: Int) {
+        self.target = target
+        self.key = key
+        self.offset = offset
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        let value = try target.evaluate(&frame)
+        if value.isNull { return .null }
+        guard Selection.hasKey(value, key) else {
+            throw EvaluationFailure("There is no key named '\(key)' (the selector '\(key)!' asserts it is present)", offset: offset)
+        }
+        return try Selection.key(value, key)
     }
 }

@@ -6,6 +6,12 @@ enum TypeName: String, CaseIterable {
     case null = "Null", any = "Any"
     case date = "Date", dateTime = "DateTime", localDateTime = "LocalDateTime", localTime = "LocalTime", time = "Time"
     case timeZone = "TimeZone", period = "Period", function = "Function", regex = "Regex", key = "Key", nothing = "Nothing"
+    case binary = "Binary"
+    /// A lazily read array in DataWeave (`payload as Iterator` streams a large input); here the
+    /// array itself.
+    case iterator = "Iterator"
+    /// `1 to 5`, an array here.
+    case range = "Range"
 
     /// The date and time kind this type names, if it names one.
     var temporalKind: Temporal.Kind? {
@@ -32,6 +38,10 @@ enum TypeName: String, CaseIterable {
             return opaque.kind == .function
         case (.regex, .opaque(let opaque)):
             return opaque.kind == .regex
+        case (.binary, .opaque(let opaque)):
+            return opaque.kind == .binary
+        case (.iterator, .array), (.range, .array):
+            return true
         default:
             return false
         }

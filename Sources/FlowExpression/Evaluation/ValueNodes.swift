@@ -63,6 +63,22 @@ final class ArrayNode: Node {
     }
 }
 
+/// `[a, (b) if condition, c]`: an array whose elements may be left out.
+final class ConditionalArrayNode: Node {
+    let elements: [(value: any Node, condition: (any Node)?)]
+    init(_ elements: [(value: any Node, condition: (any Node)?)]) { self.elements = elements }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(elements.count)
+        for element in elements {
+            if let condition = element.condition, !(try Conditions.truth(try condition.evaluate(&frame), for: "if")) { continue }
+            values.append(try element.value.evaluate(&frame))
+        }
+        return .array(values)
+    }
+}
+
 /// `{a: 1, "b-c": x}` where every key is written out: the common, fast case.
 final class StaticObjectNode: Node {
     let keys: [String]
@@ -87,6 +103,8 @@ final class StaticObjectNode: Node {
 final class DynamicObjectNode: Node {
     indirect enum Member: Sendable {
         case entry(key: any Node, value: any Node)
+        /// `prefix#key @(attr: value): value`: a key with an XML namespace and attributes.
+        case qualified(key: any Node, namespace: KeyNamespace?, attributes: (any Node)?, value: any Node)
         /// `(expr)` without a key: the object (or the objects of the array) it yields are merged in.
         case spread(any Node)
         /// `(member) if condition`.
@@ -117,6 +135,20 @@ final class DynamicObjectNode: Node {
                 }
             }
             object.append(name, try valueNode.evaluate(&frame))
+        case .qualified(let keyNode, let namespace, let attributesNode, let valueNode):
+            let key = try keyNode.evaluate(&frame)
+            guard case .string(let name) = key else {
+                throw EvaluationFailure("An object key must be a String, got \(ValueDescription.of(key))")
+            }
+            var details = KeyDetails(namespace: namespace)
+            if let attributesNode {
+                switch try attributesNode.evaluate(&frame) {
+                case .object(let attributes): details.attributes = attributes
+                case .null: break
+                case let other: throw EvaluationFailure("Attributes must be an Object, got \(ValueDescription.of(other))")
+                }
+            }
+            object.append(name, try valueNode.evaluate(&frame), details: details)
         case .spread(let node):
             try merge(try node.evaluate(&frame), into: &object)
         case .conditional(let inner, let condition):
@@ -127,7 +159,7 @@ final class DynamicObjectNode: Node {
     private func merge(_ value: Value, into object: inout ValueObject) throws(EvaluationFailure) {
         switch value {
         case .null: return
-        case .object(let other): for entry in other.entries { object.append(entry.key, entry.value) }
+        case .object(let other): for entry in other.entries { object.append(entry.key, entry.value, details: entry.details) }
         case .array(let items): for item in items { try merge(item, into: &object) }
         default: throw EvaluationFailure("Only an Object or an Array of Objects can be merged into an object, got \(ValueDescription.of(value))")
         }

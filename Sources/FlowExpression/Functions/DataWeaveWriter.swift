@@ -15,7 +15,12 @@ enum DataWeaveWriter {
         switch value {
         case .string(let string): text += JSON.encode(.string(string))
         case .temporal(let temporal): text += "|\(temporal.isoText)|"
-        case .opaque: text += Coercion.templateText(value)
+        case .opaque:
+            if let bytes = value.binaryBytes {
+                text += "\"\(BinaryText.toBase64(bytes))\" as Binary {base: \"64\"}"
+            } else {
+                text += Coercion.templateText(value)
+            }
         case .array(let items):
             guard !items.isEmpty else { text += "[]"; return }
             text += "[\n"

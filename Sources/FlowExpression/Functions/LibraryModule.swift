@@ -4,6 +4,11 @@ enum LibraryModule: String, CaseIterable, Sendable {
     case strings = "dw::core::Strings"
     case arrays = "dw::core::Arrays"
     case objects = "dw::core::Objects"
+    case binaries = "dw::core::Binaries"
+    case dates = "dw::core::Dates"
+    case url = "dw::core::URL"
+    case crypto = "dw::Crypto"
+    case coercions = "dw::util::Coercions"
 
     /// The module a script names: its full path (`dw::core::Strings`) or, after
     /// `import dw::core::Strings`, its last part (`Strings::capitalize`).

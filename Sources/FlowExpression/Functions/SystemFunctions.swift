@@ -29,6 +29,11 @@ enum SystemFunctions {
         BuiltinFunction(name: "read", arity: 1...3) { arguments throws(EvaluationFailure) in
             let mediaType = OutputDirective.mediaType(for: arguments.count > 1 ? try Coercion.toString(arguments[1]) : "application/dw")
             let properties = try formatProperties(arguments.count > 2 ? arguments[2] : .null, for: "read")
+            if mediaType == "application/octet-stream" {
+                // Bytes of no format: a Binary.
+                if arguments[0].isNull { return .null }
+                return .binary(try Coercion.toBinary(arguments[0]))
+            }
             guard case .string(let text) = arguments[0] else {
                 if arguments[0].isNull { return .null }
                 throw EvaluationFailure.call("read", arguments[0], arguments.count > 1 ? arguments[1] : .string(mediaType))

@@ -44,7 +44,7 @@ struct Lexer {
             return Token(kind: .word(Self.text(scalars[start..<index])), offset: start, length: index - start)
         }
         if isDigit(scalar) { return try number() }
-        if scalar == "\"" || scalar == "'" { return try string() }
+        if scalar == "\"" || scalar == "'" || scalar == "`" { return try string() }
         if scalar == "|", let token = try temporal() { return token }
         if scalar == "/", regexAllowed { return try regex() }
         return symbol()
@@ -148,6 +148,22 @@ struct Lexer {
                 if inner.count == 1 { throw SyntaxError(offset: index, message: "empty interpolation '$()'") }
                 parts.append(.interpolation(inner))
                 index = close + 1
+                continue
+            }
+            if scalar == "$", peek(1) != "(", peek(1).map({ !isWordStart($0) && !isDigit($0) }) ?? true {
+                // `"Line $"`: a `$` (or `$$`) not naming a variable is the lambda's parameter
+                // (outside a lambda, a dollar sign); `$1` stays a group reference of `replace`.
+                if !text.isEmpty {
+                    parts.append(.text(String(text)))
+                    text = String.UnicodeScalarView()
+                }
+                let dollars = peek(1) == "$" ? (peek(2) == "$" ? 3 : 2) : 1
+                let symbol: Symbol = dollars == 3 ? .dollarDollarDollar : dollars == 2 ? .dollarDollar : .dollar
+                parts.append(.interpolation([
+                    Token(kind: .symbol(symbol), offset: index, length: dollars),
+                    Token(kind: .end, offset: index + dollars, length: 0),
+                ]))
+                index += dollars
                 continue
             }
             if scalar == "$", let next = peek(1), isWordStart(next) {
@@ -298,6 +314,8 @@ struct Lexer {
             else { token = make(.minus, 1) }
         case "%": token = make(.percent, 1)
         case "@": token = make(.at, 1)
+        case "#": token = make(.hash, 1)
+        case "&": token = make(.ampersand, 1)
         case "*": token = make(.star, 1)
         case "/": token = make(.slash, 1)
         case "=": token = second == "=" ? make(.equalEqual, 2) : make(.equal, 1)

@@ -47,6 +47,35 @@ extension Parser {
         return DoNode(bindings: bindings, body: body)
     }
 
+    /// `using (x = 1, y = x + 1) body`, DataWeave 1's form of a `do` block with variables only
+    /// (still accepted by DataWeave 2): each variable sees the ones before it.
+    mutating func parseUsing() throws(SyntaxError) -> any Node {
+        try enter()
+        defer { depth -= 1 }
+        advance()
+        try expect(.leftParen)
+        pushScope()
+        defer { popScope() }
+        var bindings: [DoNode.Binding] = []
+        while !current.isSymbol(.rightParen) {
+            guard let name = current.word else { throw SyntaxError(offset: current.offset, message: "expected a variable name but found \(describe(current))") }
+            advance()
+            if current.isSymbol(.colon) {
+                advance()
+                try skipType()
+            }
+            try expect(.equal)
+            let value = try parseExpression()
+            let slot = newSlot()
+            bind(name, to: slot)
+            bindings.append(.variable(slot: slot, value: value))
+            guard current.isSymbol(.comma) else { break }
+            advance()
+        }
+        try expect(.rightParen)
+        return DoNode(bindings: bindings, body: try parseExpression())
+    }
+
     /// A `do` block's `fun`: its body may call itself by name and use the block's names.
     private mutating func parseLocalFunction(named name: String) throws(SyntaxError) -> NamedFunction {
         advance()

@@ -35,11 +35,22 @@ extension Parser {
         return false
     }
 
+    /// Whether a type (names, `::`, `<…>`, `|`, `?`) and then `->` start at `index`: `(x): Number ->`
+    /// is a lambda, `(key): value` a single-key object.
     private func isTypeThenArrow(at index: Int) -> Bool {
         var cursor = index
+        var angles = 0
         while cursor < tokens.count, !tokens[cursor].isEnd, cursor - index < 12 {
-            if tokens[cursor].isSymbol(.arrow) { return true }
-            if tokens[cursor].isSymbol(.comma) || tokens[cursor].isSymbol(.rightParen) { return false }
+            let token = tokens[cursor]
+            switch token.kind {
+            case .symbol(.arrow): return angles <= 0 && cursor > index
+            case .word, .symbol(.doubleColon), .symbol(.pipe), .symbol(.question): break
+            case .symbol(.less): angles += 1
+            case .symbol(.greater): angles -= 1
+            case .symbol(.shiftRight): angles -= 2
+            case .symbol(.comma) where angles > 0: break
+            default: return false
+            }
             cursor += 1
         }
         return false
@@ -161,6 +172,8 @@ extension Parser {
                 defaults.append(initial)
                 if current.isSymbol(.comma) {
                     advance()
+                    // A comma may follow the last parameter.
+                    if current.isSymbol(.rightParen) { break }
                     continue
                 }
                 break

@@ -14,6 +14,12 @@ extension Parser {
             switch part {
             case .text(let text): templateParts.append(.text(text))
             case .interpolation(let inner):
+                // A bare `$` where no lambda binds it is a dollar sign (`"cost: $"`).
+                if inner.count == 2, case .symbol(let symbol) = inner[0].kind, [.dollar, .dollarDollar, .dollarDollarDollar].contains(symbol),
+                   lookup(symbol.rawValue) == nil {
+                    templateParts.append(.text(symbol.rawValue))
+                    continue
+                }
                 let savedTokens = tokens
                 let savedPosition = position
                 tokens = inner
@@ -25,6 +31,11 @@ extension Parser {
                 templateParts.append(.value(node))
             }
         }
-        return StringTemplateNode(templateParts)
+        var text = ""
+        for part in templateParts {
+            guard case .text(let piece) = part else { return StringTemplateNode(templateParts) }
+            text += piece
+        }
+        return ConstantNode(.string(text))
     }
 }

@@ -32,6 +32,7 @@ extension Parser {
             .error("Invalid script: \($0.message)", at: map.location(ofOffset: $0.offset))
         }
         moduleDiagnostics += module.moduleDiagnostics
+        for function in module.namedFunctions.values where function.sourceMap == nil { function.sourceMap = map }
         script.globalInitializers += moduleScript.globalInitializers
         let shortName = path.components(separatedBy: "::").last ?? path
         moduleFunctions[path] = module.namedFunctions

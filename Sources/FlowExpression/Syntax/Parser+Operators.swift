@@ -79,8 +79,9 @@ extension Parser {
     mutating func parseOr() throws(SyntaxError) -> any Node {
         var left = try parseAnd()
         while current.isWord("or") {
+            let offset = current.offset
             advance()
-            left = OrNode(left, try parseAnd())
+            left = OrNode(left, try parseAnd(), offset: offset)
         }
         return left
     }
@@ -88,8 +89,9 @@ extension Parser {
     mutating func parseAnd() throws(SyntaxError) -> any Node {
         var left = try parseNot()
         while current.isWord("and") {
+            let offset = current.offset
             advance()
-            left = AndNode(left, try parseNot())
+            left = AndNode(left, try parseNot(), offset: offset)
         }
         return left
     }
@@ -98,8 +100,9 @@ extension Parser {
         guard current.isWord("not") else { return try parseEquality() }
         try enter()
         defer { depth -= 1 }
+        let offset = current.offset
         advance()
-        return NotNode(try parseNot(), spelling: "not")
+        return NotNode(try parseNot(), spelling: "not", offset: offset)
     }
 
     mutating func parseEquality() throws(SyntaxError) -> any Node {
@@ -151,6 +154,8 @@ extension Parser {
             case .minus: op = .subtract
             case .plusPlus: op = .concatenate
             case .minusMinus: op = .remove
+            case .shiftRight: op = .shiftRight
+            case .shiftLeft: op = .shiftLeft
             default: return left
             }
             let offset = current.offset
@@ -192,7 +197,7 @@ extension Parser {
 
     mutating func parseTypeName() throws(SyntaxError) -> TypeName {
         guard let word = current.word, let type = TypeName(rawValue: word) ?? typeAliases[word] else {
-            throw SyntaxError(offset: current.offset, message: "expected a type (String, Number, Boolean, Object, Array, Null, Any, Date, DateTime, LocalDateTime, LocalTime, Time, TimeZone, Period, Regex or Function) but found \(describe(current))")
+            throw SyntaxError(offset: current.offset, message: "expected a type (String, Number, Boolean, Object, Array, Null, Any, Date, DateTime, LocalDateTime, LocalTime, Time, TimeZone, Period, Regex, Function or Binary) but found \(describe(current))")
         }
         advance()
         // `Array<String>`: the element type is not checked.
@@ -215,15 +220,16 @@ extension Parser {
         }
         try enter()
         defer { depth -= 1 }
+        let offset = current.offset
         advance()
-        if symbol == .bang { return NotNode(try parseUnary(), spelling: "!") }
+        if symbol == .bang { return NotNode(try parseUnary(), spelling: "!", offset: offset) }
         // Fold `-literal` so that -9223372036854775808 is an exact integer.
         if case .number(let text) = current.kind, !isFollowedBySelector(peek(1)) {
             let offset = current.offset
             advance()
             return ConstantNode(try number("-" + text, at: offset))
         }
-        return NegateNode(try parseUnary())
+        return NegateNode(try parseUnary(), offset: offset)
     }
 
     func isFollowedBySelector(_ token: Token) -> Bool {

@@ -11,6 +11,7 @@ extension Parser {
             advance()
             return ConstantNode(try number(text, at: token.offset))
         case .string(let parts):
+            if startsSingleMember(at: position) { return try parseSingleMemberObject() }
             advance()
             return try stringNode(parts)
         case .temporal(let value):
@@ -28,9 +29,15 @@ extension Parser {
             return try parseObject()
         case .symbol(.leftParen):
             if isLambda(at: position) { return try parseClosure() }
+            let start = position
             advance()
             let inner = try parseExpression()
             try expect(.rightParen)
+            if current.isSymbol(.colon) {
+                // `(key): value`, a one-member object with a computed key.
+                position = start
+                return try parseSingleMemberObject()
+            }
             return inner
         case .symbol(.dollar), .symbol(.dollarDollar), .symbol(.dollarDollarDollar):
             let name = token.isSymbol(.dollar) ? "$" : token.isSymbol(.dollarDollar) ? "$$" : "$$$"
@@ -48,6 +55,7 @@ extension Parser {
     }
 
     mutating func parseWord(_ word: String, _ token: Token) throws(SyntaxError) -> any Node {
+        if startsSingleMember(at: position) { return try parseSingleMemberObject() }
         switch word {
         case "true":
             advance()
@@ -62,6 +70,8 @@ extension Parser {
             return try parseIf()
         case "do" where peek(1).isSymbol(.leftBrace):
             return try parseDo()
+        case "using" where peek(1).isSymbol(.leftParen):
+            return try parseUsing()
         // Reserved words never name a value; meeting one means an expression ended early.
         case "var", "fun", "import", "output", "input", "ns", "type", "case", "else":
             throw unexpected(token)
@@ -99,6 +109,11 @@ extension Parser {
         if let function = Builtins.all[word], imports.isAvailable(function) {
             advance()
             return ConstantNode(LibraryFunctionValue(function).value)
+        }
+        if let uri = namespaces[word] {
+            // A namespace prefix as a value is its URI (`@(xmlns: soap)`).
+            advance()
+            return ConstantNode(.string(uri))
         }
         advance()
         return nameError("unknown name '\(word)'\(suggestion(for: word, functions: false))", at: token.offset)
@@ -141,6 +156,7 @@ extension Parser {
     }
 
     mutating func parseIf() throws(SyntaxError) -> any Node {
+        let offset = current.offset
         advance()
         try expect(.leftParen)
         let condition = try parseExpression()
@@ -150,7 +166,7 @@ extension Parser {
             throw SyntaxError(offset: current.offset, message: "expected 'else' but found \(describe(current)), every 'if' needs an 'else'")
         }
         advance()
-        return IfNode(condition: condition, then: then, otherwise: try parseExpression())
+        return IfNode(condition: condition, then: then, otherwise: try parseExpression(), offset: offset)
     }
 
     /// A call by name: `p(…)`, a higher-order function with an inline lambda, or a library
@@ -161,6 +177,11 @@ extension Parser {
             let arguments = try parseArguments(for: nil)
             guard arguments.count == 1 else { throw arity("p", expected: 1...1, got: arguments.count, at: token) }
             return PropertyNode(key: arguments[0])
+        }
+        if name == "readUrl", let read = Builtins.all["read"] {
+            let arguments = try parseArguments(for: nil)
+            guard (1...3).contains(arguments.count) else { throw arity("readUrl", expected: 1...3, got: arguments.count, at: token) }
+            return ReadURLNode(arguments: arguments, resource: modules?.resource, read: read, offset: token.offset)
         }
         guard let function = Builtins.all[name] else {
             _ = try parseArguments(for: nil)
@@ -209,7 +230,7 @@ extension Parser {
             advance()
             return arguments
         }
-        while true {
+        while !current.isSymbol(.rightParen) {
             if let function, function.functionParameters.contains(arguments.count) {
                 arguments.append(try parseFunctionArgument(whole: true))
             } else {
@@ -222,9 +243,9 @@ extension Parser {
             guard current.isSymbol(.rightParen) else {
                 throw SyntaxError(offset: current.offset, message: "expected ',' or ')' but found \(describe(current))")
             }
-            advance()
-            return arguments
         }
+        advance()
+        return arguments
     }
 
     /// A call of a header or `do` function by name; arguments past the parameters are an error,
@@ -263,15 +284,18 @@ extension Parser {
         return SyntaxError(offset: token.offset, message: "'\(name)' takes \(wanted), got \(got)")
     }
 
+    /// `[a, b]`, with `(x) if condition` elements and a trailing comma allowed.
     mutating func parseArray() throws(SyntaxError) -> any Node {
         advance()
-        var elements: [any Node] = []
-        if current.isSymbol(.rightBracket) {
-            advance()
-            return ConstantNode(.array([]))
-        }
-        while true {
-            elements.append(try parseExpression())
+        var elements: [(value: any Node, condition: (any Node)?)] = []
+        while !current.isSymbol(.rightBracket) {
+            let value = try parseExpression()
+            var condition: (any Node)?
+            if current.isWord("if") {
+                advance()
+                condition = try parseOr()
+            }
+            elements.append((value, condition))
             if current.isSymbol(.comma) {
                 advance()
                 continue
@@ -279,9 +303,11 @@ extension Parser {
             guard current.isSymbol(.rightBracket) else {
                 throw SyntaxError(offset: current.offset, message: "expected ',' or ']' but found \(describe(current))")
             }
-            advance()
-            return ArrayNode(elements)
         }
+        advance()
+        if elements.isEmpty { return ConstantNode(.array([])) }
+        if elements.allSatisfy({ $0.condition == nil }) { return ArrayNode(elements.map(\.value)) }
+        return ConditionalArrayNode(elements)
     }
 
     mutating func parseObject() throws(SyntaxError) -> any Node {
@@ -289,58 +315,12 @@ extension Parser {
     }
 
     /// The members of an object up to `closer`: `}`, or `)` for `(key: value)` written as one
-    /// member of an enclosing object.
+    /// member of an enclosing object. A comma may follow the last member.
     mutating func parseObjectBody(closer: Symbol) throws(SyntaxError) -> any Node {
         advance()
-        var members: [DynamicObjectNode.Member] = []
-        var staticKeys: [String] = []
-        var allStatic = true
-        if current.isSymbol(closer) {
-            advance()
-            return ConstantNode(.object(ValueObject()))
-        }
-        while true {
-            let keyToken = current
-            switch keyToken.kind {
-            case .word(let word):
-                advance()
-                staticKeys.append(word)
-                members.append(.entry(key: ConstantNode(.string(word)), value: try parseMemberValue()))
-            case .string(let parts):
-                advance()
-                let key = try stringNode(parts)
-                if let constant = key as? ConstantNode, case .string(let text) = constant.value {
-                    staticKeys.append(text)
-                } else {
-                    allStatic = false
-                }
-                members.append(.entry(key: key, value: try parseMemberValue()))
-            case .symbol(.leftParen) where (peek(1).word != nil || { if case .string = peek(1).kind { return true } else { return false } }())
-                && peek(2).isSymbol(.colon):
-                allStatic = false
-                members.append(.spread(try parseObjectBody(closer: .rightParen)))
-                if current.isWord("if"), let last = members.popLast() {
-                    advance()
-                    members.append(.conditional(last, try parseOr()))
-                }
-            case .symbol(.leftParen):
-                advance()
-                let inner = try parseExpression()
-                try expect(.rightParen)
-                allStatic = false
-                if current.isSymbol(.colon) {
-                    members.append(.entry(key: inner, value: try parseMemberValue()))
-                } else {
-                    members.append(.spread(inner))
-                }
-                // `(key: value) if condition`: the member only when the condition holds.
-                if current.isWord("if"), let last = members.popLast() {
-                    advance()
-                    members.append(.conditional(last, try parseOr()))
-                }
-            default:
-                throw SyntaxError(offset: keyToken.offset, message: "expected a key but found \(describe(keyToken))")
-            }
+        var members = ObjectMembers()
+        while !current.isSymbol(closer) {
+            try parseMember(into: &members)
             if current.isSymbol(.comma) {
                 advance()
                 continue
@@ -348,21 +328,121 @@ extension Parser {
             guard current.isSymbol(closer) else {
                 throw SyntaxError(offset: current.offset, message: "expected ',' or '\(closer.rawValue)' but found \(describe(current))")
             }
+        }
+        advance()
+        return members.node()
+    }
+
+    /// `key: value` written without braces, an object of that one member (`name: payload.n`,
+    /// `(key): value`).
+    mutating func parseSingleMemberObject() throws(SyntaxError) -> any Node {
+        var members = ObjectMembers()
+        try parseMember(into: &members)
+        return members.node()
+    }
+
+    /// Whether the token at `index` starts `key:` written without braces: a name or a quoted
+    /// key followed by `:`.
+    func startsSingleMember(at index: Int) -> Bool {
+        guard index + 2 < tokens.count else { return false }
+        switch tokens[index].kind {
+        case .word, .string: break
+        default: return false
+        }
+        let next = tokens[index + 1]
+        // `key:`, `key @(…):` and `prefix#key…` are keys; no expression is written that way.
+        return next.isSymbol(.colon) || next.isSymbol(.at) && tokens[index + 2].isSymbol(.leftParen) || isQualifiedName(at: index)
+    }
+
+    /// One member of an object: `key: value`, `"key": value`, `(expr): value`, `(expr)` (merged
+    /// in), each possibly followed by `if condition`.
+    mutating func parseMember(into members: inout ObjectMembers) throws(SyntaxError) {
+        let keyToken = current
+        switch keyToken.kind {
+        case .word(let word) where isQualifiedName(at: position):
             advance()
-            break
-        }
-        if allStatic {
-            let values = members.compactMap { member -> (any Node)? in
-                if case .entry(_, let value) = member { return value }
-                return nil
+            advance()
+            let namespace = namespace(word, at: keyToken.offset)
+            let name = try parseLocalName()
+            let attributes = current.isSymbol(.at) ? try parseAttributes() : nil
+            members.append(.qualified(key: ConstantNode(.string(name)), namespace: namespace, attributes: attributes,
+                                      value: try parseMemberValue()), staticKey: nil)
+        case .word(let word):
+            advance()
+            if current.isSymbol(.at) {
+                let attributes = try parseAttributes()
+                members.append(.qualified(key: ConstantNode(.string(word)), namespace: nil, attributes: attributes,
+                                          value: try parseMemberValue()), staticKey: nil)
+            } else {
+                members.append(.entry(key: ConstantNode(.string(word)), value: try parseMemberValue()), staticKey: word)
             }
-            return StaticObjectNode(keys: staticKeys, values: values)
+        case .string(let parts):
+            advance()
+            let key = try stringNode(parts)
+            if current.isSymbol(.at) {
+                let attributes = try parseAttributes()
+                members.append(.qualified(key: key, namespace: nil, attributes: attributes, value: try parseMemberValue()), staticKey: nil)
+                break
+            }
+            var staticKey: String?
+            if let constant = key as? ConstantNode, case .string(let text) = constant.value { staticKey = text }
+            members.append(.entry(key: key, value: try parseMemberValue()), staticKey: staticKey)
+        case .symbol(.leftParen) where (peek(1).word != nil || { if case .string = peek(1).kind { return true } else { return false } }())
+            && peek(2).isSymbol(.colon):
+            members.append(.spread(try parseObjectBody(closer: .rightParen)), staticKey: nil)
+            if current.isWord("if") { try members.makeLastConditional(&self) }
+        case .symbol(.leftParen):
+            advance()
+            let inner = try parseExpression()
+            try expect(.rightParen)
+            if current.isSymbol(.at) {
+                let attributes = try parseAttributes()
+                members.append(.qualified(key: inner, namespace: nil, attributes: attributes, value: try parseMemberValue()), staticKey: nil)
+            } else if current.isSymbol(.colon) {
+                members.append(.entry(key: inner, value: try parseMemberValue()), staticKey: nil)
+            } else {
+                members.append(.spread(inner), staticKey: nil)
+            }
+            // `(key: value) if condition`: the member only when the condition holds.
+            if current.isWord("if") { try members.makeLastConditional(&self) }
+        default:
+            throw SyntaxError(offset: keyToken.offset, message: "expected a key but found \(describe(keyToken))")
         }
-        return DynamicObjectNode(members)
     }
 
     mutating func parseMemberValue() throws(SyntaxError) -> any Node {
         try expect(.colon)
         return try parseExpression()
+    }
+}
+
+/// The members of an object literal as they are read, and the node they make: a static object
+/// when every key is written out and none is conditional, else a dynamic one.
+struct ObjectMembers {
+    private var members: [DynamicObjectNode.Member] = []
+    private var staticKeys: [String] = []
+    private var allStatic = true
+
+    mutating func append(_ member: DynamicObjectNode.Member, staticKey: String?) {
+        members.append(member)
+        if let staticKey { staticKeys.append(staticKey) } else { allStatic = false }
+    }
+
+    /// Reads `if condition` after the last member, which is then kept only when it holds.
+    mutating func makeLastConditional(_ parser: inout Parser) throws(SyntaxError) {
+        guard let last = members.popLast() else { return }
+        parser.advance()
+        members.append(.conditional(last, try parser.parseOr()))
+        allStatic = false
+    }
+
+    func node() -> any Node {
+        if members.isEmpty { return ConstantNode(.object(ValueObject())) }
+        guard allStatic else { return DynamicObjectNode(members) }
+        let values = members.compactMap { member -> (any Node)? in
+            if case .entry(_, let value) = member { return value }
+            return nil
+        }
+        return StaticObjectNode(keys: staticKeys, values: values)
     }
 }

@@ -99,10 +99,11 @@ extension Parser {
         case "output":
             guard script.output == nil else { throw SyntaxError(offset: token.offset, message: "only one 'output' directive is allowed") }
             script.output = try parseOutput(after: token, separator: separator)
-        case "input", "ns":
-            // Mule ignores `input` (readers follow the message's media type); namespaces only
-            // matter to XML, which this script does not select by prefix.
+        case "input":
+            // Mule ignores `input`: readers follow the message's media type.
             skipRestOfLine(after: token, separator: separator)
+        case "ns":
+            try parseNamespace(after: token, separator: separator)
         case "import":
             advance()
             try parseImport(into: &script)
@@ -194,6 +195,10 @@ extension Parser {
         guard current.isWord("from") else { throw SyntaxError(offset: current.offset, message: "expected 'from' but found \(describe(current))") }
         advance()
         let path = try parseModulePath()
+        if path.0 == "Mule" || path.0 == "dw::Mule" {
+            // Mule's functions (`p`) need no import; `import p from Mule` is allowed all the same.
+            return
+        }
         if LibraryModule.named(path.0) == nil, !path.0.hasPrefix("dw::") {
             try importAppModule(path.0, at: path.1, names: names, wildcard: wildcard, into: &script)
             return
@@ -303,16 +308,26 @@ extension Parser {
         }
     }
 
-    /// The text after `token` to the end of its line or the separator, and its offset.
+    /// The text after `token` to the end of its line, the separator, or the next directive on
+    /// the same line (a header written in an XML attribute is one line: its line breaks were
+    /// read as spaces), and its offset.
     func restOfLine(after token: Token, separator: Int) -> (String, Int) {
         let start = token.offset + token.length
         var end = start
         let limit = tokens[separator].offset
         while end < limit, source[end] != "\n", source[end] != "\r" { end += 1 }
+        if let index = tokens.firstIndex(where: { $0.offset == token.offset }) {
+            for next in tokens[(index + 1)...] where next.offset < end {
+                if let word = next.word, Self.directiveWords.contains(word) || word == "dw" && next.offset > 0 && source[next.offset - 1] == "%" {
+                    end = word == "dw" ? next.offset - 1 : next.offset
+                    break
+                }
+            }
+        }
         return (String(String.UnicodeScalarView(source[start..<end])), start)
     }
 
-    private mutating func skipRestOfLine(after token: Token, separator: Int) {
+    mutating func skipRestOfLine(after token: Token, separator: Int) {
         let (text, start) = restOfLine(after: token, separator: separator)
         let end = start + text.unicodeScalars.count
         while position < separator, current.offset < end || current.offset == token.offset { advance() }

@@ -49,6 +49,8 @@ struct Parser {
     /// Where this script's `var`s start among the frame's globals (a module's follow the
     /// importing script's).
     var globalBase = 0
+    /// XML namespaces the header declares (`ns soap http://…`): prefix to URI.
+    var namespaces: [String: String] = [:]
     /// Type aliases of the header (`type Id = Number`), by name.
     var typeAliases: [String: TypeName] = [:]
     var depth = 0

@@ -64,6 +64,7 @@ enum Symbol: String {
     case less = "<", greater = ">", lessEqual = "<=", greaterEqual = ">="
     case bang = "!", arrow = "->", dollar = "$", dollarDollar = "$$", dollarDollarDollar = "$$$", equal = "=", pipe = "|"
     case minusMinus = "--", separator = "---", percent = "%", at = "@", shiftRight = ">>", shiftLeft = "<<"
+    case hash = "#", ampersand = "&"
 }
 
 /// A syntax error at a scalar offset of the expression's text; the compiler turns it into a

@@ -9,11 +9,14 @@ import Testing
 struct ScriptCase: CustomTestStringConvertible, Sendable {
     let script: String
     let payload: String?
+    /// The payload's media type: JSON unless a case reads XML or CSV.
+    let payloadType: String
     let expected: String
 
-    init(_ script: String, payload: String? = nil, _ expected: String) {
+    init(_ script: String, payload: String? = nil, payloadType: String = "application/json", _ expected: String) {
         self.script = script
         self.payload = payload
+        self.payloadType = payloadType
         self.expected = expected
     }
 
@@ -31,7 +34,7 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
     /// Compiles and runs the script, writing its result the way its `output` says.
     func run(vars: ValueObject = ValueObject()) throws -> String {
         let expression = try ExpressionCompiler.compileScript(source, at: .verbatim(source.unicodeScalars, from: FlowCore.SourceLocation(file: "case.dwl", line: 1, column: 1)))
-        let input = try payload.map { try JSON.decode($0) } ?? .null
+        let input = try payload.map { try DataFormats.format(for: payloadType)!.read($0) } ?? .null
         let value = try expression.evaluate(EvaluationContext(payload: input, vars: vars))
         guard hasHeader else { return JSON.encode(value) }
         guard let output = expression.output, output.keepsValue, let format = DataFormats.format(for: output.mediaType) else {
