@@ -11,11 +11,12 @@ import ServiceLifecycle
 public struct ManagementServer: Service {
     private let application: Application<RouterResponder<BasicRequestContext>>
 
-    /// A server on `host:port` (0 picks a free port) for `readiness` and `registry`;
+    /// A server on `host:port` (0 picks a free port) for `runtime`, its `readiness` and `registry`;
     /// `onBound` gets the bound port once it listens.
-    public init(host: String, port: Int, readiness: Readiness, registry: PrometheusCollectorRegistry, logger: Logger,
+    public init(host: String, port: Int, runtime: Runtime, readiness: Readiness, registry: PrometheusCollectorRegistry, logger: Logger,
                 onBound: @escaping @Sendable (Int) -> Void) {
         let process = ProcessMetrics(registry: registry)
+        let authorizations = AuthorizationMetrics(registry: registry, runtime: runtime)
         let router = Router()
         router.get("/livez") { _, _ in Self.text("ok\n", status: .ok) }
         router.get("/readyz") { _, _ in
@@ -25,6 +26,7 @@ public struct ManagementServer: Service {
         }
         router.get("/metrics") { _, _ in
             process.update()
+            await authorizations.update()
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             headers[.cacheControl] = "no-store"

@@ -10,6 +10,9 @@ import Synchronization
 /// - `conduit_flow_errors_total{flow, error_type}`
 /// - `conduit_connector_request_duration_seconds{connector, operation, http_response_status_code | error_type}`
 /// - `conduit_inflight_requests`
+/// - `conduit_connector_retries_total{connector, operation, reason}`
+/// - `conduit_oauth_refresh_total{config, outcome}`
+/// - `conduit_<connector>_rate_limit_remaining{config}` (`conduit_procore_rate_limit_remaining`)
 ///
 /// Label values come from the app's definition (flow names, route patterns, error types) and
 /// from a small set of protocol values (methods, status codes), never from request data, so the
@@ -21,6 +24,7 @@ public final class MetricsObserver: RuntimeObserver {
     // lookup), too much for every request.
     private let timers = Mutex<[MetricKey: Timer]>([:])
     private let counters = Mutex<[MetricKey: Counter]>([:])
+    private let gauges = Mutex<[MetricKey: Gauge]>([:])
 
     /// Creates an observer that makes its metrics with `factory` (the Prometheus factory of the
     /// management port, or any other backend).
@@ -57,12 +61,31 @@ public final class MetricsObserver: RuntimeObserver {
         ])).recordNanoseconds(report.duration.saturatingNanoseconds)
     }
 
+    public func connectorRetried(_ report: RetryReport) {
+        counter(MetricKey("conduit_connector_retries_total", [
+            ("connector", report.connector), ("operation", report.operation), ("reason", report.reason.rawValue),
+        ])).increment()
+    }
+
+    public func tokenRefreshed(_ report: TokenRefreshReport) {
+        counter(MetricKey("conduit_oauth_refresh_total", [("config", report.configuration), ("outcome", report.outcome.rawValue)]))
+            .increment()
+    }
+
+    public func rateLimitReported(connector: String, configuration: String, remaining: Int) {
+        gauge(MetricKey("conduit_\(connector)_rate_limit_remaining", [("config", configuration)])).record(remaining)
+    }
+
     private func timer(_ key: MetricKey) -> Timer {
         Self.handle(key, in: timers) { Timer(label: key.name, dimensions: key.labels, factory: factory) }
     }
 
     private func counter(_ key: MetricKey) -> Counter {
         Self.handle(key, in: counters) { Counter(label: key.name, dimensions: key.labels, factory: factory) }
+    }
+
+    private func gauge(_ key: MetricKey) -> Gauge {
+        Self.handle(key, in: gauges) { Gauge(label: key.name, dimensions: key.labels, factory: factory) }
     }
 
     /// The cached handle for `key`, made by `make` the first time.

@@ -94,7 +94,7 @@ struct RunCommand: AsyncParsableCommand {
             var managementLogger = Logger(label: "conduit.management")
             managementLogger.logLevel = .warning
             let host = managementHost
-            services.append(.init(service: ManagementServer(host: host, port: managementPort, readiness: readiness, registry: metrics,
+            services.append(.init(service: ManagementServer(host: host, port: managementPort, runtime: runtime, readiness: readiness, registry: metrics,
                                                             logger: managementLogger) { port in
                 announce("Management port at http://\(host):\(port) (/livez /readyz /metrics)")
             }))

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowEngine
 import Foundation
 import Logging
 
@@ -60,14 +61,32 @@ extension OAuthTokenManager {
             if token.refreshToken == nil { token.refreshToken = refreshToken }
             token.authorizedBy = tokens[owner]?.authorizedBy
             await install(token, for: owner, event: "Refreshed access token")
+            refreshEnded(.success)
             return token
         } catch where error.kind == .unauthorized {
+            refreshEnded(.rejected)
             // The refresh token is spent whether or not the refresh succeeded: forget it.
             tokens[owner] = nil
             await persist(event: "Deleted unusable tokens", owner: owner)
             throw OAuthError(.unauthorized, "\(error.description) Authorize again at \(localAuthorizeURL(for: owner))",
                              response: error.response)
+        } catch {
+            refreshEnded(.failed)
+            throw error
         }
+    }
+
+    private func refreshEnded(_ outcome: TokenRefreshOutcome) {
+        observer?.tokenRefreshed(TokenRefreshReport(configuration: settings.configName, outcome: outcome))
+    }
+
+    /// Whether `owner` has tokens, and until when the access token lasts; with none, where a
+    /// person authorizes (nowhere with client credentials: the first call gets a token).
+    public func authorizationStatus(for owner: String) async -> AuthorizationStatus {
+        if !loaded { await ensureLoaded() }
+        if let token = tokens[owner] { return .authorized(expiresAt: token.expiresAt) }
+        guard case .authorizationCode = settings.grant else { return .noTokenYet }
+        return .needsAuthorization(authorizeURL: localAuthorizeURL(for: owner))
     }
 
     private func performClientCredentials(owner: String) async throws(OAuthError) -> StoredToken {

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FlowEngine
 import Foundation
 import Logging
 
@@ -29,6 +30,8 @@ public actor OAuthTokenManager {
 
     let endpoint: OAuthTokenEndpoint
     let logger: Logger
+    /// Hears how each refresh ends.
+    let observer: (any ConnectorObserver)?
     let now: @Sendable () -> Date
     var tokens: [String: StoredToken] = [:]
     var loaded = false
@@ -46,16 +49,17 @@ public actor OAuthTokenManager {
     public internal(set) var metrics = TokenMetrics()
 
     /// A manager for `settings` that keeps tokens in `storage` and talks to the provider through
-    /// `transport` (whose client its owner shuts down).
+    /// `transport` (whose client its owner shuts down), telling `observer` how refreshes end.
     public init(settings: OAuthSettings, storage: any TokenStorage, transport: HTTPTransport,
                 logger: Logger, stateLifetime: Duration = .seconds(600), refreshLeeway: Duration = .seconds(60),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                observer: (any ConnectorObserver)? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
         self.storage = storage
         self.endpoint = OAuthTokenEndpoint(settings: settings, transport: transport)
         self.logger = logger
         self.stateLifetime = stateLifetime
         self.refreshLeeway = refreshLeeway
+        self.observer = observer
         self.now = now
     }
 

@@ -63,6 +63,10 @@ public protocol ConnectorConfiguration: Sendable {
     /// Whether the configuration can serve now, answered from what it already knows (no remote
     /// call): a readiness probe asks every configuration through ``Runtime/health()``.
     var health: ConfigurationHealth { get async }
+
+    /// Whether the configuration may act for its user now, for one that authorizes through
+    /// OAuth; nil for any other. Answered from what it already knows (no remote call).
+    var authorization: AuthorizationStatus? { get async }
 }
 
 extension ConnectorConfiguration {
@@ -74,6 +78,9 @@ extension ConnectorConfiguration {
 
     /// Up: a configuration with nothing to report is ready.
     public var health: ConfigurationHealth { .up }
+
+    /// None: the configuration does not authorize through OAuth.
+    public var authorization: AuthorizationStatus? { nil }
 }
 
 /// A built connector operation: evaluates its parameters against the input and returns a

@@ -19,6 +19,9 @@ public final class ConnectorBuildContext {
     /// Services the executable provides (``RuntimeOptions/services``); a connector uses its
     /// own default for whatever is not set.
     public internal(set) var services = ServiceRegistry()
+    /// Hears what the connector reports about its remote calls (retries, token refreshes, rate
+    /// limits); nil when nobody observes the runtime.
+    public let observer: (any ConnectorObserver)?
     private let properties: @Sendable (String) -> String?
     private let loggers: LoggerFactory
     private let lookup: (String) -> (any ConnectorConfiguration)?
@@ -26,8 +29,10 @@ public final class ConnectorBuildContext {
     private var appScopedValues: [String: Any] = [:]
 
     init(appName: String, layout: AppLayout, properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory,
+         observer: (any ConnectorObserver)? = nil,
          lookup: @escaping (String) -> (any ConnectorConfiguration)?, warn: @escaping (Diagnostic) -> Void) {
         self.appName = appName
+        self.observer = observer
         appDirectory = layout.directory
         self.layout = layout
         self.properties = properties

@@ -37,6 +37,7 @@ final class RuntimeBuilder {
     private lazy var buildContext: ConnectorBuildContext = {
         let context = ConnectorBuildContext(
             appName: app.name, layout: app.layout, properties: { [properties = app.properties] in properties.value(forKey: $0) }, loggers: loggers,
+            observer: observer,
             lookup: { [unowned self] name in self.configuration(named: name) },
             warn: { [unowned self] diagnostic in self.diagnostics.append(diagnostic) })
         context.services = services

@@ -1,5 +1,6 @@
 /// Watches a runtime at work: flow runs that sources start and connector operations, with their
-/// outcomes and durations, for metrics, tracing or access logs.
+/// outcomes and durations, for metrics, tracing or access logs; as a ``ConnectorObserver``, it
+/// also hears what connectors report (retries, token refreshes, rate limits).
 ///
 /// Give one to the runtime through ``RuntimeOptions/observer``. The calls are made on the
 /// request's own task, synchronously, so an observer must return quickly and never block
@@ -8,7 +9,7 @@
 ///
 /// With no observer the runtime reads no clock and builds no report: the request path is the
 /// same as without this seam.
-public protocol RuntimeObserver: Sendable {
+public protocol RuntimeObserver: ConnectorObserver {
     /// A source started a run of the flow called `flowName` for the event `correlationId`.
     func flowStarted(flowName: String, correlationId: String)
 

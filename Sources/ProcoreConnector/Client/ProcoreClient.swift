@@ -25,14 +25,16 @@ package final class ProcoreClient: Sendable {
     private let httpClient: HTTPClient
     private let transport: HTTPTransport
     private let logger: Logger
+    private let observer: (any ConnectorObserver)?
 
     /// How the transport's log lines name Procore (`Procore request …`, `procore.config=…`).
     static let logNames = HTTPLogNames(remote: "Procore", metadataPrefix: "procore")
 
     /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
-    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil.
+    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil;
+    /// retries, refreshes and Procore's rate limit are reported to `observer`.
     package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
-                 tokenStorage: (any TokenStorage)? = nil) {
+                 tokenStorage: (any TokenStorage)? = nil, observer: (any ConnectorObserver)? = nil) {
         let timeouts = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(configuration.connectTimeout.saturatingNanoseconds),
             read: .nanoseconds(configuration.responseTimeout.saturatingNanoseconds))
@@ -43,8 +45,10 @@ package final class ProcoreClient: Sendable {
         self.configuration = configuration
         self.httpClient = httpClient
         self.logger = logger
+        self.observer = observer
         self.transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger, logNames: Self.logNames)
-        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger, storage: tokenStorage)
+        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger, storage: tokenStorage,
+                                   observer: observer)
         logger.debug("Opened Procore connection pool for config '\(configuration.name)' (api \(configuration.baseUrl), login \(configuration.loginUrl))")
     }
 
@@ -139,18 +143,22 @@ package final class ProcoreClient: Sendable {
         let policy = configuration.retry
         let wait: Duration
         let failure: ProcoreError
+        let reason: RetryReason
         switch outcome {
         case .response(let result):
+            reportRateLimit(result)
             let status = result.statusCode ?? 0
             if (200..<300).contains(status) { return .done(result) }
             if status == 401 && refreshes < Self.maximumRefreshAttempts { return .refresh }
             failure = ProcoreError.fromResponse(result, method: request.method, path: request.path)
-            guard [429, 502, 503, 504].contains(status) else { throw failure }
+            guard let retried = RetryReason(status: status) else { throw failure }
+            reason = retried
             let backoff = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
             wait = (status == 429 || status == 503) ? serverRequestedDelay(result) ?? backoff : backoff
-        case .failure(let reason), .notConnected(let reason):
-            failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(reason).",
-                                   causes: [reason])
+        case .failure(let text), .notConnected(let text):
+            failure = ProcoreError(.connectivity, "Could not reach Procore at \(configuration.baseUrl) for \(request.method) \(request.path): \(text).",
+                                   causes: [text])
+            if case .notConnected = outcome { reason = .connectFailed } else { reason = .noResponse }
             wait = policy.backoff(beforeRetry: retries + 1, unit: Double.random(in: 0...1))
         }
         guard retries < policy.maxRetries, ContinuousClock.now + wait < deadline else {
@@ -159,7 +167,15 @@ package final class ProcoreClient: Sendable {
         logger.debug("Retrying \(request.method) \(request.path) in \(wait.milliseconds) ms (retry \(retries + 1) of \(policy.maxRetries)): \(failure.type)", metadata: [
             "procore.config": "\(configuration.name)", "procore.retry": "\(retries + 1)",
         ])
+        observer?.connectorRetried(RetryReport(connector: "procore", operation: request.operation, reason: reason))
         return .retry(after: wait)
+    }
+
+    /// Tells the observer what Procore's `X-Rate-Limit-Remaining` says, when it says a number.
+    private func reportRateLimit(_ result: Message) {
+        guard let observer, let text = result.header("X-Rate-Limit-Remaining"),
+              let remaining = Int(text.trimmingCharacters(in: .whitespaces)), remaining >= 0 else { return }
+        observer.rateLimitReported(connector: "procore", configuration: configuration.name, remaining: remaining)
     }
 
     /// The wait a 429 or 503 asks for; a `Retry-After` or `X-Rate-Limit-Reset` that is not a

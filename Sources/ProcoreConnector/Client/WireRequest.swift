@@ -7,12 +7,15 @@ import FlowCore
 /// value tree are gone by then, so a request in flight holds only its bytes. A class, so the
 /// waiting async frames hold one reference.
 final class WireRequest: Sendable {
+    /// The operation's element name (`create-project`), for the retry metric.
+    let operation: String
     let method: String
     let path: String
     let headers: [HeaderField]
     let body: [UInt8]
 
     init(_ request: ProjectRequest) {
+        operation = request.operation.rawValue
         method = request.method
         path = request.path
         headers = request.headers

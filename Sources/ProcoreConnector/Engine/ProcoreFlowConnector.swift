@@ -34,7 +34,8 @@ public struct ProcoreFlowConnector: Connector {
         let runtime = ProcoreRuntimeConfiguration(configuration: configuration, listener: listener,
                                                   logger: context.logger(category: "com.procore.mule"),
                                                   tokenStorage: context.tokenStorage(for: configuration),
-                                                  refusesSharedTokenFile: TokenStorePolicy.isProductionLike(context))
+                                                  refusesSharedTokenFile: TokenStorePolicy.isProductionLike(context),
+                                                  observer: context.observer)
         if case .authorizationCode(let settings) = configuration.grant, let listener {
             for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {
                 let purpose = "the OAuth \(kind == .authorize ? "authorize" : "callback") path of config '\(configuration.name)'"

@@ -14,6 +14,7 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     private let listener: (any HTTPEndpointHost)?
     private let logger: Logger
     private let tokenStorage: any TokenStorage
+    private let observer: (any ConnectorObserver)?
     /// Whether a token file others can read stops the start instead of being warned about
     /// (a production-like `env`; see ``TokenStorePolicy``).
     private let refusesSharedTokenFile: Bool
@@ -22,8 +23,9 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     private let client = NIOLockedValueBox<ProcoreClient?>(nil)
 
     init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger, tokenStorage: any TokenStorage,
-         refusesSharedTokenFile: Bool = false) {
+         refusesSharedTokenFile: Bool = false, observer: (any ConnectorObserver)? = nil) {
         self.configuration = configuration
+        self.observer = observer
         self.refusesSharedTokenFile = refusesSharedTokenFile
         self.listener = listener
         self.logger = logger
@@ -41,7 +43,7 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
             }
             logger.warning("\(problem)")
         }
-        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage)
+        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage, observer: observer)
         self.client.withLockedValue { $0 = client }
         if let listener {
             await client.tokens.setListenerBaseURL(listener.reachableBaseURL)
@@ -69,6 +71,15 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
                 return .degraded(reason: "not authorized: no tokens stored for resource owner '\(owner)'")
             }
             return .up
+        }
+    }
+
+    /// The default resource owner's tokens: authorized until when, or where to authorize; nil
+    /// before the start and after shutdown.
+    var authorization: AuthorizationStatus? {
+        get async {
+            guard let client = client.withLockedValue({ $0 }) else { return nil }
+            return await client.tokens.authorizationStatus()
         }
     }
 

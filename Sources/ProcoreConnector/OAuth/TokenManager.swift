@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ConnectorSupport
+import FlowEngine
 import Foundation
 import Logging
 
@@ -16,18 +17,18 @@ package final class TokenManager: Sendable {
     package let oauth: OAuthTokenManager
 
     /// A manager for `configuration` that talks to Procore with `httpClient` and keeps tokens in
-    /// `storage` (nil: the config's token store file).
+    /// `storage` (nil: the config's token store file), telling `observer` how refreshes end.
     package init(configuration: ProcoreConfiguration, httpClient: HTTPClient,
                  logger: Logger = Logger(label: "com.procore.mule"), storage: (any TokenStorage)? = nil,
                  stateLifetime: Duration = .seconds(600), refreshLeeway: Duration = .seconds(60),
-                 now: @escaping @Sendable () -> Date = { Date() }) {
+                 observer: (any ConnectorObserver)? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
         let transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger,
                                       logNames: ProcoreClient.logNames)
         oauth = OAuthTokenManager(settings: configuration.oauthSettings,
                                   storage: storage ?? FileTokenStorage(path: configuration.tokenStorePath, configName: configuration.name),
                                   transport: transport, logger: logger, stateLifetime: stateLifetime,
-                                  refreshLeeway: refreshLeeway, now: now)
+                                  refreshLeeway: refreshLeeway, observer: observer, now: now)
     }
 
     /// Where tokens are kept.
@@ -36,6 +37,11 @@ package final class TokenManager: Sendable {
     /// Counts of the token requests made so far.
     package var metrics: TokenMetrics {
         get async { await oauth.metrics }
+    }
+
+    /// The default resource owner's authorization, for a status page and the token-expiry metric.
+    package func authorizationStatus() async -> AuthorizationStatus {
+        await oauth.authorizationStatus(for: configuration.defaultResourceOwnerId)
     }
 
     /// Tells the manager where its listener answers; see ``OAuthTokenManager/setListenerBaseURL(_:)``.

@@ -30,11 +30,13 @@ struct DevRun {
     /// - Parameter ports: the app's and the sandbox's port, when they matter (a restart); else
     ///   free ones. When a port turns out to be taken by the time the process binds it, the start
     ///   is repeated on fresh ports, at most three times.
-    static func start(stateIn stateDirectory: String, ports: [Int]? = nil, defines: [String] = []) async throws -> DevRun {
+    /// - Parameter arguments: further options of `conduit run` (`--management-port 0`).
+    static func start(stateIn stateDirectory: String, ports: [Int]? = nil, defines: [String] = [],
+                      arguments: [String] = []) async throws -> DevRun {
         let state = ["procore.config.token_store=\(stateDirectory)/tokens/procore.json",
                      "conduit.sandbox.data=\(stateDirectory)/sandbox/state.json"]
         return try await start(ports: ports, stateDirectory: stateDirectory, workingDirectory: Repository.root,
-                               arguments: [], defines: state + defines)
+                               arguments: arguments, defines: state + defines)
     }
 
     /// Starts `conduit run --app appDirectory --env dev` from `workingDirectory`, with the state
@@ -57,6 +59,16 @@ struct DevRun {
         })
         return DevRun(process: started.process, appPort: started.appPort, sandboxPort: started.sandboxPort,
                       stateDirectory: stateDirectory, readyLine: started.readyLine)
+    }
+
+    /// The management port's base URL (`http://127.0.0.1:PORT`) from its announcement, when
+    /// started with `--management-port`.
+    func managementURL() async throws -> String {
+        let line = try await process.line(containing: "Management port at", within: .seconds(10))
+        guard let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }) else {
+            throw ConduitProcess.Failure(description: "no URL in '\(line)'")
+        }
+        return String(url)
     }
 
     /// Ctrl-C, then the exit status (bounded wait).
