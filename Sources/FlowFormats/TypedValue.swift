@@ -19,6 +19,8 @@ public struct TypedValue: Sendable {
         case declared(DeclaredValue)
         /// Bytes in a media type, read on first use.
         case encoded(EncodedContent)
+        /// Values a connector fetches a page at a time (``PagedValues``).
+        case paged(any PagedValues)
     }
 
     /// A value and the media type it is to be written in.
@@ -59,6 +61,19 @@ public struct TypedValue: Sendable {
         storage = .encoded(EncodedContent(bytes: bytes, mediaType: mediaType, value: value))
     }
 
+    /// Values fetched a page at a time (a paged operation's result): a `foreach` walks the
+    /// pages; the engine fetches them all into one array (``init(_:)``) before anything else
+    /// reads the payload. ``value`` refuses until then.
+    public init(pages: any PagedValues) {
+        storage = .paged(pages)
+    }
+
+    /// The pages when this is a paged result not yet fetched, else nil.
+    public var pages: (any PagedValues)? {
+        if case .paged(let pages) = storage { return pages }
+        return nil
+    }
+
     /// `value` labelled `mediaType` the way Mule's `mimeType` attribute labels a result
     /// (`<set-payload value='{"a": 1}' mimeType="application/json"/>`): a string labelled with a
     /// format other than text is that format's text, read when something reads the payload
@@ -73,7 +88,7 @@ public struct TypedValue: Sendable {
     /// The media type: the received `Content-Type`, the declared `output`, or `application/java`.
     public var mediaType: MediaType {
         switch storage {
-        case .value: .java
+        case .value, .paged: .java
         case .declared(let declared): declared.mediaType
         case .encoded(let content): content.mediaType
         }
@@ -86,9 +101,16 @@ public struct TypedValue: Sendable {
             case .value(let value): return value
             case .declared(let declared): return declared.value
             case .encoded(let content): return try content.value()
+            case .paged: throw Self.unfetchedPages
             }
         }
     }
+
+    /// What reading a paged result's value says when its pages were not fetched first (the
+    /// engine fetches them before any component reads the payload; a component reached some
+    /// other way sees this rather than a partial array).
+    private static let unfetchedPages = ContentReadError(
+        mediaType: .java, failure: FormatError("a paged result is read only through foreach or after its pages are fetched"))
 
     /// The bytes as received or written, when the value came as bytes: what to send on unchanged.
     public var content: (any ContentBytes)? {
@@ -111,6 +133,8 @@ public struct TypedValue: Sendable {
         case .encoded(let content):
             if let value = try? content.value() { return value }
             return .string(content.bytes.withUnsafeBytes { CharsetDecoding.text($0, charset: content.mediaType.charset) })
+        case .paged:
+            return .string("(paged result, pages not fetched)")
         }
     }
 
@@ -128,6 +152,11 @@ extension TypedValue: Hashable {
     /// Equal media types and equal values (bytes that do not read compare as bytes).
     public static func == (lhs: TypedValue, rhs: TypedValue) -> Bool {
         guard lhs.mediaType == rhs.mediaType else { return false }
+        switch (lhs.storage, rhs.storage) {
+        case (.paged(let mine), .paged(let theirs)): return mine === theirs
+        case (.paged, _), (_, .paged): return false
+        default: break
+        }
         switch (try? lhs.value, try? rhs.value) {
         case (let left?, let right?): return left == right
         case (nil, nil): return lhs.content?.byteArray == rhs.content?.byteArray

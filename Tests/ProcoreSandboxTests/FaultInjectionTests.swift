@@ -139,7 +139,7 @@ import NIOHTTP1
         (#"{"dropResponse": "yes"}"#, #"{"errors":{"dropResponse":["must be true or false"]}}"#),
         (#"{"status": 500, "path": "rest"}"#, #"{"errors":{"path":["must start with /"]}}"#),
         (#"{"status": 500, "colour": "red"}"#,
-         #"{"errors":{"colour":["is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter, headers)"]}}"#),
+         #"{"errors":{"colour":["is not a fault option (use count, path, method, query, status, delayMs, drop, dropResponse, body, retryAfter, headers)"]}}"#),
         (#"{"status": 429, "headers": {"X-Rate-Limit-Reset": 5}}"#, #"{"errors":{"headers":["must map header names to strings (or null to remove one)"]}}"#),
         (#"{"status": 429, "headers": "nan"}"#, #"{"errors":{"headers":["must be a JSON object of header names and strings"]}}"#),
     ])
@@ -160,6 +160,29 @@ import NIOHTTP1
             let cleared = try await sandbox.send(.DELETE, "/_sandbox/faults")
             #expect(try cleared.json == ["cleared": 2])
             #expect(try await sandbox.send(.GET, "/rest/v1.0/me").status == 401)
+        }
+    }
+
+    /// `query` pins a fault to one page of a list: page 1 and page 3 pass, page 2 is faulted.
+    @Test func queryPinsAFaultToOnePage() async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            let added = try await Self.addFault(sandbox, #"{"path": "/rest/v1.1/projects", "query": {"page": "2"}, "status": 429}"#)
+            #expect(added.status == 201)
+            #expect(try added.json["query"] == .object(ValueObject([("page", "2")])))
+            let base = "/rest/v1.1/projects?company_id=562949953437078&per_page=1&page="
+            #expect(try await sandbox.send(.GET, base + "1", headers: SandboxHarness.rest(token)).status == 200)
+            #expect(try await sandbox.send(.GET, base + "3", headers: SandboxHarness.rest(token)).status == 200)
+            #expect(try await sandbox.send(.GET, base + "2", headers: SandboxHarness.rest(token)).status == 429)
+            #expect(try await sandbox.send(.GET, base + "2", headers: SandboxHarness.rest(token)).status == 200)
+        }
+    }
+
+    @Test func queryMustMapNamesToStrings() async throws {
+        try await SandboxHarness.with { sandbox in
+            let added = try await Self.addFault(sandbox, #"{"query": {"page": 2}, "status": 429}"#)
+            #expect(added.status == 400)
+            #expect(added.body == #"{"errors":{"query":["must map query parameter names to strings such as {\"page\": \"2\"}"]}}"#)
         }
     }
 }

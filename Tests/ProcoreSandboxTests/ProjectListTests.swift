@@ -94,4 +94,54 @@ import NIOHTTP1
             #expect(list.body == #"{"errors":"param is missing or the value is empty: company_id"}"#)
         }
     }
+
+    @Test(arguments: [
+        ("&filters[origin_id]=L2", ["Listed 2"]),
+        ("&filters[origin_id]=nobody", []),
+        ("&filters[search]=listed 1", ["Listed 1"]),
+        ("&filters[search]=p342", ["MuleTest9 - 17"]),
+        ("&filters[updated_at]=2000-01-01...2000-12-31", []),
+        ("&filters[created_at]=2000-01-01T00:00:00Z...2000-01-02T00:00:00Z", []),
+    ])
+    func originSearchAndTimestampFilters(query: String, names: [String]) async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            try await Self.createProjects(sandbox, token, count: 2)
+            let list = try await sandbox.send(
+                .GET, "/rest/v1.1/projects?company_id=562949953437078" + query, headers: SandboxHarness.rest(token))
+            #expect(list.status == 200)
+            #expect(try list.json.arrayValue?.compactMap { $0["name"]?.stringValue } == names)
+        }
+    }
+
+    /// A range around now holds what was just created or updated; one that ends before does not.
+    @Test func updatedAtRangeFindsWhatChanged() async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            let before = Date(timeIntervalSinceNow: -2)
+            try await Self.createProjects(sandbox, token, count: 1)
+            func stamp(_ date: Date) -> String {
+                let formatter = ISO8601DateFormatter()
+                formatter.timeZone = TimeZone(identifier: "UTC")
+                return formatter.string(from: date)
+            }
+            let recent = "filters[updated_at]=\(stamp(before))...\(stamp(Date(timeIntervalSinceNow: 60)))"
+            let list = try await sandbox.send(
+                .GET, "/rest/v1.1/projects?company_id=562949953437078&filters[by_status]=All&" + recent, headers: SandboxHarness.rest(token))
+            #expect(try list.json.arrayValue?.compactMap { $0["name"]?.stringValue } == ["Listed 1"])
+            #expect(list.header("Total") == "1")
+        }
+    }
+
+    @Test(arguments: ["filters[updated_at]=2025-01-01", "filters[updated_at]=yesterday...today", "filters[created_at]=2025-13-01...2025-12-31"])
+    func badTimestampRangeIs400(query: String) async throws {
+        try await SandboxHarness.with { sandbox in
+            let token = try await sandbox.accessToken()
+            let list = try await sandbox.send(
+                .GET, "/rest/v1.1/projects?company_id=562949953437078&" + query, headers: SandboxHarness.rest(token))
+            #expect(list.status == 400)
+            let filter = query.prefix { $0 != "=" }
+            #expect(list.body == #"{"errors":"\#(filter) must be a range of ISO 8601 timestamps such as 2025-01-01T00:00:00Z...2025-01-31T23:59:59Z"}"#)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowModel
 
 /// A compiled, immutable `<flow>`: its processors and error handler. Its message source, if it
@@ -43,6 +44,14 @@ public final class Flow: Sendable {
         } catch {
             return try await errorHandler.handle(error, context)
         }
+    }
+
+    /// Runs the flow for its source: as ``execute(_:_:)``, and a paged payload the flow ends with
+    /// is fetched whole, since the source (a listener's response) reads it.
+    func executeForSource(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
+        let result = try await execute(event, context)
+        guard result.payload.pages == nil else { return try await context.fetchingPages(result) }
+        return result
     }
 
     /// Routes a failure the flow's source raised instead of running the flow (a redelivery

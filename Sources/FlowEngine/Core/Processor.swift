@@ -7,4 +7,14 @@
 public protocol Processor: Sendable {
     /// Runs the step.
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event
+
+    /// Whether the step may read the payload as one value. Before such a step the chain fetches
+    /// every page of a paged payload (``FlowFormats/PagedValues``); `foreach` over the payload
+    /// walks the pages itself, and a step that does not look at the payload leaves them unfetched.
+    var readsWholePayload: Bool { get }
+}
+
+extension Processor {
+    /// True: the step may read the payload.
+    public var readsWholePayload: Bool { true }
 }

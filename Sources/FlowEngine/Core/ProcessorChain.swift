@@ -1,4 +1,6 @@
-/// Processors run one after the other, each receiving the previous one's event.
+import FlowFormats
+/// Processors run one after the other, each receiving the previous one's event. A paged payload
+/// is fetched into one array before a processor that reads it whole.
 struct ProcessorChain: Sendable {
     let processors: [any Processor]
 
@@ -7,6 +9,9 @@ struct ProcessorChain: Sendable {
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         var current = event
         for processor in processors {
+            if current.payload.pages != nil, processor.readsWholePayload {
+                current = try await context.fetchingPages(current)
+            }
             current = try await processor.process(current, context)
         }
         return current

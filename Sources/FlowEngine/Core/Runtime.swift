@@ -77,7 +77,7 @@ public final class Runtime: Sendable {
         defer { work.leave() }
         let context = ExecutionContext(runtime: self, flowName: flow.name)
         do {
-            return .success(try await flow.execute(event, context))
+            return .success(try await flow.executeForSource(event, context))
         } catch {
             return .failure(error)
         }

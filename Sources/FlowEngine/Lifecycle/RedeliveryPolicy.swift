@@ -110,7 +110,7 @@ final class RedeliveryPolicy: Sendable {
     }
 
     private static func execute(_ flow: Flow, _ event: Event, _ context: ExecutionContext) async -> FlowOutcome {
-        do { return .success(try await flow.execute(event, context)) } catch { return .failure(error) }
+        do { return .success(try await flow.executeForSource(event, context)) } catch { return .failure(error) }
     }
 
     /// The flow's error handler for a failure raised before the flow ran.

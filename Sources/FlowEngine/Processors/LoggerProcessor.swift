@@ -11,6 +11,9 @@ struct LoggerProcessor: Processor {
     let level: Logger.Level
     let logger: Logger
 
+    /// Without a message it describes the event, payload included.
+    var readsWholePayload: Bool { message.map { $0.text.isEmpty || $0.mayReadPayload } ?? true }
+
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         guard logger.logLevel <= level else { return event }
         let text: String

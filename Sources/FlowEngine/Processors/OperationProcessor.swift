@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import FlowModel
 import Logging
 
@@ -16,7 +17,22 @@ struct OperationProcessor: Processor {
 
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         let outcome = await run(OperationInput(event: event, context: context, element: element, logger: logger))
+        if case .success(let result) = outcome, let pages = result.payload.pages {
+            return try await finishPaged(result, pages, event, context)
+        }
         return try finish(outcome, event, context)
+    }
+
+    /// The event after a paged operation: its pages, which fail as this operation when fetched
+    /// later, as the payload; with `target`, every page fetched now into the variable.
+    @inline(never)
+    private func finishPaged(_ result: Message, _ pages: any PagedValues, _ event: Event, _ context: ExecutionContext)
+        async throws(FlowFailure) -> Event {
+        var resultEvent = event
+        resultEvent.message = Message(payload: TypedValue(pages: OperationPages(pages, operation: self)), attributes: result.attributes)
+        guard target != nil else { return resultEvent }
+        let fetched = try await context.fetchingPages(resultEvent)
+        return try finish(.success(fetched.message), event, context)
     }
 
     /// The operation's result or error, caught here so the caller's frame holds no error paths.
@@ -53,7 +69,7 @@ struct OperationProcessor: Processor {
     /// The one place where a connector's error becomes a flow error. A type the app does not
     /// know (a connector bug) becomes `MULE:UNKNOWN`, naming the undeclared type; the element's
     /// `<error-mapping>`s then say which type is raised.
-    private func failure(_ error: ConnectorError, _ event: Event, _ context: ExecutionContext) -> FlowFailure {
+    func failure(_ error: ConnectorError, _ event: Event, _ context: ExecutionContext) -> FlowFailure {
         if let found = context.runtime.errorTypes.lookup(error.type) {
             let type = errorMappings.first { $0.source.map(found.isA) ?? true }?.target ?? found
             return context.failure(type, error.message, detailedDescription: error.detailedMessage,

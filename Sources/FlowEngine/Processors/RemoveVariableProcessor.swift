@@ -7,6 +7,8 @@ struct RemoveVariableProcessor: Processor {
     let name: String
     let logger: Logger
 
+    var readsWholePayload: Bool { false }
+
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         guard event.vars[name] != nil else {
             logger.warning("There is no variable named '\(name)'. Check the 'variableName' parameter in the 'remove-variable' component at \(element.path)",

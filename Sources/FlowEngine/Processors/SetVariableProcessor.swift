@@ -7,6 +7,8 @@ struct SetVariableProcessor: Processor {
     let name: String
     let value: ParameterValue
 
+    var readsWholePayload: Bool { value.mayReadPayload }
+
     func process(_ event: Event, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
         var result = event
         result.vars[name] = try context.evaluate(value, event, at: element)

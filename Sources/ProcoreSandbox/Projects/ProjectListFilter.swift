@@ -2,7 +2,10 @@ import Foundation
 import FlowCore
 
 /// The list endpoints' `filters[…]` parameters the sandbox supports: `by_status` (default
-/// `Active`), `id`, `origin_id`, `name`, and on v1.1 `project_number`.
+/// `Active`), `id`, `origin_id`, `name`, `search`, the `created_at` and `updated_at` ranges, and
+/// on v1.1 `project_number`. `name` and `search` match case-insensitively within the name;
+/// `search` also within the project number and display name (the reference does not document
+/// `search`; the sandbox reads it the way Procore's other list actions describe it).
 struct ProjectListFilter {
     enum Status: String {
         case active = "Active", inactive = "Inactive", all = "All"
@@ -13,6 +16,9 @@ struct ProjectListFilter {
     let originID: String?
     let name: String?
     let projectNumber: String?
+    let search: String?
+    let createdAt: TimestampRange?
+    let updatedAt: TimestampRange?
 
     init(_ query: URLEncodedForm, version: ProjectListVersion) throws(Rejection) {
         let statusText = query["filters[by_status]"] ?? "Active"
@@ -36,9 +42,12 @@ struct ProjectListFilter {
         originID = query["filters[origin_id]"]
         name = query["filters[name]"]
         projectNumber = version == .v1_1 ? query["filters[project_number]"] : nil
+        search = query["filters[search]"].flatMap { $0.isEmpty ? nil : $0 }
+        createdAt = try query["filters[created_at]"].map { text throws(Rejection) in try TimestampRange(text, filter: "filters[created_at]") }
+        updatedAt = try query["filters[updated_at]"].map { text throws(Rejection) in try TimestampRange(text, filter: "filters[updated_at]") }
     }
 
-    func apply(_ projects: [ProjectRecord]) -> [ProjectRecord] {
+    func apply(_ projects: [ProjectRecord], displayName: (ProjectRecord) -> String) -> [ProjectRecord] {
         projects.filter { project in
             let active = project["active"] != .bool(false)
             switch status {
@@ -50,6 +59,12 @@ struct ProjectListFilter {
             if let originID, project["origin_id"] != .string(originID) { return false }
             if let name, !(project["name"].stringValue ?? "").localizedCaseInsensitiveContains(name) { return false }
             if let projectNumber, project["project_number"] != .string(projectNumber) { return false }
+            if let createdAt, !createdAt.contains(project.createdAt) { return false }
+            if let updatedAt, !updatedAt.contains(project.updatedAt) { return false }
+            if let search {
+                let texts = [project["name"].stringValue, project["project_number"].stringValue, displayName(project)]
+                guard texts.contains(where: { $0?.localizedCaseInsensitiveContains(search) == true }) else { return false }
+            }
             return true
         }
     }

@@ -75,7 +75,8 @@ extension SandboxState {
             let company = try requestedCompany(request.query["company_id"].map(Value.string), caller: caller)
             let page = try Pagination(request.query, defaultPerPage: 100, maximumPerPage: version == .v1_1 ? 300 : 1000)
             let renderer = renderer(company: company.id)
-            var selected = try ProjectListFilter(request.query, version: version).apply(projects.projects(company: company.id))
+            var selected = try ProjectListFilter(request.query, version: version)
+                .apply(projects.projects(company: company.id), displayName: renderer.displayName)
             switch request.query["sort"] {
             case "name":
                 selected.sort { ($0["name"].stringValue ?? "") < ($1["name"].stringValue ?? "") }

@@ -11,6 +11,9 @@ struct FaultQueue: Sendable {
         let path: String?
         /// Only requests with this method match; nil matches all.
         let method: String?
+        /// Only requests whose query has every one of these parameters with this value match
+        /// (`{"page": "2"}`: the second page of a list and no other request).
+        let query: [(String, String)]
         let status: Int?
         let delayMilliseconds: Int
         /// Close the connection before the request is handled.
@@ -24,8 +27,9 @@ struct FaultQueue: Sendable {
         /// value removes the header (so a test can send `X-Rate-Limit-Reset` without `Retry-After`).
         let headers: [(String, String?)]
 
-        func matches(method requestMethod: String, path requestPath: String) -> Bool {
+        func matches(method requestMethod: String, path requestPath: String, query requestQuery: URLEncodedForm) -> Bool {
             if let method, method.uppercased() != requestMethod.uppercased() { return false }
+            if query.contains(where: { requestQuery[$0.0] != $0.1 }) { return false }
             guard let path else { return true }
             if path.hasSuffix("*") { return requestPath.hasPrefix(path.dropLast()) }
             return requestPath == path
@@ -35,6 +39,7 @@ struct FaultQueue: Sendable {
             .object(ValueObject([
                 ("id", .int(Int64(id))), ("remaining", .int(Int64(remaining))),
                 ("path", path.map(Value.string) ?? .null), ("method", method.map(Value.string) ?? .null),
+                ("query", .object(ValueObject(query.map { ($0.0, Value.string($0.1)) }))),
                 ("status", status.map { .int(Int64($0)) } ?? .null), ("delayMs", .int(Int64(delayMilliseconds))),
                 ("drop", .bool(drop)), ("dropResponse", .bool(dropResponse)), ("body", body.map(Value.string) ?? .null),
                 ("retryAfter", retryAfter.map { .int(Int64($0)) } ?? .null),
@@ -53,9 +58,9 @@ struct FaultQueue: Sendable {
             errors.add("body", "must be a JSON object such as {\"count\": 1, \"status\": 503}")
             return .failure(errors)
         }
-        let known: Set<String> = ["count", "path", "method", "status", "delayMs", "drop", "dropResponse", "body", "retryAfter", "headers"]
+        let known: Set<String> = ["count", "path", "method", "query", "status", "delayMs", "drop", "dropResponse", "body", "retryAfter", "headers"]
         for key in object.keys where !known.contains(key) {
-            errors.add(key, "is not a fault option (use count, path, method, status, delayMs, drop, dropResponse, body, retryAfter, headers)")
+            errors.add(key, "is not a fault option (use count, path, method, query, status, delayMs, drop, dropResponse, body, retryAfter, headers)")
         }
         func integer(_ key: String, default fallback: Int?, range: ClosedRange<Int>) -> Int? {
             guard let value = object[key], !value.isNull else { return fallback }
@@ -105,6 +110,14 @@ struct FaultQueue: Sendable {
                 errors.add("headers", "must be a JSON object of header names and strings")
             }
         }
+        var query: [(String, String)] = []
+        if let value = object["query"], !value.isNull {
+            if let entries = value.objectValue?.entries, entries.allSatisfy({ $0.value.stringValue != nil }) {
+                query = entries.compactMap { entry in entry.value.stringValue.map { (entry.key, $0) } }
+            } else {
+                errors.add("query", "must map query parameter names to strings such as {\"page\": \"2\"}")
+            }
+        }
         if status == nil && delay == 0 && !drop && !dropResponse && errors.isEmpty {
             errors.add("status", "give a status, a delayMs, drop: true or dropResponse: true")
         }
@@ -112,7 +125,7 @@ struct FaultQueue: Sendable {
         if dropResponse && (status != nil || drop) { errors.add("dropResponse", "cannot be combined with status or drop") }
         guard errors.isEmpty else { return .failure(errors) }
         let fault = Fault(
-            id: nextID, remaining: count, path: path, method: method, status: status, delayMilliseconds: delay,
+            id: nextID, remaining: count, path: path, method: method, query: query, status: status, delayMilliseconds: delay,
             drop: drop, dropResponse: dropResponse, body: responseBody, retryAfter: retryAfter, headers: headers)
         nextID += 1
         faults.append(fault)
@@ -120,8 +133,8 @@ struct FaultQueue: Sendable {
     }
 
     /// Takes one use of the first fault that matches the request, if any.
-    mutating func take(method: String, path: String) -> Fault? {
-        guard let index = faults.firstIndex(where: { $0.matches(method: method, path: path) }) else { return nil }
+    mutating func take(method: String, path: String, query: URLEncodedForm) -> Fault? {
+        guard let index = faults.firstIndex(where: { $0.matches(method: method, path: path, query: query) }) else { return nil }
         let fault = faults[index]
         faults[index].remaining -= 1
         if faults[index].remaining <= 0 { faults.remove(at: index) }

@@ -75,7 +75,8 @@ struct FaultInjectionMiddleware: RouterMiddleware {
     {
         let path = request.uri.path
         guard !path.hasPrefix(adminPathPrefix),
-            let fault = await state.takeFault(method: request.method.rawValue, path: path)
+            let fault = await state.takeFault(method: request.method.rawValue, path: path,
+                                              query: URLEncodedForm(encoded: Substring(request.uri.query ?? "")))
         else { return try await next(request, context) }
         if fault.delayMilliseconds > 0 {
             try await Task.sleep(for: .milliseconds(fault.delayMilliseconds))

@@ -58,8 +58,8 @@ actor SandboxState {
     }
 
     /// The next queued fault for this request, if one matches.
-    func takeFault(method: String, path: String) -> FaultQueue.Fault? {
-        faults.take(method: method, path: path)
+    func takeFault(method: String, path: String, query: URLEncodedForm) -> FaultQueue.Fault? {
+        faults.take(method: method, path: path, query: query)
     }
 
     // MARK: Shared helpers

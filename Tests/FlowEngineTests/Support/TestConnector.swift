@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import FlowEngine
+import FlowFormats
 import FlowModel
 import Foundation
 
@@ -14,6 +15,9 @@ import Foundation
 /// - `test:source name` — a message source the test fires events from (``source(named:)``);
 /// - `test:wait config-ref key` — waits until the test calls ``release(_:)`` for `key`.
 /// - `test:sleep config-ref millis` — sleeps `millis` milliseconds, then leaves the message as it is.
+/// - `test:pages config-ref key pages pageSize failOnPage` — a paged result of the numbers 1…
+///   `pages × pageSize`, a page at a time; records `fetch <page> after <n>` (n: the calls of
+///   `test:flaky key` so far) and fails page `failOnPage` with `TEST:CONNECTIVITY`.
 final class TestConnector: Connector, @unchecked Sendable {
     static let namespaceURI = TestApp.testNamespaceURI
 
@@ -54,6 +58,12 @@ final class TestConnector: Connector, @unchecked Sendable {
             ElementDeclaration("source", role: .source, parameters: [ParameterDeclaration("name", required: true)]),
             ElementDeclaration("wait", role: .operation, parameters: common + [ParameterDeclaration("key", required: true)]),
             ElementDeclaration("sleep", role: .operation, parameters: common + [ParameterDeclaration("millis", required: true, kind: .integer)]),
+            ElementDeclaration("pages", role: .operation, parameters: common + [
+                ParameterDeclaration("key", required: true),
+                ParameterDeclaration("pages", required: true, kind: .integer),
+                ParameterDeclaration("pageSize", required: true, kind: .integer),
+                ParameterDeclaration("failOnPage", kind: .integer),
+            ]),
         ])
 
     private static let common: [ParameterDeclaration] = [
@@ -74,6 +84,9 @@ final class TestConnector: Connector, @unchecked Sendable {
         recorded.append(entry)
         lock.unlock()
     }
+
+    /// The calls made for `key` so far (call under the lock).
+    func callCount(_ key: String) -> Int { calls[key] ?? 0 }
 
     func nextCall(_ key: String) -> Int {
         lock.lock()
@@ -110,6 +123,11 @@ final class TestConnector: Connector, @unchecked Sendable {
         case "sleep":
             guard let millis = definition.parameters["millis"] else { break }
             return Sleep(millis: millis)
+        case "pages":
+            guard let key = definition.parameters["key"]?.text, let pages = definition.parameters["pages"].flatMap({ Int($0.text) }),
+                  let pageSize = definition.parameters["pageSize"].flatMap({ Int($0.text) }) else { break }
+            let failOnPage = definition.parameters["failOnPage"].flatMap { Int($0.text) }
+            return PagesOperation(connector: self, key: key, pages: pages, pageSize: pageSize, failOnPage: failOnPage)
         default:
             break
         }
@@ -184,6 +202,47 @@ final class TestConnector: Connector, @unchecked Sendable {
                 try? await Task.sleep(for: .milliseconds(millis))
             }
             return input.message
+        }
+    }
+
+    /// `test:pages`: a ``NumberPages`` result.
+    struct PagesOperation: ConnectorOperation {
+        let connector: TestConnector
+        let key: String
+        let pages: Int
+        let pageSize: Int
+        let failOnPage: Int?
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            Message(payload: TypedValue(pages: NumberPages(operation: self)), attributes: ["pages": .int(Int64(pages))])
+        }
+    }
+
+    /// The numbers 1… in pages, each fetched (and recorded) only when asked for.
+    final class NumberPages: PagedValues {
+        let operation: PagesOperation
+
+        init(operation: PagesOperation) { self.operation = operation }
+
+        func makePageIterator() -> any PageIterator { Iterator(operation) }
+
+        final class Iterator: PageIterator {
+            let operation: PagesOperation
+            var page = 0
+
+            init(_ operation: PagesOperation) { self.operation = operation }
+
+            func nextPage() async throws -> [Value]? {
+                guard page < operation.pages else { return nil }
+                page += 1
+                let seen = operation.connector.withLock { operation.connector.callCount(operation.key) }
+                operation.connector.record("fetch \(page) after \(seen)")
+                if page == operation.failOnPage {
+                    throw ConnectorError(type: ErrorTypeName(namespace: "TEST", identifier: "CONNECTIVITY"), message: "page \(page) failed")
+                }
+                let start = (page - 1) * operation.pageSize
+                return (start + 1...start + operation.pageSize).map { .int(Int64($0)) }
+            }
         }
     }
 }
