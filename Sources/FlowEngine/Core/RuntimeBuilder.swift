@@ -176,8 +176,9 @@ final class RuntimeBuilder {
         if definition.namespace == "MULE" {
             // Core sources (`scheduler`) are the engine's own.
             do {
-                return try SchedulerSource.make(definition, flow: flow, logger: logger(LogCategories.scheduler),
-                                                warn: { diagnostics.append($0) })
+                return try SchedulerSource.make(definition, flow: flow,
+                                                leadership: services[SchedulerLeadershipKey.self] ?? LocalSchedulerLeadership(),
+                                                logger: logger(LogCategories.scheduler), warn: { diagnostics.append($0) })
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
                 return nil
