@@ -16,13 +16,14 @@ final class AppObjectStores {
     /// Persistent entries: the registered key-value store (a cluster's database), else files
     /// under `<app>/.conduit/object-stores/`, one per store.
     let persistent: any KeyValueStore
-    /// Transient entries, in this process's memory.
-    let transient: any KeyValueStore = MemoryKeyValueStore()
+    /// Transient entries: the registered transient store (a cluster's), else this process's memory.
+    let transient: any KeyValueStore
     private var names: [String: SourceLocation] = [:]
     private var defaultStore: ObjectStore?
 
     init(context: ConnectorBuildContext) {
         persistent = context.services.keyValueStore(defaultDirectory: context.appDirectory + "/.conduit/object-stores")
+        transient = context.services[TransientKeyValueStoreKey.self] ?? MemoryKeyValueStore()
     }
 
     /// The app's instance.

@@ -75,13 +75,15 @@ public enum TestApp {
                                options: RuntimeOptions(logHandlerFactory: { _ in SwiftLogNoOpLogHandler() })).diagnostics
     }
 
-    /// The app loaded and built (not started); a ``LoadFailure`` with every problem otherwise.
+    /// The app loaded and built (not started), with `services` for its connectors and engine; a
+    /// ``LoadFailure`` with every problem otherwise.
     public static func runtime(_ body: String, properties: [(String, String)] = [], connectors: [any Connector] = [],
                                logs: LogCapture = LogCapture(), logLevels: [String: LogThreshold] = [:],
-                               files: [String: String] = [:]) throws -> Runtime {
+                               files: [String: String] = [:], services: ServiceRegistry = ServiceRegistry()) throws -> Runtime {
         let result = try load(body, properties: properties, connectors: connectors, files: files)
-        let prepared = Runtime.prepare(result, connectors: standardConnectors + connectors,
-                                       options: RuntimeOptions(logLevelOverrides: logLevels, logHandlerFactory: logs.factory))
+        var options = RuntimeOptions(logLevelOverrides: logLevels, logHandlerFactory: logs.factory)
+        options.services = services
+        let prepared = Runtime.prepare(result, connectors: standardConnectors + connectors, options: options)
         guard let runtime = prepared.runtime else {
             throw LoadFailure(description: prepared.diagnostics.map(\.description).joined(separator: "\n"))
         }

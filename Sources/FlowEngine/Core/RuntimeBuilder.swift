@@ -32,8 +32,9 @@ final class RuntimeBuilder {
     private var globalHandlers: [String: ErrorHandler] = [:]
     private var handlersInProgress: Set<String> = []
     private var loggerCache: [String: Logger] = [:]
-    /// Where the internal stores of validators and redelivery policies keep their entries.
-    private let internalStores = MemoryKeyValueStore()
+    /// Where the internal stores of validators and redelivery policies keep their entries: the
+    /// registered transient store (a cluster's), else this process's memory.
+    private let internalStores: any KeyValueStore
     private lazy var buildContext: ConnectorBuildContext = {
         let context = ConnectorBuildContext(
             appName: app.name, layout: app.layout, properties: { [properties = app.properties] in properties.value(forKey: $0) }, loggers: loggers,
@@ -49,6 +50,7 @@ final class RuntimeBuilder {
         self.isPartial = isPartial
         observer = options.observer
         services = options.services
+        internalStores = options.services[TransientKeyValueStoreKey.self] ?? MemoryKeyValueStore()
         let properties = app.properties
         // Expressions read configuration properties only (`p()`, issue 21 L1); log levels may
         // also come from the command line and the environment.
@@ -177,8 +179,9 @@ final class RuntimeBuilder {
         if definition.namespace == "MULE" {
             // Core sources (`scheduler`) are the engine's own.
             do {
-                return try SchedulerSource.make(definition, flow: flow, logger: logger(LogCategories.scheduler),
-                                                warn: { diagnostics.append($0) })
+                return try SchedulerSource.make(definition, flow: flow,
+                                                leadership: services[SchedulerLeadershipKey.self] ?? LocalSchedulerLeadership(),
+                                                logger: logger(LogCategories.scheduler), warn: { diagnostics.append($0) })
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
                 return nil
@@ -276,7 +279,7 @@ final class RuntimeBuilder {
 
     /// The store a core element (`idempotent-message-validator`, `redelivery-policy`) uses: the
     /// `os:object-store` its `objectStore` names, its inline `os:private-object-store` (built by the
-    /// connector that declares it), else an internal one in memory (Mule's: entries live 5 minutes).
+    /// connector that declares it), else an internal transient one (Mule's: entries live 5 minutes).
     /// Nil when the store named or declared could not be built (reported).
     func objectStore(reference: ParameterValue?, privateStore: ComponentDefinition?, owner: String,
                      defaultName: String) -> ObjectStore? {

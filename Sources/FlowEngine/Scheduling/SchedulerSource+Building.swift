@@ -4,8 +4,9 @@ import Foundation
 import Logging
 
 extension SchedulerSource {
-    /// The `<scheduler>` `definition` describes, for `flow`; every problem thrown together, located.
-    static func make(_ definition: ComponentDefinition, flow: SourceFlow, logger: Logger,
+    /// The `<scheduler>` `definition` describes, for `flow`, run where `leadership` says; every
+    /// problem thrown together, located.
+    static func make(_ definition: ComponentDefinition, flow: SourceFlow, leadership: any SchedulerLeadership, logger: Logger,
                      warn: (Diagnostic) -> Void) throws(DiagnosticList) -> SchedulerSource {
         var problems: [Diagnostic] = []
         let strategies = definition.child("scheduling-strategy")?.children ?? []
@@ -76,6 +77,6 @@ extension SchedulerSource {
                                        startDelay: .milliseconds(unitMilliseconds * startDelay))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
-        return SchedulerSource(flow: flow, strategy: strategy, logger: logger)
+        return SchedulerSource(flow: flow, strategy: strategy, leadership: leadership, logger: logger)
     }
 }

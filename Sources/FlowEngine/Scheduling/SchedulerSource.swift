@@ -9,24 +9,34 @@ import Logging
 /// skipped (Mule's `disallowConcurrentExecution="true"`, which Conduit always applies), as is a
 /// tick the flow's `maxConcurrency` has no room for. Stopping cancels the timer; a run in flight
 /// finishes, and the engine's drain waits for it.
+///
+/// In a cluster a tick runs the flow only on the node its ``SchedulerLeadership`` names, asked
+/// before every run; the leadership is given up when the scheduler has stopped and its last run
+/// ended, so another node never starts a run while this one's is still going.
 final class SchedulerSource: FlowSource, @unchecked Sendable {
     let flow: SourceFlow
     let strategy: SchedulingStrategy
+    let leadership: any SchedulerLeadership
     private let logger: Logger
     private let lock = NSLock()
     // Guarded by `lock`.
     private var timer: Task<Void, Never>?
     private var isRunningFlow = false
+    private var isStopped = false
 
-    init(flow: SourceFlow, strategy: SchedulingStrategy, logger: Logger) {
+    init(flow: SourceFlow, strategy: SchedulingStrategy, leadership: any SchedulerLeadership, logger: Logger) {
         self.flow = flow
         self.strategy = strategy
+        self.leadership = leadership
         self.logger = logger
     }
 
     func start() async throws {
         let timer = Task { [self] in await runTimer() }
-        lock.withLock { self.timer = timer }
+        lock.withLock {
+            self.timer = timer
+            isStopped = false
+        }
     }
 
     func stop() async {
@@ -36,6 +46,12 @@ final class SchedulerSource: FlowSource, @unchecked Sendable {
         }
         timer?.cancel()
         await timer?.value
+        // A run still in flight releases the leadership when it ends.
+        let idle = lock.withLock { () -> Bool in
+            isStopped = true
+            return !isRunningFlow
+        }
+        if idle { await leadership.release(flow: flow.name, app: flow.appName) }
     }
 
     private func runTimer() async {
@@ -45,7 +61,7 @@ final class SchedulerSource: FlowSource, @unchecked Sendable {
             var next = clock.now + startDelay
             while !Task.isCancelled {
                 do { try await clock.sleep(until: next) } catch { return }
-                tick()
+                await tick()
                 next += period
                 // Ticks missed while the machine was busy are skipped, not run back to back.
                 while next < clock.now { next += period }
@@ -59,14 +75,14 @@ final class SchedulerSource: FlowSource, @unchecked Sendable {
                     do { try await Task.sleep(for: .milliseconds(max(Int(wait * 1000), 1))) } catch { return }
                 }
                 if Task.isCancelled { return }
-                tick()
+                await tick()
                 after = fire
             }
         }
     }
 
-    /// One scheduled moment: dispatch a run unless one is in flight.
-    private func tick() {
+    /// One scheduled moment: dispatch a run unless one is in flight or another node leads.
+    private func tick() async {
         let claimed = lock.withLock { () -> Bool in
             guard !isRunningFlow else { return false }
             isRunningFlow = true
@@ -74,6 +90,10 @@ final class SchedulerSource: FlowSource, @unchecked Sendable {
         }
         guard claimed else {
             logger.info("Flow '\(flow.name)' is already running and 'disallowConcurrentExecution' is set to 'true'. Execution skipped.")
+            return
+        }
+        guard await leadership.mayRun(flow: flow.name, app: flow.appName), !Task.isCancelled else {
+            lock.withLock { isRunningFlow = false }
             return
         }
         guard flow.flow.tryEnter() else {
@@ -85,7 +105,14 @@ final class SchedulerSource: FlowSource, @unchecked Sendable {
         flow.dispatch(event) { [self] outcome in
             if case .failure(let failure) = outcome { flow.logIfUnlogged(failure) }
             flow.flow.leave()
-            lock.withLock { isRunningFlow = false }
+            let stopped = lock.withLock { () -> Bool in
+                isRunningFlow = false
+                return isStopped
+            }
+            if stopped {
+                let (leadership, name, app) = (leadership, flow.name, flow.appName)
+                Task { await leadership.release(flow: name, app: app) }
+            }
         }
     }
 }
