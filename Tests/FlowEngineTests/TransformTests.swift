@@ -316,4 +316,45 @@ import Testing
         #expect(failure.error.type.description == "MULE:EXPRESSION")
         #expect(failure.error.description.hasSuffix("\" at \(location)."), "\(failure.error.description)")
     }
+
+    @Test("readUrl reads a classpath file of the app; other URLs and missing files are named")
+    func readURL() async throws {
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0
+            var codes = readUrl("classpath://data/codes.json", "application/json")
+            output application/java
+            ---
+            { name: codes[payload.code], raw: readUrl("classpath://data/codes.json", "text/plain") }]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            <flow name="web">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output application/java --- readUrl(payload, "application/json")]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            """, files: ["data/codes.json": #"{"NY": "New York"}"#])
+        let outcome = try await runtime.run(flow: "main", payload: ["code": "NY"])
+        #expect(try outcome.event?.payload.value == ["name": "New York", "raw": #"{"NY": "New York"}"#] as Value, "\(String(describing: outcome.event?.payload)) \(String(describing: outcome.failure?.error.description))")
+        for (url, message) in [("http://example.com/x.json", "readUrl reads only the app's classpath ('classpath://path'), not 'http://example.com/x.json'"),
+                               ("classpath://data/none.json", "readUrl found no resource 'data/none.json' on the app's classpath")] {
+            let failed = try await runtime.run(flow: "web", payload: .string(url))
+            let failure = try #require(failed.failure)
+            #expect(failure.error.description.hasPrefix(message + " evaluating expression"), "\(failure.error.description)")
+        }
+    }
+
+    @Test("a constant readUrl of a missing classpath file is a load error at the call")
+    func readURLMissing() throws {
+        let diagnostics = try TestApp.diagnostics("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0 output application/java --- readUrl("classpath://none.json", "application/json")]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            """).map(\.description)
+        #expect(diagnostics == ["flows/main.xml:12:78: error: Invalid script: readUrl found no resource 'none.json' on the app's classpath"])
+    }
 }
+

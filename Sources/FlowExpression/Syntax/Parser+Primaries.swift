@@ -181,7 +181,16 @@ extension Parser {
         if name == "readUrl", let read = Builtins.all["read"] {
             let arguments = try parseArguments(for: nil)
             guard (1...3).contains(arguments.count) else { throw arity("readUrl", expected: 1...3, got: arguments.count, at: token) }
-            return ReadURLNode(arguments: arguments, resource: modules?.resource, read: read, offset: token.offset)
+            // A constant classpath URL is read now: once, and a missing file is a load error.
+            var preloaded: [UInt8]?
+            if let constant = arguments[0] as? ConstantNode, case .string(let url) = constant.value, url.hasPrefix(ReadURLNode.classpath) {
+                let path = String(url.dropFirst(ReadURLNode.classpath.count))
+                preloaded = modules?.resource(path)
+                if preloaded == nil {
+                    return nameError("readUrl found no resource '\(path)' on the app's classpath", at: token.offset)
+                }
+            }
+            return ReadURLNode(arguments: arguments, resource: modules?.resource, preloaded: preloaded, read: read, offset: token.offset)
         }
         guard let function = Builtins.all[name] else {
             _ = try parseArguments(for: nil)

@@ -228,6 +228,10 @@ extension Parser {
             advance()
         }
         guard !parts.isEmpty else { throw SyntaxError(offset: offset, message: "expected a module name but found \(describe(current))") }
+        if parts.count == 1, current.isSymbol(.bang) {
+            // `import java!com::acme::Tools`: a module loaded by another loader (Java classes).
+            throw SyntaxError(offset: offset, message: "'\(parts[0])!' modules (Java classes called from DataWeave) are not supported by Conduit")
+        }
         return (parts.joined(separator: "::"), offset)
     }
 
