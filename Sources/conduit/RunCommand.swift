@@ -59,8 +59,12 @@ struct RunCommand: AsyncParsableCommand {
         let loaded = AppLoader.load(try app.loadOptions())
         let format = LogFormatSetting.resolve(option: logFormat, properties: loaded.app?.properties)
         switch format {
-        case .success(.json): LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
-        case .success(.text), .failure: LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
+        case .success(.json):
+            LoggingSystem.bootstrap({ label, provider in JSONLogHandler(label: label, metadataProvider: provider) },
+                                    metadataProvider: .traceContext)
+        case .success(.text), .failure:
+            LoggingSystem.bootstrap({ label, provider in ConsoleLogHandler(label: label, metadataProvider: provider) },
+                                    metadataProvider: .traceContext)
         }
         let metrics: PrometheusCollectorRegistry? = managementPort == nil ? nil : PrometheusCollectorRegistry()
         let observer = metrics.map { registry in
