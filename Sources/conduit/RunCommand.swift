@@ -67,10 +67,11 @@ struct RunCommand: AsyncParsableCommand {
                                     metadataProvider: .traceContext)
         }
         let metrics: PrometheusCollectorRegistry? = managementPort == nil ? nil : PrometheusCollectorRegistry()
+        let activity = FlowActivity()
         let observer = metrics.map { registry in
             let factory = PrometheusMetricsFactory(registry: registry)
             MetricsSystem.bootstrap(factory)
-            return MetricsObserver(factory: factory)
+            return ObserverGroup([MetricsObserver(factory: factory), activity])
         }
         let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors,
                                        options: RuntimeOptions(logLevelOverrides: overrides, observer: observer))
@@ -99,8 +100,8 @@ struct RunCommand: AsyncParsableCommand {
             managementLogger.logLevel = .warning
             let host = managementHost
             services.append(.init(service: ManagementServer(host: host, port: managementPort, runtime: runtime, readiness: readiness, registry: metrics,
-                                                            logger: managementLogger) { port in
-                announce("Management port at http://\(host):\(port) (/livez /readyz /metrics)")
+                                                            activity: activity, logger: managementLogger) { port in
+                announce("Management port at http://\(host):\(port) (/ /livez /readyz /metrics)")
             }))
         }
         let service = RuntimeService(runtime: runtime, onReady: { runtime in
