@@ -4,12 +4,14 @@ import Logging
 
 /// Writes one JSON object per log record and line, as log pipelines (Loki, Elasticsearch,
 /// CloudWatch) ingest it: `timestamp`, `level`, `logger`, `message`, then the event's
-/// `correlationId`, `flow`, `processor` and, on error records, `errorType`, `element` and
+/// `correlationId`, `traceId`, `spanId`, `flow`, `processor` and, on error records, `errorType`, `element` and
 /// `flowStack` in place of Mule's text block; any other metadata under its own key.
 struct JSONLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
+    /// Adds context-dependent metadata (the current trace's ids) to every record.
+    var metadataProvider: Logger.MetadataProvider?
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -20,6 +22,8 @@ struct JSONLogHandler: LogHandler {
     /// fixed fields.
     private static let renamed: [(key: String, field: String)] = [
         (LogMetadataKeys.correlationId, "correlationId"),
+        (LogMetadataKeys.traceId, "traceId"),
+        (LogMetadataKeys.spanId, "spanId"),
         (LogMetadataKeys.flowName, "flow"),
         (LogMetadataKeys.processorPath, "processor"),
         (LogMetadataKeys.errorType, "errorType"),
@@ -32,6 +36,7 @@ struct JSONLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var merged = metadata
+        if let provided = metadataProvider?.get(), !provided.isEmpty { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         // An error record's text is Mule's block; its fields say the same without the layout.
         let message = merged[LogMetadataKeys.errorMessage].map(\.description) ?? event.message.description

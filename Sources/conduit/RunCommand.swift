@@ -59,14 +59,19 @@ struct RunCommand: AsyncParsableCommand {
         let loaded = AppLoader.load(try app.loadOptions())
         let format = LogFormatSetting.resolve(option: logFormat, properties: loaded.app?.properties)
         switch format {
-        case .success(.json): LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
-        case .success(.text), .failure: LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
+        case .success(.json):
+            LoggingSystem.bootstrap({ label, provider in JSONLogHandler(label: label, metadataProvider: provider) },
+                                    metadataProvider: .traceContext)
+        case .success(.text), .failure:
+            LoggingSystem.bootstrap({ label, provider in ConsoleLogHandler(label: label, metadataProvider: provider) },
+                                    metadataProvider: .traceContext)
         }
         let metrics: PrometheusCollectorRegistry? = managementPort == nil ? nil : PrometheusCollectorRegistry()
+        let activity = FlowActivity()
         let observer = metrics.map { registry in
             let factory = PrometheusMetricsFactory(registry: registry)
             MetricsSystem.bootstrap(factory)
-            return MetricsObserver(factory: factory)
+            return ObserverGroup([MetricsObserver(factory: factory), activity])
         }
         let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors,
                                        options: RuntimeOptions(logLevelOverrides: overrides, observer: observer))
@@ -95,8 +100,8 @@ struct RunCommand: AsyncParsableCommand {
             managementLogger.logLevel = .warning
             let host = managementHost
             services.append(.init(service: ManagementServer(host: host, port: managementPort, runtime: runtime, readiness: readiness, registry: metrics,
-                                                            logger: managementLogger) { port in
-                announce("Management port at http://\(host):\(port) (/livez /readyz /metrics)")
+                                                            activity: activity, logger: managementLogger) { port in
+                announce("Management port at http://\(host):\(port) (/ /livez /readyz /metrics)")
             }))
         }
         let service = RuntimeService(runtime: runtime, onReady: { runtime in

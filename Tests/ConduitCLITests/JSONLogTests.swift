@@ -30,11 +30,15 @@ import Testing
         }
     }
 
+    /// The caller's trace, which the request's records carry.
+    static let traceId = "4bf92f3577b34da6a3ce929d0e0e4736"
+
     static func post(_ url: String, name: String) async throws -> Int {
         var request = URLRequest(url: try #require(URL(string: url + "/hello")))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("req-7", forHTTPHeaderField: "X-Correlation-ID")
+        request.setValue("00-\(traceId)-00f067aa0ba902b7-01", forHTTPHeaderField: "traceparent")
         request.httpBody = try JSONSerialization.data(withJSONObject: ["name": name])
         let (_, response) = try await URLSession.shared.data(for: request)
         return try #require(response as? HTTPURLResponse).statusCode
@@ -48,6 +52,7 @@ import Testing
         let readyRecord = try #require(try Self.objects(ready).first)
         #expect(readyRecord["logger"] as? String == "conduit.lifecycle")
         #expect(readyRecord["level"] as? String == "INFO")
+        #expect(readyRecord["traceId"] == nil, "outside a flow run there is no trace")
         let message = try #require(readyRecord["message"] as? String)
         let url = try #require(message.split(separator: " ").last.map(String.init))
 
@@ -66,11 +71,17 @@ import Testing
         #expect(logged["message"] as? String == "hello ada\nERROR forged\"")
         #expect(logged["correlationId"] as? String == "req-7")
         #expect(logged["processor"] as? String == "hello/processors/0")
+        // The run's span of the caller's trace, the same on both records of the request.
+        #expect(logged["traceId"] as? String == Self.traceId)
+        let span = try #require(logged["spanId"] as? String)
+        #expect(span.count == 16 && span != "00f067aa0ba902b7")
         let error = try #require(records.first { $0["level"] as? String == "ERROR" })
         #expect(error["logger"] as? String == "org.mule.runtime.core.internal.exception.OnErrorPropagateHandler")
         #expect(error["message"] as? String == "refused ada\nERROR forged\"")
         #expect(error["errorType"] as? String == "APP:REFUSED")
         #expect(error["correlationId"] as? String == "req-7")
+        #expect(error["traceId"] as? String == Self.traceId)
+        #expect(error["spanId"] as? String == span)
         #expect(error["flow"] as? String == "hello")
         let appName = URL(fileURLWithPath: app.path).lastPathComponent
         #expect(error["element"] as? String == "hello/processors/1 @ \(appName):flows/app.xml:10")

@@ -45,7 +45,7 @@ import Testing
         let appURL = try #require(ready.split(separator: " ").last.map(String.init))
         let managementLine = try await process.line(containing: "Management port at", within: .seconds(5))
         let management = try #require(managementLine.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
-        #expect(managementLine.hasSuffix(" (/livez /readyz /metrics)"))
+        #expect(managementLine.hasSuffix(" (/ /livez /readyz /metrics)"))
 
         #expect(try await Self.get(management + "/livez") == (200, "ok\n"))
         #expect(try await Self.get(management + "/readyz") == (200, "ready\n"))

@@ -128,8 +128,9 @@ public struct HTTPTransport: Sendable {
     func start(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
                timeout: Duration) throws -> HTTPClient.Task<HTTPClient.Response> {
         var fields = HTTPHeaders()
-        fields.reserveCapacity(headers.count)
+        fields.reserveCapacity(headers.count + 2)
         for header in headers { fields.add(name: header.name, value: header.value) }
+        TraceHeaderFields.add(to: &fields)
         let request = try HTTPClient.Request(url: url, method: method, headers: fields, body: body.map { .bytes($0) })
         let accumulator = ResponseAccumulator(request: request, maxBodySize: Self.maximumBodySize)
         let deadline = NIODeadline.now() + .nanoseconds(timeout.saturatingNanoseconds)

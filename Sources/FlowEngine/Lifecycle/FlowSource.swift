@@ -12,4 +12,13 @@ public protocol FlowSource: Sendable {
     /// Stops feeding new events. Events already running are not interrupted: the engine waits
     /// for them after every source has stopped.
     func stop() async
+
+    /// What feeds the flow, as a status page shows it: `POST /projects` for a listener, `every
+    /// 30 s` for a scheduler. From the app's definition only, never from a request.
+    var summary: String { get }
+}
+
+extension FlowSource {
+    /// `source`: the kind of source is not worth more.
+    public var summary: String { "source" }
 }

@@ -41,11 +41,14 @@ public final class SourceFlow: Sendable {
 
     /// Starts running `event` through the flow on its own task and returns at once, for a source
     /// that has nobody waiting for the result (a scheduler's tick); `completion` gets the outcome.
-    /// The run counts as in flight from this call on, so shutdown waits for it.
+    /// The run counts as in flight from this call on, so shutdown waits for it. It is the root
+    /// of a trace of its own (its logs and outbound calls carry it), as nobody called it.
     public func dispatch(_ event: Event, completion: @escaping @Sendable (FlowOutcome) -> Void) {
         let flow = flow
-        runtime.runInBackground { [runtime] in
-            completion(await runtime.run(flow, event))
+        TraceContext.root().withCurrent {
+            runtime.runInBackground { [runtime] in
+                completion(await runtime.run(flow, event))
+            }
         }
     }
 

@@ -2,6 +2,10 @@
 public enum LogMetadataKeys {
     /// The event's correlation id.
     public static let correlationId = "correlation.id"
+    /// The W3C trace id of the flow run that logged (32 hex digits).
+    public static let traceId = "trace.id"
+    /// The span id of the flow run that logged (16 hex digits).
+    public static let spanId = "span.id"
     /// The flow that logged.
     public static let flowName = "flow.name"
     /// The processor path that logged (`flow/processors/0`).

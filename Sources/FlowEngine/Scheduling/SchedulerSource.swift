@@ -31,6 +31,17 @@ final class SchedulerSource: FlowSource, @unchecked Sendable {
         self.logger = logger
     }
 
+    /// `scheduler, every 30 s` or `scheduler, cron 0 */5 * * * ? (UTC)`.
+    var summary: String {
+        switch strategy {
+        case .fixedFrequency(let period, _):
+            let milliseconds = period.milliseconds
+            return "scheduler, every " + (milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms")
+        case .cron(let expression, let zone):
+            return "scheduler, cron \(expression) (\(zone.identifier))"
+        }
+    }
+
     func start() async throws {
         let timer = Task { [self] in await runTimer() }
         lock.withLock {

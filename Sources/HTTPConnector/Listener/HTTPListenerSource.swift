@@ -22,6 +22,14 @@ final class HTTPListenerSource: FlowSource {
         self.configuration = configuration
     }
 
+    /// `POST /projects` (the allowed methods, or `*` for any, and the path below the
+    /// configuration's base path).
+    var summary: String {
+        let route = ListenerRoute(basePath: configuration.definition.basePath, path: listener.path, methods: listener.allowedMethods,
+                                  target: .flow(self))
+        return (listener.allowedMethods?.joined(separator: ", ") ?? "*") + " " + route.listenerPath
+    }
+
     /// Whether the source answers requests by running its flow.
     var isRunning: Bool { running.load(ordering: .acquiring) }
 

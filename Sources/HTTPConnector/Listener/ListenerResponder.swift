@@ -52,8 +52,15 @@ struct ListenerResponder: HTTPResponder {
         }
     }
 
+    /// Serves a routed request within its trace context (``TraceHeaders/incoming(_:)``), which
+    /// its logs and outbound calls read.
     @inline(never)
     private func serve(_ routed: RoutedRequest, _ request: Request) async throws -> Response {
+        try await TraceHeaders.incoming(request.headers).withCurrent { try await serveTraced(routed, request) }
+    }
+
+    @inline(never)
+    private func serveTraced(_ routed: RoutedRequest, _ request: Request) async throws -> Response {
         // Only the source is taken out of the route here: one reference, where the route's enum
         // payload would be copied into this frame and stay in every connection's stack.
         if let source = routed.route.source { return try await runFlow(source, request, routed) }

@@ -97,6 +97,7 @@ struct HTTPRequestOperation: ConnectorOperation {
         if authorize, let authentication = config.authentication {
             headers.replaceOrAdd(name: "Authorization", value: authentication.headerValue)
         }
+        TraceHeaderFields.add(to: &headers)
         let request = try HTTPClient.Request(url: prepared.url, method: HTTPMethod(rawValue: prepared.method), headers: headers,
                                              body: prepared.body.bytes.readableBytes == 0 ? nil : .byteBuffer(prepared.body.bytes))
         logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")

@@ -57,9 +57,13 @@ enum ConsentPage {
         """
         <!DOCTYPE html>
         <html lang="en">
-        <head><meta charset="utf-8"><title>\(HTMLEscaping.escape(title)) · Procore sandbox</title></head>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLEscaping.escape(title)) · Procore sandbox</title><style>\(PageStyle.css)</style></head>
         <body>
+        <main><header><strong>Procore sandbox</strong><span class="muted">bundled with Conduit</span></header>
+        <div class="card">
           \(body)
+        </div></main>
         </body>
         </html>
 

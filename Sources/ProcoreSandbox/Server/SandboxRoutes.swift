@@ -6,6 +6,8 @@ import Logging
 enum SandboxRoutes {
     static func router(state: SandboxState, logger: Logger, authority: String) -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
+        let recorder = RequestRecorder()
+        router.add(middleware: RequestRecordMiddleware(recorder: recorder))
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: CrossSiteMiddleware())
         router.add(middleware: RateLimitMiddleware(state: state))
@@ -43,6 +45,8 @@ enum SandboxRoutes {
         router.get("/_sandbox/projects", use: handle { request, _ in await state.adminProjects(request) })
         router.get("/_sandbox/projects/summary", use: handle { request, _ in await state.projectSummary(request) })
         router.post("/_sandbox/reset", use: handle { _, _ in await state.resetToSeed() })
+        router.get("/_sandbox/requests", use: handle { _, _ in recorder.list() })
+        router.delete("/_sandbox/requests", use: handle { _, _ in recorder.clear() })
         router.post("/_sandbox/rate-limit/reset", use: handle { _, _ in await state.resetRateLimit() })
         return router
     }
