@@ -50,7 +50,10 @@ let package = Package(
             "FlowCore", "CLibXML2",
             .product(name: "Atomics", package: "swift-atomics"),
         ]),
-        .target(name: "FlowExpression", dependencies: ["FlowCore", "FlowFormats"]),
+        .target(name: "FlowExpression", dependencies: [
+            "FlowCore", "FlowFormats",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowXML", "FlowProperties", "FlowExpression"]),
         .target(name: "FlowEngine", dependencies: [
             "FlowCore", "FlowModel", "FlowExpression", "FlowFormats",

@@ -8,7 +8,8 @@ enum Builtins {
     static let all: [String: BuiltinFunction] = {
         var table: [String: BuiltinFunction] = [:]
         for function in functions + CollectionFunctions.functions + TextFunctions.functions + NumberFunctions.functions
-            + SystemFunctions.functions + StringsModule.functions + ArraysModule.functions + ObjectsModule.functions {
+            + SystemFunctions.functions + StringsModule.functions + ArraysModule.functions + ObjectsModule.functions
+            + CryptoModule.functions {
             table[function.name] = function
         }
         return table

@@ -4,6 +4,7 @@ enum LibraryModule: String, CaseIterable, Sendable {
     case strings = "dw::core::Strings"
     case arrays = "dw::core::Arrays"
     case objects = "dw::core::Objects"
+    case crypto = "dw::Crypto"
 
     /// The module a script names: its full path (`dw::core::Strings`) or, after
     /// `import dw::core::Strings`, its last part (`Strings::capitalize`).
