@@ -44,7 +44,7 @@ import Testing
         ("%dw 3.0\noutput application/json\n---\n1", ["x.dwl:1:5: Invalid script: DataWeave version 3.0 is not supported, only 2.x"]),
         ("%dw 2.0\noutput application/json indnt=false\n---\n1", ["x.dwl:2:25: Invalid script: unknown writer property 'indnt' for application/json, did you mean 'indent'?"]),
         ("%dw 2.0\noutput application/json\noutput text/plain\n---\n1", ["x.dwl:3:1: Invalid script: only one 'output' directive is allowed"]),
-        ("%dw 2.0\nimport * from dw::core::Strngs\n---\n1", ["x.dwl:2:15: Invalid script: module 'dw::core::Strngs' is not available; Conduit has dw::core::Strings, dw::core::Arrays, dw::core::Objects"]),
+        ("%dw 2.0\nimport * from dw::core::Strngs\n---\n1", ["x.dwl:2:15: Invalid script: module 'dw::core::Strngs' is not available; Conduit has dw::core::Strings, dw::core::Arrays, dw::core::Objects, dw::Crypto"]),
         ("%dw 2.0\nimport capitalise from dw::core::Strings\n---\n1", ["x.dwl:2:8: Invalid script: 'capitalise' is not a function of dw::core::Strings"]),
         ("%dw 2.0\nvar a = 1\nvar a = 2\n---\na", ["x.dwl:3:5: Invalid script: variable 'a' is already declared"]),
         ("%dw 2.0\nfun f(x) = x\n---\nf(1, 2)", ["x.dwl:4:1: Invalid script: 'f' takes 1 argument, got 2"]),
