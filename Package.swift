@@ -110,6 +110,7 @@ let package = Package(
         ]),
         .target(name: "ValidationModule", dependencies: ["FlowCore", "FlowModel", "FlowExpression", "FlowEngine"]),
         .target(name: "ObjectStoreModule", dependencies: ["FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport"]),
+        .target(name: "FileConnector", dependencies: ["FlowCore", "FlowModel", "FlowFormats", "FlowEngine"]),
         .target(name: "ProcoreSandbox", dependencies: [
             "FlowCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -120,7 +121,7 @@ let package = Package(
         ]),
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression", "FlowFormats"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
-            "FlowCore", "Management", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule", "ObjectStoreModule",
+            "FlowCore", "Management", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule", "ObjectStoreModule", "FileConnector",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -169,6 +170,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ValidationModuleTests", dependencies: ["ValidationModule", "FlowEngine", "FlowCore", "FlowFormats", "ConduitTestSupport"]),
+        .testTarget(name: "FileConnectorTests", dependencies: [
+            "FileConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
+        ]),
         .testTarget(name: "ObjectStoreModuleTests", dependencies: [
             "ObjectStoreModule", "ConnectorSupport", "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -38,6 +38,13 @@ public enum ProcoreDeclaration {
         ParameterDeclaration("targetValue", kind: .expression),
     ]
 
+    private static let readCommon: [ParameterDeclaration] = [
+        ParameterDeclaration("config-ref", required: true, kind: .reference(stereotype: configStereotype)),
+        ParameterDeclaration("companyId", required: true, kind: .expression),
+        ParameterDeclaration("target", kind: .literal),
+        ParameterDeclaration("targetValue", kind: .expression),
+    ]
+
     private static func fieldParameters(_ fields: [ProjectField], required: Set<String>) -> [ParameterDeclaration] {
         fields.map { ParameterDeclaration($0.parameter, required: required.contains($0.parameter), kind: .expression) }
     }
@@ -88,6 +95,11 @@ public enum ProcoreDeclaration {
                            parameters: operationCommon + [ParameterDeclaration("projectId", required: true, kind: .expression)]
                                + fieldParameters(ProjectField.update, required: []),
                            children: ["custom-fields"]),
+        ElementDeclaration("get-project", role: .operation, parameters: readCommon + [
+            ParameterDeclaration("projectId", required: true, kind: .expression),
+        ]),
+        ElementDeclaration("list-projects", role: .operation,
+                           parameters: readCommon + ProjectListQuery.filterParameters.map { ParameterDeclaration($0, kind: .expression) }),
         ElementDeclaration("custom-fields", role: .nested, parameters: [], children: ["custom-field"]),
         ElementDeclaration("custom-field", role: .nested, parameters: [
             ParameterDeclaration("key", required: true),

@@ -1,4 +1,5 @@
 import FlowCore
+import FileConnector
 import FlowEngine
 import HTTPConnector
 import ObjectStoreModule
@@ -8,7 +9,7 @@ import ValidationModule
 /// The connectors this executable ships; the only place that names them.
 enum ConnectorCatalog {
     /// Every connector, for the engine.
-    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector(), ObjectStoreConnector()]
+    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector(), ObjectStoreConnector(), FileConnector()]
 
     /// Their XML vocabularies, for the loader.
     static var declarations: [ConnectorDeclaration] { connectors.map(\.declaration) }

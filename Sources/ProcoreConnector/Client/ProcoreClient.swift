@@ -24,7 +24,7 @@ package final class ProcoreClient: Sendable {
 
     private let httpClient: HTTPClient
     private let transport: HTTPTransport
-    private let logger: Logger
+    let logger: Logger
     private let observer: (any ConnectorObserver)?
 
     /// How the transport's log lines name Procore (`Procore request …`, `procore.config=…`).
@@ -127,9 +127,12 @@ package final class ProcoreClient: Sendable {
         ProcoreError(.connectivity, "\(request.method) \(request.path) was cancelled while waiting to retry.")
     }
 
+    /// The request's headers with the token, and for a write the `Idempotency-Token` (a read
+    /// changes nothing to replay).
     @inline(never)
     private static func headers(_ request: WireRequest, accessToken: String, idempotencyToken: String) -> [HeaderField] {
-        request.headers + [
+        guard request.method != "GET" else { return request.headers + [HeaderField("Authorization", "Bearer \(accessToken)")] }
+        return request.headers + [
             HeaderField("Authorization", "Bearer \(accessToken)"),
             HeaderField("Idempotency-Token", idempotencyToken),
         ]

@@ -1,7 +1,7 @@
 import ConnectorSupport
 import FlowCore
 
-/// A project request as it goes on the wire: method, path, headers and the encoded body.
+/// A request as it goes on the wire: method, path, headers and the encoded body (none for a read).
 ///
 /// What the client keeps while it waits for Procore: the evaluated parameters and the body's
 /// value tree are gone by then, so a request in flight holds only its bytes. A class, so the
@@ -12,7 +12,7 @@ final class WireRequest: Sendable {
     let method: String
     let path: String
     let headers: [HeaderField]
-    let body: [UInt8]
+    let body: [UInt8]?
 
     init(_ request: ProjectRequest) {
         operation = request.operation.rawValue
@@ -20,5 +20,13 @@ final class WireRequest: Sendable {
         path = request.path
         headers = request.headers
         body = JSON.encodeBytes(request.body)
+    }
+
+    /// A `GET` of `path` (with its query) for `companyId`.
+    init(getting path: String, companyId: Int64) {
+        method = "GET"
+        self.path = path
+        headers = [HeaderField("Procore-Company-Id", String(companyId)), HeaderField("Accept", "application/json")]
+        body = nil
     }
 }

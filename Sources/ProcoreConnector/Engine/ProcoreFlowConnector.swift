@@ -48,7 +48,7 @@ public struct ProcoreFlowConnector: Connector {
         return runtime
     }
 
-    /// Builds `create-project`, `update-project` or `unauthorize`.
+    /// Builds `create-project`, `update-project`, `get-project`, `list-projects` or `unauthorize`.
     public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
         guard let runtime = configuration as? ProcoreRuntimeConfiguration else {
             throw DiagnosticList([.error("Element <\(definition.qualifiedName)> needs a config-ref naming a <procore:config>.", at: definition.location)])
@@ -60,6 +60,10 @@ public struct ProcoreFlowConnector: Connector {
         case "update-project":
             try Self.checkLiterals(of: definition, for: .update)
             return ProcoreFlowOperation(kind: .project(.update), definition: definition, runtime: runtime)
+        case "get-project", "list-projects":
+            let operation = ProjectReadOperation(rawValue: definition.name)!
+            try Self.checkLiterals(of: definition, for: operation)
+            return ProcoreFlowOperation(kind: .read(operation), definition: definition, runtime: runtime)
         case "unauthorize": return ProcoreFlowOperation(kind: .unauthorize, definition: definition, runtime: runtime)
         default:
             throw DiagnosticList([.error("Element <\(definition.qualifiedName)> is not an operation of the Procore connector.", at: definition.location)])
@@ -76,6 +80,26 @@ extension ProcoreFlowConnector {
         for (name, parameter) in definition.parameters {
             guard case .literal(.string(let text)) = parameter.value,
                   let problem = ProjectRequestBuilder.problem(withLiteral: text, for: name, of: operation) else { continue }
+            let message = parameter.isSecret
+                ? "Invalid value for parameter '\(name)' of <\(definition.qualifiedName)> (not shown: it comes from a secure property)."
+                : problem
+            problems.append(.error(message, at: parameter.valueLocation))
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+    }
+}
+
+extension ProcoreFlowConnector {
+    /// Reports every parameter of a read written as a literal that no call could accept
+    /// (`byStatus="closed"`, `pageSize="500"`, `projectId="abc"`) where it is written.
+    static func checkLiterals(of definition: ComponentDefinition, for operation: ProjectReadOperation) throws(DiagnosticList) {
+        var problems: [Diagnostic] = []
+        for (name, parameter) in definition.parameters {
+            guard case .literal(.string(let text)) = parameter.value else { continue }
+            let problem = ["companyId", "projectId"].contains(name)
+                ? ProjectRequestBuilder.problem(withLiteral: text, for: name, of: .update)
+                : ProjectListQuery.problem(with: .string(text), for: name)
+            guard let problem else { continue }
             let message = parameter.isSecret
                 ? "Invalid value for parameter '\(name)' of <\(definition.qualifiedName)> (not shown: it comes from a secure property)."
                 : problem

@@ -8,6 +8,7 @@ import Logging
 struct ProcoreFlowOperation: ConnectorOperation {
     enum Kind: Sendable {
         case project(ProjectOperation)
+        case read(ProjectReadOperation)
         case unauthorize
     }
 
@@ -39,7 +40,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
         }
         let order: [String] = switch kind {
         case .project(let operation): ["companyId", "projectId"] + operation.fields.map(\.parameter) + ["customFields", ClearedFields.parameter]
-        case .unauthorize: []
+        case .read, .unauthorize: []
         }
         orderedParameters = order.compactMap { name in definition.parameters[name].map { (name: name, value: $0) } }
     }
@@ -49,6 +50,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
             switch kind {
             case .unauthorize: return try await unauthorize(input)
             case .project(let operation): return try await callProcore(operation, input)
+            case .read(let operation): return try await read(operation, input)
             }
         } catch {
             throw Self.connectorError(error)
@@ -65,6 +67,16 @@ struct ProcoreFlowOperation: ConnectorOperation {
     }
 
     @inline(never)
+    private func read(_ operation: ProjectReadOperation, _ input: OperationInput) async throws -> Message {
+        let client = try runtime.runningClient()
+        let parameters = try evaluateParameters(input)
+        switch operation {
+        case .get: return try await client.getProject(parameters, resourceOwnerId: resourceOwner)
+        case .list: return try await client.listProjects(parameters, resourceOwnerId: resourceOwner)
+        }
+    }
+
+    @inline(never)
     private func unauthorize(_ input: OperationInput) async throws -> Message {
         let client = try runtime.runningClient()
         let owner = try definition.parameters["resourceOwnerId"].map { parameter throws(ConnectorError) in
@@ -76,7 +88,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
 
     /// The engine's error for whatever an operation threw.
     @inline(never)
-    private static func connectorError(_ error: any Error) -> ConnectorError {
+    static func connectorError(_ error: any Error) -> ConnectorError {
         switch error {
         case let error as ProcoreError:
             ConnectorError(type: error.type.name, message: error.description, errorMessage: error.errorMessage, cause: error.errorCause)

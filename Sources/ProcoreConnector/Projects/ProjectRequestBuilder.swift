@@ -147,7 +147,8 @@ package enum ProjectRequestBuilder {
         "Missing value for required parameter '\(parameter)'"
     }
 
-    private static func requiredID(_ parameter: String, in parameters: [String: Value], problems: inout [String]) -> Int64? {
+    /// The id `parameter` holds, or nil with its problem added (missing, or not a Procore id).
+    static func requiredID(_ parameter: String, in parameters: [String: Value], problems: inout [String]) -> Int64? {
         guard let value = parameters[parameter], !value.isNull, !value.isBlankString else {
             problems.append(missing(parameter))
             return nil
