@@ -12,8 +12,9 @@ import Darwin
 /// configuration in a scratch directory (its own pid file, logs and temporary paths; nothing of
 /// the system's nginx is read or written) and stopped by ``stop()``.
 ///
-/// A request whose connection to one server fails (a node that stopped listening) is passed to
-/// the next, POST and PATCH included: it never reached the first one, so nothing ran twice.
+/// A request whose connection to one server fails (a node that stopped listening), or that a
+/// node answers 503 (its flows stopped while it drains, or not started yet: nginx OSS has no
+/// active health checks to see `/readyz`), is passed to the next, POST and PATCH included.
 public final class NginxBalancer: Sendable {
     /// The port nginx listens on (127.0.0.1).
     public let port: Int
@@ -66,7 +67,7 @@ public final class NginxBalancer: Sendable {
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $http_host;
-                        proxy_next_upstream error timeout non_idempotent;
+                        proxy_next_upstream error timeout http_503 non_idempotent;
                         proxy_connect_timeout 2s;
                         proxy_read_timeout 60s;
                     }
