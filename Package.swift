@@ -34,6 +34,7 @@ let package = Package(
         // Already in the graph through Hummingbird and AsyncHTTPClient: its task-local context
         // carries the W3C trace context of a flow run.
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -108,6 +109,16 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        .target(name: "ClusterStore", dependencies: [
+            "FlowCore", "FlowEngine", "ConnectorSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "ValidationModule", dependencies: ["FlowCore", "FlowModel", "FlowExpression", "FlowEngine"]),
         .target(name: "ObjectStoreModule", dependencies: ["FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport"]),
         .target(name: "FileConnector", dependencies: ["FlowCore", "FlowModel", "FlowFormats", "FlowEngine"]),
@@ -122,6 +133,7 @@ let package = Package(
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression", "FlowFormats"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "Management", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule", "ObjectStoreModule", "FileConnector",
+            "ClusterStore", "ConnectorSupport",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -184,6 +196,11 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "ClusterStoreTests", dependencies: [
+            "ClusterStore", "ConnectorSupport", "FlowCore", "ConduitTestSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ConduitCLITests", dependencies: ["conduit", "ConduitTestSupport"]),

@@ -31,10 +31,12 @@ package final class ProcoreClient: Sendable {
     static let logNames = HTTPLogNames(remote: "Procore", metadataPrefix: "procore")
 
     /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
-    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil;
-    /// retries, refreshes and Procore's rate limit are reported to `observer`.
+    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil, and
+    /// refreshed `refreshLeeway` before they expire; retries, refreshes and Procore's rate limit
+    /// are reported to `observer`.
     package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
-                 tokenStorage: (any TokenStorage)? = nil, observer: (any ConnectorObserver)? = nil) {
+                 tokenStorage: (any TokenStorage)? = nil, refreshLeeway: Duration = .seconds(60),
+                 observer: (any ConnectorObserver)? = nil) {
         let timeouts = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(configuration.connectTimeout.saturatingNanoseconds),
             read: .nanoseconds(configuration.responseTimeout.saturatingNanoseconds))
@@ -48,7 +50,7 @@ package final class ProcoreClient: Sendable {
         self.observer = observer
         self.transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger, logNames: Self.logNames)
         self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger, storage: tokenStorage,
-                                   observer: observer)
+                                   refreshLeeway: refreshLeeway, observer: observer)
         logger.debug("Opened Procore connection pool for config '\(configuration.name)' (api \(configuration.baseUrl), login \(configuration.loginUrl))")
     }
 

@@ -15,6 +15,7 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     private let logger: Logger
     private let tokenStorage: any TokenStorage
     private let observer: (any ConnectorObserver)?
+    private let refreshLeeway: Duration
     /// Whether a token file others can read stops the start instead of being warned about
     /// (a production-like `env`; see ``TokenStorePolicy``).
     private let refusesSharedTokenFile: Bool
@@ -23,13 +24,15 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     private let client = NIOLockedValueBox<ProcoreClient?>(nil)
 
     init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger, tokenStorage: any TokenStorage,
-         refusesSharedTokenFile: Bool = false, observer: (any ConnectorObserver)? = nil) {
+         refreshLeeway: Duration = .seconds(60), refusesSharedTokenFile: Bool = false,
+         observer: (any ConnectorObserver)? = nil) {
         self.configuration = configuration
         self.observer = observer
         self.refusesSharedTokenFile = refusesSharedTokenFile
         self.listener = listener
         self.logger = logger
         self.tokenStorage = tokenStorage
+        self.refreshLeeway = refreshLeeway
     }
 
     var name: String { configuration.name }
@@ -43,7 +46,8 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
             }
             logger.warning("\(problem)")
         }
-        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage, observer: observer)
+        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage,
+                                   refreshLeeway: refreshLeeway, observer: observer)
         self.client.withLockedValue { $0 = client }
         if let listener {
             await client.tokens.setListenerBaseURL(listener.reachableBaseURL)

@@ -47,6 +47,7 @@ enum SandboxRoutes {
         router.post("/_sandbox/reset", use: handle { _, _ in await state.resetToSeed() })
         router.get("/_sandbox/requests", use: handle { _, _ in recorder.list() })
         router.delete("/_sandbox/requests", use: handle { _, _ in recorder.clear() })
+        router.get("/_sandbox/stats", use: handle { _, _ in await state.stats() })
         router.post("/_sandbox/rate-limit/reset", use: handle { _, _ in await state.resetRateLimit() })
         return router
     }
