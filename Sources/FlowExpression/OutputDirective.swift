@@ -53,8 +53,9 @@ public struct OutputDirective: Sendable {
     /// DataWeave's format; for JSON the value declared `application/json` with the writer
     /// properties as parameters (written when it leaves the app, `skipNullOn` applied now so
     /// that later reads see what the text says); for the text formats the written bytes in the
-    /// media type, with `charset` from an `encoding` property, read again only if something
-    /// reads the payload.
+    /// media type, with `charset` from an `encoding` property and the properties the format's
+    /// reader needs to read the text back (`application/csv; separator=;`), read again only if
+    /// something reads the payload.
     func label(_ value: Value) throws(EvaluationFailure) -> TypedValue {
         if Self.valueTypes.contains(mediaType) { return TypedValue(value) }
         guard let format = DataFormats.format(for: mediaType) else {
@@ -71,7 +72,11 @@ public struct OutputDirective: Sendable {
                 if case .string(let encoding)? = properties["encoding"] { parameters.append(MediaType.Parameter(name: "charset", value: encoding)) }
                 return TypedValue(rendered, mediaType: MediaType(mediaType, parameters: parameters))
             }
-            var parameters: [MediaType.Parameter] = []
+            // The properties the reader needs to read the text back travel with it.
+            var parameters = properties.values.keys.sorted().compactMap { name -> MediaType.Parameter? in
+                guard format.textShapingPropertyNames.contains(name) else { return nil }
+                return Self.parameterText(properties.values[name]!).map { MediaType.Parameter(name: name, value: $0) }
+            }
             if case .string(let encoding)? = properties["encoding"] { parameters.append(MediaType.Parameter(name: "charset", value: encoding)) }
             return TypedValue(content: try format.write(value, properties: properties), mediaType: MediaType(mediaType, parameters: parameters))
         } catch {

@@ -24,6 +24,8 @@ public struct CSVFormat: DataFormat {
          "headerLineNumber", "bodyStartLineNumber", "ignoreEmptyLine", "bufferSize", "deferred"]
     }
 
+    public var textShapingPropertyNames: Set<String> { ["header", "separator", "quote", "escape"] }
+
     public func read(_ bytes: UnsafeRawBufferPointer, properties: FormatProperties) throws(FormatError) -> Value {
         let dialect = try CSVDialect(properties)
         var options = CSVReader.Options()

@@ -18,6 +18,12 @@ public protocol DataFormat: Sendable {
     /// The writer properties this format understands (`indent`, `skipNullOn` for JSON).
     var writerPropertyNames: Set<String> { get }
 
+    /// The writer properties that shape the text so that a reader needs the same ones to read
+    /// it back (CSV's `separator`): a script's `output` keeps them as parameters of the written
+    /// payload's media type (`application/csv; separator=;`), as Mule does, so the next
+    /// component reads what was written.
+    var textShapingPropertyNames: Set<String> { get }
+
     /// Parses `bytes` into a value. Errors name what is wrong and, where the format has lines,
     /// where.
     func read(_ bytes: UnsafeRawBufferPointer, properties: FormatProperties) throws(FormatError) -> Value
@@ -28,6 +34,9 @@ public protocol DataFormat: Sendable {
 }
 
 extension DataFormat {
+    /// None by default: the format reads its own text without being told how it was written.
+    public var textShapingPropertyNames: Set<String> { [] }
+
     /// Parses `bytes` into a value.
     public func read(_ bytes: [UInt8], properties: FormatProperties = FormatProperties()) throws(FormatError) -> Value {
         let result: Result<Value, FormatError> = bytes.withUnsafeBytes { buffer in

@@ -43,16 +43,16 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
             self.init(essence: text, parameters: [], text: text)
             return
         }
-        var pieces = text.split(separator: ";", omittingEmptySubsequences: false).makeIterator()
-        let head = Self.trimmed(pieces.next() ?? "")
+        let pieces = Self.splitParameters(text)
+        let head = Self.trimmed(pieces[0])
         guard Self.isEssence(head) else { return nil }
         var parameters: [Parameter] = []
-        while let piece = pieces.next() {
+        for piece in pieces.dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
             let name = Self.trimmed(pair[0])
             var value = Self.trimmed(pair[1])
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = Self.unquoted(value.dropFirst().dropLast()) }
             if !name.isEmpty { parameters.append(Parameter(name: name, value: value)) }
         }
         self.init(essence: Self.lowercased(head), parameters: parameters, text: text.trimmingWhitespace)
@@ -97,7 +97,12 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
     /// The same type with only its `charset` parameter: what a `Content-Type` says about bytes
     /// a writer produced, without the properties that configured the writer (`indent=false`).
     public var withoutFormatProperties: MediaType {
-        let kept = parameters.filter { Self.lowercased($0.name) == "charset" }
+        without { Self.lowercased($0.name) != "charset" }
+    }
+
+    /// The same type without the parameters `isRemoved` picks.
+    public func without(_ isRemoved: (Parameter) -> Bool) -> MediaType {
+        let kept = parameters.filter { !isRemoved($0) }
         return kept.count == parameters.count ? self : MediaType(essence: essence, parameters: kept)
     }
 
@@ -120,7 +125,7 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         guard !parameters.isEmpty else { return essence }
         var text = essence
         for parameter in parameters {
-            text += "; \(parameter.name)=\(parameter.value)"
+            text += "; \(parameter.name)=\(Self.quotedIfNeeded(parameter.value))"
         }
         return text
     }
@@ -163,6 +168,56 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
     static func lowercased(_ text: String) -> String {
         guard text.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return text }
         return String(decoding: text.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// `text` split at the `;`s outside quoted strings (`separator=";"` is one parameter).
+    private static func splitParameters(_ text: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var index = start
+        var quoted = false
+        while index < text.endIndex {
+            let character = text[index]
+            if quoted, character == "\\" {
+                index = text.index(after: index)
+                if index < text.endIndex { index = text.index(after: index) }
+                continue
+            }
+            if character == "\"" { quoted.toggle() } else if character == ";", !quoted {
+                pieces.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        pieces.append(text[start...])
+        return pieces
+    }
+
+    /// The text of a quoted string's inside, `\x` read as `x` (RFC 9110 §5.6.4).
+    private static func unquoted(_ inside: Substring) -> String {
+        guard inside.contains("\\") else { return String(inside) }
+        var text = ""
+        var escaped = false
+        for character in inside {
+            if !escaped, character == "\\" { escaped = true; continue }
+            text.append(character)
+            escaped = false
+        }
+        return text
+    }
+
+    /// The characters a parameter value must be quoted to hold (RFC 9110 §5.6.2).
+    private static let tokenSeparators = Set("()<>@,;:\\\"/[]?={} \t".utf8)
+
+    /// `value` as a parameter value: as it is when it is a token, else a quoted string.
+    private static func quotedIfNeeded(_ value: String) -> String {
+        guard value.isEmpty || value.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F || tokenSeparators.contains($0) }) else { return value }
+        var text = "\""
+        for character in value {
+            if character == "\"" || character == "\\" { text.append("\\") }
+            text.append(character)
+        }
+        return text + "\""
     }
 
     private static func trimmed(_ text: Substring) -> String {

@@ -10,7 +10,7 @@ extension TypedValue {
     /// Throws when the declared format cannot hold the value (`Cannot write an Array as
     /// text/plain`) or Conduit has no format for the type and the value is not text.
     public func written() throws(FormatError) -> (bytes: any ContentBytes, mediaType: MediaType)? {
-        if let content { return (content, mediaType) }
+        if let content { return (content, sentMediaType) }
         let mediaType = mediaType
         guard !mediaType.isUnspecified else { return nil }
         let value = lenientValue
@@ -21,5 +21,17 @@ extension TypedValue {
         }
         // The writer properties configure the writer; only `charset` describes the bytes.
         return (try format.write(value, properties: .writer(of: mediaType, for: format)), mediaType.withoutFormatProperties)
+    }
+
+    /// The media type to send the bytes with: without the parameters that only told Conduit's
+    /// reader how a script wrote them (`application/csv; separator=";"` goes out as
+    /// `application/csv`, as `indent=false` stays out of a JSON `Content-Type`); `charset` and
+    /// other parameters (`boundary`) stay.
+    public var sentMediaType: MediaType {
+        let mediaType = mediaType
+        guard !mediaType.parameters.isEmpty, let format = DataFormats.format(for: mediaType) else { return mediaType }
+        let shaping = Set(format.textShapingPropertyNames.map(MediaType.lowercased))
+        guard !shaping.isEmpty else { return mediaType }
+        return mediaType.without { shaping.contains(MediaType.lowercased($0.name)) }
     }
 }

@@ -17,6 +17,14 @@ import Testing
         #expect(MediaType(parsing: "application/vnd.api+json")?.isJSON == true)
     }
 
+    @Test func quotedParameterValuesHoldSeparatorsAndComeBackQuoted() throws {
+        let type = try #require(MediaType(parsing: #"application/csv; separator=";"; quote="\""; header=false"#))
+        #expect(type.parameters.map(\.value) == [";", "\"", "false"])
+        let built = MediaType("application/csv", parameters: [.init(name: "separator", value: ";"), .init(name: "escape", value: "\\"), .init(name: "header", value: "false")])
+        #expect(built.description == #"application/csv; separator=";"; escape="\\"; header=false"#)
+        #expect(MediaType(parsing: built.description) == built)
+    }
+
     @Test(arguments: ["json", "", "/json", "application/", "a/b/c", "text plain/x"])
     func refusesTextWithoutTypeAndSubtype(_ text: String) {
         #expect(MediaType(parsing: text) == nil)

@@ -93,4 +93,38 @@ struct TransformResponseTests {
             #expect(reply.header("content-type") == "application/json")
         }
     }
+
+    @Test("CSV written with a separator, quote and header=false is read back with them by the next script")
+    func csvReadsBackWithWriterProperties() async throws {
+        try await RunningApp.serve("""
+            \(RunningApp.listenerConfig)
+            <flow name="t">
+              <http:listener config-ref="listener" path="/t"/>
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0
+            output application/csv separator=";", quote="'", quoteValues=true, header=false
+            ---
+            payload.lines map { sku: $.sku ++ ";x", qty: $.qty }]]></ee:set-payload></ee:message>
+              </ee:transform>
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0
+            output application/json indent=false
+            ---
+            { rows: payload, type: write(payload, "application/csv", {separator: "|"}) }]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            """) { app in
+            let reply = try await app.send(.POST, "/t", body: Self.order, headers: [("Content-Type", "application/json")])
+            #expect(reply.body == #"{"rows": [{"column_0": "A-1;x","column_1": "2"},{"column_0": "B-2;x","column_1": "1"}],"type": "column_0|column_1\nA-1;x|2\nB-2;x|1\n"}"#)
+        }
+    }
+
+    @Test("the CSV reader's properties stay out of the Content-Type the listener sends")
+    func csvContentTypeWithoutReaderProperties() async throws {
+        try await RunningApp.serve(Self.app("%dw 2.0\noutput application/csv separator=\";\", encoding=\"UTF-8\"\n---\npayload.lines")) { app in
+            let reply = try await app.send(.POST, "/t", body: Self.order, headers: [("Content-Type", "application/json")])
+            #expect(reply.header("content-type") == "application/csv; charset=UTF-8")
+            #expect(reply.body == "sku;qty\nA-1;2\nB-2;1\n")
+        }
+    }
 }

@@ -52,8 +52,10 @@ struct EvaluationFailure: Error {
         let offset: Int?
         let unreadableContent: ContentReadError?
         let location: SourceLocation?
-        init(message: String, offset: Int?, unreadableContent: ContentReadError? = nil, location: SourceLocation? = nil) {
+        let raisedByScript: Bool
+        init(message: String, offset: Int?, unreadableContent: ContentReadError? = nil, location: SourceLocation? = nil, raisedByScript: Bool = false) {
             self.message = message
+            self.raisedByScript = raisedByScript
             self.offset = offset
             self.unreadableContent = unreadableContent
             self.location = location
@@ -74,20 +76,29 @@ struct EvaluationFailure: Error {
         storage = Storage(message: message, offset: offset)
     }
 
+    /// A failure the script raised itself (`dw::Runtime::fail`), which `try` reports as a
+    /// `UserException`.
+    static func raisedByScript(_ message: String) -> EvaluationFailure {
+        EvaluationFailure(storage: Storage(message: message, offset: nil, raisedByScript: true))
+    }
+
+    /// Whether the script raised it itself with `fail`.
+    var isRaisedByScript: Bool { storage.raisedByScript }
+
     /// Where the failing operation is written when that is in another file than the
     /// expression's: inside a function of one of the app's modules.
     var location: SourceLocation? { storage.location }
 
     /// This failure placed at `offset` unless an inner operation already placed it.
     func located(at offset: Int) -> EvaluationFailure {
-        self.offset == nil && location == nil ? EvaluationFailure(message, offset: offset) : self
+        self.offset == nil && location == nil ? EvaluationFailure(storage: Storage(message: message, offset: offset, raisedByScript: isRaisedByScript)) : self
     }
 
     /// This failure, placed by an inner operation at an offset of the text `map` describes
     /// (a module's), resolved to a location in that file; callers' offsets no longer apply.
     func resolved(in map: SourceMap) -> EvaluationFailure {
         guard location == nil, unreadableContent == nil, let offset else { return self }
-        return EvaluationFailure(storage: Storage(message: message, offset: nil, location: map.location(ofOffset: offset)))
+        return EvaluationFailure(storage: Storage(message: message, offset: nil, location: map.location(ofOffset: offset), raisedByScript: isRaisedByScript))
     }
 
     private init(storage: Storage) {

@@ -2,14 +2,15 @@ import Foundation
 import FlowCore
 
 /// The DataWeave library by name: `dw::Core` and the `dw::core::Strings`, `Arrays`, `Objects`,
-/// `Binaries`, `Dates` and `URL`, `dw::Crypto` and `dw::util::Coercions` modules. Null arguments follow DataWeave 2.4's null overloads: `sizeOf(null)`, `upper(null)`,
+/// `Binaries`, `Dates` and `URL`, `dw::Crypto`, `dw::util::Coercions` and `dw::Runtime` modules. Null arguments follow DataWeave 2.4's null overloads: `sizeOf(null)`, `upper(null)`,
 /// … give null; `isEmpty(null)` is true; `contains(null, x)`, `startsWith(null, x)` are false.
 enum Builtins {
     static let all: [String: BuiltinFunction] = {
         var table: [String: BuiltinFunction] = [:]
         for function in functions + CollectionFunctions.functions + TextFunctions.functions + NumberFunctions.functions
             + SystemFunctions.functions + StringsModule.functions + ArraysModule.functions + ObjectsModule.functions
-            + BinariesModule.functions + CryptoModule.functions + URLModule.functions + DatesModule.functions + CoercionsModule.functions {
+            + BinariesModule.functions + CryptoModule.functions + URLModule.functions + DatesModule.functions + CoercionsModule.functions
+            + RuntimeModule.functions {
             table[function.name] = function
         }
         return table

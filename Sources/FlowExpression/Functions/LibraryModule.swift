@@ -9,6 +9,7 @@ enum LibraryModule: String, CaseIterable, Sendable {
     case url = "dw::core::URL"
     case crypto = "dw::Crypto"
     case coercions = "dw::util::Coercions"
+    case runtime = "dw::Runtime"
 
     /// The module a script names: its full path (`dw::core::Strings`) or, after
     /// `import dw::core::Strings`, its last part (`Strings::capitalize`).

@@ -73,9 +73,11 @@ extension Parser {
 
     /// A function argument as a node: an inline lambda becomes a constant function value bound
     /// to this frame.
-    mutating func parseFunctionArgument(whole: Bool) throws(SyntaxError) -> any Node {
+    mutating func parseFunctionArgument(whole: Bool, deferred: Bool = false) throws(SyntaxError) -> any Node {
         switch try parseLambdaOperand(for: nil, whole: whole) {
         case .lambda(let lambda): return ConstantNode(InlineFunction(lambda).value)
+        case .value(let node) where deferred:
+            return ConstantNode(InlineFunction(Lambda(slots: [], defaults: [], body: node)).value)
         case .value(let node): return node
         }
     }

@@ -47,7 +47,8 @@ extension Parser {
                     _ = try parseOr()
                     continue
                 }
-                let right = function.functionParameters.contains(1) ? try parseFunctionArgument(whole: false) : try parseOr()
+                let right = function.functionParameters.contains(1)
+                    ? try parseFunctionArgument(whole: false, deferred: function.deferredParameters.contains(1)) : try parseOr()
                 if word == "replace" {
                     let replacement = current.isWord("with") ? try parseWithReplacement() : nil
                     guard let replacement else { throw SyntaxError(offset: current.offset, message: "expected 'with' after 'replace' but found \(describe(current))") }

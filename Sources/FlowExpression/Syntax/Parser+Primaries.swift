@@ -241,7 +241,7 @@ extension Parser {
         }
         while !current.isSymbol(.rightParen) {
             if let function, function.functionParameters.contains(arguments.count) {
-                arguments.append(try parseFunctionArgument(whole: true))
+                arguments.append(try parseFunctionArgument(whole: true, deferred: function.deferredParameters.contains(arguments.count)))
             } else {
                 arguments.append(try parseExpression())
             }

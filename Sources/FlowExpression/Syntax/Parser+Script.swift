@@ -175,7 +175,8 @@ extension Parser {
             advance()
         } else {
             let path = try parseModulePath()
-            if !current.isWord("from") {
+            // `import dw::core::Strings` names a module; `import a, b from …` starts a list.
+            if !current.isWord("from"), !current.isSymbol(.comma) {
                 if LibraryModule.named(path.0) == nil, !path.0.hasPrefix("dw::") {
                     try importAppModule(path.0, at: path.1, names: [], wildcard: false, into: &script)
                     return

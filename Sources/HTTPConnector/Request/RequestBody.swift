@@ -24,7 +24,7 @@ struct RequestBody: Sendable, Equatable {
     static func encode(_ payload: TypedValue, declaredType: String?) throws(FormatError) -> RequestBody? {
         if let content = payload.content {
             guard content.count > 0 else { return .empty }
-            return RequestBody(bytes: content.byteBuffer, contentType: payload.mediaType.isUnspecified ? nil : payload.mediaType.description)
+            return RequestBody(bytes: content.byteBuffer, contentType: payload.mediaType.isUnspecified ? nil : payload.sentMediaType.description)
         }
         if declaredType == nil, let written = try payload.written() {
             return RequestBody(bytes: written.bytes.byteBuffer, contentType: written.mediaType.description)
