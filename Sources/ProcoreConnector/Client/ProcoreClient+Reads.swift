@@ -10,7 +10,7 @@ extension ProcoreClient {
     /// no such project (or the user cannot see it).
     package func getProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         let lookup = try validatedRead(.get) { () throws(ProcoreError) in try ProjectLookup(parameters) }
-        return try await send(WireRequest(getting: lookup.path, companyId: lookup.companyId), resourceOwnerId: resourceOwnerId)
+        return try await send(WireRequest(getting: lookup.path, companyId: lookup.companyId, operation: .get), resourceOwnerId: resourceOwnerId)
     }
 
     /// `procore:list-projects`: the first page fetched now, the rest as the payload is walked
@@ -27,7 +27,7 @@ extension ProcoreClient {
     func fetchListPage(_ query: ProjectListQuery, number: Int, resourceOwnerId: String?) async throws(ProcoreError) -> Message {
         logger.debug("list-projects fetching page \(number) (\(query.pageSize) a page) for company \(query.companyId)",
                      metadata: ["procore.config": "\(configuration.name)", "procore.page": "\(number)"])
-        return try await send(WireRequest(getting: query.path(page: number), companyId: query.companyId), resourceOwnerId: resourceOwnerId)
+        return try await send(WireRequest(getting: query.path(page: number), companyId: query.companyId, operation: .list), resourceOwnerId: resourceOwnerId)
     }
 
     /// `build()`'s result, logging at debug whether the parameters were valid, as the writes do.

@@ -22,8 +22,9 @@ final class WireRequest: Sendable {
         body = JSON.encodeBytes(request.body)
     }
 
-    /// A `GET` of `path` (with its query) for `companyId`.
-    init(getting path: String, companyId: Int64) {
+    /// A `GET` of `path` (with its query) for `companyId`, made by `operation`.
+    init(getting path: String, companyId: Int64, operation: ProjectReadOperation) {
+        self.operation = operation.rawValue
         method = "GET"
         self.path = path
         headers = [HeaderField("Procore-Company-Id", String(companyId)), HeaderField("Accept", "application/json")]
