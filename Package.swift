@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -100,6 +101,16 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
+        .target(name: "ClusterStore", dependencies: [
+            "FlowCore", "FlowEngine", "ConnectorSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "ValidationModule", dependencies: ["FlowCore", "FlowModel", "FlowExpression", "FlowEngine"]),
         .target(name: "ObjectStoreModule", dependencies: ["FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport"]),
         .target(name: "ProcoreSandbox", dependencies: [
@@ -113,6 +124,7 @@ let package = Package(
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression", "FlowFormats"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "Management", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule", "ObjectStoreModule",
+            "ClusterStore", "ConnectorSupport",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -172,6 +184,11 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "ClusterStoreTests", dependencies: [
+            "ClusterStore", "ConnectorSupport", "FlowCore", "ConduitTestSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ConduitCLITests", dependencies: ["conduit", "ConduitTestSupport"]),

@@ -2,17 +2,21 @@ import FlowEngine
 import Synchronization
 
 /// Whether the node should receive traffic, as `GET /readyz` reports it: the app has started
-/// (listeners bound, connectors started), no connector configuration is down, and it is not
-/// draining for shutdown.
+/// (listeners bound, connectors started), no connector configuration is down, nothing the node
+/// depends on outside the app (a cluster store) reports a problem, and it is not draining for
+/// shutdown.
 public final class Readiness: Sendable {
     private enum Phase: UInt8 { case starting, serving, draining }
 
     private let phase = Atomic<UInt8>(Phase.starting.rawValue)
     private let runtime: Runtime
+    private let dependencies: [@Sendable () -> String?]
 
-    /// Readiness of `runtime`, starting out not ready.
-    public init(runtime: Runtime) {
+    /// Readiness of `runtime`, starting out not ready; each of `dependencies` answers nil while
+    /// what it watches is fine, else the reason to report.
+    public init(runtime: Runtime, dependencies: [@Sendable () -> String?] = []) {
         self.runtime = runtime
+        self.dependencies = dependencies
     }
 
     /// The app has started; called from the runtime service's `onReady`.
@@ -32,8 +36,9 @@ public final class Readiness: Sendable {
         case .draining?: return ["draining for shutdown"]
         case .serving?: break
         }
-        return await runtime.health().compactMap { report in
+        let outside = dependencies.compactMap { $0() }
+        return outside + (await runtime.health().compactMap { report in
             report.health.isServing ? nil : "\(report.configuration): \(report.health)"
-        }
+        })
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ClusterStore
+import ConnectorSupport
 import FlowCore
 import FlowEngine
 import FlowModel
@@ -25,6 +27,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var app: AppOptions
 
+    @OptionGroup var cluster: ClusterOptions
+
     @Option(name: .customLong("log-level"), help: ArgumentHelp("The level of a log category (and those below it), over the logging.level.<category> properties.", valueName: "category=level"))
     var logLevels: [String] = []
 
@@ -43,7 +47,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("shutdown-timeout"), help: ArgumentHelp("Seconds in-flight requests get to finish after SIGINT or SIGTERM.", valueName: "seconds"))
     var shutdownTimeout: Int = 10
 
+    @Option(name: .customLong("token-refresh-leeway"), help: ArgumentHelp("Seconds before expiry an OAuth access token is refreshed (default 60; lower it for tokens that live less than a minute, such as `conduit sandbox --token-lifetime`).", valueName: "seconds"))
+    var tokenRefreshLeeway: Int?
+
     func validate() throws {
+        if let tokenRefreshLeeway, !(0...86_400).contains(tokenRefreshLeeway) {
+            throw ValidationError("--token-refresh-leeway must be from 0 to 86400 seconds")
+        }
         // Bounded: the service group sleeps for it, and a sleep of Int.max seconds traps.
         guard (0...86_400).contains(shutdownTimeout) else { throw ValidationError("--shutdown-timeout must be from 0 to 86400 seconds") }
         guard (0...3_600).contains(drainDelay) else { throw ValidationError("--drain-delay must be from 0 to 3600 seconds") }
@@ -68,8 +78,17 @@ struct RunCommand: AsyncParsableCommand {
             MetricsSystem.bootstrap(factory)
             return MetricsObserver(factory: factory)
         }
-        let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors,
-                                       options: RuntimeOptions(logLevelOverrides: overrides, observer: observer))
+        let clusterMode: ClusterMode?
+        do {
+            clusterMode = try cluster.resolve(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            ConsoleOutput.writeError("error: \(error)\n")
+            throw ExitCode(1)
+        }
+        var options = RuntimeOptions(logLevelOverrides: overrides, observer: observer)
+        if let clusterMode { options.services[TokenStorageKey.self] = clusterMode.tokenStorage }
+        if let tokenRefreshLeeway { options.services[TokenRefreshLeewayKey.self] = .seconds(tokenRefreshLeeway) }
+        let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: options)
         let formatProblems: [Diagnostic] = if case .failure(let problem) = format { [problem] } else { [] }
         DiagnosticPrinter.print(prepared.diagnostics + formatProblems)
         guard let definition = loaded.app, let runtime = prepared.runtime, formatProblems.isEmpty else { throw ExitCode(1) }
@@ -88,8 +107,11 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let appName = definition.name
-        let readiness = Readiness(runtime: runtime)
+        let database = clusterMode?.database
+        let readiness = Readiness(runtime: runtime, dependencies: database.map { database in [{ database.readinessProblem }] } ?? [])
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        // First, so that it stops last: the app may need the store until it has drained.
+        if let database { services.append(.init(service: database)) }
         if let managementPort, let metrics {
             var managementLogger = Logger(label: "conduit.management")
             managementLogger.logLevel = .warning
@@ -109,7 +131,11 @@ struct RunCommand: AsyncParsableCommand {
             announce("Conduit app '\(appName)' ready in \(millis) ms, \(listening)")
         }, drainDelay: managementPort == nil ? .zero : .seconds(drainDelay), onDraining: { readiness.markDraining() })
         // Shut down in reverse: the app first (draining while /readyz says so), the management port last.
-        services.append(.init(service: service))
+        if let database {
+            services.append(.init(service: ServiceAfter(prerequisite: { try await database.ready() }, service: service)))
+        } else {
+            services.append(.init(service: service))
+        }
         var lifecycleLogger = Logger(label: "conduit.lifecycle")
         lifecycleLogger.logLevel = .warning
         var configuration = ServiceGroupConfiguration(

@@ -39,7 +39,13 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Requests allowed per 10 seconds (Procore's spike limit is 25).", valueName: "count"))
     var burstLimit: Int = 25
 
+    @Option(name: .customLong("token-lifetime"), help: ArgumentHelp("Seconds an access token lives (Procore's are 5400); short ones make refreshes frequent in tests.", valueName: "seconds"))
+    var tokenLifetime: Int = 5400
+
     func validate() throws {
+        guard (1...31_536_000).contains(tokenLifetime) else {
+            throw ValidationError("--token-lifetime must be from 1 to 31536000 seconds, got \(tokenLifetime)")
+        }
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
@@ -58,7 +64,7 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         let server = SandboxServer(
             configuration: SandboxConfiguration(
-                host: host, port: port, autoApprove: autoApprove,
+                host: host, port: port, autoApprove: autoApprove, accessTokenLifetime: .seconds(tokenLifetime),
                 hourlyLimit: RateLimitWindow(limit: hourlyLimit, length: .seconds(3600)),
                 spikeLimit: RateLimitWindow(limit: burstLimit, length: .seconds(10)),
                 dataFile: data, seed: sandboxSeed, additionalRedirectURIs: redirectURIs),

@@ -35,7 +35,7 @@ extension OAuthTokenManager {
     ///   credentials, `.status(503)` when too many authorizations are waiting, `.unexpected` when
     ///   there is no redirect URI.
     public func beginAuthorization(resourceOwnerId: String?, client: String = "", browserNonce: String? = nil,
-                                   authorization: String? = nil) throws(OAuthError) -> AuthorizationRedirect {
+                                   authorization: String? = nil) async throws(OAuthError) -> AuthorizationRedirect {
         guard case .authorizationCode(let flow) = settings.grant else {
             throw OAuthError(.unexpected, "Config '\(settings.configName)' uses the client-credentials grant, which has no authorization page.")
         }
@@ -56,13 +56,12 @@ extension OAuthTokenManager {
         }
         let redirect = try redirectURI()
         let current = now()
-        pending.purge(now: current)
         let nonce = browserNonce.flatMap { AuthorizationCookie.isWellFormed($0) ? $0 : nil } ?? AuthorizationState.make()
         let state = AuthorizationState.make()
         let authorizationEntry = PendingAuthorization(resourceOwnerId: owner, redirectURI: redirect, browserNonce: nonce, client: client,
                                                       startedAt: current, expiresAt: current.addingTimeInterval(stateLifetime.seconds))
-        guard pending.insert(authorizationEntry, state: state) else {
-            logger.warning("Refused to start an OAuth authorization of config '\(configName)': \(pending.count) are already waiting for their callback")
+        guard try await keepPending(authorizationEntry, state: state, now: current) else {
+            logger.warning("Refused to start an OAuth authorization of config '\(configName)': \(Self.maximumPendingAuthorizations) are already waiting for their callback")
             throw OAuthError(.status(503), "Too many authorizations of config '\(configName)' are waiting for their callback. Try again in a few minutes.")
         }
         var query: [(String, String)] = [("response_type", "code"), ("client_id", settings.clientId),
@@ -86,14 +85,13 @@ extension OAuthTokenManager {
     /// ``OAuthError/Kind/unauthorized`` (``OAuthError/Kind/connectivity`` when it cannot be reached).
     public func handleCallback(code: String?, state: String?, browserNonce: String?, client: String = "", error: String? = nil,
                                errorDescription: String? = nil) async throws(OAuthError) -> String {
-        pending.purge(now: now())
         let configName = settings.configName
         let restart = localAuthorizeURL(for: OAuthSettings.defaultResourceOwnerId)
         guard let state, !state.isEmpty else {
             logger.debug("OAuth callback for config '\(configName)' refused: no state")
             throw OAuthError(.stateMissing, "The OAuth callback for config '\(configName)' carried no state. Start again at \(restart)")
         }
-        guard let authorization = pending.take(state) else {
+        guard let authorization = try await claimPending(state) else {
             logger.debug("OAuth callback for config '\(configName)' refused: unknown or expired state")
             throw OAuthError(.stateMissing,
                              "The OAuth callback for config '\(configName)' carried an unknown or expired state. Start again at \(restart)")
@@ -124,9 +122,27 @@ extension OAuthTokenManager {
         var token = try await endpoint.exchange(code: code, redirectURI: authorization.redirectURI, now: now())
         token.authorizedBy = await identifyUser(accessToken: token.accessToken)
         let previous = tokens[owner]
-        await install(token, for: owner, event: "Stored new tokens")
+        try await install(token, for: owner, event: "Stored new tokens")
         logAuthorization(owner: owner, user: token.authorizedBy, previous: previous, client: client)
         return owner
+    }
+
+    /// Keeps a pending authorization here, or in the shared storage so that any process can
+    /// take its callback; false when too many are waiting.
+    private func keepPending(_ authorization: PendingAuthorization, state: String, now: Date) async throws(OAuthError) -> Bool {
+        if let shared {
+            return try await shared.insertPending(authorization, state: state, perClientLimit: Self.maximumPendingAuthorizationsPerClient,
+                                                  totalLimit: Self.maximumPendingAuthorizations)
+        }
+        pending.purge(now: now)
+        return pending.insert(authorization, state: state)
+    }
+
+    /// Takes the authorization waiting under `state` out, here or from the shared storage.
+    private func claimPending(_ state: String) async throws(OAuthError) -> PendingAuthorization? {
+        if let shared { return try await shared.takePending(state) }
+        pending.purge(now: now())
+        return pending.take(state)
     }
 
     /// The INFO line for every completed authorization: whose tokens the owner now holds and,

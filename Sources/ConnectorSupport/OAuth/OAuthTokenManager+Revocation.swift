@@ -12,7 +12,11 @@ extension OAuthTokenManager {
             logger.debug("Unauthorize: no tokens stored for resource owner '\(owner)' of config '\(configName)'")
             return
         }
-        await persist(event: "Deleted tokens", owner: owner)
+        if let shared {
+            try await shared.remove(owner: owner)
+        } else {
+            await persist(event: "Deleted tokens", owner: owner)
+        }
         metrics.revocations += 1
         do throws(OAuthError) {
             try await endpoint.revoke(token: token.refreshToken ?? token.accessToken)

@@ -8,7 +8,9 @@ import Logging
 /// Refreshes are single-flight per resource owner: however many operations find the token
 /// expired or rejected at once, one refresh request goes to the provider and all of them share
 /// its result, so a rotated refresh token is never spent twice. Tokens live in a
-/// ``TokenStorage`` (a file by default) and survive restarts. Nothing here logs a token, code,
+/// ``TokenStorage`` (a file by default) and survive restarts. With a ``SharedTokenStorage``
+/// (several processes on one database) the refresh also runs under the storage's lock, so that
+/// across all processes one refresh is made per rotation. Nothing here logs a token, code,
 /// state or secret.
 ///
 /// The concerns live in their own files: `+Authorization` (the consent dance), `+Tokens`
@@ -22,6 +24,9 @@ public actor OAuthTokenManager {
     public nonisolated let settings: OAuthSettings
     /// Where tokens are kept.
     public nonisolated let storage: any TokenStorage
+    /// The storage again when other processes share it: then renewals run under its lock,
+    /// pending authorizations live in it, and a token replaced elsewhere is re-read.
+    nonisolated let shared: (any SharedTokenStorage)?
     /// How long an authorization `state` stays valid; default 10 minutes (a typical authorization code lifetime).
     public nonisolated let stateLifetime: Duration
     /// How long before expiry an access token is refreshed; default 60 s.
@@ -52,6 +57,7 @@ public actor OAuthTokenManager {
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.settings = settings
         self.storage = storage
+        self.shared = storage as? any SharedTokenStorage
         self.endpoint = OAuthTokenEndpoint(settings: settings, transport: transport)
         self.logger = logger
         self.stateLifetime = stateLifetime

@@ -1,19 +1,32 @@
 import Foundation
 
 /// An authorization the listener started and whose callback has not come back yet.
-struct PendingAuthorization: Sendable {
+///
+/// `browserNonce` is a secret (with `state`, it completes the login): a ``SharedTokenStorage``
+/// must not keep it readable.
+public struct PendingAuthorization: Sendable, Hashable {
     /// The owner the tokens will belong to.
-    var resourceOwnerId: String
+    public var resourceOwnerId: String
     /// The redirect URI sent to the provider, which the code exchange must repeat exactly.
-    var redirectURI: String
+    public var redirectURI: String
     /// The nonce of the browser that started it (its ``AuthorizationCookie``); the callback must carry it.
-    var browserNonce: String
+    public var browserNonce: String
     /// The address of the client that started it, for the per-client bound and the log.
-    var client: String
+    public var client: String
     /// When it was started; the oldest of a client is dropped first.
-    var startedAt: Date
+    public var startedAt: Date
     /// After this the state is refused.
-    var expiresAt: Date
+    public var expiresAt: Date
+
+    /// Creates a pending authorization.
+    public init(resourceOwnerId: String, redirectURI: String, browserNonce: String, client: String, startedAt: Date, expiresAt: Date) {
+        self.resourceOwnerId = resourceOwnerId
+        self.redirectURI = redirectURI
+        self.browserNonce = browserNonce
+        self.client = client
+        self.startedAt = startedAt
+        self.expiresAt = expiresAt
+    }
 }
 
 /// Random values (`state`, browser nonces): 32 bytes from the system's secure generator,

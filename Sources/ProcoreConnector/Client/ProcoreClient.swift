@@ -30,9 +30,10 @@ package final class ProcoreClient: Sendable {
     static let logNames = HTTPLogNames(remote: "Procore", metadataPrefix: "procore")
 
     /// Creates the client and its connection pool; `logger` should be on `com.procore.mule`.
-    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil.
+    /// Tokens are kept in `tokenStorage`, or in the config's token store file when it is nil,
+    /// and refreshed `refreshLeeway` before they expire.
     package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
-                 tokenStorage: (any TokenStorage)? = nil) {
+                 tokenStorage: (any TokenStorage)? = nil, refreshLeeway: Duration = .seconds(60)) {
         let timeouts = HTTPClient.Configuration.Timeout(
             connect: .nanoseconds(configuration.connectTimeout.saturatingNanoseconds),
             read: .nanoseconds(configuration.responseTimeout.saturatingNanoseconds))
@@ -44,7 +45,8 @@ package final class ProcoreClient: Sendable {
         self.httpClient = httpClient
         self.logger = logger
         self.transport = HTTPTransport(client: httpClient, configName: configuration.name, logger: logger, logNames: Self.logNames)
-        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger, storage: tokenStorage)
+        self.tokens = TokenManager(configuration: configuration, httpClient: httpClient, logger: logger, storage: tokenStorage,
+                                   refreshLeeway: refreshLeeway)
         logger.debug("Opened Procore connection pool for config '\(configuration.name)' (api \(configuration.baseUrl), login \(configuration.loginUrl))")
     }
 

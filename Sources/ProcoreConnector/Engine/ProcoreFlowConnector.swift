@@ -34,6 +34,7 @@ public struct ProcoreFlowConnector: Connector {
         let runtime = ProcoreRuntimeConfiguration(configuration: configuration, listener: listener,
                                                   logger: context.logger(category: "com.procore.mule"),
                                                   tokenStorage: context.tokenStorage(for: configuration),
+                                                  refreshLeeway: context.services[TokenRefreshLeewayKey.self] ?? .seconds(60),
                                                   refusesSharedTokenFile: TokenStorePolicy.isProductionLike(context))
         if case .authorizationCode(let settings) = configuration.grant, let listener {
             for (path, kind) in [(settings.authorizePath, OAuthEndpointKind.authorize), (settings.callbackPath, .callback)] {

@@ -14,6 +14,7 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     private let listener: (any HTTPEndpointHost)?
     private let logger: Logger
     private let tokenStorage: any TokenStorage
+    private let refreshLeeway: Duration
     /// Whether a token file others can read stops the start instead of being warned about
     /// (a production-like `env`; see ``TokenStorePolicy``).
     private let refusesSharedTokenFile: Bool
@@ -22,12 +23,13 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
     private let client = NIOLockedValueBox<ProcoreClient?>(nil)
 
     init(configuration: ProcoreConfiguration, listener: (any HTTPEndpointHost)?, logger: Logger, tokenStorage: any TokenStorage,
-         refusesSharedTokenFile: Bool = false) {
+         refreshLeeway: Duration = .seconds(60), refusesSharedTokenFile: Bool = false) {
         self.configuration = configuration
         self.refusesSharedTokenFile = refusesSharedTokenFile
         self.listener = listener
         self.logger = logger
         self.tokenStorage = tokenStorage
+        self.refreshLeeway = refreshLeeway
     }
 
     var name: String { configuration.name }
@@ -41,7 +43,7 @@ final class ProcoreRuntimeConfiguration: ConnectorConfiguration {
             }
             logger.warning("\(problem)")
         }
-        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage)
+        let client = ProcoreClient(configuration: configuration, logger: logger, tokenStorage: tokenStorage, refreshLeeway: refreshLeeway)
         self.client.withLockedValue { $0 = client }
         if let listener {
             await client.tokens.setListenerBaseURL(listener.reachableBaseURL)

@@ -41,6 +41,9 @@ struct GrantTable: Sendable {
     private(set) var codes: [String: AuthorizationCode] = [:]
     private(set) var accessTokens: [String: AccessToken] = [:]
     private(set) var refreshTokens: [String: RefreshToken] = [:]
+    /// Refresh tokens already presented once (kept in memory only), so that presenting one
+    /// again is told apart from presenting one that never existed.
+    private(set) var spentRefreshTokens: Set<String> = []
 
     mutating func issueCode(clientID: String, redirectURI: String, userID: Int64, lifetime: Duration, now: Date) -> String {
         pruneCodes(now: now)
@@ -90,7 +93,14 @@ struct GrantTable: Sendable {
 
     /// Removes and returns the refresh token: any use, successful or not, ends it (Procore's rotation).
     mutating func consumeRefreshToken(_ token: String) -> RefreshToken? {
-        refreshTokens.removeValue(forKey: token)
+        guard let record = refreshTokens.removeValue(forKey: token) else { return nil }
+        spentRefreshTokens.insert(token)
+        return record
+    }
+
+    /// Whether `token` was issued here and has already been presented.
+    func wasSpent(refreshToken token: String) -> Bool {
+        spentRefreshTokens.contains(token)
     }
 
     func lookup(accessToken token: String, now: Date) -> Lookup {

@@ -93,6 +93,7 @@ extension SandboxState {
         // it out before anything else can fail.
         var presentedRefreshToken: GrantTable.RefreshToken?
         if grantType == "refresh_token", let refreshToken = parameters["refresh_token"] {
+            if tokens.wasSpent(refreshToken: refreshToken) { tokenStatistics.recordReuse() }
             presentedRefreshToken = tokens.consumeRefreshToken(refreshToken)
             if presentedRefreshToken != nil { persist() }
         }
@@ -107,6 +108,7 @@ extension SandboxState {
             }
             guard let grant = tokens.redeemCode(code, clientID: app.clientID, redirectURI: redirectURI, now: now) else {
                 persist()
+                tokenStatistics.recordInvalidGrant()
                 return OAuthError.invalidGrant.response()
             }
             let issued = tokens.issueTokens(
@@ -117,6 +119,7 @@ extension SandboxState {
         case "refresh_token":
             guard parameters["refresh_token"] != nil else { return OAuthError.invalidRequest.response() }
             guard let previous = presentedRefreshToken, previous.clientID == app.clientID else {
+                tokenStatistics.recordInvalidGrant()
                 return OAuthError.invalidGrant.response()
             }
             let issued = tokens.issueTokens(
@@ -137,6 +140,7 @@ extension SandboxState {
     private func tokenResponse(_ issued: (access: String, refresh: String?), now: Date, grant: String, clientID: String)
         -> SandboxResponse
     {
+        tokenStatistics.recordGrant(grant)
         persist()
         logger.info("token issued", metadata: ["grant_type": "\(grant)", "client_id": "\(clientID)"])
         var pairs: [(String, Value)] = [

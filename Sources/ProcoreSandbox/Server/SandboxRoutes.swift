@@ -42,6 +42,7 @@ enum SandboxRoutes {
         router.post("/_sandbox/tokens/expire", use: handle { request, _ in await state.expireTokens(request) })
         router.get("/_sandbox/projects", use: handle { request, _ in await state.adminProjects(request) })
         router.post("/_sandbox/reset", use: handle { _, _ in await state.resetToSeed() })
+        router.get("/_sandbox/stats", use: handle { _, _ in await state.stats() })
         router.post("/_sandbox/rate-limit/reset", use: handle { _, _ in await state.resetRateLimit() })
         return router
     }

@@ -71,6 +71,12 @@ extension SandboxState {
         return .json(200, .object(ValueObject([("reset", .bool(true))])))
     }
 
+    /// `GET /_sandbox/stats`: the token endpoint's grants by type, refresh-token reuse attempts
+    /// and `invalid_grant` answers since start or the last reset.
+    func stats() -> SandboxResponse {
+        .json(200, tokenStatistics.value)
+    }
+
     /// `POST /_sandbox/rate-limit/reset`: starts both rate-limit windows afresh.
     func resetRateLimit() -> SandboxResponse {
         rateLimiter.reset()

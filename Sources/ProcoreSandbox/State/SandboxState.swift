@@ -9,6 +9,7 @@ actor SandboxState {
     let seed: SandboxSeed
     let logger: Logger
     var tokens = GrantTable()
+    var tokenStatistics = TokenStatistics()
     var projects: ProjectStore
     var idempotency = IdempotencyCache()
     var faults = FaultQueue()
@@ -72,6 +73,7 @@ actor SandboxState {
     func reset() throws(SandboxError) {
         projects = try ProjectStore(seed: seed, now: Date())
         tokens = GrantTable()
+        tokenStatistics = TokenStatistics()
         idempotency = IdempotencyCache()
         faults.clear()
         rateLimiter.reset()

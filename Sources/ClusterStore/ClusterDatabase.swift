@@ -1,0 +1,175 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresNIO
+import ServiceLifecycle
+import Synchronization
+
+/// The cluster's PostgreSQL database as one node uses it: a connection pool, the schema
+/// migrations run at start, and (while ``run()`` runs) the notifications other nodes send and
+/// whether the database can be reached.
+///
+/// Run it as a `Service` in the node's `ServiceGroup`, before everything that uses it: ``run()``
+/// starts the pool, applies ``ClusterSchema/migrations`` and then serves until graceful
+/// shutdown. ``ready()`` waits for the migrations, so users may start at the same time.
+public final class ClusterDatabase: Service, Sendable {
+    /// How long the database may fail to answer before the node reports itself not ready.
+    public static let unreadyAfter: Duration = .seconds(3)
+
+    /// Where the database is; its description masks the password.
+    public let url: ClusterStoreURL
+    /// This node's name, recorded in the rows it writes (`updated_by_node`, `applied_by_node`).
+    public let nodeId: String
+    /// The pool every query goes through.
+    public let client: PostgresClient
+    /// The migrations ``run()`` applies.
+    public let migrations: [ClusterMigration]
+    /// How long one operation may wait for the database before it fails as unreachable.
+    public let operationTimeout: Duration
+    let logger: Logger
+    private let migrated = Gate<Int>()
+    let reachability = Mutex(Reachability())
+    let observers = Mutex(NotificationObservers())
+
+    /// A database at `url` for node `nodeId`; nothing connects until ``run()``.
+    public init(url: ClusterStoreURL, nodeId: String, migrations: [ClusterMigration] = ClusterSchema.migrations,
+                operationTimeout: Duration = .seconds(5), logger: Logger) {
+        self.url = url
+        self.nodeId = nodeId
+        self.migrations = migrations
+        self.operationTimeout = operationTimeout
+        self.logger = logger
+        var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.username, password: url.password,
+                                                         database: url.database, tls: Self.tls(url.tls))
+        configuration.options.connectTimeout = operationTimeout
+        configuration.options.maximumConnections = 10
+        client = PostgresClient(configuration: configuration)
+    }
+
+    private static func tls(_ mode: ClusterStoreURL.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    /// Starts the pool, applies the pending migrations, then serves until graceful shutdown:
+    /// checks every second that the database answers (``readinessProblem``) and listens for the
+    /// other nodes' notifications (``observe(_:_:)``).
+    ///
+    /// Throws when the database cannot be reached within ``operationTimeout`` at start or a
+    /// migration fails; ``ready()`` then throws the same error.
+    public func run() async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { await self.client.run() }
+            do {
+                let version = try await migrate()
+                reachability.withLock { $0.succeeded(at: .now, version: version) }
+                migrated.open(.success(version))
+            } catch {
+                migrated.open(.failure(error))
+                throw error
+            }
+            group.addTask { await cancelWhenGracefulShutdown { await self.monitorReachability() } }
+            group.addTask { await cancelWhenGracefulShutdown { await self.listenForNotifications() } }
+        }
+    }
+
+    /// Waits until ``run()`` has applied the migrations; the schema version, or the error that
+    /// stopped them.
+    @discardableResult
+    public func ready() async throws -> Int {
+        try await migrated.value
+    }
+
+    /// Runs `operation` on a pooled connection. Getting the connection fails as unreachable at
+    /// once while the last check found the database down, and after ``operationTimeout``
+    /// otherwise (the pool would wait for the database to return, which a request must not);
+    /// the operation itself is bounded by the statements' own timeouts.
+    public func withConnection<Result: Sendable>(_ action: String,
+                                                 _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(ClusterStoreError) -> Result {
+        if let down = reachability.withLock({ $0.lastFailure }) {
+            throw ClusterStoreError(store: url.description, action: action, reason: down, isUnreachable: true)
+        }
+        do {
+            return try await Self.leasing(client, within: operationTimeout, operation)
+        } catch {
+            throw storeError(action, error)
+        }
+    }
+
+    /// `operation` on a connection leased within `limit` (``ClusterTimeout`` otherwise).
+    private static func leasing<Result: Sendable>(_ client: PostgresClient, within limit: Duration,
+                                                  _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+        let leased = LeaseFlag()
+        return try await withThrowingTaskGroup(of: LeaseEvent<Result>.self) { group in
+            group.addTask {
+                .finished(try await client.withConnection { connection in
+                    leased.set()
+                    return try await operation(connection)
+                })
+            }
+            group.addTask {
+                try await Task.sleep(for: limit, clock: SuspendingClock())
+                guard leased.isSet else { throw ClusterTimeout(limit: limit) }
+                return .leaseDeadlinePassed
+            }
+            defer { group.cancelAll() }
+            while let event = try await group.next() {
+                if case .finished(let result) = event { return result }
+            }
+            throw ClusterTimeout(limit: limit)
+        }
+    }
+
+    /// The ``ClusterStoreError`` for `error` met while doing `action`.
+    public func storeError(_ action: String, _ error: any Error) -> ClusterStoreError {
+        if let error = error as? ClusterStoreError { return error }
+        return ClusterStoreError(store: url.description, action: action, reason: ClusterStoreError.reason(of: error),
+                                 isUnreachable: ClusterStoreError.isUnreachable(error))
+    }
+}
+
+/// Whether a connection was leased in time.
+private final class LeaseFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .sequentiallyConsistent) }
+    var isSet: Bool { value.load(ordering: .sequentiallyConsistent) }
+}
+
+/// What finished first while leasing: the operation, or the lease deadline (harmless once leased).
+private enum LeaseEvent<Result: Sendable>: Sendable {
+    case finished(Result)
+    case leaseDeadlinePassed
+}
+
+/// A value that becomes known once; waiters before then are resumed when it does.
+final class Gate<Value: Sendable>: Sendable {
+    private let state = Mutex<(result: Result<Value, any Error>?, waiters: [CheckedContinuation<Value, any Error>])>((nil, []))
+
+    /// Sets the result (the first call wins) and resumes every waiter.
+    func open(_ result: Result<Value, any Error>) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Value, any Error>] in
+            guard state.result == nil else { return [] }
+            state.result = result
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume(with: result) }
+    }
+
+    /// The result, waiting for it if needed.
+    var value: Value {
+        get async throws {
+            try await withCheckedThrowingContinuation { continuation in
+                let known = state.withLock { state -> Result<Value, any Error>? in
+                    if state.result == nil { state.waiters.append(continuation) }
+                    return state.result
+                }
+                if let known { continuation.resume(with: known) }
+            }
+        }
+    }
+}

@@ -1,0 +1,359 @@
+import ConnectorSupport
+import Crypto
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// One connector configuration's OAuth tokens in the cluster store, shared by every node: one
+/// `conduit_oauth_token` row per resource owner (tokens sealed with the ``StoreKey``), renewed
+/// under the row's lock (`SELECT … FOR UPDATE`), announced with a notification after every
+/// change; and its pending authorizations as `conduit_oauth_pending` rows.
+///
+/// The manager using it caches tokens: this storage answers ``isStale(owner:)`` from the
+/// generations it handed out and the ones other nodes announced, so a valid cached token costs
+/// no query.
+public final class ClusterTokenStorage: SharedTokenStorage {
+    /// The notification topic of token changes; the subject is `[config, resource owner]`.
+    public static let topic = "oauth_token"
+    /// How long a renewal waits for another node's renewal of the same owner to finish.
+    static let lockTimeout = "20s"
+
+    /// The database.
+    public let database: ClusterDatabase
+    /// The configuration whose tokens these are.
+    public let configName: String
+    private let key: StoreKey
+    private let generations = SharedGenerations()
+
+    /// The storage of `configName`'s tokens in `database`, sealed with `key`.
+    public init(database: ClusterDatabase, configName: String, key: StoreKey) {
+        self.database = database
+        self.configName = configName
+        self.key = key
+        database.observe(Self.topic) { [generations, configName] notification in
+            generations.update { generations in
+                guard let notification else {
+                    generations.forgetAll()
+                    return
+                }
+                guard notification.subject.count == 2, notification.subject[0] == configName, let generation = notification.generation else { return }
+                generations.announced(owner: notification.subject[1], generation: generation)
+            }
+        }
+    }
+
+    /// `postgres://…/db (conduit_oauth_token, config 'Procore_Config')`, password masked.
+    public var location: String { "\(database.url) (conduit_oauth_token, config '\(configName)')" }
+
+    // MARK: TokenStorage
+
+    /// The configuration's valid tokens by resource owner.
+    public func load() async throws(TokenStorageError) -> [String: StoredToken] {
+        do {
+            try await database.ready()
+            let rows = try await database.withConnection("could not be read") { [configName] connection in
+                try await Self.rows(connection.query("""
+                    SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
+                    FROM conduit_oauth_token WHERE config_name = \(configName)
+                    """, logger: self.database.logger))
+            }
+            var tokens: [String: StoredToken] = [:]
+            for row in rows {
+                generations.update { $0.handed(owner: row.owner, generation: row.generation) }
+                if row.status == .valid { tokens[row.owner] = try open(row) }
+            }
+            return tokens
+        } catch {
+            throw TokenStorageError(location: location, reason: "could not be read: \(Self.reason(error))")
+        }
+    }
+
+    /// Not used: a shared storage changes one owner at a time (``store(_:for:)``, ``renew(owner:isUsable:refresh:)``).
+    public func save(_ tokens: [String: StoredToken]) async throws(TokenStorageError) {
+        throw TokenStorageError(location: location, reason: "is shared by the cluster and changed one resource owner at a time")
+    }
+
+    // MARK: SharedTokenStorage
+
+    public func isStale(owner: String) -> Bool {
+        generations.update { $0.isStale(owner) }
+    }
+
+    public func read(owner: String) async throws(OAuthError) -> StoredToken? {
+        let rows = try await run("could not be read") { [configName] connection in
+            try await Self.rows(connection.query("""
+                SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
+                FROM conduit_oauth_token WHERE config_name = \(configName) AND resource_owner_id = \(owner)
+                """, logger: self.database.logger))
+        }
+        guard let row = rows.first else {
+            generations.update { $0.handed(owner: owner, generation: nil) }
+            return nil
+        }
+        generations.update { $0.handed(owner: owner, generation: row.generation) }
+        return row.status == .valid ? try openForOAuth(row) : nil
+    }
+
+    public func renew(owner: String, isUsable: @escaping @Sendable (StoredToken) -> Bool,
+                      refresh: @escaping @Sendable (StoredToken) async throws(OAuthError) -> StoredToken) async throws(OAuthError) -> TokenRenewal {
+        let outcome: RenewalStep = try await run("could not be reached to renew the token of resource owner '\(owner)'") { connection in
+            try await connection.withTransaction(logger: self.database.logger) { connection in
+                try await self.renewLocked(owner: owner, on: connection, isUsable: isUsable, refresh: refresh)
+            }
+        }
+        switch outcome {
+        case .done(let renewal, let generation):
+            generations.update { $0.handed(owner: owner, generation: generation) }
+            return renewal
+        case .refused(let error):
+            throw error
+        }
+    }
+
+    /// The renewal inside its transaction, the row locked. A refused refresh token is recorded
+    /// (`needs_reauth`, committed) and its error returned rather than thrown, which would roll
+    /// the marking back.
+    private func renewLocked(owner: String, on connection: PostgresConnection, isUsable: @Sendable (StoredToken) -> Bool,
+                             refresh: @Sendable (StoredToken) async throws(OAuthError) -> StoredToken) async throws -> RenewalStep {
+        let logger = database.logger
+        try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockTimeout)'"), logger: logger)
+        let rows = try await Self.rows(connection.query("""
+            SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
+            FROM conduit_oauth_token WHERE config_name = \(configName) AND resource_owner_id = \(owner) FOR UPDATE
+            """, logger: logger))
+        guard let row = rows.first else { return .done(.missing(needsAuthorization: false), generation: nil) }
+        switch row.status {
+        case .revoked: return .done(.missing(needsAuthorization: false), generation: row.generation)
+        case .needsReauthorization: return .done(.missing(needsAuthorization: true), generation: row.generation)
+        case .valid: break
+        }
+        let current = try open(row)
+        if isUsable(current) { return .done(.adopted(current), generation: row.generation) }
+        let attempt = await Self.result { () async throws(OAuthError) -> StoredToken in try await refresh(current) }
+        if case .failure(let error) = attempt, error.kind == .unauthorized {
+            try await connection.query("""
+                UPDATE conduit_oauth_token SET status = 'needs_reauth', updated_at = now(), updated_by_node = \(database.nodeId)
+                WHERE config_name = \(configName) AND resource_owner_id = \(owner) AND generation = \(row.generation)
+                """, logger: logger)
+            database.logger.warning("The refresh token of resource owner '\(owner)' of config '\(configName)' was refused; every node now needs a new authorization")
+            return .refused(error)
+        }
+        let renewed = try attempt.get()
+        let generation = row.generation + 1
+        let sealed = try seal(renewed, owner: owner)
+        try await connection.query("""
+            UPDATE conduit_oauth_token SET access_token = \(sealed.access), refresh_token = \(sealed.refresh),
+                expires_at = \(renewed.expiresAt), obtained_at = \(renewed.obtainedAt), grant_type = \(renewed.grantType),
+                generation = \(generation), status = 'valid', updated_at = now(), updated_by_node = \(database.nodeId)
+            WHERE config_name = \(configName) AND resource_owner_id = \(owner) AND generation = \(row.generation)
+            """, logger: logger)
+        try await database.notify(ClusterNotification(topic: Self.topic, subject: [configName, owner], generation: generation, node: database.nodeId),
+                                  on: connection)
+        return .done(.refreshed(renewed), generation: generation)
+    }
+
+    public func store(_ token: StoredToken, for owner: String) async throws(OAuthError) {
+        let sealed: SealedToken
+        do { sealed = try seal(token, owner: owner) } catch { throw OAuthError(.unexpected, "Could not seal the tokens of resource owner '\(owner)' of config '\(configName)'") }
+        let generation: Int64 = try await run("could not store the tokens of resource owner '\(owner)'") { [configName, database] connection in
+            try await connection.withTransaction(logger: database.logger) { connection in
+                let generation = try await Self.values(connection.query("""
+                    INSERT INTO conduit_oauth_token (config_name, resource_owner_id, access_token, refresh_token, expires_at, obtained_at,
+                        grant_type, authorized_by, generation, status, updated_by_node)
+                    VALUES (\(configName), \(owner), \(sealed.access), \(sealed.refresh), \(token.expiresAt), \(token.obtainedAt),
+                        \(token.grantType), \(token.authorizedBy), 1, 'valid', \(database.nodeId))
+                    ON CONFLICT (config_name, resource_owner_id) DO UPDATE SET access_token = EXCLUDED.access_token,
+                        refresh_token = EXCLUDED.refresh_token, expires_at = EXCLUDED.expires_at, obtained_at = EXCLUDED.obtained_at,
+                        grant_type = EXCLUDED.grant_type, authorized_by = EXCLUDED.authorized_by,
+                        generation = conduit_oauth_token.generation + 1, status = 'valid', updated_at = now(),
+                        updated_by_node = EXCLUDED.updated_by_node
+                    RETURNING generation
+                    """, logger: database.logger), as: Int64.self).first ?? 1
+                try await database.notify(ClusterNotification(topic: Self.topic, subject: [configName, owner], generation: generation, node: database.nodeId),
+                                          on: connection)
+                return generation
+            }
+        }
+        generations.update { $0.handed(owner: owner, generation: generation) }
+    }
+
+    public func remove(owner: String) async throws(OAuthError) {
+        let generation: Int64? = try await run("could not delete the tokens of resource owner '\(owner)'") { [configName, database] connection in
+            try await connection.withTransaction(logger: database.logger) { connection in
+                let generation = try await Self.values(connection.query("""
+                    UPDATE conduit_oauth_token SET status = 'revoked', generation = generation + 1, updated_at = now(),
+                        updated_by_node = \(database.nodeId)
+                    WHERE config_name = \(configName) AND resource_owner_id = \(owner) RETURNING generation
+                    """, logger: database.logger), as: Int64.self).first
+                if let generation {
+                    try await database.notify(ClusterNotification(topic: Self.topic, subject: [configName, owner], generation: generation,
+                                                                  node: database.nodeId), on: connection)
+                }
+                return generation
+            }
+        }
+        generations.update { $0.handed(owner: owner, generation: generation) }
+    }
+
+    // MARK: Pending authorizations
+
+    public func insertPending(_ authorization: PendingAuthorization, state: String, perClientLimit: Int, totalLimit: Int) async throws(OAuthError) -> Bool {
+        let stateHash = Self.hash(state)
+        let nonce: [UInt8]
+        do { nonce = try key.seal(authorization.browserNonce, context: "\(configName)\u{0}pending") } catch {
+            throw OAuthError(.unexpected, "Could not seal a pending authorization of config '\(configName)'")
+        }
+        return try await run("could not keep a pending authorization") { [configName, database] connection in
+            try await connection.withTransaction(logger: database.logger) { connection in
+                let logger = database.logger
+                try await connection.query("DELETE FROM conduit_oauth_pending WHERE expires_at <= now()", logger: logger)
+                try await connection.query("""
+                    DELETE FROM conduit_oauth_pending WHERE state_hash IN (
+                        SELECT state_hash FROM conduit_oauth_pending WHERE config_name = \(configName) AND client = \(authorization.client)
+                        ORDER BY started_at DESC OFFSET \(max(0, perClientLimit - 1)))
+                    """, logger: logger)
+                let waiting = try await Self.values(connection.query("SELECT count(*) FROM conduit_oauth_pending WHERE config_name = \(configName)",
+                                                                      logger: logger), as: Int.self).first ?? 0
+                guard waiting < totalLimit else { return false }
+                try await connection.query("""
+                    INSERT INTO conduit_oauth_pending (state_hash, config_name, resource_owner_id, redirect_uri, browser_nonce, client, started_at, expires_at)
+                    VALUES (\(stateHash), \(configName), \(authorization.resourceOwnerId), \(authorization.redirectURI), \(Data(nonce)),
+                        \(authorization.client), \(authorization.startedAt), \(authorization.expiresAt))
+                    """, logger: logger)
+                return true
+            }
+        }
+    }
+
+    public func takePending(_ state: String) async throws(OAuthError) -> PendingAuthorization? {
+        let stateHash = Self.hash(state)
+        let claimed: [(String, String, Data, String, Date, Date, Bool)] = try await run("could not look up a pending authorization") { [configName, database] connection in
+            try await Self.claimed(connection.query("""
+                DELETE FROM conduit_oauth_pending WHERE state_hash = \(stateHash) AND config_name = \(configName)
+                RETURNING resource_owner_id, redirect_uri, browser_nonce, client, started_at, expires_at, expires_at > now()
+                """, logger: database.logger))
+        }
+        guard let (owner, redirectURI, sealedNonce, client, startedAt, expiresAt, live) = claimed.first, live else { return nil }
+        guard let nonce = try? key.open(Array(sealedNonce), context: "\(configName)\u{0}pending") else {
+            throw OAuthError(.unexpected, "A pending authorization of config '\(configName)' could not be decrypted: this node's \(StoreKey.environmentVariable) differs from the one of the node that started it")
+        }
+        return PendingAuthorization(resourceOwnerId: owner, redirectURI: redirectURI, browserNonce: nonce, client: client,
+                                    startedAt: startedAt, expiresAt: expiresAt)
+    }
+
+    // MARK: Helpers
+
+    /// Runs `operation` on a connection once the schema is ready, as an ``OAuthError``:
+    /// ``OAuthError/Kind/connectivity`` when the store cannot be reached (PROCORE:CONNECTIVITY,
+    /// 503 at a listener), else ``OAuthError/Kind/unexpected``.
+    private func run<Result: Sendable>(_ action: String, _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(OAuthError) -> Result {
+        do {
+            try await database.ready()
+            return try await database.withConnection(action, operation)
+        } catch let error as OAuthError {
+            throw error
+        } catch {
+            let storeError = database.storeError(action, error)
+            throw OAuthError(storeError.isUnreachable ? .connectivity : .unexpected, "\(storeError.description).")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? ClusterStoreError { return "\(error.action): \(error.reason)" }
+        if let error = error as? OAuthError { return error.description }
+        return ClusterStoreError.reason(of: error)
+    }
+
+    /// Every row of `sequence` decoded as `type`.
+    private static func values<Column: PostgresDecodable & Sendable>(_ sequence: PostgresRowSequence, as type: Column.Type) async throws -> [Column] {
+        var values: [Column] = []
+        for try await row in sequence {
+            values.append(try row.decode(Column.self))
+        }
+        return values
+    }
+
+    /// The claimed pending rows: owner, redirect URI, sealed nonce, client, start, expiry, still live.
+    private static func claimed(_ sequence: PostgresRowSequence) async throws -> [(String, String, Data, String, Date, Date, Bool)] {
+        var rows: [(String, String, Data, String, Date, Date, Bool)] = []
+        for try await row in sequence.decode((String, String, Data, String, Date, Date, Bool).self) {
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// What `operation` returned or threw, as a value.
+    private static func result<Value>(_ operation: () async throws(OAuthError) -> Value) async -> Result<Value, OAuthError> {
+        do { return .success(try await operation()) } catch { return .failure(error) }
+    }
+
+    private static func hash(_ state: String) -> Data {
+        Data(SHA256.hash(data: Data(state.utf8)))
+    }
+
+    private static func rows(_ sequence: PostgresRowSequence) async throws -> [TokenRow] {
+        var rows: [TokenRow] = []
+        for try await (owner, access, refresh, expiresAt, obtainedAt, grantType, authorizedBy, generation, status)
+            in sequence.decode((String, Data, Data?, Date?, Date, String, String?, Int64, String).self) {
+            rows.append(TokenRow(owner: owner, access: access, refresh: refresh, expiresAt: expiresAt, obtainedAt: obtainedAt,
+                                 grantType: grantType, authorizedBy: authorizedBy, generation: generation,
+                                 status: TokenRow.Status(rawValue: status) ?? .needsReauthorization))
+        }
+        return rows
+    }
+
+    private func context(_ owner: String, _ column: String) -> String { "\(configName)\u{0}\(owner)\u{0}\(column)" }
+
+    private func seal(_ token: StoredToken, owner: String) throws -> SealedToken {
+        SealedToken(access: Data(try key.seal(token.accessToken, context: context(owner, "access_token"))),
+                    refresh: try token.refreshToken.map { Data(try key.seal($0, context: context(owner, "refresh_token"))) })
+    }
+
+    private func open(_ row: TokenRow) throws -> StoredToken {
+        do {
+            return StoredToken(accessToken: try key.open(Array(row.access), context: context(row.owner, "access_token")),
+                               refreshToken: try row.refresh.map { try key.open(Array($0), context: context(row.owner, "refresh_token")) },
+                               expiresAt: row.expiresAt, obtainedAt: row.obtainedAt, grantType: row.grantType, authorizedBy: row.authorizedBy)
+        } catch {
+            throw OAuthError(.unexpected, "The tokens of resource owner '\(row.owner)' of config '\(configName)' in the cluster store could not be decrypted: this node's \(StoreKey.environmentVariable) differs from the one that stored them")
+        }
+    }
+
+    private func openForOAuth(_ row: TokenRow) throws(OAuthError) -> StoredToken {
+        do { return try open(row) } catch let error as OAuthError { throw error } catch { throw OAuthError(.unexpected, "\(error)") }
+    }
+}
+
+/// A `conduit_oauth_token` row as read.
+struct TokenRow: Sendable {
+    enum Status: String, Sendable {
+        case valid
+        case needsReauthorization = "needs_reauth"
+        case revoked
+    }
+
+    var owner: String
+    var access: Data
+    var refresh: Data?
+    var expiresAt: Date?
+    var obtainedAt: Date
+    var grantType: String
+    var authorizedBy: String?
+    var generation: Int64
+    var status: Status
+}
+
+/// A token's sealed columns.
+struct SealedToken: Sendable {
+    var access: Data
+    var refresh: Data?
+}
+
+/// What a renewal's transaction ended with.
+enum RenewalStep: Sendable {
+    /// Committed: the outcome, and the row's generation afterwards.
+    case done(TokenRenewal, generation: Int64?)
+    /// The provider refused the refresh token; the marking committed, the error to throw.
+    case refused(OAuthError)
+}
