@@ -86,7 +86,11 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         var options = RuntimeOptions(logLevelOverrides: overrides, observer: observer)
-        if let clusterMode { options.services[TokenStorageKey.self] = clusterMode.tokenStorage }
+        if let clusterMode {
+            options.services[TokenStorageKey.self] = clusterMode.tokenStorage
+            // Object stores and scheduler leadership are the app's: keyed by its name in the store.
+            if let appName = loaded.app?.name { clusterMode.database.shareAppState(app: appName, in: &options.services) }
+        }
         if let tokenRefreshLeeway { options.services[TokenRefreshLeewayKey.self] = .seconds(tokenRefreshLeeway) }
         let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: options)
         let formatProblems: [Diagnostic] = if case .failure(let problem) = format { [problem] } else { [] }
