@@ -174,7 +174,7 @@ let package = Package(
         ]),
         .testTarget(name: "ValidationModuleTests", dependencies: ["ValidationModule", "FlowEngine", "FlowCore", "FlowFormats", "ConduitTestSupport"]),
         .testTarget(name: "ObjectStoreModuleTests", dependencies: [
-            "ObjectStoreModule", "ConnectorSupport", "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
+            "ObjectStoreModule", "ClusterStore", "ConnectorSupport", "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -106,7 +106,9 @@ public actor PostgresSchedulerLeadership: SchedulerLeadership {
     public func close() async {
         isClosed = true
         held.removeAll()
-        drop()
+        let connection = try? await connecting?.value ?? self.connection
+        self.connection = nil
+        try? await connection?.close()
     }
 
     // MARK: The connection
