@@ -104,24 +104,12 @@ public final class ClusterDatabase: Service, Sendable {
     private static func leasing<Result: Sendable>(_ client: PostgresClient, within limit: Duration,
                                                   _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
         let leased = LeaseFlag()
-        return try await withThrowingTaskGroup(of: LeaseEvent<Result>.self) { group in
-            group.addTask {
-                .finished(try await client.withConnection { connection in
-                    leased.set()
-                    return try await operation(connection)
-                })
+        return try await race({
+            try await client.withConnection { connection in
+                leased.set()
+                return try await operation(connection)
             }
-            group.addTask {
-                try await Task.sleep(for: limit, clock: SuspendingClock())
-                guard leased.isSet else { throw ClusterTimeout(limit: limit) }
-                return .leaseDeadlinePassed
-            }
-            defer { group.cancelAll() }
-            while let event = try await group.next() {
-                if case .finished(let result) = event { return result }
-            }
-            throw ClusterTimeout(limit: limit)
-        }
+        }, deadline: limit, expires: { !leased.isSet })
     }
 
     /// The ``ClusterStoreError`` for `error` met while doing `action`.
@@ -137,12 +125,6 @@ private final class LeaseFlag: Sendable {
     private let value = Atomic<Bool>(false)
     func set() { value.store(true, ordering: .sequentiallyConsistent) }
     var isSet: Bool { value.load(ordering: .sequentiallyConsistent) }
-}
-
-/// What finished first while leasing: the operation, or the lease deadline (harmless once leased).
-private enum LeaseEvent<Result: Sendable>: Sendable {
-    case finished(Result)
-    case leaseDeadlinePassed
 }
 
 /// A value that becomes known once; waiters before then are resumed when it does.
