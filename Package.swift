@@ -186,7 +186,7 @@ let package = Package(
             "FileConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
         ]),
         .testTarget(name: "ObjectStoreModuleTests", dependencies: [
-            "ObjectStoreModule", "ConnectorSupport", "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
+            "ObjectStoreModule", "ClusterStore", "ConnectorSupport", "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -29,10 +29,7 @@ extension ClusterDatabase {
         var lost = false
         while !Task.isCancelled {
             do {
-                var configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username, password: url.password,
-                                                                      database: url.database, tls: try Self.connectionTLS(url.tls))
-                configuration.options.connectTimeout = .init(operationTimeout)
-                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: Self.quietLogger)
+                let connection = try await connectDirectly(applicationName: "conduit notifications (\(nodeId))")
                 let ended: (any Error)?
                 do {
                     try await withTaskCancellationHandler {

@@ -10,6 +10,7 @@ public enum ClusterSchema {
     public static let migrations: [ClusterMigration] = [
         .oauthTokens,
         .oauthPendingAuthorizations,
+        .objectStore,
     ]
 
     /// The newest schema version this build knows.

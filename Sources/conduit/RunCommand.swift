@@ -91,7 +91,12 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         var options = RuntimeOptions(logLevelOverrides: overrides, observer: observer)
-        if let clusterMode { options.services[TokenStorageKey.self] = clusterMode.tokenStorage }
+        var leadership: PostgresSchedulerLeadership?
+        if let clusterMode {
+            options.services[TokenStorageKey.self] = clusterMode.tokenStorage
+            // Object stores and scheduler leadership are the app's: keyed by its name in the store.
+            if let appName = loaded.app?.name { leadership = clusterMode.database.shareAppState(app: appName, in: &options.services) }
+        }
         if let tokenRefreshLeeway { options.services[TokenRefreshLeewayKey.self] = .seconds(tokenRefreshLeeway) }
         let prepared = Runtime.prepare(loaded, connectors: ConnectorCatalog.connectors, options: options)
         let formatProblems: [Diagnostic] = if case .failure(let problem) = format { [problem] } else { [] }
@@ -151,8 +156,10 @@ struct RunCommand: AsyncParsableCommand {
         configuration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
         do {
             try await ServiceGroup(configuration: configuration).run()
+            await leadership?.close()
             await sandbox?.shutdown()
         } catch {
+            await leadership?.close()
             await sandbox?.shutdown()
             ConsoleOutput.writeError("error: \(error)\n")
             throw ExitCode(1)

@@ -24,14 +24,14 @@ struct MigrationTests {
             }
             #expect(versions == Array(repeating: ClusterSchema.currentVersion, count: 3))
             let recorded = try await postgres.psql("SELECT version || ':' || description FROM conduit_schema_version ORDER BY version")
-            #expect(recorded.split(separator: "\n") == ["1:OAuth tokens", "2:pending OAuth authorizations"])
+            #expect(recorded.split(separator: "\n") == ["1:OAuth tokens", "2:pending OAuth authorizations", "3:object stores"])
             let appliers = try await postgres.psql("SELECT count(DISTINCT applied_by_node) FROM conduit_schema_version")
             #expect(appliers.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
             let lines = capture.messages(in: "conduit.cluster").sorted()
             let store = "postgres://conduit:****@127.0.0.1:\(postgres.port)/conduit_test"
             #expect(lines.count == 3)
-            #expect(lines.filter { $0.hasPrefix("Cluster store '\(store)': schema version 2 (migrated from 0), node 'node-") }.count == 1)
-            #expect(lines.filter { $0.hasPrefix("Cluster store '\(store)': schema version 2 (up to date), node 'node-") }.count == 2)
+            #expect(lines.filter { $0.hasPrefix("Cluster store '\(store)': schema version \(ClusterSchema.currentVersion) (migrated from 0), node 'node-") }.count == 1)
+            #expect(lines.filter { $0.hasPrefix("Cluster store '\(store)': schema version \(ClusterSchema.currentVersion) (up to date), node 'node-") }.count == 2)
             #expect(!lines.joined().contains(postgres.password))
         }
     }
@@ -47,7 +47,7 @@ struct MigrationTests {
             let error = await #expect(throws: ClusterStoreError.self) {
                 try await Self.whileRunning([old]) { try await old.ready() }
             }
-            #expect(error?.description == "Cluster store 'postgres://conduit:****@127.0.0.1:\(postgres.port)/conduit_test' could not be migrated: its schema version is 99, newer than this Conduit knows (2); run a Conduit as new as the other nodes")
+            #expect(error?.description == "Cluster store 'postgres://conduit:****@127.0.0.1:\(postgres.port)/conduit_test' could not be migrated: its schema version is 99, newer than this Conduit knows (\(ClusterSchema.currentVersion)); run a Conduit as new as the other nodes")
         }
     }
 

@@ -19,12 +19,16 @@ enum ObjectStoreApp {
     static func storeDirectory() -> String { TestScratch.path("conduit-os") }
 
     /// The app whose top level is `body` (declare `os:` on elements with ``namespaces``), built
-    /// with its persistent stores in `directory`.
+    /// with its persistent stores in `directory`, or with `services` (a cluster node's) when given.
     static func runtime(_ body: String, directory: String = storeDirectory(), logs: LogCapture = LogCapture(),
-                        observer: (any RuntimeObserver)? = nil) throws -> Runtime {
+                        observer: (any RuntimeObserver)? = nil, services: ServiceRegistry? = nil) throws -> Runtime {
         let result = try TestApp.load(body, connectors: [ObjectStoreConnector()])
         var options = RuntimeOptions(logHandlerFactory: logs.factory, observer: observer)
-        options.services[KeyValueStoreKey.self] = FileKeyValueStore(directory: directory)
+        if let services {
+            options.services = services
+        } else {
+            options.services[KeyValueStoreKey.self] = FileKeyValueStore(directory: directory)
+        }
         let prepared = Runtime.prepare(result, connectors: TestApp.standardConnectors + [ObjectStoreConnector()], options: options)
         guard let runtime = prepared.runtime else {
             throw TestApp.LoadFailure(description: prepared.diagnostics.map(\.description).joined(separator: "\n"))
