@@ -17,17 +17,12 @@ struct RequestReconnectionTests {
         """
     }
 
-    /// A port that was just bound and released: nothing listens there.
-    private static func freePort() async throws -> Int {
-        let server = try await ScriptedServer.start { _ in .respond(status: 200) }
-        let port = server.port
-        await server.shutdown()
-        return port
-    }
 
     @Test("a refused connection is retried count times, every frequency ms, with a WARN each, then fails as before")
     func retriesThenFails() async throws {
-        let port = try await Self.freePort()
+        let reserved = try ReservedPort()
+        defer { reserved.release() }
+        let port = reserved.port
         try await RequestApp.run("""
             \(Self.config(port))
             <flow name="main"><http:request config-ref="api" method="POST" path="/x"><reconnect count="2" frequency="100"/></http:request></flow>
@@ -47,13 +42,15 @@ struct RequestReconnectionTests {
 
     @Test("a server that comes up during the retries gets the request once")
     func serverComesUp() async throws {
-        let port = try await Self.freePort()
+        let reserved = try ReservedPort()
+        let port = reserved.port
         try await RequestApp.run("""
             \(Self.config(port, reconnection: #"<reconnection><reconnect-forever frequency="50"/></reconnection>"#))
             <flow name="main"><http:request config-ref="api" method="POST" path="/orders"/></flow>
             """) { app in
             async let outcome = app.event()
             try await Task.sleep(for: .milliseconds(200))
+            reserved.release()
             let server = try await ScriptedServer.start(port: port) { _ in .text(201, "created") }
             let event = try await outcome
             #expect(try event.payload.value == "created")
@@ -64,7 +61,9 @@ struct RequestReconnectionTests {
 
     @Test("the operation's strategy wins over the connection's; an answer (503) is never retried")
     func operationWinsAndAnswersAreFinal() async throws {
-        let refused = try await Self.freePort()
+        let reserved = try ReservedPort()
+        defer { reserved.release() }
+        let refused = reserved.port
         try await RequestApp.run("""
             \(Self.config(refused, reconnection: #"<reconnection><reconnect count="5" frequency="2000"/></reconnection>"#))
             <flow name="main"><http:request config-ref="api" path="/x"><reconnect count="0"/></http:request></flow>

@@ -49,12 +49,13 @@ struct SlowClientTests {
 
     @Test("a keep-alive connection gets a fresh deadline for each request")
     func keepAlive() async throws {
-        // Four requests 400 ms apart outlast one 1000 ms deadline; each gap leaves 600 ms of room
-        // so a loaded machine does not close the idle connection as the next request is sent.
-        try await RunningApp.serve(Self.app(connection: #"readTimeout="1000""#)) { app in
+        // Four requests 800 ms apart outlast one 2000 ms deadline; each gap leaves 1200 ms of room
+        // so a loaded machine (load 30 on 2 cores was seen) does not close the idle connection as
+        // the next request is sent.
+        try await RunningApp.serve(Self.app(connection: #"readTimeout="2000""#)) { app in
             for _ in 0..<4 {
                 #expect(try await app.send(.POST, "/one", body: "x", headers: [("Content-Type", "text/plain")]).body == "got x")
-                try await Task.sleep(for: .milliseconds(400))
+                try await Task.sleep(for: .milliseconds(800))
             }
         }
     }
