@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "conduit", targets: ["conduit"]),
+        // For the libFuzzer package in Fuzz/, which depends on this one by path.
+        .library(name: "ConduitFuzzing", targets: ["ConduitFuzzing"]),
     ],
     // Floors are the newest releases this project builds and tests with, past every published
     // advisory (see the commit that set them); Package.resolved is not committed, so a floor is
@@ -142,9 +144,18 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
+        .target(name: "ConduitFuzzing", dependencies: [
+            "FlowCore", "FlowFormats", "FlowExpression", "FlowProperties", "FlowModel", "FlowEngine", "HTTPConnector",
+            "ProcoreConnector", "ValidationModule", "ObjectStoreModule",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .target(name: "ConduitTestSupport", dependencies: [
             "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Tests/ConduitTestSupport"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "ConduitTestSupport"]),
@@ -204,6 +215,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ConduitCLITests", dependencies: ["conduit", "ConduitTestSupport"]),
+        .testTarget(name: "FuzzReplayTests", dependencies: ["ConduitFuzzing", "conduit", "FlowCore", "FlowEngine"]),
         .testTarget(name: "ConduitEndToEndTests", dependencies: [
             "conduit", "FlowCore", "FlowModel", "FlowEngine", "HTTPConnector", "ProcoreConnector", "ProcoreSandbox", "ConduitTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

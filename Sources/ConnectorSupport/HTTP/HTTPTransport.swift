@@ -219,6 +219,11 @@ public struct HTTPTransport: Sendable {
             default: break
             }
         }
+        // A connection closed in the middle of a response (a body shorter than its
+        // Content-Length) is NIO's "stream ended at an unexpected time"; say what happened.
+        if let error = error as? HTTPParserError, error == .invalidEOFState {
+            return "the connection was closed before the response was complete"
+        }
         if let error = error as? ChannelError, [.ioOnClosedChannel, .outputClosed, .eof, .alreadyClosed].contains(error) {
             return "the connection was closed by the server"
         }

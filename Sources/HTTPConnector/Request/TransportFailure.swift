@@ -3,6 +3,7 @@ import FlowCore
 import FlowEngine
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
@@ -41,6 +42,10 @@ enum TransportFailure {
             }
         }
         if let error = error as? ChannelError, [.ioOnClosedChannel, .outputClosed, .eof, .alreadyClosed].contains(error) {
+            return ("CONNECTIVITY", remotelyClosed)
+        }
+        // A connection closed before the body announced by Content-Length was complete.
+        if let error = error as? HTTPParserError, error == .invalidEOFState {
             return ("CONNECTIVITY", remotelyClosed)
         }
         if error is NIOSSLError || error is BoringSSLError {

@@ -12,7 +12,10 @@ extension ProcoreError {
     package static func fromResponse(_ response: Message, method: String, path: String) -> ProcoreError {
         let status = response.statusCode ?? 0
         let type = ProcoreErrorType.forStatus(status)
-        let messages = ProcoreErrorBody.messages(in: response.payload.lenientValue)
+        // An HTML page is a proxy's or load balancer's error page, not Procore's answer: its
+        // markup would fill the message and say nothing a flow can use, so the status speaks.
+        let isPage = response.payload.mediaType.essence == "text/html"
+        let messages = isPage ? [] : ProcoreErrorBody.messages(in: response.payload.lenientValue)
         let description = messages.isEmpty
             ? "HTTP \(method) \(path) failed: \(HTTPStatusText.reason(status)) (\(status))."
             : messages.joined(separator: "; ")
