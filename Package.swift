@@ -146,7 +146,7 @@ let package = Package(
         ]),
         .target(name: "ConduitFuzzing", dependencies: [
             "FlowCore", "FlowFormats", "FlowExpression", "FlowProperties", "FlowModel", "FlowEngine", "HTTPConnector",
-            "ProcoreConnector", "ValidationModule", "ObjectStoreModule",
+            "ProcoreConnector", "ValidationModule", "ObjectStoreModule", "FileConnector",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

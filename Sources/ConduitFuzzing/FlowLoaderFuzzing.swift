@@ -1,5 +1,6 @@
 import FlowCore
 import FlowEngine
+import FileConnector
 import FlowModel
 import Foundation
 import HTTPConnector
@@ -13,7 +14,7 @@ import ValidationModule
 /// diagnostics, and every problem in the file says where it is.
 enum FlowLoaderFuzzing {
     /// The connectors of `conduit`'s `ConnectorCatalog` (a replay test keeps the two equal).
-    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector(), ObjectStoreConnector()]
+    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector(), ObjectStoreConnector(), FileConnector()]
 
     /// One app directory per process, its flow file rewritten for each input.
     static let appDirectory: String = {
