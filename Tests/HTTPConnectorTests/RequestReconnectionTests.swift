@@ -71,7 +71,11 @@ struct RequestReconnectionTests {
             let started = ContinuousClock.now
             let error = try await app.error()
             #expect(error.type.description == "HTTP:CONNECTIVITY")
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // No reconnection was attempted (each would log a WARN), so the call did not take the
+            // connection's 5 × 2 s; the time bound only has to stay below that, not near zero, for
+            // a loaded machine (6 s was seen in a full parallel run).
+            #expect(app.logs.messages().filter { $0.hasPrefix("Could not connect") } == [])
+            #expect(ContinuousClock.now - started < .seconds(9))
         }
         try await ScriptedServer.with({ _ in .text(503, "busy") }) { server in
             try await RequestApp.run("""
