@@ -14,17 +14,7 @@ extension Parser {
             let token = current
             if token.isWord("var") {
                 advance()
-                guard let name = current.word else { throw SyntaxError(offset: current.offset, message: "expected a variable name but found \(describe(current))") }
-                advance()
-                if current.isSymbol(.colon) {
-                    advance()
-                    try skipType()
-                }
-                try expect(.equal)
-                let value = try parseExpression()
-                let slot = newSlot()
-                bind(name, to: slot)
-                bindings.append(.variable(slot: slot, value: value))
+                bindings.append(try parseVariableBinding())
             } else if token.isWord("fun") {
                 advance()
                 guard let name = current.word else { throw SyntaxError(offset: current.offset, message: "expected a function name but found \(describe(current))") }
@@ -58,17 +48,7 @@ extension Parser {
         defer { popScope() }
         var bindings: [DoNode.Binding] = []
         while !current.isSymbol(.rightParen) {
-            guard let name = current.word else { throw SyntaxError(offset: current.offset, message: "expected a variable name but found \(describe(current))") }
-            advance()
-            if current.isSymbol(.colon) {
-                advance()
-                try skipType()
-            }
-            try expect(.equal)
-            let value = try parseExpression()
-            let slot = newSlot()
-            bind(name, to: slot)
-            bindings.append(.variable(slot: slot, value: value))
+            bindings.append(try parseVariableBinding())
             guard current.isSymbol(.comma) else { break }
             advance()
         }
@@ -97,5 +77,21 @@ extension Parser {
             throw error
         }
         return function
+    }
+
+    /// `name [: Type] = value` of a `do` block's `var` or a `using` list, bound in the current
+    /// scope so that the bindings after it see it.
+    private mutating func parseVariableBinding() throws(SyntaxError) -> DoNode.Binding {
+        guard let name = current.word else { throw SyntaxError(offset: current.offset, message: "expected a variable name but found \(describe(current))") }
+        advance()
+        if current.isSymbol(.colon) {
+            advance()
+            try skipType()
+        }
+        try expect(.equal)
+        let value = try parseExpression()
+        let slot = newSlot()
+        bind(name, to: slot)
+        return .variable(slot: slot, value: value)
     }
 }

@@ -69,7 +69,8 @@ extension Parser {
         return flush(node, &keys)
     }
 
-    mutating func parseKeyName(after selector: String) throws(SyntaxError) -> String {
+    /// A word or a quoted name (without interpolation) after `selector`; errors call it `noun`.
+    mutating func parseKeyName(after selector: String, calling noun: String = "key") throws(SyntaxError) -> String {
         switch current.kind {
         case .word(let word):
             advance()
@@ -79,9 +80,9 @@ extension Parser {
                 advance()
                 return text
             }
-            throw SyntaxError(offset: current.offset, message: "a quoted key after '\(selector)' cannot use '$(…)'")
+            throw SyntaxError(offset: current.offset, message: "a quoted \(noun) after '\(selector)' cannot use '$(…)'")
         default:
-            throw SyntaxError(offset: current.offset, message: "expected a key after '\(selector)' but found \(describe(current))")
+            throw SyntaxError(offset: current.offset, message: "expected a \(noun) after '\(selector)' but found \(describe(current))")
         }
     }
 

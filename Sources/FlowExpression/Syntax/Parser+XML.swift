@@ -36,19 +36,7 @@ extension Parser {
 
     /// A key's name after `prefix#`, a word or a quoted name.
     mutating func parseLocalName() throws(SyntaxError) -> String {
-        switch current.kind {
-        case .word(let word):
-            advance()
-            return word
-        case .string(let parts):
-            if parts.count == 1, case .text(let text) = parts[0] {
-                advance()
-                return text
-            }
-            throw SyntaxError(offset: current.offset, message: "a quoted name after '#' cannot use '$(…)'")
-        default:
-            throw SyntaxError(offset: current.offset, message: "expected a name after '#' but found \(describe(current))")
-        }
+        try parseKeyName(after: "#", calling: "name")
     }
 
     /// `@(name: value, (expr), …)` after a key: its attributes, as an object.
