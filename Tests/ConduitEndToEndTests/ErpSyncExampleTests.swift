@@ -9,8 +9,7 @@ import Testing
 /// step with an ERP's CSV export. Each test runs a copy of the example (so the CSV can be edited
 /// and its `.conduit/` state stays in scratch) as `conduit run --app … --env dev`, against the
 /// bundled sandbox or, where the sandbox must outlive the app or take a heavier load, a separate
-/// `conduit sandbox` process. Cluster mode (two nodes never running one sync at once) comes
-/// with the cluster work and is not tested here.
+/// `conduit sandbox` process. Two clustered nodes are in `ErpSyncClusterTests`.
 @Suite(.serialized) struct ErpSyncExampleTests {
     static let company = "562949953437078"
     static let header = "job_number,name,status,customer,start_date,end_date,contract_value,site_address,city,state,zip,country,phone,description,last_modified"
@@ -157,6 +156,27 @@ import Testing
         #expect(report["created"] == 20)
         #expect(report["failed"] == 0)
         #expect(try await sandbox.projects(originPrefix: "S-").count == 20)
+    }
+
+    /// A second `POST /sync` while a run is in progress answers 409 with the run it waits for;
+    /// the run goes on and the lock is free afterwards.
+    @Test func aSecondSyncWhileOneRunsIsRefused() async throws {
+        let sandbox = try await SandboxProcess.start()
+        defer { sandbox.stop() }
+        let app = try await ErpSyncRun.start(sandbox: .external(sandbox), csv: Self.csv(prefix: "L", count: 30))
+        defer { app.stop() }
+        #expect(try await sandbox.fault(#"{"count": 100000, "path": "/rest/v1.0/projects", "method": "POST", "delayMs": 50}"#).status == 201)
+        let running = Task { try await app.sync(timeout: .seconds(120)) }
+        _ = try await app.process.line(containing: "ERP sync started (on demand)", within: .seconds(30))
+        let refused = try await Reply.send(.POST, app.appURL + "/sync")
+        #expect(refused.status == 409)
+        #expect(refused.header("Content-Type")?.hasPrefix("application/json") == true)
+        let since = try #require(try refused.json["running"]?["since"]?.stringValue)
+        #expect(try refused.json["error"] == .string("A sync is already running: the on demand sync started at \(since). Try again when it has finished."))
+        let report = try await running.value
+        #expect(report["created"] == 30)
+        let next = try await app.sync()
+        #expect(next["unchanged"] == 30)
     }
 
     @Test func aThousandJobsSyncInOneRun() async throws {
