@@ -24,19 +24,19 @@ struct ClusterTests {
         }
     }
 
-    @Test("load across many rotations: one refresh grant per rotation, no invalid_grant, no failed request")
+    @Test("60 s of load across many rotations: one refresh grant per rotation, no invalid_grant, no failed request")
     func loadAcrossRotations() async throws {
         try await ConduitCluster.with(tokenLifetime: 3) { cluster in
             #expect(try await cluster.authorize(startingOn: 0, callbackOn: 1).status == 200)
             let id = try await cluster.createProject(named: "Under load")
-            let result = try await ClusterLoad(url: cluster.balancer.url, projectId: id).run(for: .seconds(20))
+            let result = try await ClusterLoad(url: cluster.balancer.url, projectId: id).run(for: .seconds(60))
             #expect(result.total > 0 && result.successes == result.total, "\(result)")
             let stats = try await cluster.sandboxStats()
             #expect(stats["refresh_token_reuse"]?.integer == 0, "\(JSON.encode(stats))")
             #expect(stats["invalid_grant"]?.integer == 0, "\(JSON.encode(stats))")
             let refreshes = try #require(stats["grants"]?["refresh_token"]?.integer)
             // 3 s tokens refreshed 1 s before expiry: a rotation about every 2 s.
-            #expect(refreshes >= 6, "\(JSON.encode(stats))")
+            #expect(refreshes >= 20, "\(JSON.encode(stats))")
             // Every grant is one rotation of the shared row (generation 1 came from the login).
             #expect(try await cluster.tokenRow() == "\(refreshes + 1)|valid")
         }
