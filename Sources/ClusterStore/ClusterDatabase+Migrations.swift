@@ -16,14 +16,14 @@ extension ClusterDatabase {
         let migrations = self.migrations
         let node = nodeId
         let (before, after) = try await withConnection("could not be migrated") { connection in
-            try await connection.query("SELECT pg_advisory_lock(\(Self.migrationLockKey))", logger: self.logger)
+            try await connection.checkedQuery("SELECT pg_advisory_lock(\(Self.migrationLockKey))", logger: self.logger, within: nil)
             do {
                 let result = try await Self.applyPending(migrations, node: node, on: connection, logger: self.logger)
-                try await connection.query("SELECT pg_advisory_unlock(\(Self.migrationLockKey))", logger: self.logger)
+                try await connection.checkedQuery("SELECT pg_advisory_unlock(\(Self.migrationLockKey))", logger: self.logger)
                 return result
             } catch {
                 // The transaction already rolled back; release the lock for the next node.
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.migrationLockKey))", logger: self.logger)
+                _ = try? await connection.checkedQuery("SELECT pg_advisory_unlock(\(Self.migrationLockKey))", logger: self.logger)
                 throw error
             }
         }
@@ -37,7 +37,7 @@ extension ClusterDatabase {
 
     private static func applyPending(_ migrations: [ClusterMigration], node: String, on connection: PostgresConnection,
                                      logger: Logger) async throws -> (before: Int, after: Int) {
-        try await connection.query("""
+        try await connection.checkedQuery("""
             CREATE TABLE IF NOT EXISTS conduit_schema_version (
                 version integer PRIMARY KEY,
                 description text NOT NULL,
@@ -46,7 +46,7 @@ extension ClusterDatabase {
             )
             """, logger: logger)
         var current = 0
-        for try await version in try await connection.query("SELECT coalesce(max(version), 0) FROM conduit_schema_version", logger: logger)
+        for try await version in try await connection.checkedQuery("SELECT coalesce(max(version), 0) FROM conduit_schema_version", logger: logger)
             .decode(Int.self) {
             current = version
         }
@@ -59,11 +59,11 @@ extension ClusterDatabase {
         }
         let before = current
         for migration in migrations where migration.version > current {
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.checkedTransaction(logger: logger) { connection in
                 for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.checkedQuery(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                try await connection.query("""
+                try await connection.checkedQuery("""
                     INSERT INTO conduit_schema_version (version, description, applied_by_node)
                     VALUES (\(migration.version), \(migration.description), \(node))
                     """, logger: logger)

@@ -19,7 +19,7 @@ extension ClusterDatabase {
     /// Sends `notification` to every node when the transaction `connection` is in commits.
     public func notify(_ notification: ClusterNotification, on connection: PostgresConnection) async throws {
         let payload = String(decoding: try JSONEncoder().encode(notification), as: UTF8.self)
-        try await connection.query("SELECT pg_notify(\(Self.notificationChannel), \(payload))", logger: logger)
+        try await connection.checkedQuery("SELECT pg_notify(\(Self.notificationChannel), \(payload))", logger: logger)
     }
 
     /// Keeps one connection listening on ``notificationChannel`` until cancelled, reconnecting

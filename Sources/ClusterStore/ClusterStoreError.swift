@@ -44,7 +44,7 @@ public struct ClusterStoreError: Error, Sendable, CustomStringConvertible {
 
     /// Whether `error` means the database could not be reached (rather than refusing a statement).
     static func isUnreachable(_ error: any Error) -> Bool {
-        if error is ClusterTimeout || error is ChannelError || error is IOError { return true }
+        if error is ClusterTimeout || error is ClusterConnectionClosed || error is ChannelError || error is IOError { return true }
         guard let error = error as? PSQLError else { return false }
         if let state = error.serverInfo?[.sqlState] {
             // Class 08 is connection exceptions; 57P01-57P03 an administrator's or crash shutdown.

@@ -25,6 +25,7 @@ public final class ClusterTokenStorage: SharedTokenStorage {
     public let configName: String
     private let key: StoreKey
     private let generations = SharedGenerations()
+    private let unsaved = UnsavedRenewals()
 
     /// The storage of `configName`'s tokens in `database`, sealed with `key`.
     public init(database: ClusterDatabase, configName: String, key: StoreKey) {
@@ -53,7 +54,7 @@ public final class ClusterTokenStorage: SharedTokenStorage {
         do {
             try await database.ready()
             let rows = try await database.withConnection("could not be read") { [configName] connection in
-                try await Self.rows(connection.query("""
+                try await Self.rows(connection.checkedQuery("""
                     SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
                     FROM conduit_oauth_token WHERE config_name = \(configName)
                     """, logger: self.database.logger))
@@ -81,8 +82,11 @@ public final class ClusterTokenStorage: SharedTokenStorage {
     }
 
     public func read(owner: String) async throws(OAuthError) -> StoredToken? {
+        // A token this node could not record yet is newer than the row (the background write
+        // records it; until then the row's refresh token is spent).
+        if let entry = unsaved.entry(for: owner) { return entry.token }
         let rows = try await run("could not be read") { [configName] connection in
-            try await Self.rows(connection.query("""
+            try await Self.rows(connection.checkedQuery("""
                 SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
                 FROM conduit_oauth_token WHERE config_name = \(configName) AND resource_owner_id = \(owner)
                 """, logger: self.database.logger))
@@ -97,11 +101,21 @@ public final class ClusterTokenStorage: SharedTokenStorage {
 
     public func renew(owner: String, isUsable: @escaping @Sendable (StoredToken) -> Bool,
                       refresh: @escaping @Sendable (StoredToken) async throws(OAuthError) -> StoredToken) async throws(OAuthError) -> TokenRenewal {
-        let outcome: RenewalStep = try await run("could not be reached to renew the token of resource owner '\(owner)'") { connection in
-            try await connection.withTransaction(logger: self.database.logger) { connection in
-                try await self.renewLocked(owner: owner, on: connection, isUsable: isUsable, refresh: refresh)
+        let inFlight = RenewalInFlight()
+        let outcome: RenewalStep
+        do {
+            outcome = try await run("could not be reached to renew the token of resource owner '\(owner)'") { connection in
+                try await connection.checkedTransaction(logger: self.database.logger) { connection in
+                    try await self.renewLocked(owner: owner, on: connection, isUsable: isUsable, refresh: refresh, inFlight: inFlight)
+                }
             }
+        } catch {
+            // The provider issued tokens that did not reach the row: keep them (see UnsavedRenewals).
+            guard let entry = inFlight.entry else { throw error }
+            keepUnsaved(entry, for: owner, because: error)
+            return .refreshed(entry.token)
         }
+        if let entry = inFlight.entry { unsaved.settle(entry, for: owner) }
         switch outcome {
         case .done(let renewal, let generation):
             generations.update { $0.handed(owner: owner, generation: generation) }
@@ -115,50 +129,113 @@ public final class ClusterTokenStorage: SharedTokenStorage {
     /// (`needs_reauth`, committed) and its error returned rather than thrown, which would roll
     /// the marking back.
     private func renewLocked(owner: String, on connection: PostgresConnection, isUsable: @Sendable (StoredToken) -> Bool,
-                             refresh: @Sendable (StoredToken) async throws(OAuthError) -> StoredToken) async throws -> RenewalStep {
+                             refresh: @Sendable (StoredToken) async throws(OAuthError) -> StoredToken,
+                             inFlight: RenewalInFlight) async throws -> RenewalStep {
         let logger = database.logger
-        try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockTimeout)'"), logger: logger)
-        let rows = try await Self.rows(connection.query("""
-            SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
-            FROM conduit_oauth_token WHERE config_name = \(configName) AND resource_owner_id = \(owner) FOR UPDATE
-            """, logger: logger))
-        guard let row = rows.first else { return .done(.missing(needsAuthorization: false), generation: nil) }
-        switch row.status {
-        case .revoked: return .done(.missing(needsAuthorization: false), generation: row.generation)
-        case .needsReauthorization: return .done(.missing(needsAuthorization: true), generation: row.generation)
-        case .valid: break
+        guard let row = try await lockRow(owner, on: connection) else { return .done(.missing(needsAuthorization: false), generation: nil) }
+        var current: StoredToken
+        var generation = row.generation
+        // This node's unrecorded token replaces the row's, whose refresh token the provider has
+        // spent (even when another node has since marked it as needing a new authorization).
+        if let entry = unsaved.entry(for: owner), entry.replacesGeneration == row.generation {
+            inFlight.writing(entry)
+            current = entry.token
+            generation = try await writeRenewed(entry.token, for: owner, over: row.generation, on: connection)
+            if isUsable(current) { return .done(.adopted(current), generation: generation) }
+        } else {
+            switch row.status {
+            case .revoked: return .done(.missing(needsAuthorization: false), generation: row.generation)
+            case .needsReauthorization: return .done(.missing(needsAuthorization: true), generation: row.generation)
+            case .valid: break
+            }
+            current = try open(row)
+            if isUsable(current) { return .done(.adopted(current), generation: row.generation) }
         }
-        let current = try open(row)
-        if isUsable(current) { return .done(.adopted(current), generation: row.generation) }
         let attempt = await Self.result { () async throws(OAuthError) -> StoredToken in try await refresh(current) }
         if case .failure(let error) = attempt, error.kind == .unauthorized {
-            try await connection.query("""
+            try await connection.checkedQuery("""
                 UPDATE conduit_oauth_token SET status = 'needs_reauth', updated_at = now(), updated_by_node = \(database.nodeId)
-                WHERE config_name = \(configName) AND resource_owner_id = \(owner) AND generation = \(row.generation)
+                WHERE config_name = \(configName) AND resource_owner_id = \(owner) AND generation = \(generation)
                 """, logger: logger)
             database.logger.warning("The refresh token of resource owner '\(owner)' of config '\(configName)' was refused; every node now needs a new authorization")
             return .refused(error)
         }
         let renewed = try attempt.get()
-        let generation = row.generation + 1
-        let sealed = try seal(renewed, owner: owner)
-        try await connection.query("""
+        // From here the provider has spent `current`'s refresh token: `renewed` must not be lost.
+        inFlight.writing(UnsavedRenewals.Entry(token: renewed, replacesGeneration: generation))
+        let written = try await writeRenewed(renewed, for: owner, over: generation, on: connection)
+        return .done(.refreshed(renewed), generation: written)
+    }
+
+    /// `owner`'s row, locked until the transaction ends (nil: no row).
+    private func lockRow(_ owner: String, on connection: PostgresConnection) async throws -> TokenRow? {
+        let logger = database.logger
+        try await connection.checkedQuery(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockTimeout)'"), logger: logger)
+        return try await Self.rows(connection.checkedQuery("""
+            SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
+            FROM conduit_oauth_token WHERE config_name = \(configName) AND resource_owner_id = \(owner) FOR UPDATE
+            """, logger: logger)).first
+    }
+
+    /// Writes `token` over `owner`'s locked row of `generation` as a valid token, the generation
+    /// bumped, and announces it; the new generation.
+    private func writeRenewed(_ token: StoredToken, for owner: String, over generation: Int64, on connection: PostgresConnection) async throws -> Int64 {
+        let next = generation + 1
+        let sealed = try seal(token, owner: owner)
+        try await connection.checkedQuery("""
             UPDATE conduit_oauth_token SET access_token = \(sealed.access), refresh_token = \(sealed.refresh),
-                expires_at = \(renewed.expiresAt), obtained_at = \(renewed.obtainedAt), grant_type = \(renewed.grantType),
-                generation = \(generation), status = 'valid', updated_at = now(), updated_by_node = \(database.nodeId)
-            WHERE config_name = \(configName) AND resource_owner_id = \(owner) AND generation = \(row.generation)
-            """, logger: logger)
-        try await database.notify(ClusterNotification(topic: Self.topic, subject: [configName, owner], generation: generation, node: database.nodeId),
+                expires_at = \(token.expiresAt), obtained_at = \(token.obtainedAt), grant_type = \(token.grantType),
+                generation = \(next), status = 'valid', updated_at = now(), updated_by_node = \(database.nodeId)
+            WHERE config_name = \(configName) AND resource_owner_id = \(owner) AND generation = \(generation)
+            """, logger: database.logger)
+        try await database.notify(ClusterNotification(topic: Self.topic, subject: [configName, owner], generation: next, node: database.nodeId),
                                   on: connection)
-        return .done(.refreshed(renewed), generation: generation)
+        return next
+    }
+
+    // MARK: Tokens not yet recorded
+
+    /// Keeps `entry` after its write failed with `error`, and retries the write in the background.
+    private func keepUnsaved(_ entry: UnsavedRenewals.Entry, for owner: String, because error: any Error) {
+        unsaved.keep(entry, for: owner)
+        database.logger.warning("The provider renewed the tokens of resource owner '\(owner)' of config '\(configName)' but the cluster store did not record them (\(error)); this node keeps using them and records them when the store answers again")
+        Task { [weak self] in
+            var pause = Duration.milliseconds(500)
+            while let self, let pending = self.unsaved.entry(for: owner), pending == entry {
+                try? await Task.sleep(for: pause)
+                if (try? await self.writeUnsaved(entry, for: owner)) != nil || self.unsaved.entry(for: owner) != entry { return }
+                pause = min(pause * 2, .seconds(5))
+            }
+        }
+    }
+
+    /// Writes `entry` over `owner`'s row if the row is still the one it replaces; the token then
+    /// stored (nil: the row moved on, and the entry is dropped). Throws while the store cannot be
+    /// reached.
+    @discardableResult
+    private func writeUnsaved(_ entry: UnsavedRenewals.Entry, for owner: String) async throws(OAuthError) -> StoredToken? {
+        let written: Int64? = try await run("could not be reached to record the renewed token of resource owner '\(owner)'") { connection in
+            try await connection.checkedTransaction(logger: self.database.logger) { connection in
+                guard let row = try await self.lockRow(owner, on: connection), row.generation == entry.replacesGeneration else { return nil }
+                return try await self.writeRenewed(entry.token, for: owner, over: row.generation, on: connection)
+            }
+        }
+        unsaved.settle(entry, for: owner)
+        guard let written else {
+            database.logger.warning("The renewed tokens of resource owner '\(owner)' of config '\(configName)' that the cluster store had not recorded were replaced meanwhile (a new authorization); they are dropped")
+            return nil
+        }
+        generations.update { $0.handed(owner: owner, generation: written) }
+        database.logger.info("Recorded the renewed tokens of resource owner '\(owner)' of config '\(configName)' in the cluster store (generation \(written))")
+        return entry.token
     }
 
     public func store(_ token: StoredToken, for owner: String) async throws(OAuthError) {
         let sealed: SealedToken
         do { sealed = try seal(token, owner: owner) } catch { throw OAuthError(.unexpected, "Could not seal the tokens of resource owner '\(owner)' of config '\(configName)'") }
         let generation: Int64 = try await run("could not store the tokens of resource owner '\(owner)'") { [configName, database] connection in
-            try await connection.withTransaction(logger: database.logger) { connection in
-                let generation = try await Self.values(connection.query("""
+            try await connection.checkedTransaction(logger: database.logger) { connection in
+                let generation = try await Self.values(connection.checkedQuery("""
                     INSERT INTO conduit_oauth_token (config_name, resource_owner_id, access_token, refresh_token, expires_at, obtained_at,
                         grant_type, authorized_by, generation, status, updated_by_node)
                     VALUES (\(configName), \(owner), \(sealed.access), \(sealed.refresh), \(token.expiresAt), \(token.obtainedAt),
@@ -180,8 +257,8 @@ public final class ClusterTokenStorage: SharedTokenStorage {
 
     public func remove(owner: String) async throws(OAuthError) {
         let generation: Int64? = try await run("could not delete the tokens of resource owner '\(owner)'") { [configName, database] connection in
-            try await connection.withTransaction(logger: database.logger) { connection in
-                let generation = try await Self.values(connection.query("""
+            try await connection.checkedTransaction(logger: database.logger) { connection in
+                let generation = try await Self.values(connection.checkedQuery("""
                     UPDATE conduit_oauth_token SET status = 'revoked', generation = generation + 1, updated_at = now(),
                         updated_by_node = \(database.nodeId)
                     WHERE config_name = \(configName) AND resource_owner_id = \(owner) RETURNING generation
@@ -205,18 +282,18 @@ public final class ClusterTokenStorage: SharedTokenStorage {
             throw OAuthError(.unexpected, "Could not seal a pending authorization of config '\(configName)'")
         }
         return try await run("could not keep a pending authorization") { [configName, database] connection in
-            try await connection.withTransaction(logger: database.logger) { connection in
+            try await connection.checkedTransaction(logger: database.logger) { connection in
                 let logger = database.logger
-                try await connection.query("DELETE FROM conduit_oauth_pending WHERE expires_at <= now()", logger: logger)
-                try await connection.query("""
+                try await connection.checkedQuery("DELETE FROM conduit_oauth_pending WHERE expires_at <= now()", logger: logger)
+                try await connection.checkedQuery("""
                     DELETE FROM conduit_oauth_pending WHERE state_hash IN (
                         SELECT state_hash FROM conduit_oauth_pending WHERE config_name = \(configName) AND client = \(authorization.client)
                         ORDER BY started_at DESC OFFSET \(max(0, perClientLimit - 1)))
                     """, logger: logger)
-                let waiting = try await Self.values(connection.query("SELECT count(*) FROM conduit_oauth_pending WHERE config_name = \(configName)",
+                let waiting = try await Self.values(connection.checkedQuery("SELECT count(*) FROM conduit_oauth_pending WHERE config_name = \(configName)",
                                                                       logger: logger), as: Int.self).first ?? 0
                 guard waiting < totalLimit else { return false }
-                try await connection.query("""
+                try await connection.checkedQuery("""
                     INSERT INTO conduit_oauth_pending (state_hash, config_name, resource_owner_id, redirect_uri, browser_nonce, client, started_at, expires_at)
                     VALUES (\(stateHash), \(configName), \(authorization.resourceOwnerId), \(authorization.redirectURI), \(Data(nonce)),
                         \(authorization.client), \(authorization.startedAt), \(authorization.expiresAt))
@@ -229,7 +306,7 @@ public final class ClusterTokenStorage: SharedTokenStorage {
     public func takePending(_ state: String) async throws(OAuthError) -> PendingAuthorization? {
         let stateHash = Self.hash(state)
         let claimed: [(String, String, Data, String, Date, Date, Bool)] = try await run("could not look up a pending authorization") { [configName, database] connection in
-            try await Self.claimed(connection.query("""
+            try await Self.claimed(connection.checkedQuery("""
                 DELETE FROM conduit_oauth_pending WHERE state_hash = \(stateHash) AND config_name = \(configName)
                 RETURNING resource_owner_id, redirect_uri, browser_nonce, client, started_at, expires_at, expires_at > now()
                 """, logger: database.logger))

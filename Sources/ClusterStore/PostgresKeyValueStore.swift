@@ -138,7 +138,7 @@ public struct PostgresKeyValueStore: KeyValueStore {
         do {
             return try await database.withConnection("\(action) object store '\(partition)'") { connection in
                 var rows: [Row] = []
-                for try await row in try await connection.query(query, logger: logger) {
+                for try await row in try await connection.checkedQuery(query, logger: logger) {
                     do { rows.append(try decode(row)) } catch { throw UnexpectedRow() }
                 }
                 return rows

@@ -153,7 +153,7 @@ public actor PostgresSchedulerLeadership: SchedulerLeadership {
         let logger = logger
         return try await withThrowingTaskGroup(of: Bool?.self) { group in
             group.addTask {
-                for try await row in try await connection.query(query, logger: logger) {
+                for try await row in try await connection.checkedQuery(query, logger: logger) {
                     return (try? row.decode(Bool.self)) ?? true
                 }
                 return false

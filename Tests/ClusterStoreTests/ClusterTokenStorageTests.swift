@@ -111,6 +111,45 @@ struct ClusterTokenStorageTests {
         }
     }
 
+    @Test("the database lost between a refresh and its commit: the node keeps the new tokens and records them once it is back")
+    func commitLostAfterRefresh() async throws {
+        try await ThrowawayPostgres.with { postgres in
+            try await Self.withNodes(2, on: postgres) { nodes in
+                try await nodes[0].store(Self.token("old", refresh: "r0", expiresIn: -1), for: "default")
+                let renewal = try await nodes[0].renew(owner: "default", isUsable: { $0.accessToken != "old" }, refresh: { current in
+                    #expect(current.refreshToken == "r0")
+                    // The provider has spent r0 by now; the database goes away before the commit.
+                    try? await postgres.stop()
+                    return Self.token("new", refresh: "r1")
+                })
+                #expect(renewal == .refreshed(Self.tokenMatching(renewal, access: "new")))
+                // This node goes on with the new tokens while the database is down.
+                #expect(try await nodes[0].read(owner: "default")?.refreshToken == "r1")
+
+                try await postgres.start()
+                let deadline = ContinuousClock.now + .seconds(30)
+                while try await postgres.psql("SELECT generation FROM conduit_oauth_token").trimmingCharacters(in: .whitespacesAndNewlines) != "2",
+                      ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+                // The other node reads the recorded row: the live refresh token, not the spent one.
+                let read = try await nodes[1].read(owner: "default")
+                #expect(read?.accessToken == "new")
+                #expect(read?.refreshToken == "r1")
+            }
+            #expect(try await postgres.psql("SELECT generation || '|' || status || '|' || updated_by_node FROM conduit_oauth_token")
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "2|valid|node-1")
+        }
+    }
+
+    /// The token of a `.refreshed` or `.adopted` renewal when its access token is `access`.
+    static func tokenMatching(_ renewal: TokenRenewal, access: String) -> StoredToken {
+        switch renewal {
+        case .refreshed(let token) where token.accessToken == access, .adopted(let token) where token.accessToken == access: token
+        default: Self.token("<not \(access)>", refresh: "")
+        }
+    }
+
     @Test("a pending login is claimed once, by whichever node gets the callback")
     func pendingClaimedOnce() async throws {
         try await ThrowawayPostgres.with { postgres in

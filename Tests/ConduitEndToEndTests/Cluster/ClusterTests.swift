@@ -1,6 +1,7 @@
 import ConduitTestSupport
 import FlowCore
 import Foundation
+import NIOCore
 import NIOHTTP1
 import Testing
 
@@ -146,6 +147,51 @@ struct ClusterTests {
             try await Task.sleep(until: killed + .seconds(5), clock: .continuous)
             let stats = try await cluster.sandboxStats()
             #expect(stats["grants"]?["refresh_token"]?.integer == 1, "\(JSON.encode(stats))")
+        }
+    }
+
+    @Test("PostgreSQL lost between a refresh and its commit: the node keeps Procore's new tokens, records them when the database returns, and nobody logs in again")
+    func commitLostAfterRefresh() async throws {
+        try await ConduitCluster.with(tokenLifetime: 600) { cluster in
+            #expect(try await cluster.authorize(startingOn: 0, callbackOn: 1).status == 200)
+            let id = try await cluster.createProject(named: "Lost commit")
+            // Procore rejects the cached token; node 1's refresh then waits 3 s at the token endpoint.
+            _ = try await Reply.send(.POST, "http://127.0.0.1:\(cluster.sandboxPort)/_sandbox/tokens/expire")
+            let fault = try await Reply.send(.POST, "http://127.0.0.1:\(cluster.sandboxPort)/_sandbox/faults",
+                                             json: #"{"count": 1, "path": "/oauth/token", "method": "POST", "delayMs": 3000}"#)
+            #expect(fault.status == 201, "\(fault.body)")
+            let body = #"{"company_id":"\#(ConduitCluster.companyId)","name":"Renamed during the outage"}"#
+            async let renamed = Reply.send(.PATCH, cluster.url(node: 0) + "/projects/\(id)", json: body, timeout: .seconds(60))
+            try await Self.waitUntil(within: .seconds(10), "node-1 holds the row lock") {
+                try await cluster.postgres.psql("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")
+                    .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+            }
+            // The database goes away while Procore is answering the refresh: the commit cannot happen.
+            try await cluster.postgres.stop()
+            let reply = try await renamed
+            #expect(reply.status == 200, "\(reply.body)")
+            let node = try #require(cluster.node(0))
+            _ = try await node.line(containing: "The provider renewed the tokens of resource owner 'default' of config 'Procore_Config' but the cluster store did not record them (",
+                                    within: .seconds(5))
+            #expect(!node.stdout.contains(cluster.postgres.password))
+            // Node 1 goes on with the new token while the database is down.
+            let during = try await Reply.send(.PATCH, cluster.url(node: 0) + "/projects/\(id)", json: body)
+            #expect(during.status == 200, "\(during.body)")
+
+            try await cluster.postgres.start()
+            _ = try await node.line(containing: "Recorded the renewed tokens of resource owner 'default' of config 'Procore_Config' in the cluster store (generation 2)",
+                                    within: .seconds(30))
+            #expect(try await cluster.tokenRow() == "2|valid")
+            try await Self.waitUntil(within: .seconds(30), "every node is ready again") {
+                for node in 0..<3 where try await cluster.readiness(node) != 200 { return false }
+                return true
+            }
+            // The other nodes read the recorded row: no refresh with the spent token, no login.
+            for index in 1..<3 { _ = try await cluster.createProject(named: "After the outage \(index)", on: index) }
+            let stats = try await cluster.sandboxStats()
+            #expect(stats["grants"]?["refresh_token"]?.integer == 1, "\(JSON.encode(stats))")
+            #expect(stats["grants"]?["authorization_code"]?.integer == 1, "\(JSON.encode(stats))")
+            #expect(stats["invalid_grant"]?.integer == 0 && stats["refresh_token_reuse"]?.integer == 0, "\(JSON.encode(stats))")
         }
     }
 
