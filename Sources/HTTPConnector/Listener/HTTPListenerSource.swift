@@ -11,7 +11,11 @@ final class HTTPListenerSource: FlowSource {
     let listener: ListenerDefinition
     /// The listener's log (`HttpListenerRegistry`), for what it does to responses at DEBUG.
     let logger: Logger
-    private let configuration: HTTPListenerConfiguration
+    /// Unowned: the configuration keeps this source in its routes, so a strong reference back
+    /// would keep both (and the runtime's flows) alive after the runtime is gone, when it was
+    /// built but never started (`conduit validate`). The runtime owns the configuration for as
+    /// long as it owns this source.
+    private unowned let configuration: HTTPListenerConfiguration
     // Read by every request of the route: an atomic, not a lock.
     private let running = ManagedAtomic(false)
 
