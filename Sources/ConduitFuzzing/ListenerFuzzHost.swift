@@ -132,13 +132,26 @@ public final class ListenerFuzzHost: Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        func connectOnce() -> Int32 {
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+        }
+        // libFuzzer's timers interrupt system calls (EINTR). An interrupted connect goes on in the
+        // background: calling it again says EALREADY until it is done, then EISCONN.
+        var connected = connectOnce()
+        var attempts = 0
+        while connected != 0, errno == EINTR || errno == EALREADY || errno == EINPROGRESS, attempts < 1000 {
+            attempts += 1
+            usleep(1000)
+            connected = connectOnce()
+            if connected != 0, errno == EISCONN { connected = 0 }
         }
         guard connected == 0 else { throw FuzzFinding("connecting to the listener failed: errno \(errno)") }
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count < 0, errno == EINTR { continue }
             // The listener may close early (a malformed head): the rest of the input is not needed.
             guard count > 0 else { break }
             sent += count
