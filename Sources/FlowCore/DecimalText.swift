@@ -28,7 +28,9 @@ public enum DecimalText {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         guard isNumberSyntax(text), let double = Double(text), double.isFinite else { return nil }
-        return .double(double)
+        // A number too small for a double underflows to zero; its sign is dropped, as `-0` reads
+        // as 0, so that it writes the same text however often it is read and written again.
+        return .double(double == 0 ? 0 : double)
     }
 
     /// Whether a digit before the exponent is not zero (so a zero result means underflow).

@@ -23,6 +23,15 @@ import Testing
         #expect(JSON.encode(try JSON.decode(text)) == written)
     }
 
+    /// The json fuzz target's finding: `-1e-40087904` underflowed to a double -0, written `-0`,
+    /// which reads back as the integer 0 and writes `0`.
+    @Test("a number that underflows to zero writes the same text after another round trip", arguments: ["-1e-400", "1e-400", "-1e-40087904", "[1,-1e-40087904,0.1]"])
+    func underflowIsStable(text: String) throws {
+        let written = JSON.encode(try JSON.decode(text))
+        #expect(!written.contains("-0"))
+        #expect(JSON.encode(try JSON.decode(written)) == written)
+    }
+
     @Test("numbers Decimal holds stay exact decimals")
     func exactDecimals() throws {
         #expect(try JSON.decode("1e100") == .decimal(try #require(DecimalText.parse("1e100"))))
