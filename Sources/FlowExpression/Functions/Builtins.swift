@@ -5,16 +5,42 @@ import FlowCore
 /// `Binaries`, `Dates` and `URL`, `dw::Crypto`, `dw::util::Coercions` and `dw::Runtime` modules. Null arguments follow DataWeave 2.4's null overloads: `sizeOf(null)`, `upper(null)`,
 /// … give null; `isEmpty(null)` is true; `contains(null, x)`, `startsWith(null, x)` are false.
 enum Builtins {
-    static let all: [String: BuiltinFunction] = {
-        var table: [String: BuiltinFunction] = [:]
+    /// Every library function by name; where modules share a name (`fromHex` in
+    /// `dw::core::Binaries` and `dw::core::Numbers`), the first one declared. Resolve names a
+    /// script writes with ``resolve(_:imports:)`` and ``function(_:in:)``.
+    static let all: [String: BuiltinFunction] = overloads.compactMapValues(\.first)
+
+    /// Every library function by name, all modules' functions of one name in declaration order.
+    static let overloads: [String: [BuiltinFunction]] = {
+        var table: [String: [BuiltinFunction]] = [:]
         for function in functions + CollectionFunctions.functions + TextFunctions.functions + NumberFunctions.functions
             + SystemFunctions.functions + StringsModule.functions + ArraysModule.functions + ObjectsModule.functions
-            + BinariesModule.functions + CryptoModule.functions + URLModule.functions + DatesModule.functions + CoercionsModule.functions
-            + RuntimeModule.functions {
-            table[function.name] = function
+            + BinariesModule.functions + NumbersModule.functions + CryptoModule.functions + URLModule.functions + DatesModule.functions
+            + CoercionsModule.functions + RuntimeModule.functions {
+            table[function.name, default: []].append(function)
         }
         return table
     }()
+
+    /// The function `name` of `module` (`Numbers::toHex`).
+    static func function(_ name: String, in module: LibraryModule) -> BuiltinFunction? {
+        overloads[name]?.first { $0.modules.contains(module) }
+    }
+
+    /// What `name`, written without a module, calls in a script that imports `imports`.
+    static func resolve(_ name: String, imports: Imports) -> FunctionResolution {
+        guard let candidates = overloads[name], let first = candidates.first else { return .unknown }
+        let available = candidates.filter { imports.isAvailable($0) }
+        switch available.count {
+        case 0: return .notImported(first)
+        case 1: return .function(available[0])
+        default:
+            // A name imported on its own wins over the same name brought in by a wildcard.
+            let named = available.filter { function in function.modules.contains { imports.functions[name]?.contains($0) == true } }
+            if named.count == 1 { return .function(named[0]) }
+            return .ambiguous(available.compactMap { $0.modules.first { $0 != .core } })
+        }
+    }
 
     private static let functions: [BuiltinFunction] = [
         BuiltinFunction(name: "sizeOf", arity: 1...1) { arguments throws(EvaluationFailure) in

@@ -5,6 +5,7 @@ enum LibraryModule: String, CaseIterable, Sendable {
     case arrays = "dw::core::Arrays"
     case objects = "dw::core::Objects"
     case binaries = "dw::core::Binaries"
+    case numbers = "dw::core::Numbers"
     case dates = "dw::core::Dates"
     case url = "dw::core::URL"
     case crypto = "dw::Crypto"
@@ -24,11 +25,23 @@ struct Imports {
     var modules: Set<LibraryModule> = []
     /// Modules imported with `*`.
     var wildcards: Set<LibraryModule> = []
-    /// Functions imported by name.
-    var functions: Set<String> = []
+    /// Functions imported by name, with the modules they were imported from.
+    var functions: [String: Set<LibraryModule>] = [:]
 
     /// Whether `function` may be called without a module prefix.
     func isAvailable(_ function: BuiltinFunction) -> Bool {
-        function.modules.contains(.core) || functions.contains(function.name) || function.modules.contains { wildcards.contains($0) }
+        function.modules.contains(.core) || function.modules.contains { functions[function.name]?.contains($0) == true || wildcards.contains($0) }
     }
+}
+
+/// What a function name written without a module means in a script.
+enum FunctionResolution {
+    /// The one function of that name the script may call.
+    case function(BuiltinFunction)
+    /// A library function the script has not imported (the first of that name).
+    case notImported(BuiltinFunction)
+    /// Functions of that name in several imported modules (`fromHex` of Binaries and Numbers).
+    case ambiguous([LibraryModule])
+    /// No library function has that name.
+    case unknown
 }

@@ -106,7 +106,7 @@ extension Parser {
             advance()
             return ContextNode(name)
         }
-        if let function = Builtins.all[word], imports.isAvailable(function) {
+        if case .function(let function) = Builtins.resolve(word, imports: imports) {
             advance()
             return ConstantNode(LibraryFunctionValue(function).value)
         }
@@ -142,7 +142,7 @@ extension Parser {
             position -= 1
             return try parseCall("p", last)
         }
-        guard let function = Builtins.all[name], let library = LibraryModule.named(module), function.modules.contains(library),
+        guard let library = LibraryModule.named(module), let function = Builtins.function(name, in: library),
               library == .core || imports.modules.contains(library) || module.hasPrefix("dw::")
         else {
             guard current.isSymbol(.leftParen) else {
@@ -192,17 +192,23 @@ extension Parser {
             }
             return ReadURLNode(arguments: arguments, resource: modules?.resource, preloaded: preloaded, read: read, offset: token.offset)
         }
-        guard let function = Builtins.all[name] else {
+        switch Builtins.resolve(name, imports: imports) {
+        case .unknown:
             _ = try parseArguments(for: nil)
             return nameError("unknown function '\(name)'\(suggestion(for: name, functions: true))", at: token.offset)
-        }
-        guard imports.isAvailable(function) else {
+        case .notImported(let function):
             _ = try parseArguments(for: function)
             let module = function.modules.first { $0 != .core } ?? .core
             return nameError("unknown function '\(name)': it is in \(module.rawValue), add 'import * from \(module.rawValue)' to the header",
                              at: token.offset)
+        case .ambiguous(let modules):
+            _ = try parseArguments(for: nil)
+            let calls = modules.map { "\($0.rawValue.split(separator: ":").last.map(String.init) ?? $0.rawValue)::\(name)" }
+            return nameError("'\(name)' is a function of both \(modules.map(\.rawValue).joined(separator: " and ")), which the header imports: "
+                             + "call it as \(calls.joined(separator: " or "))", at: token.offset)
+        case .function(let function):
+            return try finishCall(function, name: name, token: token)
         }
-        return try finishCall(function, name: name, token: token)
     }
 
     /// The arguments and the call node of a library function; `current` is the `(`.

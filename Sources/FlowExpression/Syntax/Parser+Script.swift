@@ -212,10 +212,10 @@ extension Parser {
             return
         }
         for (name, offset) in names {
-            guard let function = Builtins.all[name], function.modules.contains(module) else {
+            guard Builtins.function(name, in: module) != nil else {
                 throw SyntaxError(offset: offset, message: "'\(name)' is not a function of \(module.rawValue)")
             }
-            imports.functions.insert(name)
+            imports.functions[name, default: []].insert(module)
         }
     }
 

@@ -1,8 +1,8 @@
 import Testing
 
-/// `dw::core::Binaries`, `dw::Crypto`, `dw::core::URL`, `dw::core::Dates` and
+/// `dw::core::Binaries`, `dw::core::Numbers`, `dw::Crypto`, `dw::core::URL`, `dw::core::Dates` and
 /// `dw::util::Coercions`, each case restating an example of the function's page
-/// (docs.mulesoft.com/dataweave/latest/dw-binaries-functions-<name>, dw-crypto-functions-<name>,
+/// (docs.mulesoft.com/dataweave/latest/dw-binaries-functions-<name>, dw-numbers-functions-<name>, dw-crypto-functions-<name>,
 /// dw-url-functions-<name>, dw-dates-functions-<name>, dw-coercions-functions-<name>) in our own
 /// words. Digests the pages show only for algorithms Conduit lacks (MD2) are checked against
 /// the algorithms' own test values instead (RFC 1321, RFC 3174, FIPS 180-4, RFC 2104).
@@ -11,6 +11,9 @@ import Testing
         "%dw 2.0\nimport * from \(module)\noutput \(output)\n---\n"
     }
     static let binaries = header("dw::core::Binaries")
+    static let numbers = header("dw::core::Numbers")
+    /// Both modules with a `fromHex` and a `toHex`.
+    static let bothHex = "%dw 2.0\nimport * from dw::core::Numbers\nimport * from dw::core::Binaries\noutput application/json indent=false\n---\n"
     static let url = header("dw::core::URL")
     static let dates = header("dw::core::Dates")
     static let coercions = header("dw::util::Coercions")
@@ -31,6 +34,21 @@ import Testing
         // dw-binaries-functions-readlineswith, writelineswith
         ScriptCase(binaries + #"{ lines: ("Line 1\nLine 2\nLine 3\n" as Binary) readLinesWith "UTF-8" }"#, #"{"lines": ["Line 1","Line 2","Line 3"]}"#),
         ScriptCase(binaries + #"{ lines: [1, 2, 3] map "Line $" writeLinesWith "UTF-8" }"#, #"{"lines": "Line 1\nLine 2\nLine 3\n"}"#),
+        // dw-numbers-functions-fromhex, tohex, frombinary, tobinary, fromradixnumber, toradixnumber:
+        // whole numbers of any length, exactly.
+        ScriptCase(numbers + #"{ a: fromHex("-1"), b: fromHex("3e3aeb4ae1383562f4b82261d969f7ac94ca4000000000000000"), c: fromHex(0), d: fromHex(null), e: fromHex("f") }"#,
+                   #"{"a": -1,"b": 100000000000000000000000000000000000000000000000000000000000000,"c": 0,"d": null,"e": 15}"#),
+        ScriptCase(numbers + #"{ a: toHex(-1), b: toHex(100000000000000000000000000000000000000000000000000000000000000), c: toHex(0), d: toHex(null), e: toHex(15) }"#,
+                   #"{"a": "-1","b": "3e3aeb4ae1383562f4b82261d969f7ac94ca4000000000000000","c": "0","d": null,"e": "f"}"#),
+        ScriptCase(numbers + #"{ a: fromBinary("-10"), b: fromBinary("11111111"), c: fromBinary(null), d: toBinary(-2), e: toBinary(255), f: toBinary(0) }"#,
+                   #"{"a": -2,"b": 255,"c": null,"d": "-10","e": "11111111","f": "0"}"#),
+        ScriptCase(numbers + #"{ a: fromRadixNumber("10", 2), b: fromRadixNumber("FF", 16), c: toRadixNumber(2, 2), d: toRadixNumber(255, 16), e: toRadixNumber(35, 36) }"#,
+                   #"{"a": 2,"b": 255,"c": "10","d": "ff","e": "z"}"#),
+        ScriptCase(numbers + #"[toHex(fromHex("7fffffffffffffff") + 1), "ff" fromRadixNumber 16, 255 toRadixNumber 2]"#, #"["8000000000000000",255,"11111111"]"#),
+        // Both modules imported: each one's function by its module; a name imported on its own wins.
+        ScriptCase(bothHex + #"[Numbers::toHex(255), Binaries::toHex("Mule" as Binary), Numbers::fromHex("ff")]"#, #"["ff","4D756C65",255]"#),
+        ScriptCase("%dw 2.0\nimport * from dw::core::Binaries\nimport toHex from dw::core::Numbers\noutput application/json indent=false\n---\n[toHex(255), toBase64(\"Mule\" as Binary)]",
+                   #"["ff","TXVsZQ=="]"#),
         // dw-crypto-functions-md5, sha1, hmacwith, hashwith
         ScriptCase(crypto + #"{ md5: Crypto::MD5("asd" as Binary) }"#, #"{"md5": "7815696ecbf1c96e6894b779456d330e"}"#),
         ScriptCase(crypto + #"{ sha1: Crypto::SHA1("dsasd" as Binary) }"#, #"{"sha1": "2fa183839c954e6366c206367c9be5864e4f4a65"}"#),
@@ -95,6 +113,11 @@ import Testing
         (dates + "date({year: 2021, month: 13, day: 1})", "Invalid 'month' for 'date': Number (13), expected a whole Number from 1 to 12"),
         (#""x" as Binary {base: "64"}"#, "Cannot coerce String (x) to Binary, caused by: not Base64 text"),
         ("%dw 2.0\n---\ntoHex(\"a\")", "Invalid script: unknown function 'toHex': it is in dw::core::Binaries, add 'import * from dw::core::Binaries' to the header"),
+        (bothHex + "toHex(255)", "Invalid script: 'toHex' is a function of both dw::core::Binaries and dw::core::Numbers, which the header imports: call it as Binaries::toHex or Numbers::toHex"),
+        (numbers + #"fromHex("fg")"#, #"fromHex: String ("fg") is not a number in radix 16"#),
+        (numbers + "toHex(1.5)", "toHex: Number (1.5) is not a whole number"),
+        (numbers + #"toRadixNumber(10, 37)"#, "toRadixNumber: the radix must be a whole number from 2 to 36, got Number (37)"),
+        (numbers + #"fromRadixNumber("", 10)"#, #"fromRadixNumber: String ("") is not a number in radix 10"#),
     ] as [(String, String)])
     func mistakes(script: String, message: String) {
         #expect(failureMessage(script) == message)

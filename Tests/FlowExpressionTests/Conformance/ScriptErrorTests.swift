@@ -44,7 +44,7 @@ import Testing
         ("%dw 3.0\noutput application/json\n---\n1", ["x.dwl:1:5: Invalid script: DataWeave version 3.0 is not supported, only 2.x"]),
         ("%dw 2.0\noutput application/json indnt=false\n---\n1", ["x.dwl:2:25: Invalid script: unknown writer property 'indnt' for application/json, did you mean 'indent'?"]),
         ("%dw 2.0\noutput application/json\noutput text/plain\n---\n1", ["x.dwl:3:1: Invalid script: only one 'output' directive is allowed"]),
-        ("%dw 2.0\nimport * from dw::core::Strngs\n---\n1", ["x.dwl:2:15: Invalid script: module 'dw::core::Strngs' is not available; Conduit has dw::core::Strings, dw::core::Arrays, dw::core::Objects, dw::core::Binaries, dw::core::Dates, dw::core::URL, dw::Crypto, dw::util::Coercions, dw::Runtime"]),
+        ("%dw 2.0\nimport * from dw::core::Strngs\n---\n1", ["x.dwl:2:15: Invalid script: module 'dw::core::Strngs' is not available; Conduit has dw::core::Strings, dw::core::Arrays, dw::core::Objects, dw::core::Binaries, dw::core::Numbers, dw::core::Dates, dw::core::URL, dw::Crypto, dw::util::Coercions, dw::Runtime"]),
         ("%dw 2.0\nimport capitalise from dw::core::Strings\n---\n1", ["x.dwl:2:8: Invalid script: 'capitalise' is not a function of dw::core::Strings"]),
         ("%dw 2.0 output application/java import java!com::acme::Tools --- 1",
          ["x.dwl:1:40: Invalid script: 'java!' modules (Java classes called from DataWeave) are not supported by Conduit"]),
