@@ -2,11 +2,6 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// The connection closed (the database went away) before a statement could be sent on it.
-struct ClusterConnectionClosed: Error, Sendable, CustomStringConvertible {
-    var description: String { "the connection to the database was closed" }
-}
-
 extension PostgresConnection {
     /// How long a statement may go unanswered before ``checkedQuery(_:logger:within:)`` gives up:
     /// longer than any lock wait the store asks for (`lock_timeout` 20 s).
