@@ -199,21 +199,20 @@ public final class ClusterTokenStorage: SharedTokenStorage {
     private func keepUnsaved(_ entry: UnsavedRenewals.Entry, for owner: String, because error: any Error) {
         unsaved.keep(entry, for: owner)
         database.logger.warning("The provider renewed the tokens of resource owner '\(owner)' of config '\(configName)' but the cluster store did not record them (\(error)); this node keeps using them and records them when the store answers again")
+        // Until a write settles the entry (recorded, or dropped because the row moved on).
         Task { [weak self] in
             var pause = Duration.milliseconds(500)
-            while let self, let pending = self.unsaved.entry(for: owner), pending == entry {
+            while let self, self.unsaved.entry(for: owner) == entry {
                 try? await Task.sleep(for: pause)
-                if (try? await self.writeUnsaved(entry, for: owner)) != nil || self.unsaved.entry(for: owner) != entry { return }
-                pause = min(pause * 2, .seconds(5))
+                do { try await self.writeUnsaved(entry, for: owner) } catch { pause = min(pause * 2, .seconds(5)) }
             }
         }
     }
 
-    /// Writes `entry` over `owner`'s row if the row is still the one it replaces; the token then
-    /// stored (nil: the row moved on, and the entry is dropped). Throws while the store cannot be
-    /// reached.
-    @discardableResult
-    private func writeUnsaved(_ entry: UnsavedRenewals.Entry, for owner: String) async throws(OAuthError) -> StoredToken? {
+    /// Writes `entry` over `owner`'s row if the row is still the one it replaces (else the row
+    /// moved on, and the entry is dropped); either way the entry is settled. Throws while the
+    /// store cannot be reached.
+    private func writeUnsaved(_ entry: UnsavedRenewals.Entry, for owner: String) async throws(OAuthError) {
         let written: Int64? = try await run("could not be reached to record the renewed token of resource owner '\(owner)'") { connection in
             try await connection.checkedTransaction(logger: self.database.logger) { connection in
                 guard let row = try await self.lockRow(owner, on: connection), row.generation == entry.replacesGeneration else { return nil }
@@ -223,11 +222,10 @@ public final class ClusterTokenStorage: SharedTokenStorage {
         unsaved.settle(entry, for: owner)
         guard let written else {
             database.logger.warning("The renewed tokens of resource owner '\(owner)' of config '\(configName)' that the cluster store had not recorded were replaced meanwhile (a new authorization); they are dropped")
-            return nil
+            return
         }
         generations.update { $0.handed(owner: owner, generation: written) }
         database.logger.info("Recorded the renewed tokens of resource owner '\(owner)' of config '\(configName)' in the cluster store (generation \(written))")
-        return entry.token
     }
 
     public func store(_ token: StoredToken, for owner: String) async throws(OAuthError) {
