@@ -116,6 +116,12 @@ public final class ThrowawayPostgres: Sendable {
         try await run("pg_ctl", ["-D", dataDirectory, "-l", serverLog, "-w", "-t", "60", "-o", options, "start"])
     }
 
+    /// The environment of a `conduit run` node clustered on this database: nothing of the
+    /// developer's shell, the store's URL and a store key (random unless given).
+    public func nodeEnvironment(storeKey: String = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()) -> [String: String] {
+        ConduitProcess.isolatedEnvironment.merging(["CONDUIT_CLUSTER_STORE": url, "CONDUIT_STORE_KEY": storeKey]) { _, new in new }
+    }
+
     /// Stops the server (fast shutdown: open connections are cut, as in a crash of the host).
     public func stop() async throws {
         try await run("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"])

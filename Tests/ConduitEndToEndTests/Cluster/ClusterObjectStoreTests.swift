@@ -52,9 +52,7 @@ struct ClusterObjectStoreTests {
     func sharedThroughTheBalancer() async throws {
         try await ThrowawayPostgres.with { postgres in
             let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "orders-cluster")
-            var environment = ConduitProcess.isolatedEnvironment
-            environment["CONDUIT_CLUSTER_STORE"] = postgres.url
-            environment["CONDUIT_STORE_KEY"] = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+            let environment = postgres.nodeEnvironment()
             let ports = try await FreePorts.pick(4)
             var nodes: [ConduitProcess] = []
             defer { for node in nodes { node.kill() } }

@@ -72,7 +72,7 @@ final class ConduitCluster: Sendable {
 
     /// The environment of every node: the store and its key, nothing of the developer's shell.
     var environment: [String: String] {
-        ConduitProcess.isolatedEnvironment.merging(["CONDUIT_CLUSTER_STORE": postgres.url, "CONDUIT_STORE_KEY": storeKey]) { _, new in new }
+        postgres.nodeEnvironment(storeKey: storeKey)
     }
 
     /// Starts node `index` (again) and waits until it is ready.

@@ -38,9 +38,7 @@ struct ErpSyncClusterTests {
                 #expect(try await sandbox.fault(#"{"count": 100000, "path": "/rest/v1.0/projects", "method": "POST", "delayMs": \#(createDelayMs)}"#).status == 201)
                 let directory = try ErpSyncRun.copyExample()
                 try ErpSyncExampleTests.csv(prefix: "K", count: rows).write(toFile: directory + "/erp/jobs.csv", atomically: true, encoding: .utf8)
-                var environment = ConduitProcess.isolatedEnvironment
-                environment["CONDUIT_CLUSTER_STORE"] = postgres.url
-                environment["CONDUIT_STORE_KEY"] = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+                let environment = postgres.nodeEnvironment()
                 let ports = try await FreePorts.pick(2)
                 var nodes: [ConduitProcess] = []
                 defer { for node in nodes { node.kill() } }

@@ -25,9 +25,7 @@ struct SchedulerFailoverTests {
     func failover() async throws {
         try await ThrowawayPostgres.with { postgres in
             let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "scheduled-sync")
-            var environment = ConduitProcess.isolatedEnvironment
-            environment["CONDUIT_CLUSTER_STORE"] = postgres.url
-            environment["CONDUIT_STORE_KEY"] = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+            let environment = postgres.nodeEnvironment()
             let nodes = try ["node-1", "node-2"].map { node in
                 try ConduitProcess(["run", "--app", app.path, "--node-id", node], environment: environment)
             }
