@@ -97,15 +97,7 @@ final class RedeliveryPolicy: Sendable {
         case .expression(let expression):
             return ValueText.render(try context.evaluate(expression, event, at: element))
         case .digest(let digest):
-            // The bytes as they arrived when the payload still has them (what Mule hashes), else
-            // the value as text.
-            if let content = event.payload.content { return digest.hex(content.byteArray) }
-            let bytes: [UInt8] = switch event.payload.lenientValue {
-            case .null: []
-            case .string(let text): Array(text.utf8)
-            case let other: Array(JSON.encode(other).utf8)
-            }
-            return digest.hex(bytes)
+            return digest.hex(event.payload.identifyingBytes)
         }
     }
 
