@@ -20,6 +20,8 @@ public struct AppDefinition: Sendable {
     public let globalErrorHandlers: [String: ErrorHandlerDefinition]
     /// `<configuration defaultErrorHandler-ref>`.
     public let defaultErrorHandlerName: String?
+    /// The `<ee:object-store-caching-strategy>` elements, by name.
+    public var cachingStrategies: [String: CachingStrategyDefinition] = [:]
     /// Every error type the app may raise or handle.
     public let errorTypes: ErrorTypeRepository
     /// The app directory (`conduit run --app DIR`) as an absolute path; relative paths of files

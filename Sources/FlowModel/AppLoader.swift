@@ -66,6 +66,7 @@ public enum AppLoader {
             globalErrorHandlers: parts.globalErrorHandlers, defaultErrorHandlerName: parts.defaultErrorHandlerName,
             errorTypes: context.errorTypes, properties: stage.resolver, incompleteComponents: context.incompleteComponents)
         app.logging = logging.configuration
+        app.cachingStrategies = parts.cachingStrategies
         let ordered = Diagnostic.inFileOrder(diagnostics)
         guard !ordered.contains(where: { $0.severity == .error }) else {
             return LoadResult(app: nil, diagnostics: ordered, partialApp: app)

@@ -7,6 +7,7 @@ struct AppParts {
     var subFlows: [SubFlowDefinition] = []
     var globalErrorHandlers: [String: ErrorHandlerDefinition] = [:]
     var defaultErrorHandlerName: String?
+    var cachingStrategies: [String: CachingStrategyDefinition] = [:]
     /// Every `on-error-*` `type` token with where it was written, resolved after all
     /// `raise-error` namespaces are known.
     var raisedTypes: [(ErrorTypeName, SourceLocation)] = []

@@ -25,6 +25,11 @@ extension LoadContext {
                     registerGlobal(subFlow.name, stereotype: "MULE:SUB_FLOW", at: element.location)
                     parts.subFlows.append(subFlow)
                 }
+            case (Namespaces.ee, "object-store-caching-strategy"):
+                if let strategy = readCachingStrategy(element, declaration: declaration) {
+                    registerGlobal(strategy.name, stereotype: CacheDeclarations.cachingStrategyStereotype, at: element.location)
+                    parts.cachingStrategies[strategy.name] = strategy
+                }
             case (Namespaces.core, "object"):
                 readObject(element, declaration: declaration)
             case (Namespaces.core, "error-handler"):

@@ -25,7 +25,7 @@ extension LoadContext {
             if module.uri == Namespaces.core {
                 kind = readCoreProcessor(element, declaration: declaration, path: processorPath)
             } else if module.uri == Namespaces.ee {
-                kind = readTransform(element, declaration: declaration)
+                kind = readEnterpriseProcessor(element, declaration: declaration, path: processorPath)
             } else {
                 kind = .operation(readComponent(element, module: module, declaration: declaration, path: processorPath))
             }

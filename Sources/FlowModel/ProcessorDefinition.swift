@@ -52,6 +52,14 @@ public struct ProcessorDefinition: Sendable {
         /// `<ee:transform>`: DataWeave scripts for the payload, the attributes and variables, each
         /// run on the incoming event.
         case transform(TransformDefinition)
+        /// `<ee:cache>`: the processors' response is kept by the caching strategy `strategy` names
+        /// (nil: Mule's default strategy) and given back for later events with the same key;
+        /// events for which `filter` is false run the processors without the cache.
+        case cache(strategy: ParameterValue?, filter: ParameterValue?, processors: [ProcessorDefinition])
+        /// `<ee:invalidate-key>`: removes the entry for the event's key (`key`, else the strategy's own).
+        case invalidateCacheKey(strategy: ParameterValue, key: ParameterValue?)
+        /// `<ee:invalidate-cache>`: removes every entry of the strategy's store.
+        case invalidateCache(strategy: ParameterValue)
         /// A connector operation; the connector interprets the component.
         case operation(ComponentDefinition)
     }

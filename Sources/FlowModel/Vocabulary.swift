@@ -16,7 +16,7 @@ struct Vocabulary {
         add(prefix: "", uri: Namespaces.core, errorNamespace: "MULE", elements: CoreDeclarations.elements)
         add(prefix: "secure-properties", uri: Namespaces.secureProperties, errorNamespace: "SECURE-PROPERTIES",
             elements: CoreDeclarations.securePropertiesElements)
-        add(prefix: "ee", uri: Namespaces.ee, errorNamespace: "EE", elements: TransformDeclarations.elements)
+        add(prefix: "ee", uri: Namespaces.ee, errorNamespace: "EE", elements: TransformDeclarations.elements + CacheDeclarations.elements)
         for connector in connectors {
             add(prefix: connector.prefix, uri: connector.namespaceURI, errorNamespace: connector.errorNamespace,
                 elements: connector.elements)

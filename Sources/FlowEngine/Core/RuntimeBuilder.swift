@@ -32,6 +32,8 @@ final class RuntimeBuilder {
     private var globalHandlers: [String: ErrorHandler] = [:]
     private var handlersInProgress: Set<String> = []
     private var loggerCache: [String: Logger] = [:]
+    /// The caching strategies built so far, by name, so every scope naming one shares it.
+    var cachingStrategies: [String: CachingStrategy] = [:]
     /// Where the internal stores of validators and redelivery policies keep their entries: the
     /// registered transient store (a cluster's), else this process's memory.
     private let internalStores: any KeyValueStore
@@ -270,6 +272,16 @@ final class RuntimeBuilder {
                                                        logger: logger(LogCategories.idempotentMessageValidator))
         case .transform(let transform):
             return TransformProcessor(element: element, transform: transform)
+        case .cache(let strategyName, let filter, let processors):
+            let body = chain(processors)
+            guard let strategy = cachingStrategy(strategyName, scope: definition) else { return PassThroughProcessor() }
+            return CacheProcessor(element: element, strategy: strategy, filter: filter, chain: body)
+        case .invalidateCacheKey(let strategyName, let key):
+            guard let strategy = cachingStrategy(strategyName, scope: definition) else { return PassThroughProcessor() }
+            return CacheInvalidationProcessor(element: element, strategy: strategy, scope: .key(key))
+        case .invalidateCache(let strategyName):
+            guard let strategy = cachingStrategy(strategyName, scope: definition) else { return PassThroughProcessor() }
+            return CacheInvalidationProcessor(element: element, strategy: strategy, scope: .all)
         case .operation(let component):
             return operation(component, definition)
         }

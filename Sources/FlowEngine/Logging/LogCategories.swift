@@ -19,6 +19,8 @@ public enum LogCategories {
     public static let flowLifecycle = "org.mule.runtime.core.internal.construct.FlowConstructLifecycleManager"
     /// The idempotent validator's store failures.
     public static let idempotentMessageValidator = "org.mule.runtime.core.internal.routing.IdempotentMessageValidator"
+    /// The Cache scope's store failures.
+    public static let cache = "com.mulesoft.mule.runtime.cache.internal.ObjectStoreCachingStrategy"
     /// The redelivery policy's messages.
     public static let redeliveryPolicy = "org.mule.runtime.core.privileged.processor.IdempotentRedeliveryPolicy"
 }
