@@ -4,13 +4,25 @@ import Foundation
 
 /// `conduit-bench --count N CASE`: evaluates one expression case exactly N times and exits, for
 /// instruction counts under valgrind (`bench/expressions` measures time instead). Cases:
-/// `company_id`, `path`, `template`, `mapping`, and for builds that have scripts, `script`.
+/// `company_id`, `path`, `template`, `mapping`, and for builds that have scripts, `script` and
+/// `csv-map` (10,000 CSV rows read, mapped and written as JSON).
 enum CountedRun {
     static func runIfRequested() {
         let arguments = CommandLine.arguments
         guard let flag = arguments.firstIndex(of: "--count"), flag + 2 < arguments.count,
               let count = Int(arguments[flag + 1]) else { return }
         let name = arguments[flag + 2]
+        if name == "csv-map" {
+            do {
+                let csv = FormatsBenchmark.sampleCSV(), mapping = try FormatsBenchmark.csvMapping()
+                var written = 0
+                for _ in 0..<count { written &+= try FormatsBenchmark.mapCSV(csv, with: mapping) }
+                print("csv-map: \(written) bytes written")
+            } catch {
+                print("conduit-bench: \(error)")
+            }
+            exit(0)
+        }
         let location = SourceLocation(file: "bench.xml", line: 1, column: 1)
         do {
             let sample = try JSON.decode(SampleRequest.createProject)
