@@ -5,9 +5,25 @@ import Foundation
 public enum DecimalFormatting {
     /// The shortest plain text that reads back as `number`; `NaN` for a NaN.
     public static func plainText(_ number: Decimal) -> String {
-        // Foundation's description is already plain and locale-independent; it is the one place
-        // to change should a platform ever print exponents.
-        number.description
+        // Foundation's description is plain and locale-independent, but costs about 18,000
+        // instructions a number (a 128-bit division by ten per digit); the numbers real payloads
+        // carry have at most 19 digits and are printed from the mantissa directly.
+        CompactDecimal(number).map(text) ?? number.description
+    }
+
+    /// `number`'s text as Foundation's description writes it: the mantissa's digits with the point
+    /// placed by the exponent, zeros added where the point falls outside them.
+    private static func text(_ number: CompactDecimal) -> String {
+        guard number.mantissa != 0 else { return "0" }
+        var digits = String(number.mantissa)
+        if number.exponent >= 0 {
+            digits.append(String(repeating: "0", count: number.exponent))
+        } else if digits.utf8.count > -number.exponent {
+            digits.insert(".", at: digits.utf8.index(digits.utf8.endIndex, offsetBy: number.exponent))
+        } else {
+            digits = "0." + String(repeating: "0", count: -number.exponent - digits.utf8.count) + digits
+        }
+        return number.isNegative ? "-" + digits : digits
     }
 
     /// JSON text for a double (``Value/double(_:)``): the shortest digits that read back as it,
