@@ -5,25 +5,59 @@ import Foundation
 public enum DecimalFormatting {
     /// The shortest plain text that reads back as `number`; `NaN` for a NaN.
     public static func plainText(_ number: Decimal) -> String {
-        // Foundation's description is plain and locale-independent, but costs about 18,000
-        // instructions a number (a 128-bit division by ten per digit); the numbers real payloads
-        // carry have at most 19 digits and are printed from the mantissa directly.
-        CompactDecimal(number).map(text) ?? number.description
+        guard let compact = CompactDecimal(number) else { return number.description }
+        var bytes: [UInt8] = []
+        append(compact, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `number`'s text as Foundation's description writes it: the mantissa's digits with the point
-    /// placed by the exponent, zeros added where the point falls outside them.
-    private static func text(_ number: CompactDecimal) -> String {
-        guard number.mantissa != 0 else { return "0" }
-        var digits = String(number.mantissa)
-        if number.exponent >= 0 {
-            digits.append(String(repeating: "0", count: number.exponent))
-        } else if digits.utf8.count > -number.exponent {
-            digits.insert(".", at: digits.utf8.index(digits.utf8.endIndex, offsetBy: number.exponent))
-        } else {
-            digits = "0." + String(repeating: "0", count: -number.exponent - digits.utf8.count) + digits
+    /// Appends ``plainText(_:)``'s bytes to `output` (the JSON writer's path: no string is made
+    /// for a number whose mantissa fits in 64 bits).
+    public static func appendPlainText(_ number: Decimal, to output: inout [UInt8]) {
+        guard let compact = CompactDecimal(number) else {
+            output.append(contentsOf: number.description.utf8)
+            return
         }
-        return number.isNegative ? "-" + digits : digits
+        append(compact, to: &output)
+    }
+
+    // Foundation's description is plain and locale-independent, but costs about 18,000
+    // instructions a number (a 128-bit division by ten per digit); the numbers real payloads
+    // carry have at most 19 digits and are printed from the mantissa directly, as description
+    // prints them: the digits with the point placed by the exponent, zeros added where the point
+    // falls outside them.
+    private static func append(_ number: CompactDecimal, to output: inout [UInt8]) {
+        guard number.mantissa != 0 else {
+            output.append(UInt8(ascii: "0"))
+            return
+        }
+        if number.isNegative { output.append(UInt8(ascii: "-")) }
+        // 20 digits hold any UInt64; filled from the right.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            var magnitude = number.mantissa
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            let mantissa = buffer[position...]
+            let zero = UInt8(ascii: "0")
+            if number.exponent >= 0 {
+                output.append(contentsOf: mantissa)
+                output.append(contentsOf: repeatElement(zero, count: number.exponent))
+            } else if mantissa.count > -number.exponent {
+                let point = mantissa.endIndex + number.exponent
+                output.append(contentsOf: mantissa[..<point])
+                output.append(UInt8(ascii: "."))
+                output.append(contentsOf: mantissa[point...])
+            } else {
+                output.append(contentsOf: [zero, UInt8(ascii: ".")])
+                output.append(contentsOf: repeatElement(zero, count: -number.exponent - mantissa.count))
+                output.append(contentsOf: mantissa)
+            }
+        }
     }
 
     /// JSON text for a double (``Value/double(_:)``): the shortest digits that read back as it,

@@ -128,7 +128,7 @@ struct JSONByteEncoder {
             append("null")
             return
         }
-        output.append(contentsOf: DecimalFormatting.plainText(number).utf8)
+        DecimalFormatting.appendPlainText(number, to: &output)
     }
 
     private mutating func writeString(_ text: String) {
@@ -142,8 +142,14 @@ struct JSONByteEncoder {
     }
 
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // Most strings (keys, names, codes) need no escape: found by whole words, the tail
+        // padded with spaces, then copied at once.
+        guard let firstEscape = Self.firstPossibleEscape(in: utf8) else {
+            output.append(contentsOf: utf8)
+            return
+        }
         var runStart = 0
-        var position = 0
+        var position = firstEscape
         while position < utf8.count {
             // Eight bytes at a time while none needs escaping (most text has no byte that does).
             if position + 8 <= utf8.count,
@@ -175,6 +181,22 @@ struct JSONByteEncoder {
             position += 1
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+
+    /// Where the first eight-byte word of `utf8` starts that may hold a byte to escape (the
+    /// last, partial word is read padded with spaces); nil when no byte needs escaping.
+    @inline(__always)
+    private static func firstPossibleEscape(in utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = utf8.baseAddress else { return nil }
+        var position = 0
+        while position + 8 <= utf8.count {
+            if mayNeedEscape(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) { return position }
+            position += 8
+        }
+        guard position < utf8.count else { return nil }
+        var tail: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + position, count: utf8.count - position)) }
+        return mayNeedEscape(tail) ? position : nil
     }
 
     /// Whether any of the eight bytes of `word` may be a control character, `"` or `\`

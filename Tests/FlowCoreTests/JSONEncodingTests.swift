@@ -81,4 +81,23 @@ import Testing
         #expect(update["total_value"] == .int(100_001))
         #expect(update.objectValue?.keys.contains("project_template_id") == true)
     }
+
+    @Test("a byte to escape is escaped wherever it falls: in a whole word, in the padded tail, at either end")
+    func escapesAtEveryPosition() throws {
+        let specials: [(Character, String)] = [("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{01}", #"\u0001"#), ("\u{1F}", #"\u001f"#)]
+        for length in 1...20 {
+            for position in 0..<length {
+                for (special, escaped) in specials {
+                    var characters = Array(repeating: Character("a"), count: length)
+                    characters[position] = special
+                    let text = String(characters)
+                    let expected = "\"" + String(repeating: "a", count: position) + escaped + String(repeating: "a", count: length - position - 1) + "\""
+                    #expect(JSON.encode(.string(text)) == expected)
+                }
+            }
+            // Nothing to escape (including bytes above 0x7F): the text as it is.
+            let plain = String(repeating: "é", count: length)
+            #expect(JSON.encode(.string(plain)) == "\"\(plain)\"")
+        }
+    }
 }
