@@ -1,4 +1,5 @@
 import ConnectorSupport
+import Dispatch
 
 /// A user's stored password as Spring 5's `DelegatingPasswordEncoder` reads it: `{noop}plain`
 /// or `{bcrypt}$2a$…`, the encoder's id first.
@@ -41,6 +42,16 @@ enum PasswordEncoding: Sendable, CustomStringConvertible {
         switch self {
         case .noop(let password): ConstantTime.equal(candidate, password)
         case .bcrypt(let hash): hash.matches(candidate)
+        }
+    }
+
+    /// ``matches(_:)`` off the concurrency pool for a bcrypt hash, whose check keeps a core
+    /// busy for a long while (about 0.1 s at cost 10 here): a few concurrent logins must not
+    /// stall every other flow, which share the pool's few threads.
+    func check(_ candidate: String) async -> Bool {
+        guard case .bcrypt = self else { return matches(candidate) }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: matches(candidate)) }
         }
     }
 

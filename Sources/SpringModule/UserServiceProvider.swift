@@ -29,11 +29,11 @@ struct UserServiceProvider: SecurityProvider {
             guard let user = service.users[username] else { continue }
             found = true
             // Checked even for a disabled user, so that timing does not tell it apart either.
-            if user.password.matches(password), user.isUsable {
+            if await user.password.check(password), user.isUsable {
                 return Authentication(principal: user.name, authorities: user.authorities, properties: properties, provider: name)
             }
         }
-        if !found { _ = decoy.matches(password) }
+        if !found { _ = await decoy.check(password) }
         return nil
     }
 }

@@ -31,11 +31,30 @@ import Testing
         """)]
     }
 
-    @Test("a beans file that is not there names every place looked in")
+    @Test("a beans file that is not there names every place looked in, and nothing that depends on it is reported again")
     func missingBeansFile() throws {
-        let diagnostics = try SecuredApp.diagnostics(Self.manager(files: "beans.xml, classpath:security/missing.xml"))
+        let flow = """
+            <flow name="f">
+              <http:listener config-ref="listener" path="/"/>
+              <http:basic-security-filter realm="mule" securityProviders="memory-provider"/>
+            </flow>
+            """
+        let diagnostics = try SecuredApp.diagnostics(Self.manager(files: "beans.xml, classpath:security/missing.xml") + Self.listener + flow)
         #expect(diagnostics == [
             "src/main/mule/app.xml:3:44: error: Spring configuration file 'security/missing.xml' not found (looked in src/main/resources/security/missing.xml, src/main/mule/security/missing.xml, security/missing.xml).",
+        ])
+    }
+
+    @Test("a user-service-ref that names no top-level user service")
+    func unknownUserService() throws {
+        let resources = ["beans.xml": SecuredApp.beansFile("""
+          <ss:authentication-manager alias="authenticationManager">
+            <ss:authentication-provider user-service-ref="staff" />
+          </ss:authentication-manager>
+        """)]
+        let diagnostics = try SecuredApp.diagnostics(Self.manager(), resources: resources)
+        #expect(diagnostics == [
+            "src/main/resources/beans.xml:5:51: error: No bean named 'staff' available: user-service-ref must name a top-level <ss:user-service id> (declared: none).",
         ])
     }
 
