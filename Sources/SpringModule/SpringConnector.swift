@@ -35,9 +35,10 @@ public struct SpringConnector: Connector {
         try authorizationFilter(definition, logger: context.logger(category: Self.authorizationLogCategory))
     }
 
-    /// Builds an `authorization-filter`.
+    /// Builds an `authorization-filter` that logs nowhere: without the build context there are
+    /// no app loggers, and a library makes no root logger of its own. The engine always passes one.
     public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?) throws(DiagnosticList) -> any ConnectorOperation {
-        try authorizationFilter(definition, logger: Logger(label: Self.authorizationLogCategory))
+        try authorizationFilter(definition, logger: Logger(label: Self.authorizationLogCategory, factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     private func authorizationFilter(_ definition: ComponentDefinition, logger: Logger) throws(DiagnosticList) -> AuthorizationFilter {

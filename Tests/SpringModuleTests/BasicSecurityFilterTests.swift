@@ -31,6 +31,10 @@ import Testing
             </on-error-continue>
           </error-handler>
         </flow>
+        <flow name="open">
+          <http:listener config-ref="listener" path="/open"/>
+          <set-payload value="#[if (authentication == null) 'nobody' else authentication.principal]"/>
+        </flow>
         <flow name="unfiltered">
           <http:listener config-ref="listener" path="/unfiltered"/>
           <spring:authorization-filter requiredAuthorities="ROLE_ADMIN"/>
@@ -134,6 +138,14 @@ import Testing
             #expect(noColon.body == "Authentication failed for principal ")
             let logged = app.logs.records.map(\.message).joined(separator: "\n")
             #expect(!logged.contains("tok3n-value"))
+        }
+    }
+
+    @Test("without a filter the event has no authentication, whatever the request sends")
+    func noFilterNoAuthentication() async throws {
+        try await SecuredApp.serve(Self.app) { app in
+            let reply = try await app.get("/open", headers: [SecuredApp.basic("admin", "s3cret")])
+            #expect(reply.body == "nobody")
         }
     }
 
