@@ -23,11 +23,11 @@ public final class Authentication: Sendable {
         self.authorities = authorities
         self.properties = properties
         self.provider = provider
+        value = .object(ValueObject([("principal", .string(principal)), ("credentials", .null), ("properties", .object(properties))]))
     }
 
     /// The shape expressions see: `principal`, `credentials` (always null: Conduit keeps no
-    /// password) and `properties`, as Mule's `authentication` binding.
-    public var value: Value {
-        .object(ValueObject([("principal", .string(principal)), ("credentials", .null), ("properties", .object(properties))]))
-    }
+    /// password) and `properties`, as Mule's `authentication` binding. Built once: every
+    /// expression of an authenticated event is handed it.
+    public let value: Value
 }
