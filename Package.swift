@@ -44,6 +44,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libxcrypt, for Spring's {bcrypt} passwords; linked on Linux only (SpringModule).
+        .systemLibrary(name: "CLibCrypt"),
         .target(name: "FlowCore"),
         .target(name: "FlowXML", dependencies: ["FlowCore", "CLibXML2"]),
         .target(name: "FlowProperties", dependencies: [
@@ -124,6 +126,10 @@ let package = Package(
         .target(name: "ValidationModule", dependencies: ["FlowCore", "FlowModel", "FlowExpression", "FlowEngine"]),
         .target(name: "ObjectStoreModule", dependencies: ["FlowCore", "FlowModel", "FlowEngine", "ConnectorSupport"]),
         .target(name: "FileConnector", dependencies: ["FlowCore", "FlowModel", "FlowFormats", "FlowEngine"]),
+        .target(name: "SpringModule", dependencies: [
+            "FlowCore", "FlowXML", "FlowModel", "FlowEngine", "ConnectorSupport", "CLibCrypt",
+            .product(name: "Logging", package: "swift-log"),
+        ], linkerSettings: [.linkedLibrary("crypt", .when(platforms: [.linux]))]),
         .target(name: "ProcoreSandbox", dependencies: [
             "FlowCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -135,7 +141,7 @@ let package = Package(
         .executableTarget(name: "conduit-bench", dependencies: ["FlowCore", "FlowExpression", "FlowFormats"], path: "Sources/ConduitBench"),
         .executableTarget(name: "conduit", dependencies: [
             "FlowCore", "Management", "FlowModel", "FlowProperties", "ProcoreConnector", "ProcoreSandbox", "FlowEngine", "HTTPConnector", "ValidationModule", "ObjectStoreModule", "FileConnector",
-            "ClusterStore", "ConnectorSupport",
+            "SpringModule", "ClusterStore", "ConnectorSupport",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -146,7 +152,7 @@ let package = Package(
         ]),
         .target(name: "ConduitFuzzing", dependencies: [
             "FlowCore", "FlowFormats", "FlowExpression", "FlowProperties", "FlowModel", "FlowEngine", "HTTPConnector",
-            "ProcoreConnector", "ValidationModule", "ObjectStoreModule", "FileConnector",
+            "ProcoreConnector", "ValidationModule", "ObjectStoreModule", "FileConnector", "SpringModule",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -193,6 +199,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ValidationModuleTests", dependencies: ["ValidationModule", "FlowEngine", "FlowCore", "FlowFormats", "ConduitTestSupport"]),
+        .testTarget(name: "SpringModuleTests", dependencies: [
+            "SpringModule", "HTTPConnector", "FlowEngine", "FlowModel", "FlowCore", "ConduitTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .testTarget(name: "FileConnectorTests", dependencies: [
             "FileConnector", "FlowEngine", "FlowModel", "FlowCore", "FlowFormats", "ConduitTestSupport",
         ]),

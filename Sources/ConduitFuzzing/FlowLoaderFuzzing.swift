@@ -7,6 +7,7 @@ import HTTPConnector
 import Logging
 import ObjectStoreModule
 import ProcoreConnector
+import SpringModule
 import ValidationModule
 
 /// `conduit validate` on one flow file: the input becomes `flows/fuzz.xml` of an otherwise empty
@@ -14,7 +15,7 @@ import ValidationModule
 /// diagnostics, and every problem in the file says where it is.
 enum FlowLoaderFuzzing {
     /// The connectors of `conduit`'s `ConnectorCatalog` (a replay test keeps the two equal).
-    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector(), ObjectStoreConnector(), FileConnector()]
+    static let connectors: [any Connector] = HTTPFlowConnector.all + [ProcoreFlowConnector(), ValidationConnector(), ObjectStoreConnector(), FileConnector(), SpringConnector()]
 
     /// One app directory per process, its flow file rewritten for each input.
     static let appDirectory: String = {

@@ -13,6 +13,7 @@ public struct EvaluationContext: Sendable {
         var vars: ValueObject
         var error: Value?
         var correlationId: String
+        var authentication: Value
         var flowName: String
         var appName: String
         var property: @Sendable (String) -> String?
@@ -50,6 +51,12 @@ public struct EvaluationContext: Sendable {
         get { parts.value.correlationId }
         set { parts.value.correlationId = newValue }
     }
+    /// Who sent the event once a security filter checked (`authentication`: `principal`,
+    /// `credentials`, `properties`); null before.
+    public var authentication: Value {
+        get { parts.value.authentication }
+        set { parts.value.authentication = newValue }
+    }
     /// The running flow's name (`flow.name`).
     public var flowName: String {
         get { parts.value.flowName }
@@ -86,6 +93,7 @@ public struct EvaluationContext: Sendable {
         vars: ValueObject = ValueObject(),
         error: Value? = nil,
         correlationId: String = "",
+        authentication: Value = .null,
         flowName: String = "",
         appName: String = "",
         property: @escaping @Sendable (String) -> String? = { _ in nil },
@@ -93,7 +101,7 @@ public struct EvaluationContext: Sendable {
         log: (@Sendable (String) -> Void)? = nil
     ) {
         parts = CopyOnWriteBox(Parts(payload: payload, attributes: attributes, vars: vars, error: error,
-                                     correlationId: correlationId, flowName: flowName, appName: appName,
+                                     correlationId: correlationId, authentication: authentication, flowName: flowName, appName: appName,
                                      property: property, isSecretProperty: isSecretProperty, log: log))
     }
 

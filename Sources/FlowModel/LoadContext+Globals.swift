@@ -49,6 +49,9 @@ extension LoadContext {
                 if let name = component.parameters["name"]?.text {
                     registerGlobal(name, stereotype: stereotype, at: element.location)
                     parts.connectorConfigs.append(component)
+                } else if declaration.parameter("name") == nil {
+                    // A global that takes no name (`spring:security-manager`): nothing refers to it.
+                    parts.connectorConfigs.append(component)
                 } else if declaration.parameter("name")?.isRequired != true, element.attribute("name") == nil {
                     // Elements that may also be nested (`tls:context`) declare `name` optional.
                     error("Element <\(element.qualifiedName)> at the top level is missing required parameter 'name'.", at: element.location)

@@ -25,12 +25,14 @@ public final class ConnectorBuildContext {
     private let properties: @Sendable (String) -> String?
     private let loggers: LoggerFactory
     private let lookup: (String) -> (any ConnectorConfiguration)?
+    private let globalNames: (String, String) -> [String]
     private let warn: (Diagnostic) -> Void
     private var appScopedValues: [String: Any] = [:]
 
     init(appName: String, layout: AppLayout, properties: @escaping @Sendable (String) -> String?, loggers: LoggerFactory,
          observer: (any ConnectorObserver)? = nil,
-         lookup: @escaping (String) -> (any ConnectorConfiguration)?, warn: @escaping (Diagnostic) -> Void) {
+         lookup: @escaping (String) -> (any ConnectorConfiguration)?,
+         globalNames: @escaping (String, String) -> [String] = { _, _ in [] }, warn: @escaping (Diagnostic) -> Void) {
         self.appName = appName
         self.observer = observer
         appDirectory = layout.directory
@@ -38,6 +40,7 @@ public final class ConnectorBuildContext {
         self.properties = properties
         self.loggers = loggers
         self.lookup = lookup
+        self.globalNames = globalNames
         self.warn = warn
     }
 
@@ -51,6 +54,11 @@ public final class ConnectorBuildContext {
     /// it has not been yet, so it also starts before the configuration asking for it. Nil when
     /// there is no such element, or it could not be built (its own problems are reported).
     public func configuration(named name: String) -> (any ConnectorConfiguration)? { lookup(name) }
+
+    /// The names of the app's global elements `<namespace:element>` (error namespace, such as
+    /// `SPRING`, and local name, such as `config`), in the order written: for a configuration
+    /// that needs all of them built first (a security manager over every Spring context).
+    public func globalNames(namespace: String, element: String) -> [String] { globalNames(namespace, element) }
 
     /// The app's one instance of something a connector shares between its configurations and
     /// operations (the default object store): made by `make` the first time `key` is asked for.

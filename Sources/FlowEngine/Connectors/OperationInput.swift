@@ -18,6 +18,8 @@ public final class OperationInput: Sendable {
     public let correlationId: String
     /// The element being run.
     public let element: ElementReference
+    /// Who sent the event, as a security filter before this element established.
+    public var authentication: Authentication? { event.authentication }
     /// A logger for the connector's category.
     public let logger: Logger
 

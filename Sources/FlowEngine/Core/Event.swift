@@ -2,7 +2,8 @@ import FlowCore
 import FlowFormats
 
 /// What travels through a flow: the message (payload and attributes), the flow variables, the
-/// error being handled (inside an error handler) and the correlation id.
+/// error being handled (inside an error handler), who sent it once a security filter checked
+/// (its authentication) and the correlation id.
 ///
 /// A value type: every processor receives an event and returns a new one, so a scope can keep
 /// its input and restore it (`foreach`, `until-successful`, `target`).
@@ -18,6 +19,9 @@ public struct Event: Sendable {
     public var error: FlowError?
     /// The id that ties together everything done for one request (`correlationId`).
     public let correlationId: String
+    /// Who sent the event, set by a security filter (`authentication` in expressions); nil until
+    /// one has checked.
+    public var authentication: Authentication?
 
     /// Creates an event.
     public init(payload: TypedValue = TypedValue(.null), attributes: Value = .null, vars: ValueObject = ValueObject(), error: FlowError? = nil,

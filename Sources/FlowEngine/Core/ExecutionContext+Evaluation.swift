@@ -66,7 +66,7 @@ extension ExecutionContext {
     func expressionContext(for event: Event) -> EvaluationContext {
         EvaluationContext(payload: event.payload, attributes: event.attributes, vars: event.vars,
                           error: event.error?.value(appName: runtime.appName), correlationId: event.correlationId,
-                          flowName: flowName, appName: runtime.appName, property: runtime.property,
+                          authentication: event.authentication?.value ?? .null, flowName: flowName, appName: runtime.appName, property: runtime.property,
                           isSecretProperty: runtime.isSecretProperty, log: runtime.dataWeaveLog)
     }
 }

@@ -8,11 +8,17 @@ public struct Message: Sendable, Hashable {
     public var payload: TypedValue
     /// The metadata (for a remote response: status code, headers).
     public var attributes: Value
+    /// The name of the attributes' type, when a component marks them for another one that
+    /// recognises it, as Mule tells attributes apart by their Java class: the listener answers
+    /// an error whose message carries `HttpListenerResponseAttributes` (a basic security
+    /// filter's 401) with their status and headers. Nil for any other message.
+    public var attributesType: String?
 
     /// Creates a message.
-    public init(payload: TypedValue, attributes: Value = .null) {
+    public init(payload: TypedValue, attributes: Value = .null, attributesType: String? = nil) {
         self.payload = payload
         self.attributes = attributes
+        self.attributesType = attributesType
     }
 
     /// Creates a message whose payload is `payload` with no declared format.

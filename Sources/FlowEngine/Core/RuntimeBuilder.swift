@@ -42,6 +42,7 @@ final class RuntimeBuilder {
             appName: app.name, layout: app.layout, properties: { [properties = app.properties] in properties.value(forKey: $0) }, loggers: loggers,
             observer: observer,
             lookup: { [unowned self] name in self.configuration(named: name) },
+            globalNames: { [unowned self] namespace, element in self.globalNames(namespace: namespace, element: element) },
             warn: { [unowned self] diagnostic in self.diagnostics.append(diagnostic) })
         context.services = services
         return context
@@ -69,7 +70,11 @@ final class RuntimeBuilder {
 
     func build() throws(DiagnosticList) -> Runtime {
         for definition in app.connectorConfigs {
-            if let name = definition.parameters["name"]?.text { _ = configuration(named: name) }
+            if let name = definition.parameters["name"]?.text {
+                _ = configuration(named: name)
+            } else {
+                unnamedConfiguration(definition)
+            }
         }
         if let name = app.defaultErrorHandlerName {
             _ = globalHandler(named: name, at: .synthetic("<configuration defaultErrorHandler-ref>"))
@@ -132,6 +137,26 @@ final class RuntimeBuilder {
         }
     }
 
+    /// Builds a global element that takes no name (`spring:security-manager`): nothing looks it
+    /// up, but it starts and stops with the others.
+    private func unnamedConfiguration(_ definition: ComponentDefinition) {
+        guard !isSkipped(definition), let connector = connector(for: definition) else { return }
+        do {
+            configurationOrder.append(try connector.makeConfiguration(definition, context: buildContext))
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+        }
+    }
+
+    /// The names of the app's global elements `<namespace:element>` (`SPRING`, `config`), in the
+    /// order written.
+    func globalNames(namespace: String, element: String) -> [String] {
+        app.connectorConfigs.compactMap { definition in
+            guard definition.namespace.uppercased() == namespace.uppercased(), definition.name == element else { return nil }
+            return definition.parameters["name"]?.text
+        }
+    }
+
     /// The connector owning `definition`'s namespace; reported when there is none.
     private func connector(for definition: ComponentDefinition) -> (any Connector)? {
         if let connector = connectors[definition.namespace.uppercased()] { return connector }
@@ -164,12 +189,15 @@ final class RuntimeBuilder {
               let configuration = referencedConfiguration(definition) else { return PassThroughProcessor() }
         do {
             let operation = try connector.makeOperation(definition, configuration: configuration, context: buildContext)
+            let logger = logger("conduit.connector.\(connector.declaration.prefix)")
+            if let filter = operation as? any SecurityFilter {
+                return SecurityFilterProcessor(element: element, filter: filter, errorMappings: definition.errorMappings, logger: logger)
+            }
             let observed = ObservedOperation.wrapping(operation, observer: observer, connector: connector.declaration.prefix,
                                                       name: definition.name)
             return OperationProcessor(element: element, operation: observed, target: definition.parameters["target"]?.text,
                                       targetValue: definition.parameters["targetValue"],
-                                      logger: logger("conduit.connector.\(connector.declaration.prefix)"),
-                                      errorMappings: definition.errorMappings)
+                                      logger: logger, errorMappings: definition.errorMappings)
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return PassThroughProcessor()

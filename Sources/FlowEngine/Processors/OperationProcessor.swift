@@ -66,17 +66,8 @@ struct OperationProcessor: Processor {
         return output
     }
 
-    /// The one place where a connector's error becomes a flow error. A type the app does not
-    /// know (a connector bug) becomes `MULE:UNKNOWN`, naming the undeclared type; the element's
-    /// `<error-mapping>`s then say which type is raised.
+    /// The flow error `error` becomes, raised by this element (``ExecutionContext/connectorFailure(_:mappings:at:event:)``).
     func failure(_ error: ConnectorError, _ event: Event, _ context: ExecutionContext) -> FlowFailure {
-        if let found = context.runtime.errorTypes.lookup(error.type) {
-            let type = errorMappings.first { $0.source.map(found.isA) ?? true }?.target ?? found
-            return context.failure(type, error.message, detailedDescription: error.detailedMessage,
-                                   errorMessage: error.errorMessage, cause: error.cause, at: element, event: event)
-        }
-        return context.failure(context.runtime.coreErrors.unknown, "\(error.message) (undeclared error type \(error.type))",
-                               detailedDescription: error.detailedMessage, errorMessage: error.errorMessage, cause: error.cause,
-                               at: element, event: event)
+        context.connectorFailure(error, mappings: errorMappings, at: element, event: event)
     }
 }

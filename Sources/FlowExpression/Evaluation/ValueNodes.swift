@@ -11,7 +11,7 @@ final class ConstantNode: Node {
 /// One of the names Mule puts in scope: `payload`, `attributes`, `vars`, `error`, …
 final class ContextNode: Node {
     enum Name: String, CaseIterable {
-        case payload, attributes, vars, error, correlationId, flow, app, message
+        case payload, attributes, vars, error, correlationId, flow, app, message, authentication
     }
 
     let name: Name
@@ -25,6 +25,7 @@ final class ContextNode: Node {
         case .vars: return .object(context.vars)
         case .error: return context.error ?? .null
         case .correlationId: return .string(context.correlationId)
+        case .authentication: return context.authentication
         case .flow: return .object(ValueObject([("name", .string(context.flowName))]))
         case .app: return .object(ValueObject([("name", .string(context.appName))]))
         case .message:

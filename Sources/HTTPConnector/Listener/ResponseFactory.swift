@@ -52,7 +52,8 @@ enum ResponseFactory {
         var event = failure.event
         event.error = failure.error
         do {
-            return try build(listener.errorResponse, event, flow: flow, listener: listener, isError: true, defaultStatus: defaultStatus, logger: logger)
+            return try build(listener.errorResponse, event, flow: flow, listener: listener, isError: true,
+                             defaults: ErrorResponseDefaults(for: failure.error, status: defaultStatus), logger: logger)
         } catch {
             flow.logIfUnlogged(error)
             var response = ServerResponses.text(.internalServerError, error.error.description)
@@ -62,10 +63,10 @@ enum ResponseFactory {
     }
 
     private static func build(_ builder: ResponseBuilderDefinition?, _ event: Event, flow: SourceFlow, listener: ListenerDefinition,
-                              isError: Bool, defaultStatus: Int = 500, logger: Logger) throws(FlowFailure) -> Response {
+                              isError: Bool, defaults: ErrorResponseDefaults? = nil, logger: Logger) throws(FlowFailure) -> Response {
         let element = ElementReference(path: "\(flow.name)/source", location: builder?.location ?? listener.location)
         let generateError = isError ? errorResponseGenerate : responseGenerate
-        var status = isError ? defaultStatus : 200
+        var status = defaults?.status ?? 200
         if let parameter = builder?.statusCode {
             let value = try flow.evaluate(parameter, on: event, at: element)
             guard let code = Self.statusCode(value) else {
@@ -74,7 +75,7 @@ enum ResponseFactory {
             }
             status = code
         }
-        var reason: String?
+        var reason = defaults?.reasonPhrase
         if let parameter = builder?.reasonPhrase {
             let text = ValueText.render(try flow.evaluate(parameter, on: event, at: element))
             if !text.isEmpty { reason = text }
@@ -84,7 +85,7 @@ enum ResponseFactory {
             body = try flow.evaluateTyped(parameter, on: event, at: element)
             if isError, body.content == nil, body.lenientValue.isNull { body = TypedValue(.string(event.error?.description ?? "")) }
         }
-        var headers = HTTPFields()
+        var headers = defaults?.headers ?? HTTPFields()
         if let parameter = builder?.headers {
             let value = try flow.evaluate(parameter, on: event, at: element)
             var dropped: [String] = []

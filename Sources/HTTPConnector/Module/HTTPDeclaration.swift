@@ -28,7 +28,19 @@ public enum HTTPDeclaration {
     ]
 
     /// Every element of the `http` namespace Conduit implements.
-    public static let elements: [ElementDeclaration] = listenerElements + RequestDeclaration.elements
+    public static let elements: [ElementDeclaration] = listenerElements + securityElements + RequestDeclaration.elements
+
+    /// `basic-security-filter`, which authenticates a listener request against the app's
+    /// security manager (`spring:security-manager`), and its list of providers.
+    static let securityElements: [ElementDeclaration] = [
+        ElementDeclaration("basic-security-filter", role: .operation, parameters: [
+            ParameterDeclaration("realm", required: true),
+            ParameterDeclaration("securityProviders"),
+            ParameterDeclaration("attributes", kind: .expression),
+        ], children: ["security-providers"]),
+        ElementDeclaration("security-providers", role: .nested, parameters: [], children: ["security-provider"]),
+        ElementDeclaration("security-provider", role: .nested, parameters: [ParameterDeclaration("value", required: true)]),
+    ]
 
     /// The listener's elements, and the `body` and `headers` children the request shares.
     static let listenerElements: [ElementDeclaration] = [

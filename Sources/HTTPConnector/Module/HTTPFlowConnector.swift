@@ -33,6 +33,7 @@ public struct HTTPFlowConnector: Connector {
     /// configuration logs through the app's loggers, so the app's levels apply to it.
     public func makeOperation(_ definition: ComponentDefinition, configuration: (any ConnectorConfiguration)?,
                               context: ConnectorBuildContext) throws(DiagnosticList) -> any ConnectorOperation {
+        if definition.name == "basic-security-filter" { return try BasicSecurityFilter.make(definition, context: context) }
         let operation = try makeOperation(definition, configuration: configuration)
         guard configuration == nil, let request = operation as? HTTPRequestOperation else { return operation }
         return HTTPRequestOperation(configuration: request.configuration, settings: request.settings,
