@@ -57,6 +57,33 @@ struct ClusteredObjectStoreTests {
         }
     }
 
+    @Test("a response the default Cache scope keeps on node 1 is a hit on nodes 2 and 3; invalidating on node 3 clears it for all")
+    func cacheAcrossNodes() async throws {
+        let ee = #"xmlns:ee="http://www.mulesoft.org/schema/mule/ee/core""#
+        let app = """
+            <ee:object-store-caching-strategy \(ee) name="byItem" keyGenerationExpression="#[payload]"/>
+            <flow name="price" \(ee)>
+              <ee:cache cachingStrategy-ref="byItem">
+                <set-payload value="#[{item: payload, stamp: uuid()}]"/>
+              </ee:cache>
+            </flow>
+            <flow name="forget" \(ee)>
+              <ee:invalidate-key cachingStrategy-ref="byItem"/>
+            </flow>
+            """
+        try await Self.withNodes { nodes in
+            let runtimes = try nodes.map { try ObjectStoreApp.runtime(app, services: $0) }
+            let first = try #require(try await runtimes[0].run(flow: "price", payload: "bolt").event?.payload)
+            for runtime in runtimes.dropFirst() {
+                let hit = try #require(try await runtime.run(flow: "price", payload: "bolt").event?.payload)
+                #expect(try hit.value == first.value)
+            }
+            #expect(try await runtimes[2].run(flow: "forget", payload: "bolt").failure == nil)
+            let recomputed = try #require(try await runtimes[1].run(flow: "price", payload: "bolt").event?.payload)
+            #expect(try recomputed.value["stamp"] != first.value["stamp"])
+        }
+    }
+
     static func validatorApp(_ validator: String, globals: String = "") -> String {
         """
         \(ObjectStoreApp.listenerConfig)
