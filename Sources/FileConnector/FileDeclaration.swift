@@ -31,6 +31,11 @@ public enum FileDeclaration {
     ]
 
     /// The declaration the loader and the engine use.
-    public static let connector = ConnectorDeclaration(prefix: "file", namespaceURI: namespaceURI, errorNamespace: "FILE",
-                                                       errorTypes: errorTypes, elements: elements)
+    public static let connector: ConnectorDeclaration = {
+        var declaration = ConnectorDeclaration(prefix: "file", namespaceURI: namespaceURI, errorNamespace: "FILE",
+                                               errorTypes: errorTypes, elements: elements)
+        // The rest of Mule's File connector (mule-file-connector 1.x).
+        declaration.unimplementedElements = ["listener", "write", "list", "copy", "move", "rename", "delete", "create-directory", "matcher"]
+        return declaration
+    }()
 }

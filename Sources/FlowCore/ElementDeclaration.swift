@@ -109,6 +109,9 @@ public struct ConnectorDeclaration: Sendable {
     public var errorTypes: [(String, String?)]
     /// The connector's elements.
     public var elements: [ElementDeclaration]
+    /// Elements of the Mule module this connector stands in for that Conduit does not implement
+    /// (the File connector's `file:listener`): reported as unsupported, not as unknown names.
+    public var unimplementedElements: Set<String> = []
 
     /// Creates a declaration.
     public init(prefix: String, namespaceURI: String, errorNamespace: String, errorTypes: [(String, String?)], elements: [ElementDeclaration]) {

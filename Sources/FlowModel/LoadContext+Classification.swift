@@ -19,6 +19,13 @@ extension LoadContext {
             return nil
         }
         guard let declaration = module.elements[element.localName] else {
+            if module.unimplementedElements.contains(element.localName) {
+                let prefix = element.prefix.map { "\($0):" } ?? ""
+                let implemented = module.elements.values.filter { $0.role != .nested }.map { "<\(prefix)\($0.name)>" }.sorted()
+                error("Element <\(element.qualifiedName)> is not supported: Conduit implements \(implemented.joined(separator: ", ")) of this module.",
+                      at: element.location)
+                return nil
+            }
             let hint = Suggestions.closest(to: element.localName, among: module.elements.keys)
                 .map { " Did you mean <\(element.prefix.map { "\($0):" } ?? "")\($0)>?" } ?? ""
             error("Unknown element <\(element.qualifiedName)> in namespace '\(uri)'.\(hint)", at: element.location)

@@ -8,6 +8,8 @@ struct Vocabulary {
         let uri: String
         let errorNamespace: String
         let elements: [String: ElementDeclaration]
+        /// Elements of the Mule module that Conduit does not implement.
+        var unimplementedElements: Set<String> = []
     }
 
     private(set) var modules: [String: Module] = [:]
@@ -20,6 +22,7 @@ struct Vocabulary {
         for connector in connectors {
             add(prefix: connector.prefix, uri: connector.namespaceURI, errorNamespace: connector.errorNamespace,
                 elements: connector.elements)
+            modules[connector.namespaceURI]?.unimplementedElements = connector.unimplementedElements
         }
     }
 

@@ -88,4 +88,19 @@ import Testing
             #expect("\(error)".hasSuffix(": error: Provided workingDir '/nonexistent/conduit-erp' of <file:config name=\"File_Config\"> does not exist or is not a directory."))
         }
     }
+
+    @Test func theFileConnectorsOtherOperationsAreReportedAsUnsupportedNotUnknown() throws {
+        let diagnostics = try TestApp.diagnostics("""
+            <flow name="poll" xmlns:file="http://www.mulesoft.org/schema/mule/file">
+              <file:listener directory="in"/>
+              <file:write path="out.csv"/>
+              <file:raed path="x"/>
+            </flow>
+            """, connectors: [FileConnector()]).map(\.description)
+        #expect(diagnostics == [
+            "flows/main.xml:11:3: error: Element <file:listener> is not supported: Conduit implements <file:config>, <file:read> of this module.",
+            "flows/main.xml:12:3: error: Element <file:write> is not supported: Conduit implements <file:config>, <file:read> of this module.",
+            "flows/main.xml:13:3: error: Unknown element <file:raed> in namespace 'http://www.mulesoft.org/schema/mule/file'. Did you mean <file:read>?",
+        ])
+    }
 }
