@@ -18,9 +18,10 @@ extension LoadContext {
                       at: reference.valueLocation)
                 continue
             }
-            let hint = matches.isEmpty
+            var hint = matches.isEmpty
                 ? Suggestions.hint(for: reference.name, among: globals.filter { $0.stereotype == reference.stereotype }.map(\.name))
                 : ""
+            if hint.isEmpty, matches.isEmpty { hint = missingImportsHint }
             error("Referenced component '\(reference.name)' must be one of stereotypes [\(reference.stereotype)].\(hint)",
                   at: reference.valueLocation)
         }
@@ -28,11 +29,16 @@ extension LoadContext {
         let knownFlows = Set(flowNames)
         for reference in flowReferences where !knownFlows.contains(reference.name) {
             var hint = Suggestions.hint(for: reference.name, among: flowNames)
-            if hint.isEmpty, !missingImports.isEmpty {
-                let files = missingImports.map { "'\($0)'" }.joined(separator: ", ")
-                hint = " It may be defined in \(files), which could not be imported."
-            }
+            if hint.isEmpty { hint = missingImportsHint }
             error("'flow-ref' is pointing to '\(reference.name)' which does not exist.\(hint)", at: reference.valueLocation)
         }
+    }
+
+    /// What a name that is nowhere may be: one of the files that could not be imported defines
+    /// it (a shared library of configs, error handlers and flows); empty when every import was found.
+    private var missingImportsHint: String {
+        guard !missingImports.isEmpty else { return "" }
+        let files = missingImports.map { "'\($0)'" }.joined(separator: ", ")
+        return " It may be defined in \(files), which could not be imported."
     }
 }

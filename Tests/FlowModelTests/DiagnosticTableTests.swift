@@ -123,6 +123,11 @@ import Testing
             "flows/app.xml:8:15: error: Could not find imported file 'common.xml' (looked in common.xml, flows/common.xml).",
             "flows/app.xml:9:32: error: 'flow-ref' is pointing to 'shared-logging' which does not exist. It may be defined in 'common.xml', which could not be imported.",
         ]),
+        Case(name: "a missing import is one error; references to configs and handlers it may define say so", fragment: "<import file=\"common.xml\"/>\n<flow name=\"q\"><http:listener config-ref=\"common-listener\" path=\"/q\"/><logger/><error-handler ref=\"common-errors\"/></flow>", expected: [
+            "flows/app.xml:8:15: error: Could not find imported file 'common.xml' (looked in common.xml, flows/common.xml).",
+            "flows/app.xml:9:43: error: Referenced component 'common-listener' must be one of stereotypes [HTTP:LISTENER_CONFIG]. It may be defined in 'common.xml', which could not be imported.",
+            "flows/app.xml:9:100: error: Referenced component 'common-errors' must be one of stereotypes [MULE:ERROR_HANDLER]. It may be defined in 'common.xml', which could not be imported.",
+        ]),
         Case(name: "tracking attributes are ignored with one warning per app", fragment: "<flow name=\"t\" xmlns:tracking=\"http://www.mulesoft.org/schema/mule/ee/tracking\"><logger tracking:enable-default-events=\"true\"/><set-payload value=\"x\" tracking:enable-default-events=\"false\"/></flow>", expected: [
             "flows/app.xml:8:89: warning: Attribute 'tracking:enable-default-events' is ignored, as are all tracking: attributes: Mule's business events only feed Anypoint Monitoring.",
         ]),
