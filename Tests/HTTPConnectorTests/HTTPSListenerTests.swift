@@ -127,8 +127,8 @@ struct HTTPSListenerTests {
 
     @Test("TLS mistakes are reported by validate at their place", arguments: [
         (app(context: ""), 2, 3, "Element <http:listener-connection> uses protocol HTTPS but has no <tls:context> with the server's <tls:key-store>."),
-        (app(context: keyStoreContext(type: "jks")), 4, 28,
-         "Key store type 'jks' is not supported: Conduit reads PKCS12 key stores. Set type=\"pkcs12\" on a PKCS12 file (convert a JKS store with: keytool -importkeystore -srckeystore keystore.jks -destkeystore keystore.p12 -deststoretype pkcs12)."),
+        (app(context: keyStoreContext(type: "bks")), 4, 28,
+         "Key store type 'bks' is not supported: Conduit reads JKS, JCEKS and PKCS12 key stores (type=\"jks\", \"jceks\" or \"pkcs12\")."),
         (app(context: keyStoreContext(path: "/nonexistent/keystore.p12")), 4, 42,
          "Key store '/nonexistent/keystore.p12' cannot be read (looked for /nonexistent/keystore.p12)."),
         (app(protocolName: "HTTP", context: keyStoreContext()), 3, 5,

@@ -7,9 +7,9 @@ import NIOSSL
 /// an HTTPS request configuration: which certificates to trust (`tls:trust-store`), or none at
 /// all (`insecure="true"`).
 ///
-/// Trust stores are read as PKCS12 (`type="pkcs12"`, one that also holds a key: NIOSSL's limit)
-/// or PEM (`type="pem"`, Conduit's own); Java's JKS format is reported where it is written.
-/// Client certificates (`tls:key-store` on a request) are not supported and reported too.
+/// Trust stores are read as Java's JKS and JCEKS, as PKCS12 (one that also holds a key: NIOSSL's
+/// limit), or as PEM (`type="pem"`, Conduit's own). Client certificates (`tls:key-store` on a
+/// request) are not supported and reported.
 enum RequestTLSReader {
     /// The client configuration `context` describes; every problem is thrown together, located.
     static func read(_ context: ComponentDefinition, layout: AppLayout) throws(DiagnosticList) -> TLSConfiguration {
@@ -46,8 +46,8 @@ enum RequestTLSReader {
             throw DiagnosticList([.error("Element <tls:trust-store> needs a 'path' (or insecure=\"true\").", at: trustStore.location)])
         }
         let type = parameters["type"]?.text.lowercased() ?? "jks"
-        guard type == "pkcs12" || type == "pem" else {
-            throw DiagnosticList([.error("Trust store type '\(type)' is not supported: Conduit reads PEM certificate files (type=\"pem\") and PKCS12 files that hold a key (type=\"pkcs12\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12, then openssl pkcs12 -in truststore.p12 -nokeys -out truststore.pem.",
+        guard type == "pem" || KeyStoreFile.storeTypes.contains(type) else {
+            throw DiagnosticList([.error("Trust store type '\(type)' is not supported: Conduit reads JKS, JCEKS and PKCS12 stores (type=\"jks\", \"jceks\" or \"pkcs12\") and PEM certificate files (type=\"pem\").",
                                       at: parameters["type"]?.valueLocation ?? trustStore.location)])
         }
         guard let path = layout.locate(pathParameter.text), FileManager.default.isReadableFile(atPath: path) else {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Reads a `<tls:context>` (Mule's TLS module) into the settings of an HTTPS listener.
 ///
-/// The key store (PKCS12) is opened here, while the app loads, so that a wrong
+/// The key store (JKS, JCEKS or PKCS12) is opened here, while the app loads, so that a wrong
 /// password, alias or file is reported where it is written. Client-certificate checks
 /// (`tls:trust-store` on a listener) are reported too, not ignored.
 enum TLSContextReader {
@@ -25,10 +25,10 @@ enum TLSContextReader {
             throw DiagnosticList(problems)
         }
         let parameters = keyStore.parameters
-        // Mule's default type is the JVM's, JKS, which only Java reads.
+        // Mule's default type is the JVM's, JKS.
         let type = parameters["type"]?.text.lowercased() ?? "jks"
-        guard type == "pkcs12" else {
-            problems.append(.error("Key store type '\(type)' is not supported: Conduit reads PKCS12 key stores. Set type=\"pkcs12\" on a PKCS12 file (convert a JKS store with: keytool -importkeystore -srckeystore keystore.jks -destkeystore keystore.p12 -deststoretype pkcs12).",
+        guard KeyStoreFile.storeTypes.contains(type) else {
+            problems.append(.error("Key store type '\(type)' is not supported: Conduit reads JKS, JCEKS and PKCS12 key stores (type=\"jks\", \"jceks\" or \"pkcs12\").",
                                    at: parameters["type"]?.valueLocation ?? keyStore.location))
             throw DiagnosticList(problems)
         }
