@@ -15,12 +15,12 @@ enum KeyStoreFile {
     static func bytes(atPath path: String) throws(KeyStoreProblem) -> [UInt8] {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = (attributes[.size] as? NSNumber)?.intValue else {
-            throw .malformed("it cannot be read")
+            throw .malformed("the file could not be loaded")
         }
         guard size <= PKCS12Contents.maximumSize else {
             throw .malformed("it is \(size) bytes, larger than any key store (at most \(PKCS12Contents.maximumSize))")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .malformed("it cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .malformed("the file could not be loaded") }
         return Array(data)
     }
 
