@@ -82,10 +82,13 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
+            // Also brings BoringSSL (CNIOBoringSSL), whose 3DES opens JCEKS keys.
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            // SHA-1 and MD5 of Java key stores.
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ConnectorSupport", dependencies: [
             "FlowCore", "FlowFormats", "FlowModel", "FlowEngine",

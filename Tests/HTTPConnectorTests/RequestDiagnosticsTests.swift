@@ -83,17 +83,17 @@ import Testing
         ])
     }
 
-    @Test("a JKS trust store and a missing trust store file are reported where they are written")
+    @Test("an unknown trust store type and a missing trust store file are reported where they are written")
     func trustStores() throws {
         #expect(try Self.messages(#"<flow name="a"><http:request config-ref="api" path="/x"/></flow>"#, config: """
             <http:request-config name="api"><http:request-connection host="h" protocol="HTTPS">
-            <tls:context><tls:trust-store path="trust.jks" password="secret-pw"/></tls:context>
+            <tls:context><tls:trust-store path="trust.bks" type="bks" password="secret-pw"/></tls:context>
             </http:request-connection></http:request-config>
             <http:request-config name="other"><http:request-connection host="h" protocol="HTTPS">
             <tls:context><tls:trust-store path="nowhere.p12" type="pkcs12" password="secret-pw"/></tls:context>
             </http:request-connection></http:request-config>
             """) == [
-            "flows/app.xml:3:14: error: Trust store type 'jks' is not supported: Conduit reads PEM certificate files (type=\"pem\") and PKCS12 files that hold a key (type=\"pkcs12\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12, then openssl pkcs12 -in truststore.p12 -nokeys -out truststore.pem.",
+            "flows/app.xml:3:54: error: Trust store type 'bks' is not supported: Conduit reads JKS, JCEKS and PKCS12 stores (type=\"jks\", \"jceks\" or \"pkcs12\") and PEM certificate files (type=\"pem\").",
             "flows/app.xml:6:37: error: Trust store 'nowhere.p12' cannot be read (looked for <app>/nowhere.p12).",
         ])
     }

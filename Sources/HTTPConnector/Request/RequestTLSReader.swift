@@ -7,9 +7,9 @@ import NIOSSL
 /// an HTTPS request configuration: which certificates to trust (`tls:trust-store`), or none at
 /// all (`insecure="true"`).
 ///
-/// Trust stores are read as PKCS12 (`type="pkcs12"`) or PEM (`type="pem"`, Conduit's own); Java's
-/// JKS format is reported where it is written. Client certificates (`tls:key-store` on a
-/// request) are not supported and reported too.
+/// Trust stores are read as Java's JKS and JCEKS, as PKCS12 (one that also holds a key: NIOSSL's
+/// limit), or as PEM (`type="pem"`, Conduit's own). Client certificates (`tls:key-store` on a
+/// request) are not supported and reported.
 enum RequestTLSReader {
     /// The client configuration `context` describes; every problem is thrown together, located.
     static func read(_ context: ComponentDefinition, layout: AppLayout) throws(DiagnosticList) -> TLSConfiguration {
@@ -46,8 +46,8 @@ enum RequestTLSReader {
             throw DiagnosticList([.error("Element <tls:trust-store> needs a 'path' (or insecure=\"true\").", at: trustStore.location)])
         }
         let type = parameters["type"]?.text.lowercased() ?? "jks"
-        guard type == "pkcs12" || type == "pem" else {
-            throw DiagnosticList([.error("Trust store type '\(type)' is not supported: Conduit reads PEM certificate files (type=\"pem\") and PKCS12 files that hold a key (type=\"pkcs12\"). Convert a JKS store with: keytool -importkeystore -srckeystore truststore.jks -destkeystore truststore.p12 -deststoretype pkcs12, then openssl pkcs12 -in truststore.p12 -nokeys -out truststore.pem.",
+        guard type == "pem" || KeyStoreFile.storeTypes.contains(type) else {
+            throw DiagnosticList([.error("Trust store type '\(type)' is not supported: Conduit reads JKS, JCEKS and PKCS12 stores (type=\"jks\", \"jceks\" or \"pkcs12\") and PEM certificate files (type=\"pem\").",
                                       at: parameters["type"]?.valueLocation ?? trustStore.location)])
         }
         guard let path = layout.locate(pathParameter.text), FileManager.default.isReadableFile(atPath: path) else {
@@ -58,13 +58,12 @@ enum RequestTLSReader {
         let certificates: [NIOSSLCertificate]
         if type == "pem" {
             certificates = (try? NIOSSLCertificate.fromPEMFile(path)) ?? []
-        } else if !PKCS12Contents.hasPrivateKey(atPath: path) {
-            // NIOSSL reads only PKCS12 files with a private key, and stops the process on others.
-            throw DiagnosticList([.error("Trust store '\(pathParameter.text)' holds certificates only, a PKCS12 file Conduit cannot read: convert it to PEM (openssl pkcs12 -in \(pathParameter.text) -nokeys -out truststore.pem) and use type=\"pem\".",
-                                         at: pathParameter.valueLocation)])
         } else {
-            let password = parameters["password"]?.text ?? ""
-            certificates = (try? NIOSSLPKCS12Bundle(file: path, passphrase: Array(password.utf8)))?.certificateChain ?? []
+            do {
+                certificates = try KeyStoreFile.trustedCertificates(try KeyStoreFile.bytes(atPath: path), password: parameters["password"]?.text)
+            } catch {
+                throw DiagnosticList([.error(error.message(store: "Trust store", path: pathParameter.text), at: error.location(in: trustStore))])
+            }
         }
         guard !certificates.isEmpty else {
             throw DiagnosticList([.error("Trust store '\(pathParameter.text)' holds no certificate Conduit can read (wrong type or password?).",

@@ -1,21 +1,19 @@
 import FlowCore
 
-/// An HTTPS listener's `<tls:context>`: the key store holding the server's certificate chain and
-/// private key.
+/// An HTTPS listener's `<tls:context>`: the certificate chain and private key read from its key
+/// store when the app loads (so a wrong password or alias is reported where it is written, and no
+/// password is kept).
 struct TLSContextDefinition: Sendable {
     /// The key store file, absolute (a relative `path` is taken from the app directory).
     let keyStorePath: String
-    /// The key store's password (`password`); may come from a secure property, so never print it.
-    let password: String
-    /// The private key's password (`keyPassword`), when it differs from the store's.
-    let keyPassword: String?
+    /// What the listener serves.
+    let identity: KeyStoreIdentity
     /// Where `<tls:key-store>` is written.
     let location: SourceLocation
 
-    init(keyStorePath: String, password: String, keyPassword: String?, location: SourceLocation) {
+    init(keyStorePath: String, identity: KeyStoreIdentity, location: SourceLocation) {
         self.keyStorePath = keyStorePath
-        self.password = password
-        self.keyPassword = keyPassword
+        self.identity = identity
         self.location = location
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 
 /// Reads a `<tls:context>` (Mule's TLS module) into the settings of an HTTPS listener.
 ///
-/// Conduit reads PKCS12 key stores. Java's JKS and JCEKS formats and client-certificate checks
-/// (`tls:trust-store` on a listener) are reported where they are written, not ignored.
+/// The key store (JKS, JCEKS or PKCS12) is opened here, while the app loads, so that a wrong
+/// password, alias or file is reported where it is written. Client-certificate checks
+/// (`tls:trust-store` on a listener) are reported too, not ignored.
 enum TLSContextReader {
     /// The TLS settings `context` describes, with warnings; every problem is thrown together.
     static func read(_ context: ComponentDefinition, layout: AppLayout) throws(DiagnosticList) -> (TLSContextDefinition, [Diagnostic]) {
@@ -24,16 +25,12 @@ enum TLSContextReader {
             throw DiagnosticList(problems)
         }
         let parameters = keyStore.parameters
-        // Mule's default type is the JVM's, JKS, which only Java reads.
+        // Mule's default type is the JVM's, JKS.
         let type = parameters["type"]?.text.lowercased() ?? "jks"
-        guard type == "pkcs12" else {
-            problems.append(.error("Key store type '\(type)' is not supported: Conduit reads PKCS12 key stores. Set type=\"pkcs12\" on a PKCS12 file (convert a JKS store with: keytool -importkeystore -srckeystore keystore.jks -destkeystore keystore.p12 -deststoretype pkcs12).",
+        guard KeyStoreFile.storeTypes.contains(type) else {
+            problems.append(.error("Key store type '\(type)' is not supported: Conduit reads JKS, JCEKS and PKCS12 key stores (type=\"jks\", \"jceks\" or \"pkcs12\").",
                                    at: parameters["type"]?.valueLocation ?? keyStore.location))
             throw DiagnosticList(problems)
-        }
-        if let alias = parameters["alias"] {
-            warnings.append(.warning("Parameter 'alias' of <tls:key-store> is not used: Conduit serves the key store's one private key.",
-                                     at: alias.location))
         }
         guard let pathParameter = parameters["path"] else { throw DiagnosticList(problems) }
         guard let path = layout.locate(pathParameter.text), FileManager.default.isReadableFile(atPath: path) else {
@@ -43,13 +40,25 @@ enum TLSContextReader {
             throw DiagnosticList(problems)
         }
         guard let password = parameters["password"]?.text else {
-            problems.append(.error("Element <tls:key-store> is missing required parameter 'password' (a PKCS12 key store is always encrypted).",
+            problems.append(.error("Element <tls:key-store> is missing required parameter 'password' (a key store's private key is always encrypted).",
                                    at: keyStore.location))
             throw DiagnosticList(problems)
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
-        let definition = TLSContextDefinition(keyStorePath: path, password: password, keyPassword: parameters["keyPassword"]?.text,
-                                              location: keyStore.location)
+        let identity: KeyStoreIdentity
+        do {
+            let read = try KeyStoreFile.identity(try KeyStoreFile.bytes(atPath: path), password: password,
+                                                 keyPassword: parameters["keyPassword"]?.text, alias: parameters["alias"]?.text)
+            identity = read.identity
+            if read.isPKCS12, let alias = parameters["alias"] {
+                warnings.append(.warning("Parameter 'alias' of <tls:key-store> is not used with a PKCS12 store: Conduit serves its one private key.",
+                                         at: alias.location))
+            }
+        } catch {
+            throw DiagnosticList([.error(error.message(store: "Key store", path: pathParameter.text),
+                                         at: error.location(in: keyStore))])
+        }
+        let definition = TLSContextDefinition(keyStorePath: path, identity: identity, location: keyStore.location)
         return (definition, warnings)
     }
 }
