@@ -34,7 +34,7 @@ extension JSON {
         swap(&taken, &output)
         var encoder = JSONByteEncoder(pretty: false, output: consume taken)
         encoder.write(value, depth: 0)
-        output = encoder.output
+        output = encoder.finished()
     }
 
     /// Writes the compact JSON of `value` (the text of ``encode(_:)``) to `write`, in order, in

@@ -38,14 +38,14 @@ public enum JSON {
     public static func encodeBytes(_ value: Value) -> [UInt8] {
         var encoder = JSONByteEncoder(pretty: false)
         encoder.write(value, depth: 0)
-        return encoder.output
+        return encoder.finished()
     }
 
     /// Indented JSON text: two spaces per level, `"key": value`, one member per line.
     public static func encodePretty(_ value: Value) -> String {
         var encoder = JSONByteEncoder(pretty: true)
         encoder.write(value, depth: 0)
-        return String(decoding: encoder.output, as: UTF8.self)
+        return String(decoding: encoder.finished(), as: UTF8.self)
     }
 
     /// JSON as DataWeave writes it with `indent=false`: one line, a space after each key's
@@ -54,6 +54,6 @@ public enum JSON {
         var encoder = JSONByteEncoder(pretty: false)
         encoder.spaceAfterColon = true
         encoder.write(value, depth: 0)
-        return encoder.output
+        return encoder.finished()
     }
 }

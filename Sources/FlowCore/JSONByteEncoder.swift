@@ -2,7 +2,13 @@ import Foundation
 
 /// Writes ``Value``s as JSON bytes for ``JSON/encode(_:)`` and ``JSON/encodePretty(_:)``.
 struct JSONByteEncoder {
-    private(set) var output: [UInt8] = []
+    /// The bytes written so far, except the last few still in ``staging`` (``finished()`` moves them).
+    private var output: [UInt8] = []
+    /// Where bytes gather before going to `output` in one append: most writes are a byte or a
+    /// short run, and appending each to an Array checks its capacity and uniqueness every time.
+    private let staging = StagingBuffer()
+    /// How many bytes `staging` holds.
+    private var staged = 0
     private let pretty: Bool
     /// A space after each key's colon without indenting (`{"a": 1,"b": 2}`), DataWeave's
     /// `indent=false` layout.
@@ -40,6 +46,7 @@ struct JSONByteEncoder {
 
     /// Hands the gathered bytes to `chunks` and starts over in the same storage.
     mutating func flush() {
+        drain()
         guard let chunks, !output.isEmpty else { return }
         output.withUnsafeBytes(chunks)
         output.removeAll(keepingCapacity: true)
@@ -51,7 +58,7 @@ struct JSONByteEncoder {
         case .bool(let flag): append(flag ? "true" : "false")
         case .int(let number): writeInteger(number)
         case .decimal(let number): writeDecimal(number)
-        case .double(let number): output.append(contentsOf: DecimalFormatting.text(number).utf8)
+        case .double(let number): emit(DecimalFormatting.text(number))
         case .string(let text): writeString(text)
         // Dates as DataWeave's JSON writer puts them: ISO text in a string.
         case .temporal(let temporal): writeString(temporal.isoText)
@@ -65,49 +72,87 @@ struct JSONByteEncoder {
                 append("[]")
                 return
             }
-            output.append(UInt8(ascii: "["))
+            emit(UInt8(ascii: "["))
             for (position, element) in elements.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
+                if position > 0 { emit(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 write(element, depth: depth + 1)
-                if output.count >= chunkSize { flush() }
+                if output.count + staged >= chunkSize { flush() }
             }
             newline(depth)
-            output.append(UInt8(ascii: "]"))
+            emit(UInt8(ascii: "]"))
         case .object(let object):
             if object.isEmpty {
                 append("{}")
                 return
             }
-            output.append(UInt8(ascii: "{"))
+            emit(UInt8(ascii: "{"))
             // Indexing instead of iterating copies no entry (no retain of key or value).
             let entries = object.entries
             for position in entries.indices {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
+                if position > 0 { emit(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 writeString(entries[position].key)
-                output.append(UInt8(ascii: ":"))
-                if pretty || spaceAfterColon { output.append(UInt8(ascii: " ")) }
+                emit(UInt8(ascii: ":"))
+                if pretty || spaceAfterColon { emit(UInt8(ascii: " ")) }
                 write(entries[position].value, depth: depth + 1)
-                if output.count >= chunkSize { flush() }
+                if output.count + staged >= chunkSize { flush() }
             }
             newline(depth)
-            output.append(UInt8(ascii: "}"))
+            emit(UInt8(ascii: "}"))
         }
+    }
+
+    /// The whole output: what ``JSON`` returns once the value is written.
+    mutating func finished() -> [UInt8] {
+        drain()
+        return output
+    }
+
+    @inline(__always)
+    private mutating func emit(_ byte: UInt8) {
+        if staged == StagingBuffer.capacity { drain() }
+        staging.base[staged] = byte
+        staged += 1
+    }
+
+    private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if bytes.count > StagingBuffer.capacity - staged {
+            drain()
+            guard bytes.count <= StagingBuffer.capacity else {
+                output.append(contentsOf: bytes)
+                return
+            }
+        }
+        (staging.base + staged).update(from: source, count: bytes.count)
+        staged += bytes.count
+    }
+
+    private mutating func emit(_ text: String) {
+        var text = text
+        text.withUTF8 { emit($0) }
+    }
+
+    /// Moves the staged bytes to `output`.
+    private mutating func drain() {
+        guard staged > 0 else { return }
+        output.append(contentsOf: UnsafeBufferPointer(start: staging.base, count: staged))
+        staged = 0
     }
 
     private mutating func newline(_ depth: Int) {
         guard pretty else { return }
-        output.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth * 2 { output.append(UInt8(ascii: " ")) }
+        emit(UInt8(ascii: "\n"))
+        for _ in 0..<depth * 2 { emit(UInt8(ascii: " ")) }
     }
 
     private mutating func append(_ text: StaticString) {
-        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        emit(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     private mutating func writeInteger(_ number: Int64) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
+        if number < 0 { emit(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         // 20 digits hold any UInt64; fill a fixed buffer from the right, then copy.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -118,7 +163,7 @@ struct JSONByteEncoder {
                 buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            output.append(contentsOf: buffer[position...])
+            emit(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + position, count: buffer.count - position))
         }
     }
 
@@ -128,24 +173,25 @@ struct JSONByteEncoder {
             append("null")
             return
         }
+        drain()
         DecimalFormatting.appendPlainText(number, to: &output)
     }
 
     private mutating func writeString(_ text: String) {
-        output.append(UInt8(ascii: "\""))
+        emit(UInt8(ascii: "\""))
         // Native strings are read in place; only others are copied to get at their UTF-8.
         if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
             var copy = text
             copy.withUTF8 { writeEscaped($0) }
         }
-        output.append(UInt8(ascii: "\""))
+        emit(UInt8(ascii: "\""))
     }
 
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         // Most strings (keys, names, codes) need no escape: found by whole words, the tail
         // padded with spaces, then copied at once.
         guard let firstEscape = Self.firstPossibleEscape(in: utf8) else {
-            output.append(contentsOf: utf8)
+            emit(utf8)
             return
         }
         var runStart = 0
@@ -163,24 +209,25 @@ struct JSONByteEncoder {
                 position += 1
                 continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+            emit(UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
             runStart = position + 1
-            output.append(UInt8(ascii: "\\"))
+            emit(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
-            case 0x0A: output.append(UInt8(ascii: "n"))
-            case 0x0D: output.append(UInt8(ascii: "r"))
-            case 0x09: output.append(UInt8(ascii: "t"))
-            case 0x08: output.append(UInt8(ascii: "b"))
-            case 0x0C: output.append(UInt8(ascii: "f"))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): emit(byte)
+            case 0x0A: emit(UInt8(ascii: "n"))
+            case 0x0D: emit(UInt8(ascii: "r"))
+            case 0x09: emit(UInt8(ascii: "t"))
+            case 0x08: emit(UInt8(ascii: "b"))
+            case 0x0C: emit(UInt8(ascii: "f"))
             default:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                           hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                for unit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] {
+                    emit(unit)
+                }
             }
             position += 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        emit(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 
     /// Where the first eight-byte word of `utf8` starts that may hold a byte to escape (the
@@ -210,4 +257,11 @@ struct JSONByteEncoder {
         let backslash = word ^ (ones &* 0x5C)
         return (control | ((quote &- ones) & ~quote & highBits) | ((backslash &- ones) & ~backslash & highBits)) != 0
     }
+}
+
+/// The few kilobytes a ``JSONByteEncoder`` gathers bytes in, freed with the encoder.
+private final class StagingBuffer {
+    static let capacity = 4096
+    let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    deinit { base.deallocate() }
 }
