@@ -240,11 +240,9 @@ struct JSONByteEncoder {
             if mayNeedEscape(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) { return position }
             position += 8
         }
-        let remaining = utf8.count - position
-        guard remaining > 0 else { return nil }
-        // At most seven bytes, gathered by hand: a memcpy call per string cost more than the scan.
-        var tail: UInt64 = 0x2020_2020_2020_2020 &<< UInt64(8 * remaining)
-        for offset in 0..<remaining { tail |= UInt64(base[position + offset]) &<< UInt64(8 * offset) }
+        guard position < utf8.count else { return nil }
+        var tail: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + position, count: utf8.count - position)) }
         return mayNeedEscape(tail) ? position : nil
     }
 
