@@ -1,0 +1,76 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The upstream leg of the main job on AsyncHTTPClient alone: `POST` a body to Procore's create
+/// endpoint with the bearer token, the captured request's fixed headers (`Content-Type`,
+/// `Procore-Company-Id`, …) and a fresh `Idempotency-Token`, and collect the whole answer.
+///
+/// One pooled, keep-alive client on the process-wide event loops, configured as Conduit's
+/// connector configures its own (no redirects, no retries inside the pool), so that the floor
+/// differs from Conduit only in what Conduit does around the call. `api` picks which of the
+/// client's two request APIs sends it.
+public final class Upstream: Sendable {
+    /// AsyncHTTPClient's two ways to send a request.
+    public enum API: String, Sendable {
+        /// `HTTPClient.Request` and `execute(request:deadline:)`, the future-based API Conduit uses.
+        case delegate
+        /// `HTTPClientRequest` and `execute(_:timeout:)`, the async/await API.
+        case async
+    }
+
+    /// An answer's status and whole body.
+    public struct Answer: Sendable {
+        public let status: Int
+        public let body: ByteBuffer
+    }
+
+    public let client: HTTPClient
+    let url: String
+    let headers: HTTPHeaders
+    let api: API
+    static let timeout = TimeAmount.seconds(30)
+    static let maximumBodySize = 1 << 22
+
+    /// `url`: the create endpoint; `fixedHeaders`: name/value pairs sent with every request;
+    /// `pool`: the pool's connections per host (AsyncHTTPClient's and Conduit's default is 8).
+    public init(url: String, token: String, fixedHeaders: [(String, String)], api: API, pool: Int) {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: .seconds(30)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = pool
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.url = url
+        var headers = HTTPHeaders()
+        for (name, value) in fixedHeaders { headers.add(name: name, value: value) }
+        headers.replaceOrAdd(name: "Authorization", value: "Bearer \(token)")
+        self.headers = headers
+        self.api = api
+    }
+
+    /// Sends `body` and waits for the whole answer.
+    public func post(_ body: ByteBuffer) async throws -> Answer {
+        var headers = headers
+        headers.add(name: "Idempotency-Token", value: UUID().uuidString.lowercased())
+        switch api {
+        case .delegate:
+            let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .byteBuffer(body))
+            let response = try await client.execute(request: request, deadline: .now() + Self.timeout).get()
+            return Answer(status: Int(response.status.code), body: response.body ?? ByteBuffer())
+        case .async:
+            var request = HTTPClientRequest(url: url)
+            request.method = .POST
+            request.headers = headers
+            request.body = .bytes(body)
+            let response = try await client.execute(request, timeout: Self.timeout)
+            let answer = try await response.body.collect(upTo: Self.maximumBodySize)
+            return Answer(status: Int(response.status.code), body: answer)
+        }
+    }
+
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+}
