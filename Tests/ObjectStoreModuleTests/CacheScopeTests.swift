@@ -176,6 +176,40 @@ struct CacheScopeTests {
         }
     }
 
+    @Test("a scope reached again inside its own miss for the same key runs without waiting for itself")
+    func reentrantMissDoesNotHang() async throws {
+        let runtime = try ObjectStoreApp.runtime("""
+            <flow name="price" \(Self.namespaces)>
+              <ee:cache>
+                <choice>
+                  <when expression="#[(vars.depth default 0) &lt; 2]">
+                    <set-variable variableName="depth" value="#[(vars.depth default 0) + 1]"/>
+                    <flow-ref name="price"/>
+                  </when>
+                  <otherwise>
+                    <set-payload value="#['made at depth ' ++ vars.depth]"/>
+                  </otherwise>
+                </choice>
+              </ee:cache>
+            </flow>
+            """)
+        // Bounded: before the fix the inner scope waited for the outer one's lock for ever (an
+        // unstructured task, so that a stuck run fails the test instead of holding it).
+        let outcome = NIOLockedValueBox<String?>(nil)
+        Task {
+            let text = try? await runtime.run(flow: "price", payload: "bolt").event?.payload.value.stringValue
+            outcome.withLockedValue { $0 = text ?? "no answer" }
+        }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while outcome.withLockedValue({ $0 }) == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let answer = outcome.withLockedValue { $0 } ?? "still waiting after 20 s"
+        #expect(answer == "made at depth 2")
+        // The outer miss kept the response: the next event with the payload is a hit.
+        #expect(try await runtime.run(flow: "price", payload: "bolt").event?.payload.value.stringValue == "made at depth 2")
+    }
+
     @Test("a persistent store keeps cached responses across a restart")
     func persistentStore() async throws {
         let directory = ObjectStoreApp.storeDirectory()

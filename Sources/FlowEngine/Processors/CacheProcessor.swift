@@ -28,16 +28,24 @@ struct CacheProcessor: Processor {
         if let hit = await strategy.cachedResponse(forKey: key, correlationId: event.correlationId) {
             return responding(event, with: hit)
         }
-        guard strategy.isSynchronized else { return try await miss(event, key: key, context) }
+        // A scope reached again inside its own miss for the same key (a flow-ref back into the
+        // flow) must not wait for the lock its own event holds: it runs without it.
+        let lockName = "\(ObjectIdentifier(strategy).hashValue):\(key)"
+        guard strategy.isSynchronized, !Self.heldKeys.contains(lockName) else { return try await miss(event, key: key, context) }
         let outcome: Result<Event, FlowFailure> = await strategy.lock.withLock(key) { [self] in
             // The holder before this one may have made the response meanwhile.
             if let hit = await strategy.cachedResponse(forKey: key, correlationId: event.correlationId) {
                 return .success(responding(event, with: hit))
             }
-            do throws(FlowFailure) { return .success(try await miss(event, key: key, context)) } catch { return .failure(error) }
+            return await Self.$heldKeys.withValue(Self.heldKeys.union([lockName])) {
+                do throws(FlowFailure) { return .success(try await miss(event, key: key, context)) } catch { return .failure(error) }
+            }
         }
         return try outcome.get()
     }
+
+    /// The strategy keys whose lock the current task holds while it makes their response.
+    @TaskLocal private static var heldKeys: Set<String> = []
 
     /// Runs the processors and keeps the message they end with.
     private func miss(_ event: Event, key: String, _ context: ExecutionContext) async throws(FlowFailure) -> Event {
