@@ -32,26 +32,16 @@ public enum DecimalFormatting {
             return
         }
         if number.isNegative { output.append(UInt8(ascii: "-")) }
-        // 20 digits hold any UInt64; filled from the right.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            var magnitude = number.mantissa
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            let mantissa = buffer[position...]
+        number.mantissa.withDecimalDigits { mantissa in
             let zero = UInt8(ascii: "0")
             if number.exponent >= 0 {
                 output.append(contentsOf: mantissa)
                 output.append(contentsOf: repeatElement(zero, count: number.exponent))
             } else if mantissa.count > -number.exponent {
-                let point = mantissa.endIndex + number.exponent
-                output.append(contentsOf: mantissa[..<point])
+                let point = mantissa.count + number.exponent
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: mantissa[..<point]))
                 output.append(UInt8(ascii: "."))
-                output.append(contentsOf: mantissa[point...])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: mantissa[point...]))
             } else {
                 output.append(contentsOf: [zero, UInt8(ascii: ".")])
                 output.append(contentsOf: repeatElement(zero, count: -number.exponent - mantissa.count))

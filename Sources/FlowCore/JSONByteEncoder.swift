@@ -153,18 +153,7 @@ struct JSONByteEncoder {
 
     private mutating func writeInteger(_ number: Int64) {
         if number < 0 { emit(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        // 20 digits hold any UInt64; fill a fixed buffer from the right, then copy.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            emit(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + position, count: buffer.count - position))
-        }
+        number.magnitude.withDecimalDigits { emit($0) }
     }
 
     private mutating func writeDecimal(_ number: Decimal) {
