@@ -1,4 +1,3 @@
-import Crypto
 import FlowCore
 import FlowModel
 import Logging
@@ -33,7 +32,7 @@ final class CachingStrategy: Sendable {
     func key(for event: Event, expression: ParameterValue? = nil, _ context: ExecutionContext,
              at element: ElementReference) throws(FlowFailure) -> String? {
         guard let expression = expression ?? keyExpression else {
-            return SHA256.hash(data: event.payload.identifyingBytes).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+            return MessageDigest.sha256.hex(event.payload.identifyingBytes)
         }
         let value = try context.evaluate(expression, event, at: element)
         return value.isNull ? nil : ValueText.render(value)

@@ -36,12 +36,12 @@ extension RuntimeBuilder {
             problems.append(.error("No method for identifying messages was specified: give <redelivery-policy> an 'idExpression' or leave 'useSecureHash' true.",
                                    at: definition.location))
         }
-        var digest = RedeliveryPolicy.Digest.sha256
+        var digest = MessageDigest.sha256
         if useSecureHash, let algorithm {
-            if let named = RedeliveryPolicy.Digest(rawValue: algorithm.text.uppercased()) {
+            if let named = MessageDigest(rawValue: algorithm.text.uppercased()) {
                 digest = named
             } else {
-                let names = RedeliveryPolicy.Digest.allCases.map(\.rawValue).joined(separator: ", ")
+                let names = MessageDigest.allCases.map(\.rawValue).joined(separator: ", ")
                 problems.append(.error("Unknown messageDigestAlgorithm '\(algorithm.text)': Conduit supports \(names).", at: algorithm.valueLocation))
             }
         }

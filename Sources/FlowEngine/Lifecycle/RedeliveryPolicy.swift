@@ -1,4 +1,3 @@
-import Crypto
 import FlowCore
 import FlowFormats
 import FlowModel
@@ -15,26 +14,10 @@ import Logging
 /// until its entry expires from the store (5 minutes in the default store). Deliveries of one
 /// message run one after the other, as under Mule's lock.
 final class RedeliveryPolicy: Sendable {
-    /// The digests `messageDigestAlgorithm` may name.
-    enum Digest: String, CaseIterable {
-        case md5 = "MD5", sha1 = "SHA-1", sha256 = "SHA-256", sha384 = "SHA-384", sha512 = "SHA-512"
-
-        func hex(_ bytes: some DataProtocol) -> String {
-            let digest: any Sequence<UInt8> = switch self {
-            case .md5: Insecure.MD5.hash(data: bytes)
-            case .sha1: Insecure.SHA1.hash(data: bytes)
-            case .sha256: SHA256.hash(data: bytes)
-            case .sha384: SHA384.hash(data: bytes)
-            case .sha512: SHA512.hash(data: bytes)
-            }
-            return digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
-        }
-    }
-
     /// How a message is identified.
     enum Identity {
         case expression(ParameterValue)
-        case digest(Digest)
+        case digest(MessageDigest)
     }
 
     let maxRedeliveryCount: Int
