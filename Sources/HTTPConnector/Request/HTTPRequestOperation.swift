@@ -86,27 +86,32 @@ struct HTTPRequestOperation: ConnectorOperation {
     private static let idempotentMethods: Set<String> = ["GET", "PUT", "DELETE", "HEAD", "OPTIONS", "TRACE"]
     private static let remotelyClosedRetries = 3
 
-    /// One exchange, the whole answer collected up to the configuration's limit.
+    /// One exchange, the whole answer accumulated up to the configuration's limit.
     ///
-    /// Goes through ``AsyncHTTPClient/HTTPClient/collect(_:deadline:maxBodySize:)``, as
-    /// ``ConnectorSupport/HTTPTransport`` does: its deadline covers the body as well as the head,
-    /// and both it and the size limit are enforced as the bytes arrive, so neither a server
-    /// trickling its body nor a busy task pool can stretch the timeout or the memory a response takes.
+    /// Uses AsyncHTTPClient's delegate API, as ``ConnectorSupport/HTTPTransport`` does: its
+    /// deadline covers the body as well as the head, and both it and the size limit are enforced
+    /// on the event loop, so neither a server trickling its body nor a busy task pool can stretch
+    /// the timeout or the memory a response takes.
     private func attempt(_ prepared: PreparedRequest, client: HTTPClient, authorize: Bool) async throws -> ResponseMessage {
         var headers = prepared.headers
         if authorize, let authentication = config.authentication {
             headers.replaceOrAdd(name: "Authorization", value: authentication.headerValue)
         }
         TraceHeaderFields.add(to: &headers)
-        var request = HTTPClientRequest(url: prepared.url)
-        request.method = HTTPMethod(rawValue: prepared.method)
-        request.headers = headers
-        if prepared.body.bytes.readableBytes > 0 { request.body = .bytes(prepared.body.bytes) }
+        let request = try HTTPClient.Request(url: prepared.url, method: HTTPMethod(rawValue: prepared.method), headers: headers,
+                                             body: prepared.body.bytes.readableBytes == 0 ? nil : .byteBuffer(prepared.body.bytes))
         logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
-        let response = try await client.collect(request, deadline: .now() + .milliseconds(Int64(prepared.timeoutMillis)),
-                                                 maxBodySize: config.maxResponseBodySize)
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: config.maxResponseBodySize)
+        let task = client.execute(request: request, delegate: accumulator, eventLoop: .indifferent,
+                                  deadline: .now() + .milliseconds(Int64(prepared.timeoutMillis)), logger: nil)
+        let response = try await withTaskCancellationHandler {
+            try await task.futureResult.get()
+        } onCancel: {
+            task.cancel()
+        }
         return ResponseMessage(status: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
-                               headers: response.headers, body: response.body, mediaType: settings.outputMimeType)
+                               headers: response.headers, body: response.body ?? ByteBuffer(),
+                               mediaType: settings.outputMimeType)
     }
 
     /// The message for an accepted response; Mule's status error, with the response attached,
