@@ -27,6 +27,12 @@ package final class ProcoreClient: Sendable {
     let logger: Logger
     private let observer: (any ConnectorObserver)?
 
+    /// Connections the pool keeps open to a Procore host at once (AsyncHTTPClient's soft limit
+    /// per host; its default is 8). With 8, calls beyond them wait in the pool's queue, which
+    /// costs CPU per request as well as time (BENCHMARKS.md, "AsyncHTTPClient's async API and a
+    /// pool of 32 in Conduit").
+    package static let connectionsPerHost = 32
+
     /// How the transport's log lines name Procore (`Procore request …`, `procore.config=…`).
     static let logNames = HTTPLogNames(remote: "Procore", metadataPrefix: "procore")
 
@@ -42,7 +48,8 @@ package final class ProcoreClient: Sendable {
             read: .nanoseconds(configuration.responseTimeout.saturatingNanoseconds))
         // Fails a refused connection at once; the retry policy alone decides about trying again,
         // for operations and for the token endpoint, which shares this pool.
-        let httpConfiguration = HTTPClient.Configuration.failingFast(timeout: timeouts)
+        var httpConfiguration = HTTPClient.Configuration.failingFast(timeout: timeouts)
+        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerHost
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         self.configuration = configuration
         self.httpClient = httpClient
