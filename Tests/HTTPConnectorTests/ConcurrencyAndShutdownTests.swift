@@ -87,7 +87,8 @@ struct ConcurrencyAndShutdownTests {
             await #expect(throws: ListenerStartError.self) {
                 try await RunningApp.serve(body) { _ in Issue.record("the second app should not start") }
             }
-            #expect(started.duration(to: .now) < .seconds(5))
+            // Only has to tell a failed start from a hang, on a loaded machine.
+            #expect(started.duration(to: .now) < .seconds(30))
         }
     }
 }

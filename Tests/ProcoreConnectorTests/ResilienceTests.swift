@@ -126,7 +126,7 @@ import NIOHTTP1
 
     @Test func retryAfterBeyondTheDeadlineGivesUpAtOnce() async throws {
         try await SandboxHarness.with { sandbox in
-            let client = sandbox.client(sandbox.configuration(retry: RetryPolicy(baseDelay: .milliseconds(10), deadline: .seconds(5))))
+            let client = sandbox.client(sandbox.configuration(retry: RetryPolicy(baseDelay: .milliseconds(10), deadline: .seconds(60))))
             try await sandbox.authorize(client)
             try await sandbox.fault(#"{"count": 1, "path": "/rest/v1.0/projects", "method": "POST", "status": 429, "retryAfter": 3600}"#)
             let started = ContinuousClock.now
@@ -138,7 +138,8 @@ import NIOHTTP1
                 #expect(error.description == "You have surpassed the max number of requests for an hour. Please wait until your limit resets.")
                 #expect(error.errorMessage?.header("retry-after") == "3600")
             }
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // Far below the 60 s deadline it would otherwise wait for, on a loaded machine.
+            #expect(ContinuousClock.now - started < .seconds(20))
             await client.shutdown()
         }
     }

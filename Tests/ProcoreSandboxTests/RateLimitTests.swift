@@ -32,56 +32,80 @@ import NIOHTTP1
     }
 
     @Test func spikeWindowRefusesThenRecovers() async throws {
-        // Long enough that four requests fit in the window on a loaded CI machine.
-        let configuration = SandboxConfiguration(spikeLimit: RateLimitWindow(limit: 3, length: .seconds(3)))
-        try await SandboxHarness.with(configuration) { sandbox in
-            for remaining in [2, 1, 0] {
-                let response = try await sandbox.send(.GET, "/rest/v1.0/me")
-                #expect(response.status == 401)
-                #expect(response.header("X-Rate-Limit-Remaining") == String(remaining))
+        let window = Duration.seconds(3)
+        let configuration = SandboxConfiguration(spikeLimit: RateLimitWindow(limit: 3, length: window))
+        try await Self.rerunningUntimelyRuns { lastAttempt in
+            try await SandboxHarness.with(configuration) { sandbox -> Bool in
+                let started = ContinuousClock.now
+                var responses: [TestResponse] = []
+                for _ in 0..<4 { responses.append(try await sandbox.send(.GET, "/rest/v1.0/me")) }
+                if started.duration(to: .now) >= window, !lastAttempt { return false }
+                for (response, remaining) in zip(responses, [2, 1, 0]) {
+                    #expect(response.status == 401)
+                    #expect(response.header("X-Rate-Limit-Remaining") == String(remaining))
+                }
+                let refused = responses[3]
+                #expect(refused.status == 429)
+                #expect(refused.body == Self.exceeded)
+                #expect(refused.header("Content-Type") == "text/plain; charset=utf-8")
+                let retryAfter = try #require(refused.header("Retry-After").flatMap(Int.init))
+                #expect((1...3).contains(retryAfter))
+                #expect(refused.header("X-Rate-Limit-Limit") == "3")
+                #expect(refused.header("X-Rate-Limit-Remaining") == "0")
+                try await Task.sleep(for: window + .milliseconds(100))
+                let recovered = try await sandbox.send(.GET, "/rest/v1.0/me")
+                #expect(recovered.status == 401)
+                #expect(recovered.header("X-Rate-Limit-Remaining") == "2")
+                return true
             }
-            let refused = try await sandbox.send(.GET, "/rest/v1.0/me")
-            #expect(refused.status == 429)
-            #expect(refused.body == Self.exceeded)
-            #expect(refused.header("Content-Type") == "text/plain; charset=utf-8")
-            let retryAfter = try #require(refused.header("Retry-After").flatMap(Int.init))
-            #expect((1...3).contains(retryAfter))
-            #expect(refused.header("X-Rate-Limit-Limit") == "3")
-            #expect(refused.header("X-Rate-Limit-Remaining") == "0")
-            try await Task.sleep(for: .milliseconds(3100))
-            let recovered = try await sandbox.send(.GET, "/rest/v1.0/me")
-            #expect(recovered.status == 401)
-            #expect(recovered.header("X-Rate-Limit-Remaining") == "2")
+        }
+    }
+
+    /// Runs `scenario` until one run's requests kept to the timing it needs, at most 5 times.
+    ///
+    /// The windows are wall-clock time. A run in which the loaded machine took longer than a
+    /// window to send the requests meant for it proves nothing either way (seen in a full
+    /// parallel CI run), so the scenario says so by returning false and runs again; a limiter
+    /// that is wrong fails every run. The last run is always judged.
+    static func rerunningUntimelyRuns(_ scenario: (_ lastAttempt: Bool) async throws -> Bool) async throws {
+        for attempt in 1...5 {
+            if try await scenario(attempt == 5) { return }
         }
     }
 
     @Test func hourlyWindowIsReportedWhenItIsCloserToRunningOut() async throws {
+        let window = Duration.seconds(2)
         let configuration = SandboxConfiguration(
             hourlyLimit: RateLimitWindow(limit: 4, length: .seconds(3600)),
-            spikeLimit: RateLimitWindow(limit: 3, length: .milliseconds(600)))
-        try await SandboxHarness.with(configuration) { sandbox in
-            // Spike window: 3 left → 2; hourly: 4 → 3. The spike one is reported.
-            let first = try await sandbox.send(.GET, "/rest/v1.0/me")
-            #expect(first.header("X-Rate-Limit-Limit") == "3")
-            #expect(first.header("X-Rate-Limit-Remaining") == "2")
-            try await Task.sleep(for: .milliseconds(650))
-            // New spike window: 3 → 2; hourly 3 → 2: tie, still the spike window.
-            _ = try await sandbox.send(.GET, "/rest/v1.0/me")
-            let third = try await sandbox.send(.GET, "/rest/v1.0/me")
-            // Spike 1 left, hourly 1 left.
-            #expect(third.header("X-Rate-Limit-Remaining") == "1")
-            try await Task.sleep(for: .milliseconds(650))
-            let fourth = try await sandbox.send(.GET, "/rest/v1.0/me")
-            // Spike reset to 2 left, hourly 0 left: the hourly window is reported.
-            #expect(fourth.header("X-Rate-Limit-Limit") == "4")
-            #expect(fourth.header("X-Rate-Limit-Remaining") == "0")
-            try await Task.sleep(for: .milliseconds(650))
-            let refused = try await sandbox.send(.GET, "/rest/v1.0/me")
-            #expect(refused.status == 429)
-            #expect(refused.body == Self.exceeded)
-            #expect(refused.header("X-Rate-Limit-Limit") == "4")
-            let retryAfter = try #require(refused.header("Retry-After").flatMap(Int.init))
-            #expect((3590...3600).contains(retryAfter))
+            spikeLimit: RateLimitWindow(limit: 3, length: window))
+        try await Self.rerunningUntimelyRuns { lastAttempt in
+            try await SandboxHarness.with(configuration) { sandbox -> Bool in
+                // Spike window: 3 left → 2; hourly: 4 → 3. The spike one is reported.
+                let first = try await sandbox.send(.GET, "/rest/v1.0/me")
+                try await Task.sleep(for: window + .milliseconds(50))
+                // New spike window: 3 → 2; hourly 3 → 2: tie, still the spike window.
+                let secondSent = ContinuousClock.now
+                _ = try await sandbox.send(.GET, "/rest/v1.0/me")
+                let third = try await sandbox.send(.GET, "/rest/v1.0/me")
+                if secondSent.duration(to: .now) >= window, !lastAttempt { return false }
+                #expect(first.header("X-Rate-Limit-Limit") == "3")
+                #expect(first.header("X-Rate-Limit-Remaining") == "2")
+                // Spike 1 left, hourly 1 left.
+                #expect(third.header("X-Rate-Limit-Remaining") == "1")
+                try await Task.sleep(for: window + .milliseconds(50))
+                let fourth = try await sandbox.send(.GET, "/rest/v1.0/me")
+                // Spike reset to 2 left, hourly 0 left: the hourly window is reported.
+                #expect(fourth.header("X-Rate-Limit-Limit") == "4")
+                #expect(fourth.header("X-Rate-Limit-Remaining") == "0")
+                try await Task.sleep(for: window + .milliseconds(50))
+                let refused = try await sandbox.send(.GET, "/rest/v1.0/me")
+                #expect(refused.status == 429)
+                #expect(refused.body == Self.exceeded)
+                #expect(refused.header("X-Rate-Limit-Limit") == "4")
+                let retryAfter = try #require(refused.header("Retry-After").flatMap(Int.init))
+                #expect((3590...3600).contains(retryAfter))
+                return true
+            }
         }
     }
 
