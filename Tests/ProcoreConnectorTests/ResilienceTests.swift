@@ -171,19 +171,20 @@ import NIOHTTP1
     }
 
     @Test func timedOutCreateThatProcoreStillCompletesLeavesOneProject() async throws {
-        // The first attempt is held 1.5 s by the sandbox and then processed; the client has given
-        // up after 0.5 s and retried with the same Idempotency-Token, so both land as one project.
+        // The first attempt is held 5 s by the sandbox and then processed; the client has given
+        // up after 2 s and retried with the same Idempotency-Token, so both land as one project.
+        // (0.5 s and 1.5 s were too short for the retries themselves in a full parallel CI run.)
         try await SandboxHarness.with { sandbox in
             // Authorized with the default timeouts: on a loaded machine the token exchange itself
-            // can take longer than the 0.5 s this test gives the create call.
+            // can take longer than the 2 s this test gives the create call.
             let authorizer = sandbox.client()
             try await sandbox.authorize(authorizer)
             await authorizer.shutdown()
-            let client = sandbox.client(sandbox.configuration(responseTimeout: .milliseconds(500)))
-            try await sandbox.fault(#"{"count": 1, "path": "/rest/v1.0/projects", "method": "POST", "delayMs": 1500}"#)
+            let client = sandbox.client(sandbox.configuration(responseTimeout: .seconds(2)))
+            try await sandbox.fault(#"{"count": 1, "path": "/rest/v1.0/projects", "method": "POST", "delayMs": 5000}"#)
             let created = try await client.createProject(try SandboxHarness.createParameters(name: "Slow create"))
             #expect(created.statusCode == 201)
-            try await Task.sleep(for: .seconds(2))
+            try await Task.sleep(for: .seconds(5))
             #expect(try await sandbox.projects().filter { $0["name"] == "Slow create" }.count == 1)
             await client.shutdown()
         }
