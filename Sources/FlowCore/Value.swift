@@ -17,7 +17,8 @@ public enum Value: Sendable, Hashable {
     /// A binary floating-point number: JSON numbers beyond `Decimal`'s range (`1e300`).
     case double(Double)
     case string(String)
-    case array([Value])
+    /// An array; one of exact integers is stored packed (``ValueArray``).
+    case array(ValueArray)
     case object(ValueObject)
     /// A date, time, date-time, time zone or period (`|2025-01-01|`, `|P1D|`).
     case temporal(Temporal)
@@ -45,7 +46,7 @@ extension Value {
     }
 
     /// The elements, when this is an array.
-    public var arrayValue: [Value]? {
+    public var arrayValue: ValueArray? {
         if case .array(let a) = self { return a }
         return nil
     }

@@ -26,7 +26,7 @@ struct CSVWriter {
     }
 
     static func write(_ value: Value, dialect: CSVDialect, options: Options) throws(FormatError) -> [UInt8] {
-        let rows: [Value]
+        let rows: ValueArray
         switch value {
         case .array(let elements): rows = elements
         case .object: rows = [value]

@@ -105,7 +105,7 @@ public struct URLEncodedFormat: DataFormat {
         }
         var output: [UInt8] = []
         for entry in object.entries {
-            let items: [Value]
+            let items: ValueArray
             if case .array(let elements) = entry.value { items = elements } else { items = [entry.value] }
             for item in items {
                 let text: String?

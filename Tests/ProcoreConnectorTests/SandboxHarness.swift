@@ -164,7 +164,7 @@ struct SandboxHarness {
 
     /// The projects the sandbox holds for the dev company.
     func projects() async throws -> [Value] {
-        try await send(.GET, "/_sandbox/projects?company_id=\(Self.company)").body.arrayValue ?? []
+        try await send(.GET, "/_sandbox/projects?company_id=\(Self.company)").body.arrayValue?.values ?? []
     }
 
     /// The query parameters of `url`, decoded.

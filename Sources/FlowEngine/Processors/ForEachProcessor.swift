@@ -33,9 +33,9 @@ struct ForEachProcessor: Processor {
             return try await processPages(pages, event, context)
         }
         let source = if let collection { try context.evaluate(collection, event, at: element) } else { try context.payloadValue(event, at: element) }
-        let items: [Value] = switch source {
+        let items: ValueArray = switch source {
         case .array(let elements): elements
-        case .object(let object): object.entries.map { .object(ValueObject(entries: [$0])) }
+        case .object(let object): ValueArray(object.entries.map { .object(ValueObject(entries: [$0])) })
         case .null: []
         default: [source]
         }

@@ -45,7 +45,7 @@ final class HigherOrderNode: Node {
         }
     }
 
-    private func apply(_ items: [Value], _ frame: inout Frame) throws(EvaluationFailure) -> Value {
+    private func apply(_ items: ValueArray, _ frame: inout Frame) throws(EvaluationFailure) -> Value {
         switch function {
         case .map:
             var results: [Value] = []
@@ -104,7 +104,7 @@ final class HigherOrderNode: Node {
 
     /// Without an initial accumulator (`acc = …`) the first item starts it; an empty array then
     /// gives null.
-    private func reduce(_ items: [Value], _ frame: inout Frame) throws(EvaluationFailure) -> Value {
+    private func reduce(_ items: ValueArray, _ frame: inout Frame) throws(EvaluationFailure) -> Value {
         var accumulator: Value
         var rest = items[...]
         if lambda.defaults.count > 1, let initial = lambda.defaults[1] {

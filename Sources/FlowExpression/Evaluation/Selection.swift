@@ -23,7 +23,7 @@ enum Selection {
         }
     }
 
-    private static func collectKey(_ key: String, in items: [Value], into found: inout [Value]) {
+    private static func collectKey(_ key: String, in items: ValueArray, into found: inout [Value]) {
         for item in items {
             switch item {
             case .object(let object): if let value = object[key] { found.append(value) }
@@ -110,7 +110,7 @@ enum Selection {
         }
         switch value {
         case .null: return .null
-        case .array(let items): return slice(items).map { .array($0) } ?? .null
+        case .array(let items): return slice(items.values).map { .array($0) } ?? .null
         case .string(let text): return slice(Array(text)).map { .string(String($0)) } ?? .null
         default: throw unsupported("[\(start) to \(end)]", on: value)
         }

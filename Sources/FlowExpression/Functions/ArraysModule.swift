@@ -6,12 +6,12 @@ import FlowCore
 enum ArraysModule {
     private typealias Higher = CollectionFunctions
 
-    private static func array(_ value: Value, _ name: String, _ arguments: [Value]) throws(EvaluationFailure) -> [Value] {
+    private static func array(_ value: Value, _ name: String, _ arguments: [Value]) throws(EvaluationFailure) -> ValueArray {
         guard case .array(let items) = value else { throw Higher.failure(name, arguments) }
         return items
     }
 
-    private static func count(_ name: String, _ body: @escaping @Sendable ([Value], Int) -> Value) -> BuiltinFunction {
+    private static func count(_ name: String, _ body: @escaping @Sendable (ValueArray, Int) -> Value) -> BuiltinFunction {
         BuiltinFunction(name: name, arity: 2...2, module: .arrays) { arguments throws(EvaluationFailure) in
             if arguments[0].isNull { return .null }
             guard case .array(let items) = arguments[0], let n = Selection.integer(arguments[1]) else {

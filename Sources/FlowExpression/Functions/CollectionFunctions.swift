@@ -85,10 +85,10 @@ enum CollectionFunctions {
             return .array(results)
         },
         higher("reduce") { (frame, input, function, arguments) throws(EvaluationFailure) in
-            let items: [Value]
+            let items: ValueArray
             switch input {
             case .array(let array): items = array
-            case .string(let text): items = text.map { .string(String($0)) }
+            case .string(let text): items = ValueArray(text.map { .string(String($0)) })
             default: throw failure("reduce", arguments)
             }
             var rest = items[...]

@@ -154,7 +154,7 @@ enum ResponseFactory {
         case .object(let object):
             var connectionListed: Set<String> = []
             for entry in object.entries where entry.key.lowercased() == "connection" {
-                let values: [Value] = if case .array(let items) = entry.value { items } else { [entry.value] }
+                let values: ValueArray = if case .array(let items) = entry.value { items } else { [entry.value] }
                 for item in values where !item.isNull {
                     for token in ValueText.render(item).split(separator: ",") {
                         connectionListed.insert(token.trimmingCharacters(in: .whitespaces).lowercased())
@@ -167,7 +167,7 @@ enum ResponseFactory {
                     dropped.append(entry.key)
                     continue
                 }
-                let values: [Value] = if case .array(let items) = entry.value { items } else { [entry.value] }
+                let values: ValueArray = if case .array(let items) = entry.value { items } else { [entry.value] }
                 for item in values where !item.isNull {
                     headers.append(HTTPField(name: name, value: ValueText.render(item)))
                 }

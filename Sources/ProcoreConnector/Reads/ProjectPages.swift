@@ -63,7 +63,7 @@ final class ProjectPages: PagedValues {
            number.multipliedReportingOverflow(by: query.pageSize).partialValue >= total {
             hasNext = false
         }
-        return Page(projects: projects, hasNext: hasNext)
+        return Page(projects: projects.values, hasNext: hasNext)
     }
 
     /// One walk: the pages in order, the next fetched only when asked for.
