@@ -88,8 +88,22 @@ struct JSONByteDecoder {
             depth -= 1
             return .array(elements)
         }
+        // An array that starts with integers is packed while they last: a large numeric body
+        // then costs a byte or so per number instead of a whole `Value`.
+        var integers = PackedIntegers()
+        var packing = true
         while true {
-            elements.append(try parseValue())
+            let element = try parseValue()
+            if packing, case .int(let integer) = element {
+                integers.append(integer)
+            } else {
+                if packing {
+                    packing = false
+                    elements = integers.values
+                    integers = PackedIntegers()
+                }
+                elements.append(element)
+            }
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {
@@ -102,7 +116,9 @@ struct JSONByteDecoder {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(elements)
+                guard packing else { return .array(elements) }
+                integers.shrinkToFit()
+                return .array(ValueArray(integers: integers))
             default:
                 throw Failure(offset: index, reason: "expected ',' or ']' but found \(describe(at: index))")
             }
