@@ -82,28 +82,14 @@ struct JSONByteDecoder {
         try enterContainer()
         index += 1
         skipWhitespace()
-        var elements: [Value] = []
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
-        // An array that starts with integers is packed while they last: a large numeric body
-        // then costs a byte or so per number instead of a whole `Value`.
-        var integers = PackedIntegers()
-        var packing = true
+        var elements = PackingArrayBuilder()
         while true {
-            let element = try parseValue()
-            if packing, case .int(let integer) = element {
-                integers.append(integer)
-            } else {
-                if packing {
-                    packing = false
-                    elements = integers.values
-                    integers = PackedIntegers()
-                }
-                elements.append(element)
-            }
+            elements.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {
@@ -116,9 +102,7 @@ struct JSONByteDecoder {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                guard packing else { return .array(elements) }
-                integers.shrinkToFit()
-                return .array(ValueArray(integers: integers))
+                return .array(elements.finish())
             default:
                 throw Failure(offset: index, reason: "expected ',' or ']' but found \(describe(at: index))")
             }

@@ -1,15 +1,18 @@
 /// The elements of an array ``Value``: a collection of values that stores an array of exact
-/// integers packed (``PackedIntegers``) and any other array as `[Value]`.
+/// integers, of decimals or of strings packed (``PackedIntegers``, ``PackedDecimals``,
+/// ``PackedStrings``) and any other array as `[Value]`.
 ///
-/// Which storage an array has is invisible: both read, compare and hash alike, element by
-/// element, and writing anything but an integer into packed storage turns it into `[Value]`.
-/// The JSON decoder packs arrays of integers, so a large numeric body does not cost 24 bytes per
-/// number.
+/// Which storage an array has is invisible: all read, compare and hash alike, element by
+/// element, and writing into packed storage turns it into `[Value]`. The JSON decoder packs
+/// arrays whose elements are all of one of those kinds (``PackingArrayBuilder``), so a large
+/// body of numbers or strings does not cost a 24-byte `Value` per element.
 public struct ValueArray: Sendable {
     @usableFromInline
     enum Storage: Sendable {
         case values([Value])
         case integers(PackedIntegers)
+        case decimals(PackedDecimals)
+        case strings(PackedStrings)
     }
 
     @usableFromInline var storage: Storage
@@ -21,19 +24,27 @@ public struct ValueArray: Sendable {
     /// An array of `integers`, packed.
     public init(integers: PackedIntegers) { storage = .integers(integers) }
 
+    /// An array of `decimals`, packed.
+    public init(decimals: PackedDecimals) { storage = .decimals(decimals) }
+
+    /// An array of `strings`, packed.
+    public init(strings: PackedStrings) { storage = .strings(strings) }
+
     /// The elements as a Swift array (built when the storage is packed).
     @inlinable
     public var values: [Value] {
         switch storage {
         case .values(let values): values
         case .integers(let integers): integers.values
+        case .decimals(let decimals): decimals.values
+        case .strings(let strings): strings.values
         }
     }
 
-    /// Whether the elements are stored packed, as integers.
+    /// Whether the elements are stored packed, as integers, decimals or strings.
     public var isPacked: Bool {
-        if case .integers = storage { return true }
-        return false
+        if case .values = storage { return false }
+        return true
     }
 
     /// Runs `body` on the elements as `[Value]`, unpacking them first when packed, without
@@ -41,10 +52,7 @@ public struct ValueArray: Sendable {
     @inlinable
     mutating func withValues<Result>(_ body: (inout [Value]) throws -> Result) rethrows -> Result {
         var values: [Value]
-        switch storage {
-        case .values(let existing): values = existing
-        case .integers(let integers): values = integers.values
-        }
+        if case .values(let existing) = storage { values = existing } else { values = self.values }
         storage = .values([])
         defer { storage = .values(values) }
         return try body(&values)
@@ -61,6 +69,8 @@ extension ValueArray: RandomAccessCollection, MutableCollection {
         switch storage {
         case .values(let values): values.count
         case .integers(let integers): integers.count
+        case .decimals(let decimals): decimals.count
+        case .strings(let strings): strings.count
         }
     }
 
@@ -70,6 +80,8 @@ extension ValueArray: RandomAccessCollection, MutableCollection {
             switch storage {
             case .values(let values): values[position]
             case .integers(let integers): .int(integers[position])
+            case .decimals(let decimals): .decimal(decimals[position])
+            case .strings(let strings): .string(strings[position])
             }
         }
         set { withValues { $0[position] = newValue } }
@@ -113,6 +125,8 @@ extension ValueArray: Hashable {
         switch (lhs.storage, rhs.storage) {
         case (.values(let left), .values(let right)): return left == right
         case (.integers(let left), .integers(let right)): return left == right
+        case (.decimals(let left), .decimals(let right)): return left == right
+        case (.strings(let left), .strings(let right)): return left == right
         default: return lhs.elementsEqual(rhs)
         }
     }
@@ -121,7 +135,7 @@ extension ValueArray: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch storage {
         case .values(let values): values.hash(into: &hasher)
-        case .integers:
+        case .integers, .decimals, .strings:
             hasher.combine(count)
             for element in self { hasher.combine(element) }
         }
