@@ -4,8 +4,9 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// Hummingbird's HTTP/1 child channel with the listener's own connection limits put right
-/// after NIO's request decoder: ``ConnectionLimitHandler`` and ``RequestDeadlineHandler``.
+/// Hummingbird's HTTP/1 child channel with the listener's own handlers put right after NIO's
+/// request decoder: ``ConnectionLimitHandler``, ``RequestDeadlineHandler`` and
+/// ``ExpectContinueHandler``.
 ///
 /// Hummingbird's `additionalChannelHandlers` sit after its conversion to swift-http-types
 /// parts, whose types come from a package Conduit does not depend on; NIO's own HTTP parts
@@ -17,6 +18,7 @@ struct GuardedHTTP1Channel: ServerChildChannel {
     struct Limits: Sendable {
         let readTimeoutMillis: Int
         let maxConnections: Int
+        let maxRequestBodySize: Int
         let openConnections: ManagedAtomic<Int>
         let logger: Logger
     }
@@ -31,7 +33,8 @@ struct GuardedHTTP1Channel: ServerChildChannel {
             let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
             // Added after the decoder in reverse: the limit sees requests before the deadline
             // handler passes them on, and the deadline also closes a refused connection that
-            // never sends its head.
+            // never sends its head; only a request both let through is invited to send its body.
+            try pipeline.addHandler(ExpectContinueHandler(maxRequestBodySize: limits.maxRequestBodySize), position: .after(decoder))
             try pipeline.addHandler(ConnectionLimitHandler(open: limits.openConnections, limit: limits.maxConnections, logger: limits.logger),
                                     position: .after(decoder))
             try pipeline.addHandler(RequestDeadlineHandler(timeoutMillis: limits.readTimeoutMillis, logger: limits.logger),

@@ -124,6 +124,7 @@ public final class HTTPListenerConfiguration: ConnectorConfiguration, HTTPEndpoi
         let responder = ListenerResponder(config: definition, routes: routes)
         let readTimeout = TimeAmount.milliseconds(Int64(definition.readTimeoutMillis))
         let limits = GuardedHTTP1Channel.Limits(readTimeoutMillis: definition.readTimeoutMillis, maxConnections: definition.maxConnections,
+                                                maxRequestBodySize: definition.maxRequestBodySize,
                                                 openConnections: ManagedAtomic(0), logger: logger)
         let http1 = HTTPServerBuilder { responder in
             GuardedHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: readTimeout)), limits: limits)

@@ -27,6 +27,25 @@ enum RawHTTP {
         }
     }
 
+    /// Sends `request`, then `more` after `pause`, and returns everything the server sends until
+    /// it closes.
+    static func exchange(port: Int, request: String, thenAfter pause: Duration, send more: String) async throws -> String {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(string: request))
+            try await Task.sleep(for: pause)
+            try await outbound.write(ByteBuffer(string: more))
+            var text = ""
+            for try await buffer in inbound { text += String(buffer: buffer) }
+            return text
+        }
+    }
+
     /// The status line of `GET path` with `Connection: close`.
     static func statusLine(port: Int, path: String) async throws -> String {
         let response = try await exchange(port: port, request: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
