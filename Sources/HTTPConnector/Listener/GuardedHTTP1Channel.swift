@@ -5,8 +5,8 @@ import NIOCore
 import NIOHTTP1
 
 /// Hummingbird's HTTP/1 child channel with the listener's own handlers put right after NIO's
-/// request decoder: ``ConnectionLimitHandler``, ``RequestDeadlineHandler`` and
-/// ``ExpectContinueHandler``.
+/// request decoder: ``ConnectionLimitHandler``, ``RequestDeadlineHandler``,
+/// ``ExpectContinueHandler`` and ``ConnectionCloseHandler``.
 ///
 /// Hummingbird's `additionalChannelHandlers` sit after its conversion to swift-http-types
 /// parts, whose types come from a package Conduit does not depend on; NIO's own HTTP parts
@@ -34,6 +34,7 @@ struct GuardedHTTP1Channel: ServerChildChannel {
             // Added after the decoder in reverse: the limit sees requests before the deadline
             // handler passes them on, and the deadline also closes a refused connection that
             // never sends its head; only a request both let through is invited to send its body.
+            try pipeline.addHandler(ConnectionCloseHandler(), position: .after(decoder))
             try pipeline.addHandler(ExpectContinueHandler(maxRequestBodySize: limits.maxRequestBodySize), position: .after(decoder))
             try pipeline.addHandler(ConnectionLimitHandler(open: limits.openConnections, limit: limits.maxConnections, logger: limits.logger),
                                     position: .after(decoder))
