@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import Foundation
 import Testing
 
@@ -9,16 +10,24 @@ import Testing
     }
 
     @Test func burstLimitCapsTheTenSecondWindow() async throws {
-        try await Self.withSandbox(["--burst-limit", "3", "--hourly-limit", "100000"]) { sandbox in
-            for remaining in [2, 1, 0] {
-                let response = try await sandbox.send("GET", "/rest/v1.0/me")
-                #expect(response.status == 401)
-                #expect(response.header("X-Rate-Limit-Limit") == "3")
-                #expect(response.header("X-Rate-Limit-Remaining") == String(remaining))
+        try await rerunningUntimelyRuns(attempts: 3) { lastAttempt in
+            var timely = true
+            try await Self.withSandbox(["--burst-limit", "3", "--hourly-limit", "100000"]) { sandbox in
+                // The four requests must fall in one 10-second window.
+                let started = ContinuousClock.now
+                var responses: [RunningConduit.Response] = []
+                for _ in 0..<4 { responses.append(try await sandbox.send("GET", "/rest/v1.0/me")) }
+                timely = started.duration(to: .now) < .seconds(10)
+                guard timely || lastAttempt else { return }
+                for (response, remaining) in zip(responses, [2, 1, 0]) {
+                    #expect(response.status == 401)
+                    #expect(response.header("X-Rate-Limit-Limit") == "3")
+                    #expect(response.header("X-Rate-Limit-Remaining") == String(remaining))
+                }
+                #expect(responses[3].status == 429)
+                #expect(responses[3].header("Retry-After") != nil)
             }
-            let refused = try await sandbox.send("GET", "/rest/v1.0/me")
-            #expect(refused.status == 429)
-            #expect(refused.header("Retry-After") != nil)
+            return timely
         }
     }
 

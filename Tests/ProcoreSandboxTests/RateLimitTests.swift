@@ -1,3 +1,4 @@
+import ConduitTestSupport
 import FlowCore
 import Foundation
 import ProcoreSandbox
@@ -34,7 +35,7 @@ import NIOHTTP1
     @Test func spikeWindowRefusesThenRecovers() async throws {
         let window = Duration.seconds(3)
         let configuration = SandboxConfiguration(spikeLimit: RateLimitWindow(limit: 3, length: window))
-        try await Self.rerunningUntimelyRuns { lastAttempt in
+        try await rerunningUntimelyRuns { lastAttempt in
             try await SandboxHarness.with(configuration) { sandbox -> Bool in
                 let started = ContinuousClock.now
                 var responses: [TestResponse] = []
@@ -61,24 +62,12 @@ import NIOHTTP1
         }
     }
 
-    /// Runs `scenario` until one run's requests kept to the timing it needs, at most 5 times.
-    ///
-    /// The windows are wall-clock time. A run in which the loaded machine took longer than a
-    /// window to send the requests meant for it proves nothing either way (seen in a full
-    /// parallel CI run), so the scenario says so by returning false and runs again; a limiter
-    /// that is wrong fails every run. The last run is always judged.
-    static func rerunningUntimelyRuns(_ scenario: (_ lastAttempt: Bool) async throws -> Bool) async throws {
-        for attempt in 1...5 {
-            if try await scenario(attempt == 5) { return }
-        }
-    }
-
     @Test func hourlyWindowIsReportedWhenItIsCloserToRunningOut() async throws {
         let window = Duration.seconds(2)
         let configuration = SandboxConfiguration(
             hourlyLimit: RateLimitWindow(limit: 4, length: .seconds(3600)),
             spikeLimit: RateLimitWindow(limit: 3, length: window))
-        try await Self.rerunningUntimelyRuns { lastAttempt in
+        try await rerunningUntimelyRuns { lastAttempt in
             try await SandboxHarness.with(configuration) { sandbox -> Bool in
                 // Spike window: 3 left → 2; hourly: 4 → 3. The spike one is reported.
                 let first = try await sandbox.send(.GET, "/rest/v1.0/me")
