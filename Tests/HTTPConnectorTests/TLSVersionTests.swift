@@ -18,8 +18,10 @@ struct TLSVersionTests {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
         let answered: Bool
         do {
-            // A refused handshake is retried by the client until the deadline: keep it short.
-            let response = try await client.execute(HTTPClientRequest(url: "https://127.0.0.1:\(port)/hello"), timeout: .seconds(2))
+            // A refused handshake is retried by the client until the deadline, so every refused
+            // version costs the whole timeout; 2 s was too short for an accepted one in a full
+            // parallel run.
+            let response = try await client.execute(HTTPClientRequest(url: "https://127.0.0.1:\(port)/hello"), timeout: .seconds(8))
             _ = try await response.body.collect(upTo: 1024)
             answered = response.status.code == 200
         } catch {
