@@ -1,7 +1,6 @@
 import Foundation
 import HTTPConnector
 import NIOCore
-import NIOPosix
 import Testing
 
 /// `Expect: 100-continue` gets `100 Continue` as soon as the head arrives, as in Mule, so that
@@ -23,10 +22,7 @@ struct ExpectContinueTests {
     /// reads the rest until the server closes. A server that never answers the head makes the
     /// first part the listener's 408 after its readTimeout, not a hang.
     static func converse(port: Int, head: String, body: String) async throws -> (first: String, rest: String) {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-            }
+        let channel = try await RawHTTP.connect(port: port)
         return try await channel.executeThenClose { inbound, outbound in
             var responses = inbound.makeAsyncIterator()
             try await outbound.write(ByteBuffer(string: head))

@@ -4,15 +4,20 @@ import NIOPosix
 /// Sends one hand-written HTTP/1.1 request and returns the raw response text, for what an HTTP
 /// client library would normalise away (a custom reason phrase).
 enum RawHTTP {
-    /// With `resetEndsResponse`, a connection reset ends the response like a close: a server that
-    /// drops a connection with request bytes still unread in its socket sends a reset, not a FIN.
-    static func exchange(port: Int, request: String, resetEndsResponse: Bool = false) async throws -> String {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+    /// A loopback TCP connection to `port`, read and written as bytes.
+    static func connect(port: Int) async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
+        try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
+    }
+
+    /// With `resetEndsResponse`, a connection reset ends the response like a close: a server that
+    /// drops a connection with request bytes still unread in its socket sends a reset, not a FIN.
+    static func exchange(port: Int, request: String, resetEndsResponse: Bool = false) async throws -> String {
+        let channel = try await RawHTTP.connect(port: port)
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: request))
             var text = ""
@@ -30,12 +35,7 @@ enum RawHTTP {
     /// Sends `request`, then `more` after `pause`, and returns everything the server sends until
     /// it closes.
     static func exchange(port: Int, request: String, thenAfter pause: Duration, send more: String) async throws -> String {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
+        let channel = try await RawHTTP.connect(port: port)
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: request))
             try await Task.sleep(for: pause)
@@ -65,12 +65,7 @@ extension RawHTTP {
     /// Sends `head`, then one byte of body every `interval` for at most `count` bytes, reading
     /// until the server closes; the answer and how long the server took to close.
     static func trickle(port: Int, head: String, interval: Duration, count: Int) async throws -> (answer: String, elapsed: Duration) {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
+        let channel = try await RawHTTP.connect(port: port)
         let started = ContinuousClock.now
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: head))
