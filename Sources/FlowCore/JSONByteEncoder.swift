@@ -167,6 +167,8 @@ struct JSONByteEncoder {
     }
 
     private mutating func writeString(_ text: String) {
+        let bits = StringBits(text)
+        if bits.isSmall, writeSmall(bits) { return }
         emit(UInt8(ascii: "\""))
         // Native strings are read in place; only others are copied to get at their UTF-8.
         if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
@@ -174,6 +176,29 @@ struct JSONByteEncoder {
             copy.withUTF8 { writeEscaped($0) }
         }
         emit(UInt8(ascii: "\""))
+    }
+
+    /// Writes a string kept inline (up to 15 bytes: most keys, codes, numbers as text) straight
+    /// from its two words, quotes included, when none of its bytes needs escaping; false (nothing
+    /// written) otherwise.
+    @inline(__always)
+    private mutating func writeSmall(_ bits: StringBits) -> Bool {
+        let count = bits.smallCount
+        // Bytes past the end (and the length byte) read as spaces, which need no escape.
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let lowPadding: UInt64 = count >= 8 ? 0 : ~0 << UInt64(8 * count)
+        let highPadding: UInt64 = count <= 8 ? ~0 : ~0 << UInt64(8 * (count - 8))
+        let low = bits.low & ~lowPadding | spaces & lowPadding
+        let high = bits.high & ~highPadding | spaces & highPadding
+        guard !Self.mayNeedEscape(low), !Self.mayNeedEscape(high) else { return false }
+        if StagingBuffer.capacity - staged < 18 { drain() }
+        let target = UnsafeMutableRawPointer(staging.base + staged)
+        target.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+        target.storeBytes(of: bits.low, toByteOffset: 1, as: UInt64.self)
+        target.storeBytes(of: bits.high, toByteOffset: 9, as: UInt64.self)
+        target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: 1 + count, as: UInt8.self)
+        staged += count + 2
+        return true
     }
 
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {

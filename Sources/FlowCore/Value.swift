@@ -53,7 +53,16 @@ extension Value {
 
     /// The member named `key` when this is an object, else nil.
     public subscript(key: String) -> Value? {
-        objectValue?[key]
+        guard case .object(let object) = self else { return nil }
+        return object[key]
+    }
+
+    /// `value.key` as a selector reads it from an object: the member, or null when there is
+    /// none; nil when this is not an object. Reads the object in place, so selecting from a
+    /// value stored in an array retains only the member.
+    public func selectingMember(_ key: String) -> Value? {
+        guard case .object(let object) = self else { return nil }
+        return object[key] ?? .null
     }
 
     /// DataWeave's name for this value's type (`Null`, `Boolean`, `Number`, `String`, `Array`,

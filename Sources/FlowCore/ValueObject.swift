@@ -67,19 +67,13 @@ public struct ValueObject: Sendable, Hashable {
     /// details) or appends.
     public subscript(key: String) -> Value? {
         get {
-            // Comparing lengths first (O(1) for native strings) skips most full comparisons:
-            // keys longer than 15 bytes are compared out of line.
-            // Entries are looked at in place, not copied, so the scan retains nothing.
-            let length = key.utf8.count
-            return entries.withUnsafeBufferPointer { buffer in
-                for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
-                    return buffer[index].value
-                }
-                return nil
+            entries.withUnsafeBufferPointer { buffer in
+                guard let index = Self.index(ofKey: key, in: buffer) else { return nil }
+                return buffer[index].value
             }
         }
         set {
-            if let index = entries.firstIndex(where: { $0.key == key }) {
+            if let index = index(ofKey: key) {
                 if let newValue {
                     entries[index].value = newValue
                 } else {
@@ -90,6 +84,44 @@ public struct ValueObject: Sendable, Hashable {
             }
         }
     }
+
+    /// The position in ``entries`` of the first entry named `key`.
+    ///
+    /// Entries are looked at in place, not copied, so the scan retains nothing. A short ASCII key
+    /// (the usual case) is compared by its two words against each entry's: equal words are equal
+    /// strings, and two short ASCII strings with different words differ, so only other entry
+    /// keys need a real comparison. Keys of another UTF-8 length never match: DataWeave compares
+    /// keys as exact text, so `café` with a combining accent is another key.
+    public func index(ofKey key: String) -> Int? {
+        entries.withUnsafeBufferPointer { Self.index(ofKey: key, in: $0) }
+    }
+
+    @inline(__always)
+    private static func index(ofKey key: String, in buffer: UnsafeBufferPointer<Entry>) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        let needle = StringBits(key)
+        if needle.isSmallASCII {
+            for index in buffer.indices {
+                let bits = StringBits(at: UnsafeRawPointer(base + index) + keyOffset)
+                if bits == needle { return index }
+                if bits.high & StringBits.smallASCIIFlags != StringBits.smallASCIIFlags,
+                    buffer[index].key.utf8.count == needle.smallCount, buffer[index].key == key
+                {
+                    return index
+                }
+            }
+            return nil
+        }
+        // Comparing lengths first (O(1) for native strings) skips most full comparisons.
+        let length = key.utf8.count
+        for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
+            return index
+        }
+        return nil
+    }
+
+    /// Where an entry's key lies within it.
+    private static let keyOffset = MemoryLayout<Entry>.offset(of: \Entry.key)!
 
     /// Appends an entry without looking for an existing key (JSON decoding and `++` use this).
     public mutating func append(_ key: String, _ value: Value) {

@@ -8,17 +8,31 @@ final class KeyPathNode: Node {
     /// Where each key's selector is written, to locate a failure (selecting from a String).
     let offsets: [Int]
 
+    /// The lambda slot the path starts from (`$.id`), read in place instead of copied.
+    private let slot: Int?
+
     init(target: any Node, keys: [String], offsets: [Int] = []) {
         self.target = target
         self.keys = keys
         self.offsets = offsets
+        slot = keys.isEmpty ? nil : (target as? SlotNode)?.slot
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
-        var current = try target.evaluate(&frame)
-        for (index, key) in keys.enumerated() {
+        var current: Value
+        var start = 0
+        // `$.key` in a `map` over rows: the row is looked into where it lies, so selecting a
+        // field retains the field alone, not the row and then the field.
+        if let slot, let first = frame.slots[slot].selectingMember(keys[0]) {
+            current = first
+            start = 1
+        } else {
+            current = try target.evaluate(&frame)
+        }
+        for index in start..<keys.count {
+            let key = keys[index]
             switch current {
-            case .object(let object): current = object[key] ?? .null
+            case .object: current = current.selectingMember(key) ?? .null
             case .null: return .null
             default:
                 do {

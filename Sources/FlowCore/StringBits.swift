@@ -1,0 +1,62 @@
+/// A `String`'s two machine words, read without retaining it: what key lookups and the JSON
+/// writer use to compare and scan short strings without a call.
+///
+/// Swift keeps a string of up to 15 UTF-8 bytes inline ("small"): its bytes in the two words,
+/// its length and flags in the top byte. Two small strings are equal exactly when their words
+/// are. The layout is checked once per process against strings made the public way; where it is
+/// not the known one, ``isSmall`` is always false and callers take the public path.
+struct StringBits: Equatable {
+    let low: UInt64
+    let high: UInt64
+
+    @inline(__always)
+    init(_ text: String) {
+        (low, high) = unsafeBitCast(text, to: (UInt64, UInt64).self)
+    }
+
+    /// Reads the words of the `String` stored at `address`, retaining nothing.
+    @inline(__always)
+    init(at address: UnsafeRawPointer) {
+        low = address.loadUnaligned(as: UInt64.self)
+        high = address.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    }
+
+    /// Whether the string is stored inline (and the layout is the known one).
+    @inline(__always)
+    var isSmall: Bool { high & Self.smallFlag != 0 && Self.layoutIsKnown }
+
+    /// Whether the string is stored inline and is all ASCII (and the layout is the known one).
+    /// Two such strings are equal exactly when their words are: ASCII text has no other
+    /// canonically equivalent spelling, which non-ASCII text can have (`é` and `e` + U+0301).
+    @inline(__always)
+    var isSmallASCII: Bool { high & Self.smallASCIIFlags == Self.smallASCIIFlags && Self.layoutIsKnown }
+
+    /// A small string's UTF-8 length.
+    @inline(__always)
+    var smallCount: Int { Int((high >> 56) & 0x0F) }
+
+    /// Bit 61 of the object word marks an inline string on 64-bit platforms.
+    static let smallFlag: UInt64 = 1 << 61
+    /// Bit 62 marks an inline string as all ASCII.
+    static let smallASCIIFlags: UInt64 = 1 << 61 | 1 << 62
+
+    /// Whether strings made by `String(decoding:as:)` read back as the known layout: the bytes
+    /// first, the count in the top byte's low nibble, the small flag set, and longer strings
+    /// without it.
+    static let layoutIsKnown: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        let samples = ["", "a", "origin_id", "0123456789abcde", "é€"]
+        for sample in samples {
+            let text = String(decoding: Array(sample.utf8), as: UTF8.self)
+            let bits = StringBits(text)
+            guard bits.high & smallFlag != 0, Int((bits.high >> 56) & 0x0F) == text.utf8.count,
+                (bits.high & smallASCIIFlags == smallASCIIFlags) == text.utf8.allSatisfy({ $0 < 0x80 })
+            else { return false }
+            var words = (bits.low, bits.high & 0x00FF_FFFF_FFFF_FFFF)
+            let stored = withUnsafeBytes(of: &words) { Array($0.prefix(text.utf8.count)) }
+            guard stored == Array(text.utf8) else { return false }
+        }
+        let long = String(decoding: Array("0123456789abcdef".utf8), as: UTF8.self)
+        return StringBits(long).high & smallFlag == 0
+    }()
+}
