@@ -5,13 +5,18 @@
 /// its length and flags in the top byte. Two small strings are equal exactly when their words
 /// are. The layout is checked once per process against strings made the public way; where it is
 /// not the known one, ``isSmall`` is always false and callers take the public path.
-struct StringBits: Equatable {
+public struct StringBits: Equatable {
     let low: UInt64
     let high: UInt64
 
     @inline(__always)
     init(_ text: String) {
         (low, high) = unsafeBitCast(text, to: (UInt64, UInt64).self)
+    }
+
+    private init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
     }
 
     /// Reads the words of the `String` stored at `address`, retaining nothing.
@@ -40,6 +45,42 @@ struct StringBits: Equatable {
     /// Bit 62 marks an inline string as all ASCII.
     static let smallASCIIFlags: UInt64 = 1 << 61 | 1 << 62
 
+    /// The string of up to 15 ASCII bytes, made inline from its words without validating or
+    /// allocating; nil for longer or non-ASCII bytes, or where the layout is not the known one.
+    @inline(__always)
+    public static func smallASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count <= 15, let base = bytes.baseAddress, layoutIsKnown else { return nil }
+        let words = inlineWords(base, count: bytes.count)
+        guard (words.low | words.high & 0x00FF_FFFF_FFFF_FFFF) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return unsafeBitCast(words, to: String.self)
+    }
+
+    /// The words of the inline ASCII string of `count` (at most 15) bytes at `base`, read with
+    /// a few overlapping loads rather than byte by byte.
+    @inline(__always)
+    private static func inlineWords(_ base: UnsafePointer<UInt8>, count: Int) -> StringBits {
+        let raw = UnsafeRawPointer(base)
+        var low: UInt64 = 0, high: UInt64 = 0
+        if count >= 8 {
+            low = raw.loadUnaligned(as: UInt64.self)
+            if count > 8 {
+                // The last eight bytes, shifted so that byte 8 comes first.
+                high = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> UInt64(8 * (16 - count))
+            }
+        } else if count >= 4 {
+            let first = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            low = first | (last >> UInt64(8 * (8 - count))) << 32
+        } else {
+            for index in 0..<count { low |= UInt64(base[index]) << UInt64(8 * index) }
+        }
+        return StringBits(low: low, high: high | (smallASCIIDiscriminator | UInt64(count)) << 56)
+    }
+
+    /// The top byte's flags of an inline ASCII string (its length goes in the low nibble), as
+    /// the standard library sets them; checked by ``layoutIsKnown``.
+    private static let smallASCIIDiscriminator: UInt64 = 0xE0
+
     /// Whether strings made by `String(decoding:as:)` read back as the known layout: the bytes
     /// first, the count in the top byte's low nibble, the small flag set, and longer strings
     /// without it.
@@ -57,6 +98,15 @@ struct StringBits: Equatable {
             guard stored == Array(text.utf8) else { return false }
         }
         let long = String(decoding: Array("0123456789abcdef".utf8), as: UTF8.self)
-        return StringBits(long).high & smallFlag == 0
+        guard StringBits(long).high & smallFlag == 0 else { return false }
+        // Inline ASCII strings made from their words must be the very strings the standard
+        // library makes.
+        for sample in ["a", "id", "zip", "code", "state", "origin", "P100000", "2026-1-1", "origin_id", "0123456789abcde"] {
+            let utf8 = Array(sample.utf8)
+            let made = String(decoding: utf8, as: UTF8.self)
+            let words = utf8.withUnsafeBufferPointer { inlineWords($0.baseAddress!, count: $0.count) }
+            guard StringBits(made) == words else { return false }
+        }
+        return true
     }()
 }

@@ -20,6 +20,8 @@ struct CSVReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let separator: UInt8
+    /// The separator in each byte of a word, for scanning eight bytes at a time.
+    private let separatorWord: UInt64
     private let quote: UInt8
     private let escape: UInt8?
     private var index = 0
@@ -32,6 +34,7 @@ struct CSVReader {
     private init(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect) {
         self.bytes = bytes
         separator = dialect.separator
+        separatorWord = 0x0101_0101_0101_0101 &* UInt64(dialect.separator)
         quote = dialect.quote
         escape = dialect.escape
     }
@@ -55,19 +58,19 @@ struct CSVReader {
                 reader.consumeLineBreak()
                 continue
             }
-            var row = ValueObject()
-            row.reserveCapacity(keys.count)
+            var entries: [ValueObject.Entry] = []
+            entries.reserveCapacity(keys.count)
             var column = 0
             repeat {
                 let value = try reader.field()
                 // Without a header every column is named by position; with one, so are any
                 // fields a ragged row has beyond it.
                 if column == keys.count { keys.append("column_\(column)") }
-                row.append(keys[column], .string(value))
+                entries.append(ValueObject.Entry(key: keys[column], value: .string(value)))
                 column += 1
             } while reader.consumeSeparator()
             reader.consumeLineBreak()
-            rows.append(.object(row))
+            rows.append(.object(ValueObject(entries: entries)))
         }
         return .array(rows)
     }
@@ -123,6 +126,14 @@ struct CSVReader {
     private mutating func field() throws(FormatError) -> String {
         if index < bytes.count, bytes[index] == quote { return try quotedField() }
         let start = index
+        // Eight bytes at a time while none of them ends the field (most fields are a word or two).
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count,
+                !Self.mayEndField(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), separator: separatorWord)
+            {
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == separator || byte == 0x0A || byte == 0x0D { break }
@@ -187,8 +198,20 @@ struct CSVReader {
         return value
     }
 
+    /// Whether any byte of `word` is the separator (given repeated in each byte), LF or CR:
+    /// exact, by the usual test for a zero byte in `word` XOR each.
+    @inline(__always)
+    private static func mayEndField(_ word: UInt64, separator: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        return hasZeroByte(word ^ separator) || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
+    }
+
     private func string(_ range: Range<Int>) -> String {
-        range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        guard !range.isEmpty else { return "" }
+        // Most fields are short ASCII (codes, numbers, dates), made inline without validation.
+        let field = UnsafeBufferPointer(rebasing: bytes[range])
+        return StringBits.smallASCII(field) ?? String(decoding: field, as: UTF8.self)
     }
 
     /// `'x'` for a printable ASCII byte, else a neutral description.

@@ -80,4 +80,18 @@ import Testing
         #expect(StringBits("K").isSmallASCII)
         #expect(!StringBits("\u{212A}").isSmallASCII)
     }
+
+    @Test(arguments: samples + ["P1000", "2026-12-3", "Sacramento", "\u{0}", "~"])
+    func shortASCIIStringsMadeFromTheirBytesAreTheStandardLibrarysOwn(_ text: String) {
+        let bytes = Array(text.utf8)
+        let made = bytes.withUnsafeBufferPointer { StringBits.smallASCII($0) }
+        if bytes.count <= 15, bytes.allSatisfy({ $0 < 0x80 }) {
+            #expect(made == text)
+            #expect(made.map { StringBits($0) } == StringBits(String(decoding: bytes, as: UTF8.self)))
+            #expect(made?.utf8.count == bytes.count)
+            #expect(made.map { $0 + "!" } == text + "!")
+        } else {
+            #expect(made == nil)
+        }
+    }
 }
