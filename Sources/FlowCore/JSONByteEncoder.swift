@@ -9,6 +9,11 @@ struct JSONByteEncoder {
     private let staging = StagingBuffer()
     /// How many bytes `staging` holds.
     private var staged = 0
+    /// Whether strings kept inline can be written from their words (``StringBits``), checked
+    /// once per encoder rather than per string.
+    private let inlineStrings = StringBits.layoutIsKnown
+    /// Where a decimal's text is printed before it is staged.
+    private var decimalText: [UInt8] = []
     private let pretty: Bool
     /// A space after each key's colon without indenting (`{"a": 1,"b": 2}`), DataWeave's
     /// `indent=false` layout.
@@ -162,13 +167,16 @@ struct JSONByteEncoder {
             append("null")
             return
         }
-        drain()
-        DecimalFormatting.appendPlainText(number, to: &output)
+        // Printed into a scratch array kept for the purpose, then staged like any other bytes:
+        // printing straight into `output` would drain the staging buffer for every number.
+        decimalText.removeAll(keepingCapacity: true)
+        DecimalFormatting.appendPlainText(number, to: &decimalText)
+        decimalText.withUnsafeBufferPointer { emit($0) }
     }
 
     private mutating func writeString(_ text: String) {
         let bits = StringBits(text)
-        if bits.isSmall, writeSmall(bits) { return }
+        if inlineStrings, bits.high & StringBits.smallFlag != 0, writeSmall(bits) { return }
         emit(UInt8(ascii: "\""))
         // Native strings are read in place; only others are copied to get at their UTF-8.
         if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {

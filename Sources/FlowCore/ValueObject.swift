@@ -102,7 +102,7 @@ public struct ValueObject: Sendable, Hashable {
         let needle = StringBits(key)
         if needle.isSmallASCII {
             for index in buffer.indices {
-                let bits = StringBits(at: UnsafeRawPointer(base + index) + keyOffset)
+                let bits = StringBits(at: UnsafeRawPointer(base + index) + MemoryLayout<Entry>.offset(of: \Entry.key)!)
                 if bits == needle { return index }
                 if bits.high & StringBits.smallASCIIFlags != StringBits.smallASCIIFlags,
                     buffer[index].key.utf8.count == needle.smallCount, buffer[index].key == key
@@ -119,9 +119,6 @@ public struct ValueObject: Sendable, Hashable {
         }
         return nil
     }
-
-    /// Where an entry's key lies within it.
-    private static let keyOffset = MemoryLayout<Entry>.offset(of: \Entry.key)!
 
     /// Appends an entry without looking for an existing key (JSON decoding and `++` use this).
     public mutating func append(_ key: String, _ value: Value) {

@@ -105,9 +105,11 @@ enum Coercion {
     /// numbers decimals (doubles beyond `Decimal`'s range).
     static func parseNumber(_ text: String) -> Value? {
         var text = text
-        if let integer = text.withUTF8(parseInteger) { return .int(integer) }
-        let plain = text.first == "+" ? String(text.dropFirst()) : text
-        return DecimalText.number(plain)
+        return text.withUTF8 { utf8 in
+            if let integer = parseInteger(utf8) { return .int(integer) }
+            let plain = utf8.first == UInt8(ascii: "+") ? UnsafeBufferPointer(rebasing: utf8.dropFirst()) : utf8
+            return DecimalText.number(utf8: plain)
+        }
     }
 
     /// `[+-]digits` that fits an `Int64`, read straight from the bytes (CSV columns and query

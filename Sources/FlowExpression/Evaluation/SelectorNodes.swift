@@ -10,12 +10,15 @@ final class KeyPathNode: Node {
 
     /// The lambda slot the path starts from (`$.id`), read in place instead of copied.
     private let slot: Int?
+    /// The first key, kept apart for the slot's fast path.
+    private let firstKey: String
 
     init(target: any Node, keys: [String], offsets: [Int] = []) {
         self.target = target
         self.keys = keys
         self.offsets = offsets
         slot = keys.isEmpty ? nil : (target as? SlotNode)?.slot
+        firstKey = keys.first ?? ""
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
@@ -23,7 +26,8 @@ final class KeyPathNode: Node {
         var start = 0
         // `$.key` in a `map` over rows: the row is looked into where it lies, so selecting a
         // field retains the field alone, not the row and then the field.
-        if let slot, let first = frame.slots[slot].selectingMember(keys[0]) {
+        if let slot, let first = frame.slots[slot].selectingMember(firstKey) {
+            if keys.count == 1 { return first }
             current = first
             start = 1
         } else {
