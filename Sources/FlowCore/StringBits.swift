@@ -2,16 +2,21 @@
 /// writer use to compare and scan short strings without a call.
 ///
 /// Swift keeps a string of up to 15 UTF-8 bytes inline ("small"): its bytes in the two words,
-/// its length and flags in the top byte. Two small strings are equal exactly when their words
-/// are. The layout is checked once per process against strings made the public way; where it is
-/// not the known one, ``isSmall`` is always false and callers take the public path.
+/// its length and flags in the top byte. Two inline ASCII strings are equal exactly when their
+/// words are. The layout is checked once per process against strings made the public way; where
+/// it is not the known one, ``isSmall`` is always false and callers take the public path.
 public struct StringBits: Equatable {
     let low: UInt64
     let high: UInt64
 
     @inline(__always)
     init(_ text: String) {
-        (low, high) = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        // Elsewhere (32-bit platforms) the words read as an out-of-line string: the public path.
+        if MemoryLayout<String>.size == 16 {
+            (low, high) = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        } else {
+            (low, high) = (0, 0)
+        }
     }
 
     private init(low: UInt64, high: UInt64) {
