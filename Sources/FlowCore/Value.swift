@@ -65,6 +65,12 @@ extension Value {
         return object[key] ?? .null
     }
 
+    /// ``selectingMember(_:)`` with a position hint (see ``ValueObject/value(forKey:hint:)``).
+    public func selectingMember(_ key: String, hint: inout Int) -> Value? {
+        guard case .object(let object) = self else { return nil }
+        return object.value(forKey: key, hint: &hint) ?? .null
+    }
+
     /// DataWeave's name for this value's type (`Null`, `Boolean`, `Number`, `String`, `Array`,
     /// `Object`, `Date`, `DateTime`, `Function`…), used in error messages.
     public var typeName: String {

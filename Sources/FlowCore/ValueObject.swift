@@ -39,9 +39,26 @@ public struct ValueObject: Sendable, Hashable {
 
     /// The entries, in order.
     public private(set) var entries: [Entry]
+    /// Whether no two entries are known to share a key (CSV rows, literal objects): a lookup may
+    /// then trust a position hint without scanning the entries before it. False says nothing.
+    private var keysAreKnownDistinct = false
 
     /// An empty object.
     public init() { entries = [] }
+
+    /// An object from entries that the caller knows have distinct keys, such as a CSV row under
+    /// a header without repeats, or an object literal whose keys are all different: lookups with
+    /// a hint (``Value/selectingMember(_:hint:)``) can then skip the scan. Checked in debug builds.
+    public init(entries: [Entry], keysAreDistinct: Bool) {
+        self.entries = entries
+        keysAreKnownDistinct = keysAreDistinct
+        assert(!keysAreDistinct || Set(entries.map { Array($0.key.utf8) }).count == entries.count,
+               "ValueObject(entries:keysAreDistinct:) was given repeated keys")
+    }
+
+    public static func == (lhs: ValueObject, rhs: ValueObject) -> Bool { lhs.entries == rhs.entries }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 
     /// An object from key/value pairs, in order (duplicates kept, as DataWeave does).
     public init(_ pairs: [(String, Value)]) {
@@ -80,9 +97,32 @@ public struct ValueObject: Sendable, Hashable {
                     entries.remove(at: index)
                 }
             } else if let newValue {
-                append(key, newValue)
+                // A key that was not there keeps the keys distinct.
+                entries.append(Entry(key: key, value: newValue))
             }
         }
+    }
+
+    /// `self[key]`, trying position `hint` first when the keys are known to be distinct (so the
+    /// entry there, if it has the key, is the only one); `hint` is set to where the key was
+    /// found. A selector evaluated over many rows of one shape keeps its hint, and finds each
+    /// key at once instead of scanning the keys before it.
+    public func value(forKey key: String, hint: inout Int) -> Value? {
+        entries.withUnsafeBufferPointer { buffer in
+            if keysAreKnownDistinct, hint >= 0, hint < buffer.count, let base = buffer.baseAddress {
+                let needle = StringBits(key)
+                if needle.isSmallASCII, Self.keyBits(base, hint) == needle { return buffer[hint].value }
+            }
+            guard let index = Self.index(ofKey: key, in: buffer) else { return nil }
+            hint = index
+            return buffer[index].value
+        }
+    }
+
+    /// The words of the key of the entry at `index`, read in place.
+    @inline(__always)
+    private static func keyBits(_ base: UnsafePointer<Entry>, _ index: Int) -> StringBits {
+        StringBits(at: UnsafeRawPointer(base + index) + MemoryLayout<Entry>.offset(of: \Entry.key)!)
     }
 
     /// The position in ``entries`` of the first entry named `key`.
@@ -102,7 +142,7 @@ public struct ValueObject: Sendable, Hashable {
         let needle = StringBits(key)
         if needle.isSmallASCII {
             for index in buffer.indices {
-                let bits = StringBits(at: UnsafeRawPointer(base + index) + MemoryLayout<Entry>.offset(of: \Entry.key)!)
+                let bits = keyBits(base, index)
                 if bits == needle { return index }
                 if bits.high & StringBits.smallASCIIFlags != StringBits.smallASCIIFlags,
                     buffer[index].key.utf8.count == needle.smallCount, buffer[index].key == key
@@ -122,12 +162,14 @@ public struct ValueObject: Sendable, Hashable {
 
     /// Appends an entry without looking for an existing key (JSON decoding and `++` use this).
     public mutating func append(_ key: String, _ value: Value) {
+        keysAreKnownDistinct = false
         entries.append(Entry(key: key, value: value))
     }
 
     /// Appends an entry whose key has `details` (XML reading, `{a @(id: 1): "x"}`); empty
     /// details are not stored.
     public mutating func append(_ key: String, _ value: Value, details: KeyDetails?) {
+        keysAreKnownDistinct = false
         entries.append(Entry(key: key, value: value, details: details))
     }
 

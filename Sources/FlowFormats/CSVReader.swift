@@ -52,6 +52,10 @@ struct CSVReader {
             reader.consumeLineBreak()
         }
         reader.skipLines(before: options.bodyStartLineNumber)
+        // Rows no longer than a header without repeats have distinct keys, which lets `$.key`
+        // in a `map` find each field where it was in the row before (a ragged row's extra
+        // `column_N` could repeat a header name, so longer rows are not marked).
+        let distinctColumns = Set(keys.map { Array($0.utf8) }).count == keys.count ? keys.count : 0
         var rows: [Value] = []
         while !reader.atEnd {
             if options.ignoreEmptyLine, reader.atLineBreak {
@@ -70,7 +74,7 @@ struct CSVReader {
                 column += 1
             } while reader.consumeSeparator()
             reader.consumeLineBreak()
-            rows.append(.object(ValueObject(entries: entries)))
+            rows.append(.object(ValueObject(entries: entries, keysAreDistinct: entries.count <= distinctColumns)))
         }
         return .array(rows)
     }

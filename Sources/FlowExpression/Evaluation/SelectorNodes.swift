@@ -1,4 +1,5 @@
 import FlowCore
+import Synchronization
 
 /// A chain of `.key` selectors (`payload.project.address.city`): the fast path for the
 /// expressions connector parameters are made of.
@@ -12,6 +13,9 @@ final class KeyPathNode: Node {
     private let slot: Int?
     /// The first key, kept apart for the slot's fast path.
     private let firstKey: String
+    /// Where the first key was last found in the slot's object: rows of one shape (a CSV's, a
+    /// `map`'s) have it at the same position, found there without a scan.
+    private let firstKeyHint = Atomic<Int>(0)
 
     init(target: any Node, keys: [String], offsets: [Int] = []) {
         self.target = target
@@ -26,10 +30,20 @@ final class KeyPathNode: Node {
         var start = 0
         // `$.key` in a `map` over rows: the row is looked into where it lies, so selecting a
         // field retains the field alone, not the row and then the field.
-        if let slot, let first = frame.slots[slot].selectingMember(firstKey) {
-            if keys.count == 1 { return first }
-            current = first
-            start = 1
+        if let slot {
+            let lastFound = firstKeyHint.load(ordering: .relaxed)
+            var hint = lastFound
+            let first = frame.slots[slot].selectingMember(firstKey, hint: &hint)
+            // Written only when it moves, so that threads running the same script do not
+            // contend for the hint's cache line on every row.
+            if hint != lastFound { firstKeyHint.store(hint, ordering: .relaxed) }
+            if let first {
+                if keys.count == 1 { return first }
+                current = first
+                start = 1
+            } else {
+                current = try target.evaluate(&frame)
+            }
         } else {
             current = try target.evaluate(&frame)
         }

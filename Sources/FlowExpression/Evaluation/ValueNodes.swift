@@ -84,10 +84,14 @@ final class ConditionalArrayNode: Node {
 final class StaticObjectNode: Node {
     let keys: [String]
     let values: [any Node]
+    /// Whether no key is written twice, so that the objects made are marked as having distinct
+    /// keys (lookups in them may use a position hint).
+    private let keysAreDistinct: Bool
 
     init(keys: [String], values: [any Node]) {
         self.keys = keys
         self.values = values
+        keysAreDistinct = Set(keys.map { Array($0.utf8) }).count == keys.count
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
@@ -96,7 +100,7 @@ final class StaticObjectNode: Node {
         for index in keys.indices {
             entries.append(ValueObject.Entry(key: keys[index], value: try values[index].evaluate(&frame)))
         }
-        return .object(ValueObject(entries: entries))
+        return .object(ValueObject(entries: entries, keysAreDistinct: keysAreDistinct))
     }
 }
 
