@@ -273,11 +273,8 @@ struct JSONByteEncoder {
     @inline(__always)
     private static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let control = (word &- ones &* 0x20) & ~word & highBits
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        return (control | ((quote &- ones) & ~quote & highBits) | ((backslash &- ones) & ~backslash & highBits)) != 0
+        let control = (word &- ones &* 0x20) & ~word & 0x8080_8080_8080_8080
+        return (control | word.bytesEqual(to: UInt8(ascii: "\"")) | word.bytesEqual(to: UInt8(ascii: "\\"))) != 0
     }
 }
 

@@ -52,8 +52,14 @@ public struct ValueObject: Sendable, Hashable {
     public init(entries: [Entry], keysAreDistinct: Bool) {
         self.entries = entries
         keysAreKnownDistinct = keysAreDistinct
-        assert(!keysAreDistinct || Set(entries.map { Array($0.key.utf8) }).count == entries.count,
+        assert(!keysAreDistinct || Self.keysAreDistinct(entries.map(\.key)),
                "ValueObject(entries:keysAreDistinct:) was given repeated keys")
+    }
+
+    /// Whether no two of `keys` are the same text, compared as lookups compare keys (exact
+    /// UTF-8, as DataWeave does): what ``init(entries:keysAreDistinct:)`` asks of its callers.
+    public static func keysAreDistinct(_ keys: [String]) -> Bool {
+        Set(keys.map { Array($0.utf8) }).count == keys.count
     }
 
     public static func == (lhs: ValueObject, rhs: ValueObject) -> Bool { lhs.entries == rhs.entries }

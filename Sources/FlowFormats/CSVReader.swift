@@ -34,7 +34,7 @@ struct CSVReader {
     private init(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect) {
         self.bytes = bytes
         separator = dialect.separator
-        separatorWord = 0x0101_0101_0101_0101 &* UInt64(dialect.separator)
+        separatorWord = UInt64(repeating: dialect.separator)
         quote = dialect.quote
         escape = dialect.escape
     }
@@ -55,7 +55,7 @@ struct CSVReader {
         // Rows no longer than a header without repeats have distinct keys, which lets `$.key`
         // in a `map` find each field where it was in the row before (a ragged row's extra
         // `column_N` could repeat a header name, so longer rows are not marked).
-        let distinctColumns = Set(keys.map { Array($0.utf8) }).count == keys.count ? keys.count : 0
+        let distinctColumns = ValueObject.keysAreDistinct(keys) ? keys.count : 0
         var rows: [Value] = []
         while !reader.atEnd {
             if options.ignoreEmptyLine, reader.atLineBreak {
@@ -133,7 +133,7 @@ struct CSVReader {
         // Eight bytes at a time while none of them ends the field (most fields are a word or two).
         if let base = bytes.baseAddress {
             while index + 8 <= bytes.count,
-                !Self.mayEndField(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), separator: separatorWord)
+                !mayEndField(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             {
                 index += 8
             }
@@ -202,13 +202,10 @@ struct CSVReader {
         return value
     }
 
-    /// Whether any byte of `word` is the separator (given repeated in each byte), LF or CR:
-    /// exact, by the usual test for a zero byte in `word` XOR each.
+    /// Whether any byte of `word` is the separator, LF or CR.
     @inline(__always)
-    private static func mayEndField(_ word: UInt64, separator: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
-        return hasZeroByte(word ^ separator) || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
+    private func mayEndField(_ word: UInt64) -> Bool {
+        (word.bytesEqual(toEachOf: separatorWord) | word.bytesEqual(to: 0x0A) | word.bytesEqual(to: 0x0D)) != 0
     }
 
     private func string(_ range: Range<Int>) -> String {

@@ -30,20 +30,10 @@ final class KeyPathNode: Node {
         var start = 0
         // `$.key` in a `map` over rows: the row is looked into where it lies, so selecting a
         // field retains the field alone, not the row and then the field.
-        if let slot {
-            let lastFound = firstKeyHint.load(ordering: .relaxed)
-            var hint = lastFound
-            let first = frame.slots[slot].selectingMember(firstKey, hint: &hint)
-            // Written only when it moves, so that threads running the same script do not
-            // contend for the hint's cache line on every row.
-            if hint != lastFound { firstKeyHint.store(hint, ordering: .relaxed) }
-            if let first {
-                if keys.count == 1 { return first }
-                current = first
-                start = 1
-            } else {
-                current = try target.evaluate(&frame)
-            }
+        if let slot, let first = firstMember(ofSlot: slot, in: frame) {
+            if keys.count == 1 { return first }
+            current = first
+            start = 1
         } else {
             current = try target.evaluate(&frame)
         }
@@ -61,6 +51,19 @@ final class KeyPathNode: Node {
             }
         }
         return current
+    }
+
+    /// The slot's value's first key (null when absent), looked for first where it was found
+    /// last time; nil when the slot does not hold an object.
+    @inline(__always)
+    private func firstMember(ofSlot slot: Int, in frame: Frame) -> Value? {
+        let lastFound = firstKeyHint.load(ordering: .relaxed)
+        var hint = lastFound
+        let first = frame.slots[slot].selectingMember(firstKey, hint: &hint)
+        // Written only when it moves, so that threads running the same script do not contend
+        // for the hint's cache line on every row.
+        if hint != lastFound { firstKeyHint.store(hint, ordering: .relaxed) }
+        return first
     }
 }
 

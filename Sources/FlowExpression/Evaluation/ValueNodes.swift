@@ -91,7 +91,7 @@ final class StaticObjectNode: Node {
     init(keys: [String], values: [any Node]) {
         self.keys = keys
         self.values = values
-        keysAreDistinct = Set(keys.map { Array($0.utf8) }).count == keys.count
+        keysAreDistinct = ValueObject.keysAreDistinct(keys)
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
