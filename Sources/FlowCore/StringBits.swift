@@ -5,7 +5,7 @@
 /// its length and flags in the top byte. Two inline ASCII strings are equal exactly when their
 /// words are. The layout is checked once per process against strings made the public way; where
 /// it is not the known one, ``isSmall`` is always false and callers take the public path.
-public struct StringBits: Equatable {
+public struct StringBits: Equatable, Sendable {
     let low: UInt64
     let high: UInt64
 

@@ -65,10 +65,12 @@ extension Value {
         return object[key] ?? .null
     }
 
-    /// ``selectingMember(_:)`` with a position hint (see ``ValueObject/value(forKey:hint:)``).
-    public func selectingMember(_ key: String, hint: inout Int) -> Value? {
-        guard case .object(let object) = self else { return nil }
-        return object.value(forKey: key, hint: &hint) ?? .null
+    /// ``selectingMember(_:)`` of the value at `value`, with a position hint (see
+    /// ``ValueObject/value(for:hint:)``). Taking the value's address lets the lookup read it
+    /// where it lies: a value passed in would be copied (its object retained) around the call.
+    public static func selectingMember(of value: UnsafePointer<Value>, _ key: LookupKey, hint: inout Int) -> Value? {
+        guard case .object(let object) = value.pointee else { return nil }
+        return object.value(for: key, hint: &hint) ?? .null
     }
 
     /// DataWeave's name for this value's type (`Null`, `Boolean`, `Number`, `String`, `Array`,

@@ -109,17 +109,21 @@ public struct ValueObject: Sendable, Hashable {
         }
     }
 
-    /// `self[key]`, trying position `hint` first when the keys are known to be distinct (so the
-    /// entry there, if it has the key, is the only one); `hint` is set to where the key was
+    /// `self[key.text]`, trying position `hint` first when the keys are known to be distinct (so
+    /// the entry there, if it has the key, is the only one); `hint` is set to where the key was
     /// found. A selector evaluated over many rows of one shape keeps its hint, and finds each
     /// key at once instead of scanning the keys before it.
-    public func value(forKey key: String, hint: inout Int) -> Value? {
+    // Inlined so that a caller reading the object where it lies (``Value/selectingMember(of:_:hint:)``)
+    // need not copy it, retaining its entries, to keep it alive across a call.
+    @inline(__always)
+    public func value(for key: LookupKey, hint: inout Int) -> Value? {
         entries.withUnsafeBufferPointer { buffer in
-            if keysAreKnownDistinct, hint >= 0, hint < buffer.count, let base = buffer.baseAddress {
-                let needle = StringBits(key)
-                if needle.isSmallASCII, Self.keyBits(base, hint) == needle { return buffer[hint].value }
+            if keysAreKnownDistinct, let needle = key.smallASCIIBits, hint >= 0, hint < buffer.count,
+                let base = buffer.baseAddress, Self.keyBits(base, hint) == needle
+            {
+                return buffer[hint].value
             }
-            guard let index = Self.index(ofKey: key, in: buffer) else { return nil }
+            guard let index = Self.index(ofKey: key.text, in: buffer) else { return nil }
             hint = index
             return buffer[index].value
         }

@@ -12,7 +12,7 @@ final class KeyPathNode: Node {
     /// The lambda slot the path starts from (`$.id`), read in place instead of copied.
     private let slot: Int?
     /// The first key, kept apart for the slot's fast path.
-    private let firstKey: String
+    private let firstKey: LookupKey
     /// Where the first key was last found in the slot's object: rows of one shape (a CSV's, a
     /// `map`'s) have it at the same position, found there without a scan.
     private let firstKeyHint = Atomic<Int>(0)
@@ -22,7 +22,7 @@ final class KeyPathNode: Node {
         self.keys = keys
         self.offsets = offsets
         slot = keys.isEmpty ? nil : (target as? SlotNode)?.slot
-        firstKey = keys.first ?? ""
+        firstKey = LookupKey(keys.first ?? "")
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
@@ -59,7 +59,9 @@ final class KeyPathNode: Node {
     private func firstMember(ofSlot slot: Int, in frame: Frame) -> Value? {
         let lastFound = firstKeyHint.load(ordering: .relaxed)
         var hint = lastFound
-        let first = frame.slots[slot].selectingMember(firstKey, hint: &hint)
+        // Read at its address, where it lies: `slots[slot]` would copy the row (a retain and a
+        // release per field selected).
+        let first = frame.slots.withUnsafeBufferPointer { Value.selectingMember(of: $0.baseAddress! + slot, firstKey, hint: &hint) }
         // Written only when it moves, so that threads running the same script do not contend
         // for the hint's cache line on every row.
         if hint != lastFound { firstKeyHint.store(hint, ordering: .relaxed) }
