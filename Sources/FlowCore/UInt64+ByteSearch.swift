@@ -17,6 +17,13 @@ extension UInt64 {
         return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080
     }
 
+    /// Where, in a word loaded from memory on a little-endian machine, the first byte lies that
+    /// a nonzero mask from ``bytesEqual(to:)`` (or several ORed) marks: 0 to 7. Exact, though the
+    /// mask's other bits are not: a wrong mark comes only from the borrow out of a true match,
+    /// so it lies in a later byte.
+    @inlinable @inline(__always)
+    public var firstMarkedByte: Int { trailingZeroBitCount >> 3 }
+
     /// `byte` in each of the eight bytes.
     @inlinable @inline(__always)
     public init(repeating byte: UInt8) {

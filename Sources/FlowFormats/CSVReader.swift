@@ -130,14 +130,19 @@ struct CSVReader {
     private mutating func field() throws(FormatError) -> String {
         if index < bytes.count, bytes[index] == quote { return try quotedField() }
         let start = index
-        // Eight bytes at a time while none of them ends the field (most fields are a word or two).
+        // Eight bytes at a time; the first word holding the field's end says where it is.
+        #if _endian(little)
         if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count,
-                !mayEndField(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            {
+            while index + 8 <= bytes.count {
+                let ends = fieldEnds(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if ends != 0 {
+                    index += ends.firstMarkedByte
+                    return string(start..<index)
+                }
                 index += 8
             }
         }
+        #endif
         while index < bytes.count {
             let byte = bytes[index]
             if byte == separator || byte == 0x0A || byte == 0x0D { break }
@@ -202,10 +207,11 @@ struct CSVReader {
         return value
     }
 
-    /// Whether any byte of `word` is the separator, LF or CR.
+    /// Nonzero when a byte of `word` is the separator, LF or CR; its lowest marked byte is the
+    /// first such (``Swift/UInt64/firstMarkedByte``).
     @inline(__always)
-    private func mayEndField(_ word: UInt64) -> Bool {
-        (word.bytesEqual(toEachOf: separatorWord) | word.bytesEqual(to: 0x0A) | word.bytesEqual(to: 0x0D)) != 0
+    private func fieldEnds(_ word: UInt64) -> UInt64 {
+        word.bytesEqual(toEachOf: separatorWord) | word.bytesEqual(to: 0x0A) | word.bytesEqual(to: 0x0D)
     }
 
     private func string(_ range: Range<Int>) -> String {
