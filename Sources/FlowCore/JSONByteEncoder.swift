@@ -12,6 +12,11 @@ struct JSONByteEncoder {
     /// Whether strings kept inline can be written from their words (``StringBits``), checked
     /// once per encoder rather than per string.
     private let inlineStrings = StringBits.layoutIsKnown
+    /// Where an object entry's key and value lie in it, for reading them in place.
+    private let keyOffset = MemoryLayout<ValueObject.Entry>.offset(of: \ValueObject.Entry.key)!
+    private let valueOffset = MemoryLayout<ValueObject.Entry>.offset(of: \ValueObject.Entry.value)!
+    /// ``stringValuesStartWithTheirString``, read once per encoder.
+    private let stringValuesAreTheirString = Self.stringValuesStartWithTheirString
     /// Where a decimal's text is printed before it is staged.
     private var decimalText: [UInt8] = []
     private let pretty: Bool
@@ -92,16 +97,19 @@ struct JSONByteEncoder {
                 return
             }
             emit(UInt8(ascii: "{"))
-            // Indexing instead of iterating copies no entry (no retain of key or value).
-            let entries = object.entries
-            for position in entries.indices {
-                if position > 0 { emit(UInt8(ascii: ",")) }
-                newline(depth + 1)
-                writeString(entries[position].key)
-                emit(UInt8(ascii: ":"))
-                if pretty || spaceAfterColon { emit(UInt8(ascii: " ")) }
-                write(entries[position].value, depth: depth + 1)
-                if output.count + staged >= chunkSize { flush() }
+            // The entries are read where they lie: copying each (or even its value) to pass it
+            // on costs a copy and a destroy of the whole value per member.
+            object.entries.withUnsafeBufferPointer { entries in
+                for position in entries.indices {
+                    if position > 0 { emit(UInt8(ascii: ",")) }
+                    newline(depth + 1)
+                    let entry = entries.baseAddress! + position
+                    writeString(at: UnsafeRawPointer(entry) + keyOffset)
+                    emit(UInt8(ascii: ":"))
+                    if pretty || spaceAfterColon { emit(UInt8(ascii: " ")) }
+                    write(at: (UnsafeRawPointer(entry) + valueOffset).assumingMemoryBound(to: Value.self), depth: depth + 1)
+                    if output.count + staged >= chunkSize { flush() }
+                }
             }
             newline(depth)
             emit(UInt8(ascii: "}"))
@@ -146,8 +154,13 @@ struct JSONByteEncoder {
         staged = 0
     }
 
+    @inline(__always)
     private mutating func newline(_ depth: Int) {
         guard pretty else { return }
+        indent(depth)
+    }
+
+    private mutating func indent(_ depth: Int) {
         emit(UInt8(ascii: "\n"))
         for _ in 0..<depth * 2 { emit(UInt8(ascii: " ")) }
     }
@@ -172,6 +185,38 @@ struct JSONByteEncoder {
         decimalText.removeAll(keepingCapacity: true)
         DecimalFormatting.appendPlainText(number, to: &decimalText)
         decimalText.withUnsafeBufferPointer { emit($0) }
+    }
+
+    /// Writes the value at `value`: a string straight from where it lies, anything else as
+    /// ``write(_:depth:)`` does.
+    @inline(__always)
+    private mutating func write(at value: UnsafePointer<Value>, depth: Int) {
+        if stringValuesAreTheirString, case .string = value.pointee {
+            writeString(at: UnsafeRawPointer(value))
+        } else {
+            write(value.pointee, depth: depth)
+        }
+    }
+
+    /// Whether a `Value.string` holds its `String` at its own address, as Swift lays out an
+    /// enum's payload; checked once per process, and where it does not, strings are copied out.
+    static let stringValuesStartWithTheirString: Bool = {
+        guard StringBits.layoutIsKnown else { return false }
+        for text in ["", "id", "origin_id", "fifteen bytes!!", "a string longer than fifteen bytes", "café"] {
+            var value = Value.string(text)
+            let stored = withUnsafeBytes(of: &value) { StringBits(at: $0.baseAddress!) }
+            guard stored == StringBits(text) else { return false }
+        }
+        return true
+    }()
+
+    /// Writes the string stored at `address`: a short one from its words without touching its
+    /// reference count, any other as ``writeString(_:)`` does.
+    @inline(__always)
+    private mutating func writeString(at address: UnsafeRawPointer) {
+        let bits = StringBits(at: address)
+        if inlineStrings, bits.high & StringBits.smallFlag != 0, writeSmall(bits) { return }
+        writeString(address.assumingMemoryBound(to: String.self).pointee)
     }
 
     private mutating func writeString(_ text: String) {

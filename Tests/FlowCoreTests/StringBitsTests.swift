@@ -19,6 +19,8 @@ import Testing
         #expect(StringBits("origin_id").isSmall)
         #expect(StringBits("origin_id").smallCount == 9)
         #expect(!StringBits(String(repeating: "x", count: 16)).isSmall)
+        // The JSON writer reads string values where they lie in an object's entries.
+        #expect(JSONByteEncoder.stringValuesStartWithTheirString)
     }
 
     @Test(arguments: samples)
