@@ -46,7 +46,9 @@ let package = Package(
         ),
         // libxcrypt, for Spring's {bcrypt} passwords; linked on Linux only (SpringModule).
         .systemLibrary(name: "CLibCrypt"),
-        .target(name: "FlowCore"),
+        // glibc's mallopt, for HeapRetention (FlowCore).
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "FlowCore", dependencies: ["CMalloc"]),
         .target(name: "FlowXML", dependencies: ["FlowCore", "CLibXML2"]),
         .target(name: "FlowProperties", dependencies: [
             "FlowCore",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowCore
 import Foundation
 
 /// The `conduit` command: runs, validates and supports Mule 4 flow apps.
@@ -14,6 +15,7 @@ struct Conduit: AsyncParsableCommand {
     /// Runs the chosen command, mapping usage errors to exit code 2 (ArgumentParser's default is
     /// 64) so that scripts can tell "you called it wrong" from "your app is wrong" (1).
     static func main() async {
+        HeapRetention.apply(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
