@@ -41,6 +41,14 @@ import Testing
         }.joined() + "\""
         #expect(String(decoding: JSON.encodeBytes(.string(text)), as: UTF8.self) == expected)
         #expect(String(decoding: JSON.encodeBytes(.object(ValueObject([(text, .int(1))]))), as: UTF8.self) == "{\(expected):1}")
+        // A member's value is written from where it lies in the object.
+        #expect(String(decoding: JSON.encodeBytes(.object(ValueObject([("k", .string(text)), (text, .string(text))]))), as: UTF8.self)
+            == "{\"k\":\(expected),\(expected):\(expected)}")
+        // So is a short string kept out of line (a native string with spare capacity).
+        var stored = String()
+        stored.reserveCapacity(64)
+        stored += text
+        #expect(String(decoding: JSON.encodeBytes(.object(ValueObject([(stored, .string(stored))]))), as: UTF8.self) == "{\(expected):\(expected)}")
     }
 
     @Test(arguments: samples)
