@@ -12,9 +12,6 @@ struct JSONByteEncoder {
     /// Whether strings kept inline can be written from their words (``StringBits``), checked
     /// once per encoder rather than per string.
     private let inlineStrings = StringBits.layoutIsKnown
-    /// Where an object entry's key and value lie in it, for reading them in place.
-    private let keyOffset = MemoryLayout<ValueObject.Entry>.offset(of: \ValueObject.Entry.key)!
-    private let valueOffset = MemoryLayout<ValueObject.Entry>.offset(of: \ValueObject.Entry.value)!
     /// ``stringValuesStartWithTheirString``, read once per encoder.
     private let stringValuesAreTheirString = Self.stringValuesStartWithTheirString
     /// Where a decimal's text is printed before it is staged.
@@ -104,10 +101,10 @@ struct JSONByteEncoder {
                     if position > 0 { emit(UInt8(ascii: ",")) }
                     newline(depth + 1)
                     let entry = entries.baseAddress! + position
-                    writeString(at: UnsafeRawPointer(entry) + keyOffset)
+                    writeString(at: ValueObject.Entry.keyAddress(of: entry))
                     emit(UInt8(ascii: ":"))
                     if pretty || spaceAfterColon { emit(UInt8(ascii: " ")) }
-                    write(at: (UnsafeRawPointer(entry) + valueOffset).assumingMemoryBound(to: Value.self), depth: depth + 1)
+                    write(at: ValueObject.Entry.valueAddress(of: entry), depth: depth + 1)
                     if output.count + staged >= chunkSize { flush() }
                 }
             }
@@ -214,14 +211,12 @@ struct JSONByteEncoder {
     /// reference count, any other as ``writeString(_:)`` does.
     @inline(__always)
     private mutating func writeString(at address: UnsafeRawPointer) {
-        let bits = StringBits(at: address)
-        if inlineStrings, bits.high & StringBits.smallFlag != 0, writeSmall(bits) { return }
+        if writeInline(StringBits(at: address)) { return }
         writeString(address.assumingMemoryBound(to: String.self).pointee)
     }
 
     private mutating func writeString(_ text: String) {
-        let bits = StringBits(text)
-        if inlineStrings, bits.high & StringBits.smallFlag != 0, writeSmall(bits) { return }
+        if writeInline(StringBits(text)) { return }
         emit(UInt8(ascii: "\""))
         // Native strings are read in place; only others are copied to get at their UTF-8.
         if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
@@ -229,6 +224,13 @@ struct JSONByteEncoder {
             copy.withUTF8 { writeEscaped($0) }
         }
         emit(UInt8(ascii: "\""))
+    }
+
+    /// ``writeSmall(_:)`` for the string whose words are `bits` when it is kept inline and the
+    /// layout is the known one; false (nothing written) otherwise.
+    @inline(__always)
+    private mutating func writeInline(_ bits: StringBits) -> Bool {
+        inlineStrings && bits.high & StringBits.smallFlag != 0 && writeSmall(bits)
     }
 
     /// Writes a string kept inline (up to 15 bytes: most keys, codes, numbers as text) straight

@@ -35,6 +35,19 @@ public struct ValueObject: Sendable, Hashable {
 
         /// Whether the key has details, without unboxing them.
         var hasDetails: Bool { detailsBox != nil }
+
+        /// Where the key of the entry at `entry` lies, for reading it in place (its words, without
+        /// retaining it).
+        @inline(__always)
+        static func keyAddress(of entry: UnsafePointer<Entry>) -> UnsafeRawPointer {
+            UnsafeRawPointer(entry) + MemoryLayout<Entry>.offset(of: \Entry.key)!
+        }
+
+        /// Where the value of the entry at `entry` lies, for reading it in place.
+        @inline(__always)
+        static func valueAddress(of entry: UnsafePointer<Entry>) -> UnsafePointer<Value> {
+            (UnsafeRawPointer(entry) + MemoryLayout<Entry>.offset(of: \Entry.value)!).assumingMemoryBound(to: Value.self)
+        }
     }
 
     /// The entries, in order.
@@ -132,7 +145,7 @@ public struct ValueObject: Sendable, Hashable {
     /// The words of the key of the entry at `index`, read in place.
     @inline(__always)
     private static func keyBits(_ base: UnsafePointer<Entry>, _ index: Int) -> StringBits {
-        StringBits(at: UnsafeRawPointer(base + index) + MemoryLayout<Entry>.offset(of: \Entry.key)!)
+        StringBits(at: Entry.keyAddress(of: base + index))
     }
 
     /// The position in ``entries`` of the first entry named `key`.
