@@ -13,8 +13,11 @@ public struct ValueObject: Sendable, Hashable {
         public var value: Value
         /// Boxed so that an entry without details grows by one nil pointer, not by a whole
         /// `KeyDetails`.
-        private var detailsBox: KeyDetailsBox?
+        @usableFromInline var detailsBox: KeyDetailsBox?
 
+        /// Inlinable so that a caller's `value` moves into the entry: called across the module,
+        /// the entry copied it and the caller released its own, an atomic pair per string field.
+        @inlinable
         public init(key: String, value: Value) {
             self.key = key
             self.value = value
@@ -215,14 +218,17 @@ public struct ValueObject: Sendable, Hashable {
 }
 
 /// Holds a key's details out of line; compared and hashed by content.
+@usableFromInline
 final class KeyDetailsBox: Sendable, Hashable {
     let details: KeyDetails
 
     init(_ details: KeyDetails) { self.details = details }
 
+    @usableFromInline
     static func == (lhs: KeyDetailsBox, rhs: KeyDetailsBox) -> Bool {
         lhs === rhs || lhs.details == rhs.details
     }
 
+    @usableFromInline
     func hash(into hasher: inout Hasher) { hasher.combine(details) }
 }

@@ -25,6 +25,18 @@ final class KeyPathNode: Node {
         firstKey = LookupKey(keys.first ?? "")
     }
 
+    /// Whether the path is one key on a lambda slot (`$.id`), the shape ``slotMember(in:)`` reads.
+    var isSlotMember: Bool { slot != nil && keys.count == 1 }
+
+    /// The value of `$.key` when the path is one key on a slot that holds an object (null when
+    /// the key is absent); nil when it is not, and ``evaluate(_:)`` must decide (a String in the
+    /// slot fails, null gives null). Never fails, so callers need no error path around it.
+    @inline(__always)
+    func slotMember(in frame: Frame) -> Value? {
+        guard let slot, keys.count == 1 else { return nil }
+        return firstMember(ofSlot: slot, in: frame)
+    }
+
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
         var current: Value
         var start = 0
