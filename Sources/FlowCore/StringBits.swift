@@ -52,18 +52,16 @@ public struct StringBits: Equatable, Sendable {
 
     /// The string of up to 15 ASCII bytes, made inline from its words without validating or
     /// allocating; nil for longer or non-ASCII bytes, or where the layout is not the known one.
-    @inline(__always)
+    /// A reader making many strings keeps a ``SmallASCIIStrings`` instead, which checks the
+    /// layout once.
     public static func smallASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count <= 15, let base = bytes.baseAddress, layoutIsKnown else { return nil }
-        let words = inlineWords(base, count: bytes.count)
-        guard (words.low | words.high & 0x00FF_FFFF_FFFF_FFFF) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return unsafeBitCast(words, to: String.self)
+        SmallASCIIStrings().string(bytes)
     }
 
     /// The words of the inline ASCII string of `count` (at most 15) bytes at `base`, read with
     /// a few overlapping loads rather than byte by byte.
-    @inline(__always)
-    private static func inlineWords(_ base: UnsafePointer<UInt8>, count: Int) -> StringBits {
+    @inlinable @inline(__always)
+    static func inlineWords(_ base: UnsafePointer<UInt8>, count: Int) -> (low: UInt64, high: UInt64) {
         let raw = UnsafeRawPointer(base)
         var low: UInt64 = 0, high: UInt64 = 0
         if count >= 8 {
@@ -79,17 +77,17 @@ public struct StringBits: Equatable, Sendable {
         } else {
             for index in 0..<count { low |= UInt64(base[index]) << UInt64(8 * index) }
         }
-        return StringBits(low: low, high: high | (smallASCIIDiscriminator | UInt64(count)) << 56)
+        return (low, high | (smallASCIIDiscriminator | UInt64(count)) << 56)
     }
 
     /// The top byte's flags of an inline ASCII string (its length goes in the low nibble), as
     /// the standard library sets them; checked by ``layoutIsKnown``.
-    private static let smallASCIIDiscriminator: UInt64 = 0xE0
+    @usableFromInline static let smallASCIIDiscriminator: UInt64 = 0xE0
 
     /// Whether strings made by `String(decoding:as:)` read back as the known layout: the bytes
     /// first, the count in the top byte's low nibble, the small flag set, and longer strings
     /// without it.
-    static let layoutIsKnown: Bool = {
+    @usableFromInline static let layoutIsKnown: Bool = {
         guard MemoryLayout<String>.size == 16 else { return false }
         let samples = ["", "a", "origin_id", "0123456789abcde", "é€"]
         for sample in samples {
@@ -110,8 +108,29 @@ public struct StringBits: Equatable, Sendable {
             let utf8 = Array(sample.utf8)
             let made = String(decoding: utf8, as: UTF8.self)
             let words = utf8.withUnsafeBufferPointer { inlineWords($0.baseAddress!, count: $0.count) }
-            guard StringBits(made) == words else { return false }
+            guard StringBits(made) == StringBits(low: words.low, high: words.high) else { return false }
         }
         return true
     }()
+}
+
+/// Makes short ASCII strings inline from their bytes (``StringBits/smallASCII(_:)``), with the
+/// layout check made once when it is created: a reader that makes a string per field (a CSV's)
+/// keeps one, and each string costs a few loads and no call.
+public struct SmallASCIIStrings: Sendable {
+    @usableFromInline let layoutIsKnown: Bool
+
+    public init() { layoutIsKnown = StringBits.layoutIsKnown }
+
+    /// The string of up to 15 ASCII bytes, made inline from its words without validating or
+    /// allocating; nil for longer or non-ASCII bytes, or where the layout is not the known one.
+    @inlinable @inline(__always)
+    public func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count <= 15, let base = bytes.baseAddress, layoutIsKnown else { return nil }
+        var words = StringBits.inlineWords(base, count: bytes.count)
+        guard (words.low | words.high & 0x00FF_FFFF_FFFF_FFFF) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        // Moved out of the words rather than bit-cast: a cast copies the new string, a call to
+        // retain it (that does nothing for an inline string) per field.
+        return withUnsafeMutableBytes(of: &words) { $0.baseAddress!.assumingMemoryBound(to: String.self).move() }
+    }
 }

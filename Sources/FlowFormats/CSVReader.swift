@@ -30,6 +30,7 @@ struct CSVReader {
     private var lineStart = 0
     /// Holds a quoted value while its escapes are removed.
     private var scratch: [UInt8] = []
+    private let smallStrings = SmallASCIIStrings()
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect) {
         self.bytes = bytes
@@ -218,7 +219,7 @@ struct CSVReader {
         guard !range.isEmpty else { return "" }
         // Most fields are short ASCII (codes, numbers, dates), made inline without validation.
         let field = UnsafeBufferPointer(rebasing: bytes[range])
-        return StringBits.smallASCII(field) ?? String(decoding: field, as: UTF8.self)
+        return smallStrings.string(field) ?? String(decoding: field, as: UTF8.self)
     }
 
     /// `'x'` for a printable ASCII byte, else a neutral description.
