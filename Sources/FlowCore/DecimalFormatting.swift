@@ -6,47 +6,71 @@ public enum DecimalFormatting {
     /// The shortest plain text that reads back as `number`; `NaN` for a NaN.
     public static func plainText(_ number: Decimal) -> String {
         guard let compact = CompactDecimal(number) else { return number.description }
-        var bytes: [UInt8] = []
-        append(compact, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTextLength(compact)) { buffer in
+            String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: write(compact, to: buffer.baseAddress!)), as: UTF8.self)
+        }
     }
 
-    /// Appends ``plainText(_:)``'s bytes to `output` (the JSON writer's path: no string is made
-    /// for a number whose mantissa fits in 64 bits).
+    /// Appends ``plainText(_:)``'s bytes to `output` (no string is made for a number whose
+    /// mantissa fits in 64 bits).
     public static func appendPlainText(_ number: Decimal, to output: inout [UInt8]) {
         guard let compact = CompactDecimal(number) else {
             output.append(contentsOf: number.description.utf8)
             return
         }
-        append(compact, to: &output)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTextLength(compact)) { buffer in
+            output.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: write(compact, to: buffer.baseAddress!)))
+        }
     }
 
-    // Foundation's description is plain and locale-independent, but costs about 18,000
-    // instructions a number (a 128-bit division by ten per digit); the numbers real payloads
-    // carry have at most 19 digits and are printed from the mantissa directly, as description
-    // prints them: the digits with the point placed by the exponent, zeros added where the point
-    // falls outside them.
-    private static func append(_ number: CompactDecimal, to output: inout [UInt8]) {
+    /// The most bytes ``write(_:to:)`` writes for `number`: a sign, 20 digits, `0.` before
+    /// them, and the zeros its exponent adds.
+    static func maximumTextLength(_ number: CompactDecimal) -> Int { 23 + Int(number.exponent.magnitude) }
+
+    /// Writes `number`'s plain text at `target`, which has room for ``maximumTextLength(_:)``
+    /// bytes; how many it wrote. The JSON writer writes into its staging buffer this way.
+    static func write(_ number: CompactDecimal, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        // Foundation's description is plain and locale-independent, but costs about 18,000
+        // instructions a number (a 128-bit division by ten per digit); the numbers real payloads
+        // carry have at most 19 digits and are printed from the mantissa directly, as description
+        // prints them: the digits with the point placed by the exponent, zeros added where the
+        // point falls outside them.
+        let zero = UInt8(ascii: "0")
         guard number.mantissa != 0 else {
-            output.append(UInt8(ascii: "0"))
-            return
+            target.pointee = zero
+            return 1
         }
-        if number.isNegative { output.append(UInt8(ascii: "-")) }
-        number.mantissa.withDecimalDigits { mantissa in
-            let zero = UInt8(ascii: "0")
+        var count = 0
+        if number.isNegative {
+            target.pointee = UInt8(ascii: "-")
+            count = 1
+        }
+        return number.mantissa.withDecimalDigits { mantissa in
+            let digits = mantissa.baseAddress!
             if number.exponent >= 0 {
-                output.append(contentsOf: mantissa)
-                output.append(contentsOf: repeatElement(zero, count: number.exponent))
+                (target + count).update(from: digits, count: mantissa.count)
+                count += mantissa.count
+                (target + count).update(repeating: zero, count: number.exponent)
+                count += number.exponent
             } else if mantissa.count > -number.exponent {
                 let point = mantissa.count + number.exponent
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: mantissa[..<point]))
-                output.append(UInt8(ascii: "."))
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: mantissa[point...]))
+                (target + count).update(from: digits, count: point)
+                count += point
+                target[count] = UInt8(ascii: ".")
+                count += 1
+                (target + count).update(from: digits + point, count: mantissa.count - point)
+                count += mantissa.count - point
             } else {
-                output.append(contentsOf: [zero, UInt8(ascii: ".")])
-                output.append(contentsOf: repeatElement(zero, count: -number.exponent - mantissa.count))
-                output.append(contentsOf: mantissa)
+                let leadingZeros = -number.exponent - mantissa.count
+                target[count] = zero
+                target[count + 1] = UInt8(ascii: ".")
+                count += 2
+                (target + count).update(repeating: zero, count: leadingZeros)
+                count += leadingZeros
+                (target + count).update(from: digits, count: mantissa.count)
+                count += mantissa.count
             }
+            return count
         }
     }
 

@@ -14,8 +14,6 @@ struct JSONByteEncoder {
     private let inlineStrings = StringBits.layoutIsKnown
     /// ``stringValuesStartWithTheirString``, read once per encoder.
     private let stringValuesAreTheirString = Self.stringValuesStartWithTheirString
-    /// Where a decimal's text is printed before it is staged.
-    private var decimalText: [UInt8] = []
     private let pretty: Bool
     /// A space after each key's colon without indenting (`{"a": 1,"b": 2}`), DataWeave's
     /// `indent=false` layout.
@@ -177,11 +175,14 @@ struct JSONByteEncoder {
             append("null")
             return
         }
-        // Printed into a scratch array kept for the purpose, then staged like any other bytes:
-        // printing straight into `output` would drain the staging buffer for every number.
-        decimalText.removeAll(keepingCapacity: true)
-        DecimalFormatting.appendPlainText(number, to: &decimalText)
-        decimalText.withUnsafeBufferPointer { emit($0) }
+        guard let compact = CompactDecimal(number) else {
+            emit(DecimalFormatting.plainText(number))
+            return
+        }
+        // Printed straight into the staging buffer, which always has room for a number once
+        // drained (at most 23 bytes and 128 zeros).
+        if StagingBuffer.capacity - staged < DecimalFormatting.maximumTextLength(compact) { drain() }
+        staged += DecimalFormatting.write(compact, to: staging.base + staged)
     }
 
     /// Writes the value at `value`: a string straight from where it lies, anything else as
