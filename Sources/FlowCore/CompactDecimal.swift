@@ -19,6 +19,44 @@ struct CompactDecimal {
         self.init(reading: number)
     }
 
+    /// The number `mantissa` × 10^`exponent`, negative when `isNegative`.
+    init(mantissa: UInt64, exponent: Int, isNegative: Bool) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+        self.isNegative = isNegative
+    }
+
+    /// The `Decimal` of these parts, laid out as Foundation lays out the same number (trailing
+    /// zeros moved into the exponent, the compact flag set), without Foundation's 128-bit
+    /// arithmetic; nil where the layout is not the known one or the exponent does not fit. Zero
+    /// is `Decimal.zero`, whatever the exponent.
+    var decimal: Decimal? {
+        guard Self.layoutIsKnown else { return nil }
+        return unverifiedDecimal
+    }
+
+    private var unverifiedDecimal: Decimal? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        if mantissa == 0 { return Decimal.zero }
+        var mantissa = mantissa, exponent = exponent
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+        }
+        guard let storedExponent = Int8(exactly: exponent) else { return nil }
+        let length = (64 - mantissa.leadingZeroBitCount + 15) / 16
+        var number = Decimal.zero
+        withUnsafeMutableBytes(of: &number) { raw in
+            raw[0] = UInt8(bitPattern: storedExponent)
+            raw[1] = UInt8(length << 4) | (isNegative ? 0x08 : 0) | 0x04
+            for word in 0..<length {
+                raw[4 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word))
+                raw[5 + 2 * word] = UInt8(truncatingIfNeeded: mantissa >> (16 * word + 8))
+            }
+        }
+        return number
+    }
+
     private init?(reading number: Decimal) {
         guard MemoryLayout<Decimal>.size == 20 else { return nil }
         let parts: (UInt64, Int, Bool)? = withUnsafeBytes(of: number) { raw in
@@ -46,9 +84,19 @@ struct CompactDecimal {
             ("-12345.67", 1_234_567, -2, true), ("15e3", 15, 3, false), ("0", 0, 0, false),
             ("18446744073709551615", 18_446_744_073_709_551_615, 0, false), ("0.000001", 1, -6, false),
         ]
-        return samples.allSatisfy { text, mantissa, exponent, isNegative in
+        let readsBack = samples.allSatisfy { text, mantissa, exponent, isNegative in
             guard let number = Decimal(string: text), let read = CompactDecimal(reading: number) else { return false }
             return read.mantissa == mantissa && read.exponent == exponent && read.isNegative == isNegative
+        }
+        // Decimals built from parts must be the very bytes Foundation builds for them.
+        let built: [(UInt64, Int, Bool)] = [
+            (1_234_567, -2, true), (12_550, -2, false), (100, 0, false), (5, 3, false),
+            (18_446_744_073_709_551_615, -3, false), (65_536, -7, true), (1, -100, false),
+        ]
+        return readsBack && built.allSatisfy { mantissa, exponent, isNegative in
+            let expected = Decimal(sign: isNegative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+            guard let made = CompactDecimal(mantissa: mantissa, exponent: exponent, isNegative: isNegative).unverifiedDecimal else { return false }
+            return withUnsafeBytes(of: made) { Array($0) } == withUnsafeBytes(of: expected) { Array($0) }
         }
     }()
 }

@@ -50,51 +50,60 @@ public enum DecimalText {
     /// The fast path: nil when the text is not in the syntax or needs the slow path; the caller
     /// then falls back to ``slowParse(_:)``, which also rejects what is not a number.
     private static func fastParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
-        var index = 0
+        guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
+        var index = 0
         var negative = false
-        if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-            negative = bytes[index] == UInt8(ascii: "-")
+        if index < count, base[index] == UInt8(ascii: "-") || base[index] == UInt8(ascii: "+") {
+            negative = base[index] == UInt8(ascii: "-")
             index += 1
         }
+        // Leading zeros are skipped first, so that every digit the loops below read counts
+        // towards the 19 a 64-bit significand holds; they accumulate without overflow checks
+        // and the count is checked once at the end.
         var significand: UInt64 = 0
         var significantDigits = 0
-        var fractionDigits = 0
-        var sawDigit = false
-        var inFraction = false
+        let integerStart = index
+        while index < count, base[index] == UInt8(ascii: "0") { index += 1 }
         while index < count {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                sawDigit = true
-                if inFraction { fractionDigits += 1 }
-                if significand != 0 || byte != UInt8(ascii: "0") {
-                    significantDigits += 1
-                    guard significantDigits <= 19 else { return nil }
-                    significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
-                }
-            } else if byte == UInt8(ascii: "."), !inFraction {
-                guard sawDigit else { return nil }
-                inFraction = true
-                sawDigit = false
-            } else {
-                break
-            }
+            let digit = base[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            significand = significand &* 10 &+ UInt64(digit)
+            significantDigits += 1
             index += 1
         }
-        guard sawDigit else { return nil }
+        guard index > integerStart else { return nil }
+        var fractionDigits = 0
+        if index < count, base[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            if significand == 0 {
+                while index < count, base[index] == UInt8(ascii: "0") { index += 1 }
+            }
+            while index < count {
+                let digit = base[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                significand = significand &* 10 &+ UInt64(digit)
+                significantDigits += 1
+                index += 1
+            }
+            fractionDigits = index - fractionStart
+            guard fractionDigits > 0 else { return nil }
+        }
+        guard significantDigits <= 19 else { return nil }
         var exponent = 0
-        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < count, base[index] == UInt8(ascii: "e") || base[index] == UInt8(ascii: "E") {
             index += 1
             var exponentNegative = false
-            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-                exponentNegative = bytes[index] == UInt8(ascii: "-")
+            if index < count, base[index] == UInt8(ascii: "-") || base[index] == UInt8(ascii: "+") {
+                exponentNegative = base[index] == UInt8(ascii: "-")
                 index += 1
             }
             var exponentDigits = 0
-            while index < count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            while index < count, base[index] >= UInt8(ascii: "0"), base[index] <= UInt8(ascii: "9") {
                 exponentDigits += 1
                 guard exponentDigits <= 4 else { return nil }
-                exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                exponent = exponent * 10 + Int(base[index] - UInt8(ascii: "0"))
                 index += 1
             }
             guard exponentDigits > 0 else { return nil }
@@ -104,7 +113,10 @@ public enum DecimalText {
         let scale = exponent - fractionDigits
         guard (-100...100).contains(scale) else { return nil }
         if significand == 0 { return Decimal.zero }
-        return Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(significand))
+        // Built from its parts where Foundation's layout is the known one: `Decimal(sign:
+        // exponent:significand:)` costs more than reading the digits.
+        return CompactDecimal(mantissa: significand, exponent: scale, isNegative: negative).decimal
+            ?? Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(significand))
     }
 
     private static func slowParse(_ text: String) -> Decimal? {
