@@ -202,6 +202,17 @@ public struct ValueObject: Sendable, Hashable {
     /// Reserves room for `n` entries.
     public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
 
+    /// Replaces the value of the entry at `index`, keeping its key: in place when nothing else
+    /// holds this object's entries, so that a reader handing on rows one at a time (a CSV's, to
+    /// a `map`) refills the last row instead of making a new one. Returns whether it was in
+    /// place (false: the entries were shared, and this object now has its own copy).
+    @discardableResult
+    public mutating func replaceValue(at index: Int, with value: Value) -> Bool {
+        let storage = entries.withUnsafeBufferPointer { $0.baseAddress }
+        entries[index].value = value
+        return entries.withUnsafeBufferPointer { $0.baseAddress } == storage
+    }
+
     /// Whether any key has details (a scan: for writers deciding whether to look at them).
     public var hasKeyDetails: Bool { entries.contains { $0.hasDetails } }
 

@@ -27,6 +27,19 @@ public struct CSVFormat: DataFormat {
     public var textShapingPropertyNames: Set<String> { ["header", "separator", "quote", "escape"] }
 
     public func read(_ bytes: UnsafeRawBufferPointer, properties: FormatProperties) throws(FormatError) -> Value {
+        let (dialect, options) = try readerSettings(properties)
+        return try CSVReader.read(bytes.assumingMemoryBound(to: UInt8.self), dialect: dialect, options: options)
+    }
+
+    /// Reads the rows of `bytes` one at a time, refilling a row `body` did not keep for the
+    /// next (``TypedValue/forEachRow(_:)``); the rest is read after `body` returns false, so
+    /// that invalid bytes fail as they do in ``read(_:properties:)``.
+    func forEachRow(_ bytes: UnsafeRawBufferPointer, properties: FormatProperties, _ body: (Value, Int) -> Bool) throws(FormatError) {
+        let (dialect, options) = try readerSettings(properties)
+        try CSVReader.forEachRow(bytes.assumingMemoryBound(to: UInt8.self), dialect: dialect, options: options, reusingRows: true, body)
+    }
+
+    private func readerSettings(_ properties: FormatProperties) throws(FormatError) -> (CSVDialect, CSVReader.Options) {
         let dialect = try CSVDialect(properties)
         var options = CSVReader.Options()
         options.header = try properties.bool("header", default: true)
@@ -34,8 +47,7 @@ public struct CSVFormat: DataFormat {
         options.bodyStartLineNumber = try properties.int("bodyStartLineNumber", default: 0)
         options.ignoreEmptyLine = try properties.bool("ignoreEmptyLine", default: true)
         _ = try properties.bool("streaming", default: false)
-        let typed = bytes.assumingMemoryBound(to: UInt8.self)
-        return try CSVReader.read(typed, dialect: dialect, options: options)
+        return (dialect, options)
     }
 
     public func write(_ value: Value, properties: FormatProperties) throws(FormatError) -> [UInt8] {

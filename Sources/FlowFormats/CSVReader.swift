@@ -42,13 +42,30 @@ struct CSVReader {
 
     /// The rows of `bytes`.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect, options: Options) throws(FormatError) -> Value {
+        var rows: [Value] = []
+        try forEachRow(bytes, dialect: dialect, options: options, reusingRows: false) { row, _ in
+            rows.append(row)
+            return true
+        }
+        return .array(rows)
+    }
+
+    /// Hands the rows of `bytes` to `body` one at a time, with their index, until it returns
+    /// false; the rest is read all the same, so that bytes that are not valid CSV fail as they
+    /// do in ``read(_:dialect:options:)``, whatever `body` did.
+    ///
+    /// With `reusingRows`, a row `body` did not keep is refilled in place for the next one: its
+    /// storage, keys and entries are used again instead of freed and made anew. Once a refill
+    /// finds the row kept (its storage had to be copied), rows are made anew from then on.
+    static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect, options: Options, reusingRows: Bool,
+                           _ body: (Value, Int) -> Bool) throws(FormatError) {
         var reader = CSVReader(bytes, dialect: dialect)
         reader.skipByteOrderMark()
         var keys: [String] = []
         if options.header {
             reader.skipLines(before: options.headerLineNumber)
             if options.ignoreEmptyLine { reader.skipEmptyLines() }
-            if reader.atEnd { return .array([]) }
+            if reader.atEnd { return }
             repeat { keys.append(try reader.field()) } while reader.consumeSeparator()
             reader.consumeLineBreak()
         }
@@ -57,27 +74,69 @@ struct CSVReader {
         // in a `map` find each field where it was in the row before (a ragged row's extra
         // `column_N` could repeat a header name, so longer rows are not marked).
         let distinctColumns = ValueObject.keysAreDistinct(keys) ? keys.count : 0
-        var rows: [Value] = []
+        var row = ValueObject()
+        var refilling = reusingRows
+        var taking = true
+        var index = 0
         while !reader.atEnd {
             if options.ignoreEmptyLine, reader.atLineBreak {
                 reader.consumeLineBreak()
                 continue
             }
-            var entries: [ValueObject.Entry] = []
-            entries.reserveCapacity(keys.count)
-            var column = 0
-            repeat {
-                let value = try reader.field()
-                // Without a header every column is named by position; with one, so are any
-                // fields a ragged row has beyond it.
-                if column == keys.count { keys.append("column_\(column)") }
-                entries.append(ValueObject.Entry(key: keys[column], value: .string(value)))
-                column += 1
-            } while reader.consumeSeparator()
+            if refilling, !row.isEmpty {
+                refilling = try reader.refill(&row, keys: &keys, distinctColumns: distinctColumns)
+            } else {
+                row = try reader.row(keys: &keys, distinctColumns: distinctColumns)
+            }
             reader.consumeLineBreak()
-            rows.append(.object(ValueObject(entries: entries, keysAreDistinct: entries.count <= distinctColumns)))
+            if taking {
+                taking = body(.object(row), index)
+                index += 1
+            }
         }
-        return .array(rows)
+    }
+
+    /// The row starting at `index`, its fields named by `keys` (extended with `column_N` for
+    /// fields beyond them).
+    private mutating func row(keys: inout [String], distinctColumns: Int) throws(FormatError) -> ValueObject {
+        var entries: [ValueObject.Entry] = []
+        entries.reserveCapacity(keys.count)
+        var column = 0
+        repeat {
+            let value = try field()
+            // Without a header every column is named by position; with one, so are any
+            // fields a ragged row has beyond it.
+            if column == keys.count { keys.append("column_\(column)") }
+            entries.append(ValueObject.Entry(key: keys[column], value: .string(value)))
+            column += 1
+        } while consumeSeparator()
+        return ValueObject(entries: entries, keysAreDistinct: entries.count <= distinctColumns)
+    }
+
+    /// Reads the row starting at `index` into `row`, the row read before, replacing its values
+    /// (every row names column N by `keys[N]`, so its keys stay right); false when its storage
+    /// had to be copied because something kept the row.
+    private mutating func refill(_ row: inout ValueObject, keys: inout [String], distinctColumns: Int) throws(FormatError) -> Bool {
+        let width = row.count
+        var inPlace = true
+        var column = 0
+        repeat {
+            let value = Value.string(try field())
+            if column < width {
+                // Only the first replacement can copy: the row is its own afterwards.
+                if column == 0 { inPlace = row.replaceValue(at: column, with: value) } else { row.replaceValue(at: column, with: value) }
+            } else {
+                if column == keys.count { keys.append("column_\(column)") }
+                row.append(keys[column], value, details: nil)
+            }
+            column += 1
+        } while consumeSeparator()
+        if column != width {
+            // A ragged row: its own columns, marked as a row read afresh is.
+            row = ValueObject(entries: Array(row.entries.prefix(column)), keysAreDistinct: column <= distinctColumns)
+            return true
+        }
+        return inPlace
     }
 
     private var atEnd: Bool { index >= bytes.count }

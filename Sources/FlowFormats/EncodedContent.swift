@@ -44,6 +44,24 @@ final class EncodedContent: Sendable {
         return nil
     }
 
+    /// Hands the rows of CSV bytes not yet read to `body` one at a time (see
+    /// ``TypedValue/forEachRow(_:)``); false, handing nothing, for anything else. A failure to
+    /// read is kept as ``value()`` would keep it.
+    func forEachRow(_ body: (Value, Int) -> Bool) throws(ContentReadError) -> Bool {
+        guard reading.load() == nil, bytes.count > 0, let format = DataFormats.format(for: mediaType) as? CSVFormat,
+              CharsetDecoding.isUTF8(mediaType.charset) else { return false }
+        let properties = FormatProperties.reader(of: mediaType, for: format)
+        let outcome: Result<Void, FormatError> = bytes.withUnsafeBytes { buffer in
+            do throws(FormatError) { return .success(try format.forEachRow(buffer, properties: properties, body)) } catch { return .failure(error) }
+        }
+        if case .failure(let failure) = outcome {
+            let error = ContentReadError(mediaType: mediaType, failure: failure)
+            _ = reading.storeIfNilThenLoad(Reading(.failure(error)))
+            throw error
+        }
+        return true
+    }
+
     @inline(never)
     private func read() -> Reading {
         reading.storeIfNilThenLoad(Reading(Self.decode(bytes, as: mediaType)))

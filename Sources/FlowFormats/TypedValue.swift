@@ -112,6 +112,19 @@ public struct TypedValue: Sendable {
     private static let unfetchedPages = ContentReadError(
         mediaType: .java, failure: FormatError("a paged result is read only through foreach or after its pages are fetched"))
 
+    /// Hands the rows of CSV bytes not yet read to `body` one at a time, with their index, until
+    /// it returns false: what `payload map …` uses, so that each row is read, mapped and let go
+    /// in turn instead of all rows being read first. The rest is read after `body` stops, and
+    /// bytes that are not valid CSV throw as ``value`` would (they are checked after the rows
+    /// handed on, not before). A row `body` does not keep is refilled for the next one.
+    ///
+    /// Returns false, handing nothing, for anything else (other media types, content already
+    /// read, a charset other than UTF-8): read ``value`` instead.
+    public func forEachRow(_ body: (Value, Int) -> Bool) throws(ContentReadError) -> Bool {
+        guard case .encoded(let content) = storage else { return false }
+        return try content.forEachRow(body)
+    }
+
     /// The bytes as received or written, when the value came as bytes: what to send on unchanged.
     public var content: (any ContentBytes)? {
         if case .encoded(let content) = storage { return content.bytes }

@@ -142,6 +142,34 @@ import Testing
         #expect(logs.messages(in: "org.mule.weave.v2.model.service.DefaultLoggingService$") == ["count - 2", #"name - "ada""#, "key - ****"])
     }
 
+    @Test("payload map over a CSV body maps rows as they are read: invalid CSV still fails the map, after a log in the lambda logged the rows before it")
+    func csvRowsMappedAsRead() async throws {
+        let logs = LogCapture()
+        let runtime = try TestApp.runtime("""
+            <flow name="main">
+              <ee:transform \(Self.ee)>
+                <ee:message><ee:set-payload><![CDATA[%dw 2.0
+            output application/json indent=false
+            ---
+            payload map { id: log("row", $.id) as Number }]]></ee:set-payload></ee:message>
+              </ee:transform>
+            </flow>
+            """, logs: logs)
+        let flow = try #require(runtime.flow(named: "main"))
+        func run(_ csv: String) async -> FlowOutcome {
+            await runtime.run(flow, Event(payload: TypedValue(content: Array(csv.utf8), mediaType: MediaType(parsing: "text/csv")!),
+                                          correlationId: "c-1"))
+        }
+        let mapped = await run("id,name\n1,a\n2,b\n")
+        #expect(try mapped.event?.payload.value == [["id": 1], ["id": 2]] as Value)
+        #expect(logs.messages(in: "org.mule.weave.v2.model.service.DefaultLoggingService$") == [#"row - "1""#, #"row - "2""#])
+        let invalid = await run("id,name\n3,a\n\"4,b\n")
+        #expect(invalid.failure?.error.type.description == "MULE:EXPRESSION")
+        #expect(invalid.failure?.error.description
+            == "The payload is not valid text/csv: Unterminated quoted value: the quote opened here is never closed at line 3, column 1")
+        #expect(logs.messages(in: "org.mule.weave.v2.model.service.DefaultLoggingService$") == [#"row - "1""#, #"row - "2""#, #"row - "3""#])
+    }
+
     @Test("the app's own modules: import modules::Common, * from it, or names from it")
     func appModules() async throws {
         let common = """

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 
 /// `map`, `filter`, `reduce`, `orderBy`, `groupBy` and `distinctBy` with a lambda written in
 /// place: over an array, the lambda bound to `(item, index)` (for `reduce`: `(item,
@@ -15,6 +16,8 @@ final class HigherOrderNode: Node {
     /// The library's function, for inputs other than arrays (`groupBy` on an object…).
     private let library: BuiltinFunction?
     private let inline: Value
+    /// Whether this is `payload map …`, which maps CSV bytes row by row as they are read.
+    private let mapsPayload: Bool
 
     init(_ function: Function, collection: any Node, lambda: Lambda, offset: Int = 0) {
         self.function = function
@@ -23,9 +26,11 @@ final class HigherOrderNode: Node {
         self.offset = offset
         library = Builtins.all[function.rawValue]
         inline = InlineFunction(lambda).value
+        mapsPayload = function == .map && (collection as? ContextNode)?.name == .payload
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationFailure) -> Value {
+        if mapsPayload, let mapped = try mapPayloadRows(&frame) { return mapped }
         let input = try collection.evaluate(&frame)
         guard case .array(let items) = input else {
             if input.isNull { return .null }
@@ -43,6 +48,36 @@ final class HigherOrderNode: Node {
         } catch {
             throw error.located(at: offset)
         }
+    }
+
+    /// `payload map …` over CSV bytes not yet read: each row is read, mapped and let go in turn,
+    /// so the rows read are never all in memory and each is refilled for the next
+    /// (``TypedValue/forEachRow(_:)``); nil for any other payload. Invalid CSV fails as reading
+    /// the payload does, even after a row failed to map (the whole read comes first when the
+    /// rows are read at once); the one difference is that a `log` in the lambda has logged the
+    /// rows before the invalid bytes.
+    private func mapPayloadRows(_ frame: inout Frame) throws(EvaluationFailure) -> Value? {
+        let payload = frame.context.payload
+        var results: [Value] = []
+        var failure: EvaluationFailure?
+        let streamed: Bool
+        do throws(ContentReadError) {
+            streamed = try payload.forEachRow { row, index in
+                do throws(EvaluationFailure) {
+                    results.append(try lambda.call(&frame, row, .int(Int64(index))))
+                    lambda.releaseFirstParameter(&frame)
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+        } catch {
+            throw EvaluationFailure(unreadableContent: error)
+        }
+        guard streamed else { return nil }
+        if let failure { throw failure.located(at: offset) }
+        return .array(results)
     }
 
     private func apply(_ items: ValueArray, _ frame: inout Frame) throws(EvaluationFailure) -> Value {

@@ -26,6 +26,13 @@ final class Lambda: Sendable {
         return try body.evaluate(&frame)
     }
 
+    /// Sets the first parameter's slot to null, letting go of what ``call(_:_:_:)`` bound there
+    /// (a row its producer would refill in place while the slot still holds it).
+    @inline(__always)
+    func releaseFirstParameter(_ frame: inout Frame) {
+        if slots.count > 0 { frame.slots[slots[0]] = .null }
+    }
+
     /// Runs the body with the first parameters bound to `first`, `second` and `third`.
     @inline(__always)
     func call(_ frame: inout Frame, _ first: Value, _ second: Value, _ third: Value) throws(EvaluationFailure) -> Value {
