@@ -202,15 +202,17 @@ public struct ValueObject: Sendable, Hashable {
     /// Reserves room for `n` entries.
     public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
 
-    /// Replaces the value of the entry at `index`, keeping its key: in place when nothing else
-    /// holds this object's entries, so that a reader handing on rows one at a time (a CSV's, to
-    /// a `map`) refills the last row instead of making a new one. Returns whether it was in
-    /// place (false: the entries were shared, and this object now has its own copy).
-    @discardableResult
-    public mutating func replaceValue(at index: Int, with value: Value) -> Bool {
+    /// Calls `body` with the entries' storage, made this object's own first (copied only when
+    /// something else holds it), to replace values where they lie: a reader handing on rows one
+    /// at a time (a CSV's, to a `map`) refills the last row this way instead of making a new one.
+    /// `body` must leave the keys as they are. Returns its result, and whether the storage was
+    /// this object's own already (false: it was shared, and has been copied).
+    public mutating func withEntriesInPlace<Result, Failure: Error>(
+        _ body: (UnsafeMutableBufferPointer<Entry>) throws(Failure) -> Result
+    ) throws(Failure) -> (result: Result, wasOwn: Bool) {
         let storage = entries.withUnsafeBufferPointer { $0.baseAddress }
-        entries[index].value = value
-        return entries.withUnsafeBufferPointer { $0.baseAddress } == storage
+        let result = try entries.withUnsafeMutableBufferPointer { (buffer) throws(Failure) -> Result in try body(buffer) }
+        return (result, entries.withUnsafeBufferPointer { $0.baseAddress } == storage)
     }
 
     /// Whether any key has details (a scan: for writers deciding whether to look at them).

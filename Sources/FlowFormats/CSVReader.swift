@@ -118,19 +118,25 @@ struct CSVReader {
     /// had to be copied because something kept the row.
     private mutating func refill(_ row: inout ValueObject, keys: inout [String], distinctColumns: Int) throws(FormatError) -> Bool {
         let width = row.count
-        var inPlace = true
-        var column = 0
-        repeat {
-            let value = Value.string(try field())
-            if column < width {
-                // Only the first replacement can copy: the row is its own afterwards.
-                if column == 0 { inPlace = row.replaceValue(at: column, with: value) } else { row.replaceValue(at: column, with: value) }
-            } else {
+        // The row's own columns first, where they lie (one uniqueness check for the row).
+        let (read, inPlace) = try row.withEntriesInPlace { (entries) throws(FormatError) -> (columns: Int, more: Bool) in
+            var column = 0
+            repeat {
+                entries[column].value = .string(try field())
+                column += 1
+                guard consumeSeparator() else { return (column, false) }
+            } while column < entries.count
+            return (column, true)
+        }
+        var column = read.columns
+        if read.more {
+            // Fields beyond the last row's, appended (marked as not distinct until rebuilt below).
+            repeat {
                 if column == keys.count { keys.append("column_\(column)") }
-                row.append(keys[column], value, details: nil)
-            }
-            column += 1
-        } while consumeSeparator()
+                row.append(keys[column], .string(try field()), details: nil)
+                column += 1
+            } while consumeSeparator()
+        }
         if column != width {
             // A ragged row: its own columns, marked as a row read afresh is.
             row = ValueObject(entries: Array(row.entries.prefix(column)), keysAreDistinct: column <= distinctColumns)
