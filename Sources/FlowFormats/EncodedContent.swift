@@ -20,6 +20,10 @@ final class EncodedContent: Sendable {
     let bytes: any ContentBytes
     let mediaType: MediaType
     private let reading = ManagedAtomicLazyReference<Reading>()
+    /// Set while ``forEachRow(_:)`` hands rows on: a reader that asks for rows meanwhile (a
+    /// `payload map` inside the lambda of another) reads the value instead, stored for every
+    /// later reader, rather than parse the bytes again for each outer row.
+    private let handingRows = ManagedAtomic<Bool>(false)
 
     init(bytes: any ContentBytes, mediaType: MediaType) {
         self.bytes = bytes
@@ -49,7 +53,10 @@ final class EncodedContent: Sendable {
     /// read is kept as ``value()`` would keep it.
     func forEachRow(_ body: (Value, Int) -> Bool) throws(ContentReadError) -> Bool {
         guard reading.load() == nil, bytes.count > 0, let format = DataFormats.format(for: mediaType) as? CSVFormat,
-              CharsetDecoding.isUTF8(mediaType.charset) else { return false }
+              CharsetDecoding.isUTF8(mediaType.charset),
+              handingRows.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+        else { return false }
+        defer { handingRows.store(false, ordering: .releasing) }
         let properties = FormatProperties.reader(of: mediaType, for: format)
         let outcome: Result<Void, FormatError> = bytes.withUnsafeBytes { buffer in
             do throws(FormatError) { return .success(try format.forEachRow(buffer, properties: properties, body)) } catch { return .failure(error) }

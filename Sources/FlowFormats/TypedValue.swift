@@ -119,7 +119,8 @@ public struct TypedValue: Sendable {
     /// handed on, not before). A row `body` does not keep is refilled for the next one.
     ///
     /// Returns false, handing nothing, for anything else (other media types, content already
-    /// read, a charset other than UTF-8): read ``value`` instead.
+    /// read, a charset other than UTF-8, rows asked for while this content's rows are being
+    /// handed on): read ``value`` instead.
     public func forEachRow(_ body: (Value, Int) -> Bool) throws(ContentReadError) -> Bool {
         guard case .encoded(let content) = storage else { return false }
         return try content.forEachRow(body)

@@ -36,8 +36,10 @@ import Testing
         // A header alone, and no bytes at all (null, as reading them gives).
         Case(script: "payload map $", csv: "a,b\n", expected: "[]"),
         Case(script: "payload map $", csv: "", expected: "null"),
-        // The payload read again inside the lambda.
+        // The payload read again inside the lambda, and mapped again there.
         Case(script: "payload map (row) -> sizeOf(payload)", csv: "a\n1\n2\n", expected: "[2,2]"),
+        Case(script: "payload map (row) -> (payload map (inner) -> inner.a ++ row.a)", csv: "a\n1\n2\n",
+             expected: #"[["11","21"],["12","22"]]"#),
         // A lambda failure, and invalid CSV after it: the CSV's failure wins, as when it is read first.
         Case(script: "payload map ($.a as Number)", csv: "a\n1\nx\n3\n",
              expected: "failed: Cannot coerce String (x) to Number"),

@@ -54,6 +54,21 @@ import Testing
         #expect(try typed.forEachRow { _, _ in true } == false)
     }
 
+    @Test func rowsAskedForWhileRowsAreHandedOnComeFromTheValue() throws {
+        let typed = TypedValue(content: Array("a\n1\n2\n".utf8), mediaType: Self.csv)
+        var inner: [Bool] = [], innerValues: [Value] = []
+        _ = try typed.forEachRow { _, _ in
+            // As `payload map` does when no rows are handed on: it reads the value.
+            inner.append((try? typed.forEachRow { _, _ in true }) ?? true)
+            innerValues.append((try? typed.value) ?? .null)
+            return true
+        }
+        #expect(inner == [false, false])
+        #expect(innerValues == [[["a": "1"], ["a": "2"]], [["a": "1"], ["a": "2"]]])
+        // The value read inside is stored: rows are not handed on any more.
+        #expect(try typed.forEachRow { _, _ in true } == false)
+    }
+
     @Test func otherContentIsNotHandedOn() throws {
         var calls = 0
         let count: (Value, Int) -> Bool = { _, _ in
