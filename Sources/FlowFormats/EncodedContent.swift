@@ -1,5 +1,6 @@
 import Atomics
 import FlowCore
+import Synchronization
 
 /// Bytes in a media type and the value they read as, read at most once: the first reader parses,
 /// everyone after gets the stored result.
@@ -23,7 +24,7 @@ final class EncodedContent: Sendable {
     /// Set while ``forEachRow(_:)`` hands rows on: a reader that asks for rows meanwhile (a
     /// `payload map` inside the lambda of another) reads the value instead, stored for every
     /// later reader, rather than parse the bytes again for each outer row.
-    private let handingRows = ManagedAtomic<Bool>(false)
+    private let handingRows = Atomic<Bool>(false)
 
     init(bytes: any ContentBytes, mediaType: MediaType) {
         self.bytes = bytes
