@@ -110,13 +110,18 @@ struct CSVReader {
         var column = 0
         repeat {
             let value = try field()
-            // Without a header every column is named by position; with one, so are any
-            // fields a ragged row has beyond it.
-            if column == keys.count { keys.append("column_\(column)") }
-            entries.append(ValueObject.Entry(key: keys[column], value: .string(value)))
+            entries.append(ValueObject.Entry(key: Self.key(ofColumn: column, in: &keys), value: .string(value)))
             column += 1
         } while consumeSeparator()
         return ValueObject(entries: entries, keysAreDistinct: entries.count <= distinctColumns)
+    }
+
+    /// The key of the field in `column`: the header's name for it, else `column_N`, added to
+    /// `keys`. Without a header every column is named by position; with one, so are any fields
+    /// a ragged row has beyond it.
+    private static func key(ofColumn column: Int, in keys: inout [String]) -> String {
+        if column == keys.count { keys.append("column_\(column)") }
+        return keys[column]
     }
 
     /// Reads the row starting at `index` into `row`, the row read before, replacing its values
@@ -138,8 +143,8 @@ struct CSVReader {
         if read.more {
             // Fields beyond the last row's, appended (marked as not distinct until rebuilt below).
             repeat {
-                if column == keys.count { keys.append("column_\(column)") }
-                row.append(keys[column], .string(try field()), details: nil)
+                let value = Value.string(try field())
+                row.append(Self.key(ofColumn: column, in: &keys), value, details: nil)
                 column += 1
             } while consumeSeparator()
         }
@@ -199,22 +204,12 @@ struct CSVReader {
     }
 
     /// The field starting at `index`; leaves `index` on the separator, line break or end after it.
+    @inline(__always)
     private mutating func field() throws(FormatError) -> String {
         if index < bytes.count, bytes[index] == quote { return try quotedField() }
         let start = index
         // Eight bytes at a time; the first word holding the field's end says where it is.
-        #if _endian(little)
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                let ends = fieldEnds(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                if ends != 0 {
-                    index += ends.firstMarkedByte
-                    return string(start..<index)
-                }
-                index += 8
-            }
-        }
-        #endif
+        if skipWords(until: fieldEnds) { return string(start..<index) }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == separator || byte == 0x0A || byte == 0x0D { break }
@@ -233,20 +228,9 @@ struct CSVReader {
         var escaped = false
         scratch.removeAll(keepingCapacity: true)
         while true {
-            #if _endian(little)
             // Eight bytes at a time up to the next byte that needs a look: a quote, the escape
             // character or a line break (counted below).
-            if let base = bytes.baseAddress {
-                while index + 8 <= bytes.count {
-                    let stops = quotedValueStops(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    if stops != 0 {
-                        index += stops.firstMarkedByte
-                        break
-                    }
-                    index += 8
-                }
-            }
-            #endif
+            skipWords(until: quotedValueStops)
             guard index < bytes.count else {
                 throw opening.error("Unterminated quoted value: the quote opened here is never closed")
             }
@@ -291,6 +275,27 @@ struct CSVReader {
                 "Unexpected \(describe(bytes[index])) after the closing quote of a value; expected \(describe(separator)) or the end of the line")
         }
         return value
+    }
+
+    /// Moves `index` eight bytes at a time while `stops` marks no byte of the word there, then
+    /// onto the first byte it marks (the lowest, which is exact: ``Swift/UInt64/firstMarkedByte``);
+    /// true when it found one, false with fewer than eight bytes left (or on a big-endian
+    /// machine), for the caller to go on byte by byte.
+    @inline(__always)
+    @discardableResult
+    private mutating func skipWords(until stops: (UInt64) -> UInt64) -> Bool {
+        #if _endian(little)
+        guard let base = bytes.baseAddress else { return false }
+        while index + 8 <= bytes.count {
+            let marks = stops(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if marks != 0 {
+                index += marks.firstMarkedByte
+                return true
+            }
+            index += 8
+        }
+        #endif
+        return false
     }
 
     /// Nonzero when a byte of `word` is the separator, LF or CR; its lowest marked byte is the
