@@ -6,9 +6,7 @@ public enum DecimalFormatting {
     /// The shortest plain text that reads back as `number`; `NaN` for a NaN.
     public static func plainText(_ number: Decimal) -> String {
         guard let compact = CompactDecimal(number) else { return number.description }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTextLength(compact)) { buffer in
-            String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: write(compact, to: buffer.baseAddress!)), as: UTF8.self)
-        }
+        return withText(of: compact) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends ``plainText(_:)``'s bytes to `output` (no string is made for a number whose
@@ -18,8 +16,13 @@ public enum DecimalFormatting {
             output.append(contentsOf: number.description.utf8)
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTextLength(compact)) { buffer in
-            output.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: write(compact, to: buffer.baseAddress!)))
+        withText(of: compact) { output.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with `number`'s plain text, written into a buffer on the stack.
+    private static func withText<Result>(of number: CompactDecimal, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTextLength(number)) { buffer in
+            body(UnsafeBufferPointer(start: buffer.baseAddress!, count: write(number, to: buffer.baseAddress!)))
         }
     }
 

@@ -63,15 +63,18 @@ public enum DecimalText {
         // and the count is checked once at the end.
         var significand: UInt64 = 0
         var significantDigits = 0
+        func readDigits() {
+            while index < count {
+                let digit = base[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                significand = significand &* 10 &+ UInt64(digit)
+                significantDigits += 1
+                index += 1
+            }
+        }
         let integerStart = index
         while index < count, base[index] == UInt8(ascii: "0") { index += 1 }
-        while index < count {
-            let digit = base[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            significand = significand &* 10 &+ UInt64(digit)
-            significantDigits += 1
-            index += 1
-        }
+        readDigits()
         guard index > integerStart else { return nil }
         var fractionDigits = 0
         if index < count, base[index] == UInt8(ascii: ".") {
@@ -80,13 +83,7 @@ public enum DecimalText {
             if significand == 0 {
                 while index < count, base[index] == UInt8(ascii: "0") { index += 1 }
             }
-            while index < count {
-                let digit = base[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { break }
-                significand = significand &* 10 &+ UInt64(digit)
-                significantDigits += 1
-                index += 1
-            }
+            readDigits()
             fractionDigits = index - fractionStart
             guard fractionDigits > 0 else { return nil }
         }

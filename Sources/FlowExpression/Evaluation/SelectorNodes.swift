@@ -33,7 +33,7 @@ final class KeyPathNode: Node {
     /// slot fails, null gives null). Never fails, so callers need no error path around it.
     @inline(__always)
     func slotMember(in frame: Frame) -> Value? {
-        guard let slot, keys.count == 1 else { return nil }
+        guard isSlotMember, let slot else { return nil }
         return firstMember(ofSlot: slot, in: frame)
     }
 
