@@ -122,7 +122,12 @@ func (s *service) createProject(w http.ResponseWriter, r *http.Request) {
 	}
 	companyID, body, problem := buildCreateRequest(payload)
 	if problem != "" {
-		fail(w, http.StatusBadRequest, "PROCORE:BAD_REQUEST", problem)
+		errorType := "PROCORE:BAD_REQUEST"
+		if _, isObject := payload.(map[string]any); !isObject && payload != nil {
+			// A payload of the wrong shape: Conduit's INVALID_REQUEST, a child of BAD_REQUEST.
+			errorType = "PROCORE:INVALID_REQUEST"
+		}
+		fail(w, http.StatusBadRequest, errorType, problem)
 		return
 	}
 

@@ -578,7 +578,11 @@ function createProject(req, res, agent) {
             }
         }
         const built = buildCreateRequest(payload);
-        if (built.problem !== undefined) return sendError(res, 400, 'PROCORE:BAD_REQUEST', built.problem);
+        if (built.problem !== undefined) {
+            // A payload of the wrong shape: Conduit's INVALID_REQUEST, a child of BAD_REQUEST.
+            const type = payload !== null && !isObject(payload) ? 'PROCORE:INVALID_REQUEST' : 'PROCORE:BAD_REQUEST';
+            return sendError(res, 400, type, built.problem);
+        }
         const body = Buffer.from(built.body);
         const upstream = http.request({
             agent,
