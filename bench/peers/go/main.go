@@ -120,13 +120,8 @@ func (s *service) createProject(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "BAD_REQUEST", "Invalid JSON in request body: "+err.Error())
 		return
 	}
-	companyID, body, problem := buildCreateRequest(payload)
+	companyID, body, errorType, problem := buildCreateRequest(payload)
 	if problem != "" {
-		errorType := "PROCORE:BAD_REQUEST"
-		if _, isObject := payload.(map[string]any); !isObject && payload != nil {
-			// A payload of the wrong shape: Conduit's INVALID_REQUEST, a child of BAD_REQUEST.
-			errorType = "PROCORE:INVALID_REQUEST"
-		}
 		fail(w, http.StatusBadRequest, errorType, problem)
 		return
 	}
@@ -204,8 +199,10 @@ func missing(parameter string) string {
 	return "Missing value for required parameter '" + parameter + "'"
 }
 
-// buildCreateRequest is Procore's body and the company id, or every problem in field order.
-func buildCreateRequest(payload any) (companyID string, body []byte, problem string) {
+// buildCreateRequest is Procore's body and the company id, or every problem in field order and
+// the error type they are answered with: a payload of the wrong shape is Conduit's
+// INVALID_REQUEST (a child of BAD_REQUEST), invalid fields its BAD_REQUEST.
+func buildCreateRequest(payload any) (companyID string, body []byte, errorType, problem string) {
 	var fields map[string]any
 	switch p := payload.(type) {
 	case map[string]any:
@@ -222,7 +219,7 @@ func buildCreateRequest(payload any) (companyID string, body []byte, problem str
 		case bool:
 			kind = "a Boolean (" + describe(payload) + ")"
 		}
-		return "", nil, invalid("companyId", "'payload.company_id' needs the payload to be a JSON object, got "+kind)
+		return "", nil, "PROCORE:INVALID_REQUEST", invalid("companyId", "'payload.company_id' needs the payload to be a JSON object, got "+kind)
 	}
 
 	var problems []string
@@ -307,10 +304,10 @@ func buildCreateRequest(payload any) (companyID string, body []byte, problem str
 		}
 	}
 	if len(problems) > 0 {
-		return "", nil, strings.Join(problems, "; ")
+		return "", nil, "PROCORE:BAD_REQUEST", strings.Join(problems, "; ")
 	}
 	buffer = append(buffer, "}}"...)
-	return companyID, buffer, ""
+	return companyID, buffer, "", ""
 }
 
 func isWhitespace(value any) bool {

@@ -34,7 +34,7 @@ func TestSampleBodyKeepsIDsExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	company, body, problem := buildCreateRequest(payload)
+	company, body, _, problem := buildCreateRequest(payload)
 	if problem != "" {
 		t.Fatal(problem)
 	}
@@ -48,7 +48,7 @@ func TestSampleBodyKeepsIDsExact(t *testing.T) {
 
 func TestIDsBeyondInt64AreRefused(t *testing.T) {
 	payload, _ := decodeJSON([]byte(`{"company_id": 9223372036854775808, "name": "x", "office_id": "9223372036854775807"}`))
-	_, _, problem := buildCreateRequest(payload)
+	_, _, _, problem := buildCreateRequest(payload)
 	want := "Invalid value for parameter 'companyId': 9223372036854775808 is not a Procore id (expected a positive whole number)"
 	if problem != want {
 		t.Fatalf("problem %q, want %q", problem, want)
@@ -64,7 +64,7 @@ func BenchmarkDecodeAndBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, body, problem := buildCreateRequest(payload); problem != "" || body == nil {
+		if _, body, _, problem := buildCreateRequest(payload); problem != "" || body == nil {
 			b.Fatal(problem)
 		}
 	}

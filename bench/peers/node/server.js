@@ -449,13 +449,20 @@ const missing = (parameter) => `Missing value for required parameter '${paramete
 /** An empty or blank string for a field that is not text means "no value": sent as null. */
 const isBlank = (v) => typeof v === 'string' && (v.length === 0 || (!plainEnd(v.charCodeAt(0)) && BLANK.test(v)));
 
-/** `{ companyId, body }` for Procore, or `{ problem }` with every problem in field order. */
+/**
+ * `{ companyId, body }` for Procore, or `{ errorType, problem }` with every problem in field order:
+ * a payload of the wrong shape is Conduit's INVALID_REQUEST (a child of BAD_REQUEST), invalid
+ * fields its BAD_REQUEST.
+ */
 function buildCreateRequest(payload) {
     if (payload !== null && !isObject(payload)) {
         const kind = Array.isArray(payload) ? 'an Array'
             : typeof payload === 'string' ? `a String (${describe(payload)})`
                 : isNumber(payload) ? `a Number (${describe(payload)})` : `a Boolean (${describe(payload)})`;
-        return { problem: invalid('companyId', `'payload.company_id' needs the payload to be a JSON object, got ${kind}`) };
+        return {
+            errorType: 'PROCORE:INVALID_REQUEST',
+            problem: invalid('companyId', `'payload.company_id' needs the payload to be a JSON object, got ${kind}`),
+        };
     }
     const fields = payload ?? {};
     const problems = [];
@@ -501,7 +508,7 @@ function buildCreateRequest(payload) {
             for (const part of customParts.values()) parts.push(part);
         }
     }
-    if (problems.length > 0) return { problem: problems.join('; ') };
+    if (problems.length > 0) return { errorType: 'PROCORE:BAD_REQUEST', problem: problems.join('; ') };
     return { companyId, body: `{"company_id":${companyId},"project":{${parts.join(',')}}}` };
 }
 
@@ -578,11 +585,7 @@ function createProject(req, res, agent) {
             }
         }
         const built = buildCreateRequest(payload);
-        if (built.problem !== undefined) {
-            // A payload of the wrong shape: Conduit's INVALID_REQUEST, a child of BAD_REQUEST.
-            const type = payload !== null && !isObject(payload) ? 'PROCORE:INVALID_REQUEST' : 'PROCORE:BAD_REQUEST';
-            return sendError(res, 400, type, built.problem);
-        }
+        if (built.problem !== undefined) return sendError(res, 400, built.errorType, built.problem);
         const body = Buffer.from(built.body);
         const upstream = http.request({
             agent,
