@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ConnectorSupport
 import FlowCore
 import FlowEngine
 import Logging
@@ -85,6 +86,7 @@ public final class HTTPRequestConfiguration: ConnectorConfiguration {
         configuration.redirectConfiguration = followRedirects ? .follow(max: 5, allowCycles: false) : .disallow
         configuration.httpVersion = .http1Only
         configuration.decompression = .disabled
+        configuration.disableRequestSpans()
         var pool = HTTPClient.Configuration.ConnectionPool()
         pool.idleTimeout = .milliseconds(Int64(definition.connectionIdleTimeoutMillis))
         // Mule's -1 means no limit; AsyncHTTPClient's is a soft limit per host, so a large one.
