@@ -52,3 +52,15 @@ extension JSON {
     /// number is never split, so a chunk can be longer).
     public static let encodingChunkSize = 16 * 1024
 }
+
+extension JSON {
+    /// Where the members of the JSON object in `bytes` lie (``JSONObjectIndex``), found in one
+    /// pass that checks the whole document; nil when the bytes are not valid JSON or are neither
+    /// an object nor null.
+    public static func indexObject(_ bytes: UnsafeRawBufferPointer) -> JSONObjectIndex? {
+        bytes.withMemoryRebound(to: UInt8.self) { buffer in
+            var decoder = JSONByteDecoder(buffer)
+            return decoder.indexObject()
+        }
+    }
+}

@@ -14,6 +14,10 @@ struct JSONByteDecoder {
     private var depth = 0
     /// Reused for strings that need unescaping or UTF-8 validation.
     private var scratch: [UInt8] = []
+    /// False while a value is only checked (``selectMember(at:)`` passing over the members it
+    /// was not asked for): the same grammar and the same errors, but no strings, arrays or
+    /// objects are made.
+    private var building = true
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -34,6 +38,89 @@ struct JSONByteDecoder {
         } catch {
             return .failure(syntaxError(error))
         }
+    }
+
+    /// Where each member of the document's top-level object lies, found in one pass that checks
+    /// the whole document as ``decodeDocument()`` does but makes only the keys: a
+    /// ``JSONObjectIndex`` to select members from without decoding the rest. A document that is
+    /// null gives an index of no members that reads as null.
+    ///
+    /// Nil when the bytes are not one valid JSON value, or when the document is neither an
+    /// object nor null.
+    mutating func indexObject() -> JSONObjectIndex? {
+        do throws(Failure) {
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput() }
+            let members: [JSONObjectIndex.Member]?
+            switch bytes[index] {
+            case UInt8(ascii: "{"): members = try indexMembers()
+            case UInt8(ascii: "n"):
+                try parseLiteral("null")
+                members = nil
+            default: return .none
+            }
+            skipWhitespace()
+            if index < bytes.count { return .none }
+            return JSONObjectIndex(members: members)
+        } catch {
+            return .none
+        }
+    }
+
+    /// ``parseObject()`` that keeps each key and where its value's bytes are, checking the values
+    /// without making them.
+    private mutating func indexMembers() throws(Failure) -> [JSONObjectIndex.Member] {
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        var members: [JSONObjectIndex.Member] = []
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return members
+        }
+        while true {
+            guard index < bytes.count else { throw endOfInput() }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                throw Failure(offset: index, reason: "expected a string key but found \(describe(at: index))")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput() }
+            guard bytes[index] == UInt8(ascii: ":") else {
+                throw Failure(offset: index, reason: "expected ':' after the key but found \(describe(at: index))")
+            }
+            index += 1
+            skipWhitespace()
+            let start = index
+            try skip { decoder throws(Failure) in _ = try decoder.parseValue() }
+            members.append(JSONObjectIndex.Member(key: key, bytes: start..<index))
+            skipWhitespace()
+            guard index < bytes.count else { throw endOfInput() }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    throw Failure(offset: index, reason: "trailing comma before '}'")
+                }
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return members
+            default:
+                throw Failure(offset: index, reason: "expected ',' or '}' but found \(describe(at: index))")
+            }
+        }
+    }
+
+    /// Runs `check` with nothing made, only checked.
+    private mutating func skip(_ check: (inout JSONByteDecoder) throws(Failure) -> Void) throws(Failure) {
+        let wasBuilding = building
+        building = false
+        defer { building = wasBuilding }
+        try check(&self)
     }
 
     // MARK: - Values
@@ -89,7 +176,8 @@ struct JSONByteDecoder {
         }
         var elements = PackingArrayBuilder()
         while true {
-            elements.append(try parseValue())
+            let element = try parseValue()
+            if building { elements.append(element) }
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {
@@ -132,7 +220,8 @@ struct JSONByteDecoder {
             }
             index += 1
             skipWhitespace()
-            object.append(key, try parseValue())
+            let value = try parseValue()
+            if building { object.append(key, value) }
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {
@@ -161,7 +250,7 @@ struct JSONByteDecoder {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let text = building ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) : ""
                 index += 1
                 return text
             }
@@ -179,7 +268,7 @@ struct JSONByteDecoder {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return building ? String(decoding: scratch, as: UTF8.self) : ""
             case UInt8(ascii: "\\"):
                 try parseEscape()
             case 0..<0x20:

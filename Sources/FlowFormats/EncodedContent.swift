@@ -25,6 +25,8 @@ final class EncodedContent: Sendable {
     /// `payload map` inside the lambda of another) reads the value instead, stored for every
     /// later reader, rather than parse the bytes again for each outer row.
     private let handingRows = Atomic<Bool>(false)
+    /// Where the members of JSON bytes lie, once ``member(at:)`` has looked.
+    private let objectIndex = ManagedAtomicLazyReference<Indexed>()
 
     init(bytes: any ContentBytes, mediaType: MediaType) {
         self.bytes = bytes
@@ -68,6 +70,31 @@ final class EncodedContent: Sendable {
             throw error
         }
         return true
+    }
+
+    /// The value at the key path `path` in JSON bytes not yet read, selected through an index of
+    /// the top-level object's members (made on first use, kept) without reading the rest
+    /// (``JSONObjectIndex``); nil when the value is already known, for other media types, and
+    /// whenever only reading the value can tell (bytes that are not valid JSON, a path through
+    /// an array): read ``value()`` then.
+    func member(at path: [String]) -> Value? {
+        guard !path.isEmpty, reading.load() == nil, bytes.count > 0,
+              let format = DataFormats.format(for: mediaType) as? JSONFormat
+        else { return nil }
+        let indexed = objectIndex.load() ?? objectIndex.storeIfNilThenLoad(Indexed(bytes.withUnsafeBytes { buffer in
+            format.indexObject(buffer, properties: FormatProperties.reader(of: mediaType, for: format))
+        }))
+        guard let index = indexed.index else { return nil }
+        return bytes.withUnsafeBytes { index.member(at: path[...], in: $0) }
+    }
+
+    /// The outcome of indexing, boxed so it can be published with one atomic store.
+    final class Indexed: Sendable {
+        let index: JSONObjectIndex?
+
+        init(_ index: JSONObjectIndex?) {
+            self.index = index
+        }
     }
 
     @inline(never)

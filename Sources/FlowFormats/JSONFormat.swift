@@ -26,6 +26,14 @@ public struct JSONFormat: DataFormat {
         }
     }
 
+    /// Where the members of the object in `bytes` lie (``JSON/indexObject(_:)``), checked as
+    /// ``read(_:properties:)`` checks them; nil when reading would fail or the document is
+    /// neither an object nor null.
+    public func indexObject(_ bytes: UnsafeRawBufferPointer, properties: FormatProperties) -> JSONObjectIndex? {
+        guard (try? properties.bool("streaming", default: false)) != nil else { return nil }
+        return JSON.indexObject(bytes)
+    }
+
     public func write(_ value: Value, properties: FormatProperties) throws(FormatError) -> [UInt8] {
         var shaping = JSONOutputShaping()
         let skipNullOn = try properties.choice("skipNullOn", of: ["arrays", "objects", "everywhere"], default: nil)

@@ -126,6 +126,16 @@ public struct TypedValue: Sendable {
         return try content.forEachRow(body)
     }
 
+    /// The value at the key path `path` (`payload.company.id`) in JSON bytes not yet read,
+    /// found without reading the rest of them: a log line's `payload.id` of a large answer makes
+    /// one value instead of the whole tree. The same value as selecting from ``value``; nil for
+    /// anything else and whenever only reading the whole value can tell (invalid bytes, a path
+    /// through an array): read ``value`` then.
+    public func member(at path: [String]) -> Value? {
+        guard case .encoded(let content) = storage else { return nil }
+        return content.member(at: path)
+    }
+
     /// The bytes as received or written, when the value came as bytes: what to send on unchanged.
     public var content: (any ContentBytes)? {
         if case .encoded(let content) = storage { return content.bytes }

@@ -1,4 +1,5 @@
 import FlowCore
+import FlowFormats
 import Synchronization
 
 /// A chain of `.key` selectors (`payload.project.address.city`): the fast path for the
@@ -9,6 +10,9 @@ final class KeyPathNode: Node {
     /// Where each key's selector is written, to locate a failure (selecting from a String).
     let offsets: [Int]
 
+    /// Whether the path starts from `payload`, whose members can be selected from JSON bytes
+    /// not yet read (``TypedValue/member(at:)``).
+    private let selectsFromPayload: Bool
     /// The lambda slot the path starts from (`$.id`), read in place instead of copied.
     private let slot: Int?
     /// The first key, kept apart for the slot's fast path.
@@ -22,6 +26,7 @@ final class KeyPathNode: Node {
         self.keys = keys
         self.offsets = offsets
         slot = keys.isEmpty ? nil : (target as? SlotNode)?.slot
+        selectsFromPayload = !keys.isEmpty && (target as? ContextNode)?.name == .payload
         firstKey = LookupKey(keys.first ?? "")
     }
 
@@ -46,6 +51,8 @@ final class KeyPathNode: Node {
             if keys.count == 1 { return first }
             current = first
             start = 1
+        } else if selectsFromPayload, let selected = frame.context.payload.member(at: keys) {
+            return selected
         } else {
             current = try target.evaluate(&frame)
         }
