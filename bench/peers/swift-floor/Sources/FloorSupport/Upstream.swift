@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// The upstream leg of the main job on AsyncHTTPClient alone: `POST` a body to Procore's create
 /// endpoint with the bearer token, the captured request's fixed headers (`Content-Type`,
@@ -30,12 +31,22 @@ public final class Upstream: Sendable {
     let url: String
     let headers: HTTPHeaders
     let api: API
+    /// Which event loop an exchange is asked for, relative to the caller's.
+    public enum LoopPreference: String, Sendable {
+        /// Any loop (AsyncHTTPClient's default).
+        case indifferent
+        /// The exchange's callbacks on the caller's loop, any connection.
+        case delegate
+        /// The callbacks and the connection on the caller's loop.
+        case channel
+    }
+    let loopPreference: LoopPreference
     static let timeout = TimeAmount.seconds(30)
     static let maximumBodySize = 1 << 22
 
     /// `url`: the create endpoint; `fixedHeaders`: name/value pairs sent with every request;
     /// `pool`: the pool's connections per host (AsyncHTTPClient's and Conduit's default is 8).
-    public init(url: String, token: String, fixedHeaders: [(String, String)], api: API, pool: Int) {
+    public init(url: String, token: String, fixedHeaders: [(String, String)], api: API, pool: Int, loopPreference: LoopPreference = .indifferent) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(10), read: .seconds(30)))
@@ -48,6 +59,7 @@ public final class Upstream: Sendable {
         headers.replaceOrAdd(name: "Authorization", value: "Bearer \(token)")
         self.headers = headers
         self.api = api
+        self.loopPreference = loopPreference
     }
 
     /// Sends `body` and waits for the whole answer.
@@ -57,7 +69,13 @@ public final class Upstream: Sendable {
         switch api {
         case .delegate:
             let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .byteBuffer(body))
-            let response = try await client.execute(request: request, deadline: .now() + Self.timeout).get()
+            let loop: HTTPClient.EventLoopPreference
+            switch (loopPreference, MultiThreadedEventLoopGroup.currentEventLoop) {
+            case (.delegate, let current?): loop = .delegate(on: current)
+            case (.channel, let current?): loop = .delegateAndChannel(on: current)
+            default: loop = .indifferent
+            }
+            let response = try await client.execute(request: request, eventLoop: loop, deadline: .now() + Self.timeout).get()
             return Answer(status: Int(response.status.code), body: response.body ?? ByteBuffer())
         case .async:
             var request = HTTPClientRequest(url: url)

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FloorSupport
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 
 // The floor the Swift stack allows for the main job (issue 17): Hummingbird's listener and
@@ -11,10 +12,11 @@ let usage = """
     usage: swift-floor --port P [--mode relay|json|static] [--responder direct|router]
                        [--upstream URL --token T --upstream-body FILE [--upstream-headers FILE]]
                        [--client delegate|async] [--pool N] [--static-body FILE]
+                       [--executor global|loop] [--upstream-loop indifferent|delegate|channel]
       relay and json send FILE's bytes (the captured upstream request) to URL/rest/v1.0/projects
     """
 let arguments = Arguments(known: ["port", "mode", "responder", "upstream", "token", "upstream-body", "upstream-headers",
-                                  "client", "pool", "static-body"], usage: usage)
+                                  "client", "pool", "static-body", "executor", "upstream-loop"], usage: usage)
 let mode = Mode(rawValue: arguments.choice("mode", ["relay", "json", "static"]))!
 let port = arguments.int("port", default: 8080)
 
@@ -29,7 +31,8 @@ case .relay, .json:
     upstream = Upstream(url: base + "/rest/v1.0/projects", token: arguments.required("token"),
                         fixedHeaders: WireFiles.headers(arguments.string("upstream-headers")),
                         api: Upstream.API(rawValue: arguments.choice("client", ["delegate", "async"]))!,
-                        pool: arguments.int("pool", default: 8))
+                        pool: arguments.int("pool", default: 8),
+                        loopPreference: Upstream.LoopPreference(rawValue: arguments.choice("upstream-loop", ["indifferent", "delegate", "channel"]))!)
     let body = WireFiles.bytes(arguments.required("upstream-body"))
     let object = mode == .json ? (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))).map(JSONBox.init) : nil
     if mode == .json && object == nil { Arguments.fail("'--upstream-body' is not JSON") }
@@ -47,8 +50,15 @@ do {
         router.post("/projects") { request, _ in try await work.handle(request) }
         try await Application(router: router, configuration: configuration, onServerRunning: announce).runService()
     default:
-        try await Application(responder: DirectResponder(work: work), configuration: configuration,
-                              onServerRunning: announce).runService()
+        switch arguments.choice("executor", ["global", "loop"]) {
+        case "loop":
+            let server = HTTPServerBuilder { responder in PinnedHTTP1Channel(base: HTTP1Channel(responder: responder)) }
+            try await Application(responder: DirectResponder(work: work), server: server, configuration: configuration,
+                                  onServerRunning: announce).runService()
+        default:
+            try await Application(responder: DirectResponder(work: work), configuration: configuration,
+                                  onServerRunning: announce).runService()
+        }
     }
 } catch {
     FileOutput.standardError("swift-floor: \(error)\n")
