@@ -14,9 +14,8 @@ struct JSONByteDecoder {
     private var depth = 0
     /// Reused for strings that need unescaping or UTF-8 validation.
     private var scratch: [UInt8] = []
-    /// False while a value is only checked (``selectMember(at:)`` passing over the members it
-    /// was not asked for): the same grammar and the same errors, but no strings, arrays or
-    /// objects are made.
+    /// False while a value is only checked (``indexObject()`` passing over the members' values):
+    /// the same grammar and the same errors, but no strings, arrays or objects are made.
     private var building = true
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
