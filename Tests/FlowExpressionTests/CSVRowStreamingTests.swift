@@ -52,16 +52,7 @@ import Testing
     /// The result as compact JSON, or the failure's first line; `readFirst` reads the payload
     /// before the script runs, so that its rows are mapped from memory, not as they are read.
     static func run(_ scriptCase: Case, readFirst: Bool) throws -> String {
-        let source = "%dw 2.0\n---\n" + scriptCase.script
-        let expression = try ExpressionCompiler.compileScript(
-            source, at: .verbatim(source.unicodeScalars, from: SourceLocation(file: "case.dwl", line: 1, column: 1)))
-        let payload = TypedValue(content: Array(scriptCase.csv.utf8), mediaType: try #require(MediaType(parsing: scriptCase.mediaType)))
-        if readFirst { _ = try? payload.value }
-        do {
-            return JSON.encode(try expression.evaluate(EvaluationContext(payload: payload)))
-        } catch {
-            return "failed: " + (error.message.split(separator: "\n").first.map(String.init) ?? "")
-        }
+        try Fixtures.runScript(scriptCase.script, payload: scriptCase.csv, mediaType: scriptCase.mediaType, readFirst: readFirst)
     }
 
     @Test(arguments: cases)

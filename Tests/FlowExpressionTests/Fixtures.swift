@@ -1,6 +1,8 @@
 import Foundation
 import FlowCore
 import FlowExpression
+import FlowFormats
+import Testing
 
 /// A decimal from its text, for expected values.
 func dec(_ text: String) -> Value { .decimal(Decimal(string: text)!) }
@@ -48,5 +50,22 @@ enum Fixtures {
 
     static func evaluate(_ source: String, in context: EvaluationContext = context) throws -> Value {
         try ExpressionCompiler.compile(source, at: location).evaluate(context)
+    }
+
+    /// The DataWeave script `script` run on `payload` given as `bytes` in `mediaType`: its result
+    /// as compact JSON, or "failed: " and the failure's first line. `readFirst` reads the payload
+    /// before the script runs, for the cases that must come out the same whether a script reads
+    /// the bytes as it goes or the value read at once.
+    static func runScript(_ script: String, payload bytes: String, mediaType: String, readFirst: Bool) throws -> String {
+        let source = "%dw 2.0\n---\n" + script
+        let expression = try ExpressionCompiler.compileScript(
+            source, at: .verbatim(source.unicodeScalars, from: SourceLocation(file: "case.dwl", line: 1, column: 1)))
+        let payload = TypedValue(content: Array(bytes.utf8), mediaType: try #require(MediaType(parsing: mediaType)))
+        if readFirst { _ = try? payload.value }
+        do {
+            return JSON.encode(try expression.evaluate(EvaluationContext(payload: payload)))
+        } catch {
+            return "failed: " + (error.message.split(separator: "\n").first.map(String.init) ?? "")
+        }
     }
 }
