@@ -67,51 +67,16 @@ struct JSONByteDecoder {
         }
     }
 
-    /// ``parseObject()`` that keeps each key and where its value's bytes are, checking the values
-    /// without making them.
+    /// The top-level object's keys and where each value's bytes are, the values checked without
+    /// being made.
     private mutating func indexMembers() throws(Failure) -> [JSONObjectIndex.Member] {
-        try enterContainer()
-        index += 1
-        skipWhitespace()
         var members: [JSONObjectIndex.Member] = []
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return members
+        try parseMembers { decoder, key throws(Failure) in
+            let start = decoder.index
+            try decoder.skip { decoder throws(Failure) in _ = try decoder.parseValue() }
+            members.append(JSONObjectIndex.Member(key: key, bytes: start..<decoder.index))
         }
-        while true {
-            guard index < bytes.count else { throw endOfInput() }
-            guard bytes[index] == UInt8(ascii: "\"") else {
-                throw Failure(offset: index, reason: "expected a string key but found \(describe(at: index))")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count else { throw endOfInput() }
-            guard bytes[index] == UInt8(ascii: ":") else {
-                throw Failure(offset: index, reason: "expected ':' after the key but found \(describe(at: index))")
-            }
-            index += 1
-            skipWhitespace()
-            let start = index
-            try skip { decoder throws(Failure) in _ = try decoder.parseValue() }
-            members.append(JSONObjectIndex.Member(key: key, bytes: start..<index))
-            skipWhitespace()
-            guard index < bytes.count else { throw endOfInput() }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    throw Failure(offset: index, reason: "trailing comma before '}'")
-                }
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                return members
-            default:
-                throw Failure(offset: index, reason: "expected ',' or '}' but found \(describe(at: index))")
-            }
-        }
+        return members
     }
 
     /// Runs `check` with nothing made, only checked.
@@ -197,14 +162,26 @@ struct JSONByteDecoder {
     }
 
     private mutating func parseObject() throws(Failure) -> Value {
+        var object = ValueObject()
+        try parseMembers { decoder, key throws(Failure) in
+            let value = try decoder.parseValue()
+            if decoder.building { object.append(key, value) }
+        }
+        return .object(object)
+    }
+
+    /// The grammar of an object from its opening brace to its closing one: each key is read and
+    /// handed to `member` with the decoder at the start of the key's value, which `member` must
+    /// read past.
+    @inline(__always)
+    private mutating func parseMembers(_ member: (inout JSONByteDecoder, String) throws(Failure) -> Void) throws(Failure) {
         try enterContainer()
         index += 1
         skipWhitespace()
-        var object = ValueObject()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(object)
+            return
         }
         while true {
             guard index < bytes.count else { throw endOfInput() }
@@ -219,8 +196,7 @@ struct JSONByteDecoder {
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            if building { object.append(key, value) }
+            try member(&self, key)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {
@@ -233,7 +209,7 @@ struct JSONByteDecoder {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                return .object(object)
+                return
             default:
                 throw Failure(offset: index, reason: "expected ',' or '}' but found \(describe(at: index))")
             }
