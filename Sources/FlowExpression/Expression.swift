@@ -120,6 +120,14 @@ public struct Expression: Sendable {
         (root as? ContextNode)?.name == .payload
     }
 
+    /// The key, when the expression is just `payload.key` (one key selected from the payload, no
+    /// header): the shape of a connector parameter mapped from a body field by field, which an
+    /// operation can fill in one pass over the payload's members with others of its kind.
+    public var payloadMemberKey: String? {
+        guard header == nil, let path = root as? KeyPathNode, path.selectsFromPayload, path.keys.count == 1 else { return nil }
+        return path.keys[0]
+    }
+
     /// The value, when the expression is a constant such as `#['text']` or `#[42]`.
     public var constantValue: Value? {
         if let header, !header.globalInitializers.isEmpty || header.isScript && header.output?.keepsValue == false { return nil }

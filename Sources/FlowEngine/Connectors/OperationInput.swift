@@ -67,6 +67,27 @@ public final class OperationInput: Sendable {
         try evaluate(parameter, prepared: expressionContext)
     }
 
+    /// Evaluates the parameters of `list`, giving their values in its order: what evaluating
+    /// each with ``evaluate(_:)-(ParameterValue)`` gives, failures included (the first failing
+    /// parameter's error), with the `#[payload.key]` parameters filled in one pass over the
+    /// payload's members when the payload reads as an object.
+    public func evaluate(_ list: ParameterList) throws(ConnectorError) -> [Value] {
+        var values = [Value](repeating: .null, count: list.count)
+        // Anything but an object (or bytes that do not read) is left to the expressions, which
+        // give what selecting a key from it gives: null, a mapped array, or a located failure.
+        if list.selectsFromPayload, case .object(let object)? = try? expressionContext.payload.value {
+            list.selectMembers(of: object, into: &values)
+            for position in list.positionsToEvaluate {
+                values[position] = try evaluate(list.parameters[position])
+            }
+        } else {
+            for (position, parameter) in list.parameters.enumerated() {
+                values[position] = try evaluate(parameter)
+            }
+        }
+        return values
+    }
+
     /// Evaluates one of the operation's parameters as if the payload were `payload`, the rest of
     /// the event unchanged: for telling whether a parameter fails because of the shape of the
     /// payload it received (an Array where its expression selects a key of an Object).

@@ -12,7 +12,7 @@ final class KeyPathNode: Node {
 
     /// Whether the path starts from `payload`, whose members can be selected from JSON bytes
     /// not yet read (``TypedValue/member(at:)``).
-    private let selectsFromPayload: Bool
+    let selectsFromPayload: Bool
     /// The lambda slot the path starts from (`$.id`), read in place instead of copied.
     private let slot: Int?
     /// The first key, kept apart for the slot's fast path.

@@ -16,8 +16,10 @@ struct ProcoreFlowOperation: ConnectorOperation {
     let definition: ComponentDefinition
     let runtime: ProcoreRuntimeConfiguration
     /// The parameters that go into the request, picked out of the definition once rather than
-    /// on every call.
-    private let requestParameters: [RequestParameter]
+    /// on every call, and prepared to be evaluated together (most are `#[payload.key]`).
+    private let requestParameters: ParameterList
+    /// Their names (the definition's keys), in the same order.
+    private let requestParameterNames: [String]
     /// The `<procore:custom-field>` children, by key.
     private let customFieldParameters: [RequestParameter]
     /// The same in the order the request builder checks them (`companyId`, `projectId`, then the
@@ -31,8 +33,9 @@ struct ProcoreFlowOperation: ConnectorOperation {
         self.kind = kind
         self.definition = definition
         self.runtime = runtime
-        requestParameters = definition.parameters.filter { !Self.nonRequestParameters.contains($0.key) }
-            .map { RequestParameter(name: $0.key, value: $0.value) }
+        let written = definition.parameters.filter { !Self.nonRequestParameters.contains($0.key) }
+        requestParameterNames = written.map(\.key)
+        requestParameters = ParameterList(written.map(\.value))
         let entries = definition.child("custom-fields")?.children.filter { $0.name == "custom-field" } ?? []
         customFieldParameters = entries.compactMap { entry in
             guard let key = entry.parameters["key"]?.text, let value = entry.parameters["value"] else { return nil }
@@ -125,8 +128,8 @@ struct ProcoreFlowOperation: ConnectorOperation {
     private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> [String: Value] {
         var values: [String: Value] = [:]
         values.reserveCapacity(requestParameters.count + 1)
-        for parameter in requestParameters {
-            values[parameter.name] = try input.evaluate(parameter.value)
+        for (name, value) in zip(requestParameterNames, try input.evaluate(requestParameters)) {
+            values[name] = value
         }
         if !customFieldParameters.isEmpty {
             var fields = values["customFields"]?.objectValue ?? ValueObject()

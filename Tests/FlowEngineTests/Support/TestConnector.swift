@@ -15,6 +15,9 @@ import Foundation
 /// - `test:source name` — a message source the test fires events from (``source(named:)``);
 /// - `test:wait config-ref key` — waits until the test calls ``release(_:)`` for `key`.
 /// - `test:sleep config-ref millis` — sleeps `millis` milliseconds, then leaves the message as it is.
+/// - `test:fields config-ref a b c d e` — evaluates the parameters written (in that order) both
+///   together (``ParameterList``) and one by one, and returns `{together, oneByOne}`: each the
+///   array of values, or the failure's message.
 /// - `test:pages config-ref key pages pageSize failOnPage` — a paged result of the numbers 1…
 ///   `pages × pageSize`, a page at a time; records `fetch <page> after <n>` (n: the calls of
 ///   `test:flaky key` so far) and fails page `failOnPage` with `TEST:CONNECTIVITY`.
@@ -58,6 +61,7 @@ final class TestConnector: Connector, @unchecked Sendable {
             ElementDeclaration("source", role: .source, parameters: [ParameterDeclaration("name", required: true)]),
             ElementDeclaration("wait", role: .operation, parameters: common + [ParameterDeclaration("key", required: true)]),
             ElementDeclaration("sleep", role: .operation, parameters: common + [ParameterDeclaration("millis", required: true, kind: .integer)]),
+            ElementDeclaration("fields", role: .operation, parameters: common + Fields.names.map { ParameterDeclaration($0, kind: .expression) }),
             ElementDeclaration("pages", role: .operation, parameters: common + [
                 ParameterDeclaration("key", required: true),
                 ParameterDeclaration("pages", required: true, kind: .integer),
@@ -123,6 +127,8 @@ final class TestConnector: Connector, @unchecked Sendable {
         case "sleep":
             guard let millis = definition.parameters["millis"] else { break }
             return Sleep(millis: millis)
+        case "fields":
+            return Fields(list: ParameterList(Fields.names.compactMap { definition.parameters[$0] }))
         case "pages":
             guard let key = definition.parameters["key"]?.text, let pages = definition.parameters["pages"].flatMap({ Int($0.text) }),
                   let pageSize = definition.parameters["pageSize"].flatMap({ Int($0.text) }) else { break }
@@ -191,6 +197,29 @@ final class TestConnector: Connector, @unchecked Sendable {
                 throw ConnectorError(type: ErrorTypeName(namespace: "TEST", identifier: "CONNECTIVITY"), message: "call \(call) failed")
             }
             return Message(payload: .int(Int64(call)))
+        }
+    }
+
+    struct Fields: ConnectorOperation {
+        static let names = ["a", "b", "c", "d", "e"]
+        let list: ParameterList
+
+        func execute(_ input: OperationInput) async throws(ConnectorError) -> Message {
+            let together: Value
+            do {
+                together = .array(ValueArray(try input.evaluate(list)))
+            } catch {
+                together = .string(error.message)
+            }
+            var oneByOne: Value
+            do {
+                var values: [Value] = []
+                for parameter in list.parameters { values.append(try input.evaluate(parameter)) }
+                oneByOne = .array(ValueArray(values))
+            } catch {
+                oneByOne = .string(error.message)
+            }
+            return Message(payload: ["together": together, "oneByOne": oneByOne])
         }
     }
 

@@ -9,15 +9,16 @@ import NIOPosix
 /// `Procore-Company-Id`, …) and a fresh `Idempotency-Token`, and collect the whole answer.
 ///
 /// One pooled, keep-alive client on the process-wide event loops, configured as Conduit's
-/// connector configures its own (no redirects, no retries inside the pool), so that the floor
-/// differs from Conduit only in what Conduit does around the call. `api` picks which of the
-/// client's two request APIs sends it.
+/// connector configures its own (no redirects, no retries inside the pool, no tracing span per
+/// request), so that the floor differs from Conduit only in what Conduit does around the call.
+/// `api` picks which of the client's two request APIs sends it, `pool` the connections per host
+/// (Conduit's connector: the async API and 32).
 public final class Upstream: Sendable {
     /// AsyncHTTPClient's two ways to send a request.
     public enum API: String, Sendable {
-        /// `HTTPClient.Request` and `execute(request:deadline:)`, the future-based API Conduit uses.
+        /// `HTTPClient.Request` and `execute(request:deadline:)`, the future-based API.
         case delegate
-        /// `HTTPClientRequest` and `execute(_:timeout:)`, the async/await API.
+        /// `HTTPClientRequest` and `execute(_:timeout:)`, the async/await API Conduit uses.
         case async
     }
 
@@ -45,13 +46,16 @@ public final class Upstream: Sendable {
     static let maximumBodySize = 1 << 22
 
     /// `url`: the create endpoint; `fixedHeaders`: name/value pairs sent with every request;
-    /// `pool`: the pool's connections per host (AsyncHTTPClient's and Conduit's default is 8).
+    /// `pool`: the pool's connections per host (AsyncHTTPClient's default is 8, Conduit's 32).
     public init(url: String, token: String, fixedHeaders: [(String, String)], api: API, pool: Int, loopPreference: LoopPreference = .indifferent) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(10), read: .seconds(30)))
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = pool
+        // Conduit bootstraps no tracer and turns the client's per-request span off
+        // (`disableRequestSpans()`): the no-op span still costs a reflection of the method.
+        configuration.tracing.tracer = nil
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.url = url
         var headers = HTTPHeaders()

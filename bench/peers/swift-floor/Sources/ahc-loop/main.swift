@@ -10,14 +10,14 @@ import NIOCore
 // seconds, and its peak RSS), so the client side's CPU per request is that of the client alone.
 let usage = """
     usage: ahc-loop --upstream URL --token T --upstream-body FILE [--upstream-headers FILE]
-                    [--client delegate|async] [--pool N] [--concurrency C] [--seconds S] [--warmup S]
+                    [--client async|delegate] [--pool N] [--concurrency C] [--seconds S] [--warmup S]
     """
 let arguments = Arguments(known: ["upstream", "token", "upstream-body", "upstream-headers", "client", "pool",
                                   "concurrency", "seconds", "warmup"], usage: usage)
 let upstream = Upstream(url: arguments.required("upstream") + "/rest/v1.0/projects", token: arguments.required("token"),
                         fixedHeaders: WireFiles.headers(arguments.string("upstream-headers")),
-                        api: Upstream.API(rawValue: arguments.choice("client", ["delegate", "async"]))!,
-                        pool: arguments.int("pool", default: 8))
+                        api: Upstream.API(rawValue: arguments.choice("client", ["async", "delegate"]))!,
+                        pool: arguments.int("pool", default: 32))
 let body = WireFiles.bytes(arguments.required("upstream-body"))
 let concurrency = arguments.int("concurrency", default: 16)
 let seconds = arguments.int("seconds", default: 10)

@@ -11,7 +11,7 @@ import NIOCore
 let usage = """
     usage: swift-floor --port P [--mode relay|json|static] [--responder direct|router]
                        [--upstream URL --token T --upstream-body FILE [--upstream-headers FILE]]
-                       [--client delegate|async] [--pool N] [--static-body FILE]
+                       [--client async|delegate] [--pool N] [--static-body FILE]
                        [--executor global|loop] [--upstream-loop indifferent|delegate|channel]
       relay and json send FILE's bytes (the captured upstream request) to URL/rest/v1.0/projects
     """
@@ -30,8 +30,8 @@ case .relay, .json:
     let base = arguments.required("upstream")
     upstream = Upstream(url: base + "/rest/v1.0/projects", token: arguments.required("token"),
                         fixedHeaders: WireFiles.headers(arguments.string("upstream-headers")),
-                        api: Upstream.API(rawValue: arguments.choice("client", ["delegate", "async"]))!,
-                        pool: arguments.int("pool", default: 8),
+                        api: Upstream.API(rawValue: arguments.choice("client", ["async", "delegate"]))!,
+                        pool: arguments.int("pool", default: 32),
                         loopPreference: Upstream.LoopPreference(rawValue: arguments.choice("upstream-loop", ["indifferent", "delegate", "channel"]))!)
     let body = WireFiles.bytes(arguments.required("upstream-body"))
     let object = mode == .json ? (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))).map(JSONBox.init) : nil
