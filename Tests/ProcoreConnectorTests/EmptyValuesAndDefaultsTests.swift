@@ -33,7 +33,7 @@ import Testing
     @Test(arguments: ProjectField.update.filter { $0.type.readsBlankAsNoValue }.map(\.parameter))
     func emptyOrBlankIsSentAsNull(parameter: String) throws {
         let field = try #require(ProjectField.update.first { $0.parameter == parameter })
-        for blank in ["", "   ", "\t"] {
+        for blank in ["", "   ", "\t", "\r\n", "\u{A0}", " \u{3000} "] {
             #expect(try Self.updateProject([parameter: .string(blank)]) == #"{"\#(field.jsonField)":null}"#)
         }
     }

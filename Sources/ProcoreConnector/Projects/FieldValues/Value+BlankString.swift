@@ -6,6 +6,10 @@ extension Value {
     /// field that is not free text.
     var isBlankString: Bool {
         guard case .string(let text) = self else { return false }
+        // Nearly every value starts with a visible ASCII character, which no whitespace
+        // character does: decided by the first byte, without making a `Character` (grapheme
+        // breaking and a Unicode property lookup, about 550 instructions).
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
         return text.allSatisfy(\.isWhitespace)
     }
 }
