@@ -18,22 +18,47 @@ struct ConsoleLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var merged = metadata
-        if let provided = metadataProvider?.get(), !provided.isEmpty { merged.merge(provided) { _, new in new } }
-        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        var context: [String] = []
-        if let path = merged[LogMetadataKeys.processorPath] { context.append("processor: \(LogText.escaped(path.description))") }
-        if let id = merged[LogMetadataKeys.correlationId] { context.append("event: \(LogText.escaped(id.description))") }
-        // The trace's ids after Mule's fields, so that a text log can be joined to a trace too.
-        if let trace = merged[LogMetadataKeys.traceId] { context.append("trace: \(LogText.escaped(trace.description))") }
-        if let span = merged[LogMetadataKeys.spanId] { context.append("span: \(LogText.escaped(span.description))") }
-        let bracket = context.isEmpty ? "" : "[\(context.joined(separator: "; "))] "
+        let provided = metadataProvider?.get()
+        let extra = event.metadata
+        // Each key looked up where it is, the record's own first, then the provider's, then the
+        // handler's: what merging the three gives, without building a dictionary per record.
+        func value(_ key: String) -> Logger.Metadata.Value? {
+            extra?[key] ?? provided?[key] ?? metadata[key]
+        }
         // Messages carry request data (a logger's payload, a query parameter): one record is one
         // line, unless the runtime laid it out on several lines itself.
-        let message = merged[LogMetadataKeys.multiline] == "true"
+        let message = value(LogMetadataKeys.multiline) == "true"
             ? LogText.escapedKeepingLines(event.message.description) : LogText.escaped(event.message.description)
-        ConsoleOutput.write("\(Self.levelName(event.level)) \(ConsoleOutput.timestamp()) \(bracket)\(label): \(message)\n")
+        var line = Self.levelName(event.level)
+        line.reserveCapacity(200 + message.utf8.count)
+        line += " "
+        line += ConsoleOutput.timestamp()
+        line += " "
+        var opened = false
+        for (key, name) in Self.bracketFields {
+            guard let field = value(key) else { continue }
+            line += opened ? "; " : "["
+            line += name
+            line += ": "
+            line += LogText.escaped(field.description)
+            opened = true
+        }
+        if opened { line += "] " }
+        line += label
+        line += ": "
+        line += message
+        line += "\n"
+        ConsoleOutput.write(line)
     }
+
+    /// The fields in the brackets, in order: Mule's, then the trace's ids, so that a text log can
+    /// be joined to a trace too.
+    private static let bracketFields: [(key: String, name: String)] = [
+        (LogMetadataKeys.processorPath, "processor"),
+        (LogMetadataKeys.correlationId, "event"),
+        (LogMetadataKeys.traceId, "trace"),
+        (LogMetadataKeys.spanId, "span"),
+    ]
 
     /// The level as Mule prints it, padded to five characters.
     private static func levelName(_ level: Logger.Level) -> String {
