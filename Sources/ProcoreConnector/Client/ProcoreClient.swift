@@ -72,12 +72,22 @@ package final class ProcoreClient: Sendable {
     }
 
     /// `procore:create-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
-    package func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+    package func createProject(_ parameters: ProjectParameters, resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(try validated(.create, parameters), resourceOwnerId: resourceOwnerId)
     }
 
-    /// `procore:update-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
+    /// `procore:create-project` with parameters by name.
+    package func createProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+        try await createProject(ProjectParameters(parameters), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// `procore:update-project` with parameters by name.
     package func updateProject(_ parameters: [String: Value], resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
+        try await updateProject(ProjectParameters(parameters), resourceOwnerId: resourceOwnerId)
+    }
+
+    /// `procore:update-project` with the evaluated XML parameters (see ``ProjectRequestBuilder``).
+    package func updateProject(_ parameters: ProjectParameters, resourceOwnerId: String? = nil) async throws(ProcoreError) -> Message {
         try await send(try validated(.update, parameters), resourceOwnerId: resourceOwnerId)
     }
 
@@ -199,7 +209,7 @@ package final class ProcoreClient: Sendable {
         }
     }
 
-    func validated(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    func validated(_ operation: ProjectOperation, _ parameters: ProjectParameters) throws(ProcoreError) -> ProjectRequest {
         do throws(ProcoreError) {
             let request = try ProjectRequestBuilder.build(operation, parameters)
             logger.debug("\(operation.rawValue) parameters valid: \(request.fieldCount) project field(s) for company \(request.companyId)",

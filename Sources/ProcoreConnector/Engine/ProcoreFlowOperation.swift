@@ -18,8 +18,9 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// The parameters that go into the request, picked out of the definition once rather than
     /// on every call, and prepared to be evaluated together (most are `#[payload.key]`).
     private let requestParameters: ParameterList
-    /// Their names (the definition's keys), in the same order.
-    private let requestParameterNames: [String]
+    /// Where their values go: the definition's keys in the same order, then `customFields` when
+    /// only `<procore:custom-field>` children give it.
+    private let parameterLayout: ProjectParameters.Layout
     /// The `<procore:custom-field>` children, by key.
     private let customFieldParameters: [RequestParameter]
     /// The same in the order the request builder checks them (`companyId`, `projectId`, then the
@@ -34,7 +35,6 @@ struct ProcoreFlowOperation: ConnectorOperation {
         self.definition = definition
         self.runtime = runtime
         let written = definition.parameters.filter { !Self.nonRequestParameters.contains($0.key) }
-        requestParameterNames = written.map(\.key)
         requestParameters = ParameterList(written.map(\.value))
         let entries = definition.child("custom-fields")?.children.filter { $0.name == "custom-field" } ?? []
         customFieldParameters = entries.compactMap { entry in
@@ -45,6 +45,8 @@ struct ProcoreFlowOperation: ConnectorOperation {
         case .project(let operation): ["companyId", "projectId"] + operation.fields.map(\.parameter) + ["customFields", ClearedFields.parameter]
         case .read, .unauthorize: []
         }
+        let customFieldsNeedsRoom = !customFieldParameters.isEmpty && written[Self.customFields] == nil
+        parameterLayout = ProjectParameters.Layout(names: written.map(\.key) + (customFieldsNeedsRoom ? [Self.customFields] : []))
         orderedParameters = order.compactMap { name in definition.parameters[name].map { (name: name, value: $0) } }
     }
 
@@ -72,7 +74,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
     @inline(never)
     private func read(_ operation: ProjectReadOperation, _ input: OperationInput) async throws -> Message {
         let client = try runtime.runningClient()
-        let parameters = try evaluateParameters(input)
+        let parameters = try evaluateParameters(input).dictionary
         switch operation {
         case .get: return try await client.getProject(parameters, resourceOwnerId: resourceOwner)
         case .list: return try await client.listProjects(parameters, resourceOwnerId: resourceOwner)
@@ -125,21 +127,22 @@ struct ProcoreFlowOperation: ConnectorOperation {
 
     /// Every written parameter evaluated, with `<procore:custom-field>` children merged into
     /// `customFields`.
-    private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> [String: Value] {
-        var values: [String: Value] = [:]
-        values.reserveCapacity(requestParameters.count + 1)
-        for (name, value) in zip(requestParameterNames, try input.evaluate(requestParameters)) {
-            values[name] = value
-        }
+    private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> ProjectParameters {
+        var values: [Value?] = try input.evaluate(requestParameters)
         if !customFieldParameters.isEmpty {
-            var fields = values["customFields"]?.objectValue ?? ValueObject()
+            let position = parameterLayout.names.firstIndex(of: Self.customFields)!
+            if position == values.count { values.append(nil) }
+            var fields = values[position]?.objectValue ?? ValueObject()
             for entry in customFieldParameters {
                 fields[entry.name] = try input.evaluate(entry.value)
             }
-            values["customFields"] = .object(fields)
+            values[position] = .object(fields)
         }
-        return values
+        return ProjectParameters(layout: parameterLayout, values: values)
     }
+
+    /// The parameter `<procore:custom-field>` children are merged into.
+    private static let customFields = "customFields"
 }
 
 /// A parameter the operation evaluates on every call, held by reference: iterating value-typed

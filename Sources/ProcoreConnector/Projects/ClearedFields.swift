@@ -39,7 +39,7 @@ struct ClearedFields {
     }
 
     /// The fields `value` names for `operation`; each unusable name is added to `problems`.
-    static func read(_ value: Value?, for operation: ProjectOperation, parameters: [String: Value],
+    static func read(_ value: Value?, for operation: ProjectOperation, parameters: ProjectParameters,
                      problems: inout [String]) -> ClearedFields {
         guard let value, !value.isNull else { return ClearedFields() }
         guard let names = names(in: value) else {
@@ -72,7 +72,7 @@ struct ClearedFields {
     }
 
     /// Why `field` cannot be cleared with the `parameters` given, or nil when it can.
-    private static func problem(clearing field: ProjectField, parameters: [String: Value]) -> String? {
+    private static func problem(clearing field: ProjectField, parameters: ProjectParameters) -> String? {
         if field.parameter == "name" { return "'name' cannot be cleared (every Procore project has a name)" }
         guard let given = parameters[field.parameter], !given.isNull,
               !(field.type.readsBlankAsNoValue && given.isBlankString) else { return nil }

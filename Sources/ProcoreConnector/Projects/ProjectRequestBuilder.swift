@@ -18,32 +18,43 @@ package enum ProjectRequestBuilder {
     package static let projectsPath = "/rest/v1.0/projects"
 
     /// The request for `create-project`.
-    package static func create(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    package static func create(_ parameters: ProjectParameters) throws(ProcoreError) -> ProjectRequest {
         try build(.create, parameters)
     }
 
     /// The request for `update-project`.
-    package static func update(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    package static func update(_ parameters: ProjectParameters) throws(ProcoreError) -> ProjectRequest {
         try build(.update, parameters)
     }
 
+    /// The request for `create-project` from parameters by name.
+    package static func create(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+        try build(.create, ProjectParameters(parameters))
+    }
+
+    /// The request for `update-project` from parameters by name.
+    package static func update(_ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+        try build(.update, ProjectParameters(parameters))
+    }
+
     /// The request for `operation`.
-    package static func build(_ operation: ProjectOperation, _ parameters: [String: Value]) throws(ProcoreError) -> ProjectRequest {
+    package static func build(_ operation: ProjectOperation, _ parameters: ProjectParameters) throws(ProcoreError) -> ProjectRequest {
         var problems: [String] = []
-        let companyId = requiredID("companyId", in: parameters, problems: &problems)
-        let projectId = operation == .update ? requiredID("projectId", in: parameters, problems: &problems) : nil
+        let companyId = requiredID("companyId", parameters["companyId"], problems: &problems)
+        let projectId = operation == .update ? requiredID("projectId", parameters["projectId"], problems: &problems) : nil
         // Read first, reported last: problems follow the parameters' order, `clearFields` after the fields.
         var clearProblems: [String] = []
         let cleared = ClearedFields.read(parameters[ClearedFields.parameter], for: operation, parameters: parameters,
                                          problems: &clearProblems)
 
         var project = ValueObject()
-        for field in operation.fields {
-            if cleared.fields.contains(field.parameter) {
+        let positions = parameters.fieldPositions(of: operation)
+        for (index, field) in operation.fields.enumerated() {
+            if !cleared.fields.isEmpty, cleared.fields.contains(field.parameter) {
                 project.append(field.jsonField, .null)
                 continue
             }
-            guard let value = parameters[field.parameter], !value.isNull else {
+            guard let value = parameters.value(at: positions[index]), !value.isNull else {
                 if operation == .create && field.parameter == "name" {
                     problems.append(missing("name"))
                 } else if let defaultValue = operation.defaultValue(of: field) {
@@ -122,7 +133,7 @@ package enum ProjectRequestBuilder {
             return notCustomFields(value)
         case ClearedFields.parameter:
             var problems: [String] = []
-            _ = ClearedFields.read(value, for: operation, parameters: [:], problems: &problems)
+            _ = ClearedFields.read(value, for: operation, parameters: ProjectParameters([:]), problems: &problems)
             return problems.first
         default:
             guard let field = operation.fields.first(where: { $0.parameter == parameter }) else { return nil }
@@ -147,9 +158,10 @@ package enum ProjectRequestBuilder {
         "Missing value for required parameter '\(parameter)'"
     }
 
-    /// The id `parameter` holds, or nil with its problem added (missing, or not a Procore id).
-    static func requiredID(_ parameter: String, in parameters: [String: Value], problems: inout [String]) -> Int64? {
-        guard let value = parameters[parameter], !value.isNull, !value.isBlankString else {
+    /// The id `parameter` holds (`value`, nil when not given), or nil with its problem added
+    /// (missing, or not a Procore id).
+    static func requiredID(_ parameter: String, _ value: Value?, problems: inout [String]) -> Int64? {
+        guard let value, !value.isNull, !value.isBlankString else {
             problems.append(missing(parameter))
             return nil
         }

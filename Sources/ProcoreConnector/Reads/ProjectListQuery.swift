@@ -37,7 +37,7 @@ package struct ProjectListQuery: Sendable, Hashable {
     /// Validates the evaluated parameters; every problem is listed in one `BAD_REQUEST`.
     package init(_ parameters: [String: Value]) throws(ProcoreError) {
         var problems: [String] = []
-        let companyId = ProjectRequestBuilder.requiredID("companyId", in: parameters, problems: &problems)
+        let companyId = ProjectRequestBuilder.requiredID("companyId", parameters["companyId"], problems: &problems)
         func given(_ name: String) -> Value? {
             guard let value = parameters[name], !value.isNull, !value.isBlankString else { return nil }
             return value

@@ -9,8 +9,8 @@ package struct ProjectLookup: Sendable, Hashable {
     /// Validates the evaluated parameters; every problem is listed in one `BAD_REQUEST`.
     package init(_ parameters: [String: Value]) throws(ProcoreError) {
         var problems: [String] = []
-        let companyId = ProjectRequestBuilder.requiredID("companyId", in: parameters, problems: &problems)
-        let projectId = ProjectRequestBuilder.requiredID("projectId", in: parameters, problems: &problems)
+        let companyId = ProjectRequestBuilder.requiredID("companyId", parameters["companyId"], problems: &problems)
+        let projectId = ProjectRequestBuilder.requiredID("projectId", parameters["projectId"], problems: &problems)
         guard let companyId, let projectId else { throw ProcoreError(.badRequest, problems.joined(separator: "; ")) }
         self.companyId = companyId
         self.projectId = projectId
