@@ -10,17 +10,27 @@ import Testing
 @Suite("Parameters evaluated together")
 struct ParameterListTests {
     /// Runs `test:fields` with `attributes` (its parameters) on a payload and returns
-    /// `{together, oneByOne}` after checking that the two agree.
+    /// `together`, after checking that it is what `oneByOne` gives.
     private func fields(_ attributes: String, payload: TypedValue) async throws -> Value {
+        try await fields(attributes, payloads: [payload])[0]
+    }
+
+    /// The same for several payloads in turn, through one operation (which keeps what it found
+    /// in the last payload's keys).
+    private func fields(_ attributes: String, payloads: [TypedValue]) async throws -> [Value] {
         let runtime = try TestApp.runtime("""
             <test:config name="cfg"/>
             <flow name="main"><test:fields config-ref="cfg" \(attributes)/></flow>
             """, connectors: [TestConnector()])
         let flow = try #require(runtime.flow(named: "main"))
-        let event = try #require(await runtime.run(flow, Event(payload: payload, correlationId: "test")).event)
-        let result = try event.payload.value
-        #expect(result["together"] == result["oneByOne"])
-        return try #require(result["together"])
+        var results: [Value] = []
+        for payload in payloads {
+            let event = try #require(await runtime.run(flow, Event(payload: payload, correlationId: "test")).event)
+            let result = try event.payload.value
+            #expect(result["together"] == result["oneByOne"])
+            results.append(try #require(result["together"]))
+        }
+        return results
     }
 
     private func json(_ text: String) -> TypedValue {
@@ -79,5 +89,23 @@ struct ParameterListTests {
         #expect(values == [1, 2])
         let composedOnly = try await fields("a=\"#[payload.'cafe\u{301}']\"", payload: json("{\"caf\u{E9}\": 1}"))
         #expect(composedOnly == [.null])
+    }
+
+    @Test("payloads with the keys of the one before take the same members; other keys are looked up anew")
+    func payloadsOfOneAndOtherShapes() async throws {
+        let attributes = ##"a="#[payload.id]" b="#[payload.designated_market_area]" c="#[payload.name]" d="#[payload.id]""##
+        let results = try await fields(attributes, payloads: [
+            json(#"{"id": 1, "name": "one", "designated_market_area": "north"}"#),
+            json(#"{"id": 2, "name": "two", "designated_market_area": "south"}"#),
+            json(#"{"name": "three", "id": 3, "designated_market_area": "east"}"#),
+            json(#"{"name": "four", "idx": 4, "designated_market_area": "west"}"#),
+            json(#"{"name": "five", "idx": 5, "designated_market_areb": "none"}"#),
+            json(#"{"name": "six", "id": 6, "id": 7, "designated_market_area": "up"}"#),
+            json(#"{"name": "seven", "id": 8, "id": 9, "designated_market_area": "down"}"#),
+        ])
+        #expect(results == [
+            [1, "north", "one", 1], [2, "south", "two", 2], [3, "east", "three", 3], [.null, "west", "four", .null],
+            [.null, .null, "five", .null], [6, "up", "six", 6], [8, "down", "seven", 8],
+        ])
     }
 }

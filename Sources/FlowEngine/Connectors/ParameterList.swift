@@ -1,6 +1,7 @@
 import FlowCore
 import FlowExpression
 import FlowModel
+import Synchronization
 
 /// An operation's parameters, prepared once when the app is built to be evaluated together on
 /// every call (``OperationInput/evaluate(_:)-(ParameterList)``).
@@ -20,6 +21,23 @@ public final class ParameterList: Sendable {
     private let selections: [Selection]
     /// The positions of the parameters evaluated one by one.
     private let evaluatedPositions: [Int]
+    /// The key shape of the last object members were selected from, and which of its members
+    /// went to which selection: the next object with the same keys (the payloads of one
+    /// integration nearly always have them) takes the same members without hashing a key.
+    private let lastShape = Mutex<ShapeSelections?>(nil)
+
+    /// What ``selectMembers(of:into:)`` found in an object of one key shape.
+    private final class ShapeSelections: Sendable {
+        let shape: ObjectKeyShape
+        /// The members that were selected: each one's position among the object's entries, and
+        /// the selection it filled.
+        let filled: [(entry: Int, selection: Int)]
+
+        init(shape: ObjectKeyShape, filled: [(entry: Int, selection: Int)]) {
+            self.shape = shape
+            self.filled = filled
+        }
+    }
 
     /// One selected key.
     private struct Selection: Sendable {
@@ -67,17 +85,26 @@ public final class ParameterList: Sendable {
     /// member with the key, or null when there is none, as `payload.key` selects.
     func selectMembers(of object: ValueObject, into values: inout [Value]) {
         guard !selections.isEmpty else { return }
-        var remaining = selections.count
+        if let last = lastShape.withLock({ $0 }), last.shape.matches(object) {
+            object.entries.withUnsafeBufferPointer { entries in
+                for (entry, selection) in last.filled {
+                    for position in selections[selection].positions { values[position] = entries[entry].value }
+                }
+            }
+            return
+        }
+        var filled: [(entry: Int, selection: Int)] = []
         var found = [Bool](repeating: false, count: selections.count)
-        for entry in object.entries {
+        for (entryIndex, entry) in object.entries.enumerated() {
             guard let index = selectionsByKey[entry.key], !found[index] else { continue }
             let selection = selections[index]
             guard selection.key.utf8.count == entry.key.utf8.count else { continue }
             found[index] = true
+            filled.append((entryIndex, index))
             for position in selection.positions { values[position] = entry.value }
-            remaining -= 1
-            if remaining == 0 { break }
         }
+        let selected = ShapeSelections(shape: ObjectKeyShape(of: object), filled: filled)
+        lastShape.withLock { $0 = selected }
     }
 
     /// Whether any parameter is a `#[payload.key]` selection.
