@@ -71,12 +71,28 @@ struct JSONByteDecoder {
     /// being made.
     private mutating func indexMembers() throws(Failure) -> [JSONObjectIndex.Member] {
         var members: [JSONObjectIndex.Member] = []
-        try parseMembers { decoder, key throws(Failure) in
+        members.reserveCapacity(16)
+        // Keys are kept as where their bytes are: most are plain ASCII, compared in place when a
+        // member is selected, so the pass makes no string for them.
+        try parseMembers(makingKeys: false) { decoder, _, keyBytes throws(Failure) in
+            let text = try decoder.keyText(keyBytes)
             let start = decoder.index
             try decoder.skip { decoder throws(Failure) in _ = try decoder.parseValue() }
-            members.append(JSONObjectIndex.Member(key: key, bytes: start..<decoder.index))
+            members.append(JSONObjectIndex.Member(keyBytes: keyBytes, keyText: text, bytes: start..<decoder.index))
         }
         return members
+    }
+
+    /// The text of the key whose bytes (between its quotes) are `keyBytes`, when they are not
+    /// that text as they stand (an escape, or UTF-8 beyond ASCII); nil for a plain ASCII key.
+    private mutating func keyText(_ keyBytes: Range<Int>) throws(Failure) -> String? {
+        for offset in keyBytes where bytes[offset] >= 0x80 || bytes[offset] == UInt8(ascii: "\\") {
+            let resume = index
+            defer { index = resume }
+            index = keyBytes.lowerBound - 1
+            return try parseString()
+        }
+        return nil
     }
 
     /// Runs `check` with nothing made, only checked.
@@ -163,7 +179,7 @@ struct JSONByteDecoder {
 
     private mutating func parseObject() throws(Failure) -> Value {
         var object = ValueObject()
-        try parseMembers { decoder, key throws(Failure) in
+        try parseMembers(makingKeys: true) { decoder, key, _ throws(Failure) in
             let value = try decoder.parseValue()
             if decoder.building { object.append(key, value) }
         }
@@ -171,10 +187,12 @@ struct JSONByteDecoder {
     }
 
     /// The grammar of an object from its opening brace to its closing one: each key is read and
-    /// handed to `member` with the decoder at the start of the key's value, which `member` must
-    /// read past.
+    /// handed to `member` (made when `makingKeys`, else only checked and given as "") with where
+    /// its bytes are between the quotes, and the decoder at the start of the key's value, which
+    /// `member` must read past.
     @inline(__always)
-    private mutating func parseMembers(_ member: (inout JSONByteDecoder, String) throws(Failure) -> Void) throws(Failure) {
+    private mutating func parseMembers(makingKeys: Bool,
+                                       _ member: (inout JSONByteDecoder, String, Range<Int>) throws(Failure) -> Void) throws(Failure) {
         try enterContainer()
         index += 1
         skipWhitespace()
@@ -188,7 +206,15 @@ struct JSONByteDecoder {
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw Failure(offset: index, reason: "expected a string key but found \(describe(at: index))")
             }
-            let key = try parseString()
+            let keyStart = index + 1
+            let key: String
+            if makingKeys {
+                key = try parseString()
+            } else {
+                try skip { decoder throws(Failure) in _ = try decoder.parseString() }
+                key = ""
+            }
+            let keyBytes = keyStart..<(index - 1)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             guard bytes[index] == UInt8(ascii: ":") else {
@@ -196,7 +222,7 @@ struct JSONByteDecoder {
             }
             index += 1
             skipWhitespace()
-            try member(&self, key)
+            try member(&self, key, keyBytes)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {

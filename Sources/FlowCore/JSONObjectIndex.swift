@@ -5,10 +5,23 @@
 /// always decode. The bytes themselves are not kept: pass the same bytes to
 /// ``member(at:in:)``.
 public struct JSONObjectIndex: Sendable {
-    /// A member's key and the range of its value's bytes.
+    /// Where a member's key and value are in the document.
     struct Member: Sendable {
-        let key: String
+        /// The key's bytes, between its quotes.
+        let keyBytes: Range<Int>
+        /// The key's text when its bytes are not that text as they stand (an escape, or UTF-8
+        /// beyond ASCII); nil for a plain ASCII key, which is its bytes.
+        let keyText: String?
+        /// The value's bytes.
         let bytes: Range<Int>
+
+        /// Whether the key is `key`, as ``ValueObject`` compares keys: the same text of the same
+        /// UTF-8 length. A plain ASCII key is compared byte for byte: no other text of its length
+        /// is canonically equivalent to ASCII text.
+        func hasKey(_ key: String, in document: UnsafeRawBufferPointer) -> Bool {
+            if let keyText { return keyText.utf8.count == key.utf8.count && keyText == key }
+            return keyBytes.count == key.utf8.count && document[keyBytes].elementsEqual(key.utf8)
+        }
     }
 
     /// The members in document order; nil when the document is null.
@@ -25,7 +38,7 @@ public struct JSONObjectIndex: Sendable {
     public func member(at path: ArraySlice<String>, in bytes: UnsafeRawBufferPointer) -> Value? {
         guard let members else { return .null }
         guard let key = path.first else { return .none }
-        guard let member = members.first(where: { $0.key == key }) else { return .null }
+        guard let member = members.first(where: { $0.hasKey(key, in: bytes) }) else { return .null }
         let valueBytes = UnsafeRawBufferPointer(rebasing: bytes[member.bytes])
         if path.count == 1 { return try? JSON.decode(valueBytes) }
         return JSON.indexObject(valueBytes)?.member(at: path.dropFirst(), in: valueBytes)

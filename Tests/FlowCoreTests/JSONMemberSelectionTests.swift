@@ -74,6 +74,19 @@ struct JSONMemberSelectionTests {
         #expect(Self.member(["id"], in: "\u{FEFF}{\"id\": 3}") == 3)
     }
 
+    @Test("keys are exact text of the same UTF-8 length, as the decoded object looks them up")
+    func exactKeys() throws {
+        let document = "{\"idx\": 0, \"iD\": 1, \"caf\u{E9}\": 2, \"accounting_project_number\": 3, \"id\": 4}"
+        for (key, expected) in [("id", 4), ("idx", 0), ("iD", 1), ("accounting_project_number", 3), ("caf\u{E9}", 2)] as [(String, Value)] {
+            #expect(Self.member([key], in: document) == expected)
+            #expect(try Self.selectedFromDecoded([key], in: document) == expected)
+        }
+        // The same word with its accent as a separate scalar is another key, in both.
+        #expect(Self.member(["cafe\u{301}"], in: document) == .null)
+        #expect(try Self.selectedFromDecoded(["cafe\u{301}"], in: document) == .null)
+        #expect(Self.member(["accounting_project_numbe"], in: document) == .null)
+    }
+
     @Test("nesting beyond the decoder's limit beside the member selects nothing")
     func deepNesting() {
         let deep = String(repeating: "[", count: JSON.maximumDepth + 1) + String(repeating: "]", count: JSON.maximumDepth + 1)
