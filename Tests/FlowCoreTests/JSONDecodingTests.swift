@@ -130,6 +130,31 @@ import Testing
         }
     }
 
+    /// Strings are scanned eight bytes at a time up to the first byte that needs attention: each
+    /// such byte, at every position of strings up to 24 bytes long, is found where it is.
+    @Test func everyByteThatNeedsAttentionIsFoundWhereverItIs() throws {
+        for length in 0...24 {
+            for position in 0..<max(length, 1) {
+                var plain = Array(repeating: UInt8(ascii: "a"), count: length)
+                if length > 0 { plain[position] = 0x7F }  // DEL is printable for JSON: no attention
+                #expect(try JSON.decode([0x22] + plain + [0x22]) == .string(String(decoding: plain, as: UTF8.self)))
+                guard length > 0 else { continue }
+                let before = String(repeating: "a", count: position), after = String(repeating: "a", count: length - position - 1)
+                #expect(try JSON.decode("\"\(before)\\n\(after)\"") == .string(before + "\n" + after))
+                #expect(try JSON.decode("\"\(before)\u{E9}\(after)\"") == .string(before + "\u{E9}" + after))
+                #expect(try JSON.decode(#"["\#(before)", "\#(after)"]"#) == .array([.string(before), .string(after)]))
+                var control = Array("\"\(before)_\(after)\"".utf8)
+                control[1 + position] = 0x09
+                #expect(throws: JSONSyntaxError.self) { try JSON.decode(control) }
+                do {
+                    _ = try JSON.decode(control)
+                } catch {
+                    #expect(error.description == "control character U+0009 in a string must be escaped at line 1, column \(position + 2)")
+                }
+            }
+        }
+    }
+
     @Test func refusesNestingBeyondTheLimit() throws {
         let limit = JSON.maximumDepth
         let deepest = String(repeating: "[", count: limit) + String(repeating: "]", count: limit)
