@@ -100,6 +100,20 @@ public final class ClusterDatabase: Service, Sendable {
         }
     }
 
+    /// ``withConnection(_:_:)`` for an `operation` that only reads, tried once more on another
+    /// connection when the one leased had been ended by the server shutting down (SQLSTATE
+    /// 57P01, 57P02): after the database restarts, a pooled connection opened before may not be
+    /// known to be dead until a statement is sent on it. Only reads: whether a write on such a
+    /// connection took effect is not known.
+    public func withConnection<Result: Sendable>(reading action: String,
+                                                 _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(ClusterStoreError) -> Result {
+        do {
+            return try await withConnection(action, operation)
+        } catch where error.endedByServerShutdown {
+            return try await withConnection(action, operation)
+        }
+    }
+
     /// `operation` on a connection leased within `limit` (``ClusterTimeout`` otherwise).
     private static func leasing<Result: Sendable>(_ client: PostgresClient, within limit: Duration,
                                                   _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
@@ -115,8 +129,10 @@ public final class ClusterDatabase: Service, Sendable {
     /// The ``ClusterStoreError`` for `error` met while doing `action`.
     public func storeError(_ action: String, _ error: any Error) -> ClusterStoreError {
         if let error = error as? ClusterStoreError { return error }
-        return ClusterStoreError(store: url.description, action: action, reason: ClusterStoreError.reason(of: error),
-                                 isUnreachable: ClusterStoreError.isUnreachable(error))
+        var storeError = ClusterStoreError(store: url.description, action: action, reason: ClusterStoreError.reason(of: error),
+                                           isUnreachable: ClusterStoreError.isUnreachable(error))
+        storeError.endedByServerShutdown = ClusterStoreError.isShutdown(error)
+        return storeError
     }
 }
 

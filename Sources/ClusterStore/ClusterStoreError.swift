@@ -12,6 +12,8 @@ public struct ClusterStoreError: Error, Sendable, CustomStringConvertible {
     public var reason: String
     /// Whether the store could not be reached at all (as opposed to refusing a statement).
     public var isUnreachable: Bool
+    /// Whether the connection used was ended by the server shutting down (``isShutdown(_:)``).
+    public var endedByServerShutdown = false
 
     /// Creates an error.
     public init(store: String, action: String, reason: String, isUnreachable: Bool) {
@@ -43,6 +45,13 @@ public struct ClusterStoreError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Whether `error` means the database could not be reached (rather than refusing a statement).
+    /// Whether `error` is the server ending the connection as it shut down (an administrator's
+    /// or a crash's, SQLSTATE 57P01 or 57P02): a new connection may find the database back.
+    static func isShutdown(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "57P01" || state == "57P02"
+    }
+
     static func isUnreachable(_ error: any Error) -> Bool {
         if error is ClusterTimeout || error is ClusterConnectionClosed || error is ChannelError || error is IOError { return true }
         guard let error = error as? PSQLError else { return false }

@@ -53,7 +53,7 @@ public final class ClusterTokenStorage: SharedTokenStorage {
     public func load() async throws(TokenStorageError) -> [String: StoredToken] {
         do {
             try await database.ready()
-            let rows = try await database.withConnection("could not be read") { [configName] connection in
+            let rows = try await database.withConnection(reading: "could not be read") { [configName] connection in
                 try await Self.rows(connection.checkedQuery("""
                     SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
                     FROM conduit_oauth_token WHERE config_name = \(configName)
@@ -85,7 +85,7 @@ public final class ClusterTokenStorage: SharedTokenStorage {
         // A token this node could not record yet is newer than the row (the background write
         // records it; until then the row's refresh token is spent).
         if let entry = unsaved.entry(for: owner) { return entry.token }
-        let rows = try await run("could not be read") { [configName] connection in
+        let rows = try await run("could not be read", reading: true) { [configName] connection in
             try await Self.rows(connection.checkedQuery("""
                 SELECT resource_owner_id, access_token, refresh_token, expires_at, obtained_at, grant_type, authorized_by, generation, status
                 FROM conduit_oauth_token WHERE config_name = \(configName) AND resource_owner_id = \(owner)
@@ -322,10 +322,11 @@ public final class ClusterTokenStorage: SharedTokenStorage {
     /// Runs `operation` on a connection once the schema is ready, as an ``OAuthError``:
     /// ``OAuthError/Kind/connectivity`` when the store cannot be reached (PROCORE:CONNECTIVITY,
     /// 503 at a listener), else ``OAuthError/Kind/unexpected``.
-    private func run<Result: Sendable>(_ action: String, _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(OAuthError) -> Result {
+    private func run<Result: Sendable>(_ action: String, reading: Bool = false,
+                                       _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(OAuthError) -> Result {
         do {
             try await database.ready()
-            return try await database.withConnection(action, operation)
+            return reading ? try await database.withConnection(reading: action, operation) : try await database.withConnection(action, operation)
         } catch let error as OAuthError {
             throw error
         } catch {
