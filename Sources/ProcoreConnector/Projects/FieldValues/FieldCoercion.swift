@@ -122,13 +122,24 @@ enum FieldCoercion {
         case .success(let number): parsed = number
         case .failure(let problem): return .failure(problem)
         }
-        let magnitude: Decimal = switch parsed {
-        case .int(let number): Decimal(number)
-        case .decimal(let number): number
-        default: 0
-        }
         let bound = Self.coordinateBound(limit)
-        guard magnitude >= -bound, magnitude <= bound else {
+        let inRange: Bool
+        if let whole = UInt64(exactly: limit) {
+            // The two limits in use (90, 180) are whole: checked without Foundation's arithmetic.
+            inRange = switch parsed {
+            case .int(let number): number.magnitude <= whole
+            case .decimal(let number): number.magnitude(isAtMost: whole)
+            default: true
+            }
+        } else {
+            let magnitude: Decimal = switch parsed {
+            case .int(let number): Decimal(number)
+            case .decimal(let number): number
+            default: 0
+            }
+            inRange = magnitude >= -bound && magnitude <= bound
+        }
+        guard inRange else {
             let range = "\(NumberText.plain(-bound)) to \(NumberText.plain(bound))"
             return .failure(FieldProblem("\(ValueDisplay.describe(value)) is out of range (expected a number from \(range))"))
         }
