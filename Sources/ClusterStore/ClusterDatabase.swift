@@ -43,7 +43,7 @@ public final class ClusterDatabase: Service, Sendable {
         var configuration = PostgresClient.Configuration(host: url.host, port: url.port, username: url.username, password: url.password,
                                                          database: url.database, tls: Self.tls(url.tls))
         configuration.options.connectTimeout = operationTimeout
-        configuration.options.maximumConnections = 10
+        configuration.options.maximumConnections = Self.maximumConnections
         client = PostgresClient(configuration: configuration)
     }
 
@@ -100,17 +100,25 @@ public final class ClusterDatabase: Service, Sendable {
         }
     }
 
-    /// ``withConnection(_:_:)`` for an `operation` that only reads, tried once more on another
-    /// connection when the one leased had been ended by the server shutting down (SQLSTATE
+    /// The most connections the pool opens.
+    static let maximumConnections = 10
+
+    /// ``withConnection(_:_:)`` for an `operation` that only reads, tried again on another
+    /// connection (as many times as the pool has connections) when the one leased had been ended
+    /// by the server shutting down (SQLSTATE
     /// 57P01, 57P02): after the database restarts, a pooled connection opened before may not be
     /// known to be dead until a statement is sent on it. Only reads: whether a write on such a
     /// connection took effect is not known.
     public func withConnection<Result: Sendable>(reading action: String,
                                                  _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(ClusterStoreError) -> Result {
-        do {
-            return try await withConnection(action, operation)
-        } catch where error.endedByServerShutdown {
-            return try await withConnection(action, operation)
+        // Each pooled connection opened before the restart may be one such: try until one is not.
+        var attempts = 0
+        while true {
+            do {
+                return try await withConnection(action, operation)
+            } catch where error.endedByServerShutdown && attempts < Self.maximumConnections {
+                attempts += 1
+            }
         }
     }
 
