@@ -105,10 +105,9 @@ public final class ClusterDatabase: Service, Sendable {
 
     /// ``withConnection(_:_:)`` for an `operation` that only reads, tried again on another
     /// connection (as many times as the pool has connections) when the one leased had been ended
-    /// by the server shutting down (SQLSTATE
-    /// 57P01, 57P02): after the database restarts, a pooled connection opened before may not be
-    /// known to be dead until a statement is sent on it. Only reads: whether a write on such a
-    /// connection took effect is not known.
+    /// by the server shutting down (SQLSTATE 57P01, 57P02): after the database restarts, a pooled
+    /// connection opened before may not be known to be dead until a statement is sent on it. Only
+    /// reads: whether a write on such a connection took effect is not known.
     public func withConnection<Result: Sendable>(reading action: String,
                                                  _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(ClusterStoreError) -> Result {
         // Each pooled connection opened before the restart may be one such: try until one is not.

@@ -44,7 +44,6 @@ public struct ClusterStoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether `error` means the database could not be reached (rather than refusing a statement).
     /// Whether `error` is the server ending the connection as it shut down (an administrator's
     /// or a crash's, SQLSTATE 57P01 or 57P02): a new connection may find the database back.
     static func isShutdown(_ error: any Error) -> Bool {
@@ -52,6 +51,7 @@ public struct ClusterStoreError: Error, Sendable, CustomStringConvertible {
         return state == "57P01" || state == "57P02"
     }
 
+    /// Whether `error` means the database could not be reached (rather than refusing a statement).
     static func isUnreachable(_ error: any Error) -> Bool {
         if error is ClusterTimeout || error is ClusterConnectionClosed || error is ChannelError || error is IOError { return true }
         guard let error = error as? PSQLError else { return false }

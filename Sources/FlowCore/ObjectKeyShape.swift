@@ -29,7 +29,7 @@ public struct ObjectKeyShape: Sendable {
             for index in buffer.indices {
                 switch keys[index] {
                 case .small(let bits):
-                    guard StringBits(at: ValueObject.Entry.keyAddress(of: base + index)) == bits else { return false }
+                    guard ValueObject.keyBits(base, index) == bits else { return false }
                 case .text(let text, let utf8Count):
                     let key = buffer[index].key
                     guard key.utf8.count == utf8Count, key == text else { return false }

@@ -147,7 +147,7 @@ public struct ValueObject: Sendable, Hashable {
 
     /// The words of the key of the entry at `index`, read in place.
     @inline(__always)
-    private static func keyBits(_ base: UnsafePointer<Entry>, _ index: Int) -> StringBits {
+    static func keyBits(_ base: UnsafePointer<Entry>, _ index: Int) -> StringBits {
         StringBits(at: Entry.keyAddress(of: base + index))
     }
 

@@ -21,6 +21,8 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// Where their values go: the definition's keys in the same order, then `customFields` when
     /// only `<procore:custom-field>` children give it.
     private let parameterLayout: ProjectParameters.Layout
+    /// Where `customFields` is in that layout, when `<procore:custom-field>` children merge into it.
+    private let customFieldsPosition: Int?
     /// The `<procore:custom-field>` children, by key.
     private let customFieldParameters: [RequestParameter]
     /// The same in the order the request builder checks them (`companyId`, `projectId`, then the
@@ -47,6 +49,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
         }
         let customFieldsNeedsRoom = !customFieldParameters.isEmpty && written[Self.customFields] == nil
         parameterLayout = ProjectParameters.Layout(names: written.map(\.key) + (customFieldsNeedsRoom ? [Self.customFields] : []))
+        customFieldsPosition = customFieldParameters.isEmpty ? nil : parameterLayout.names.firstIndex(of: Self.customFields)
         orderedParameters = order.compactMap { name in definition.parameters[name].map { (name: name, value: $0) } }
     }
 
@@ -129,8 +132,7 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// `customFields`.
     private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> ProjectParameters {
         var values: [Value?] = try input.evaluate(requestParameters)
-        if !customFieldParameters.isEmpty {
-            let position = parameterLayout.names.firstIndex(of: Self.customFields)!
+        if let position = customFieldsPosition {
             if position == values.count { values.append(nil) }
             var fields = values[position]?.objectValue ?? ValueObject()
             for entry in customFieldParameters {
