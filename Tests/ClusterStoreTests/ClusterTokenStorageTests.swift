@@ -142,22 +142,6 @@ struct ClusterTokenStorageTests {
         }
     }
 
-    @Test("after the database restarts, a node's first read succeeds on the connections it had opened before")
-    func readAfterRestart() async throws {
-        try await ThrowawayPostgres.with { postgres in
-            try await Self.withNodes(2, on: postgres) { nodes in
-                try await nodes[0].store(Self.token("kept", refresh: "r0"), for: "default")
-                // Both nodes hold pooled connections to the database before it restarts.
-                #expect(try await nodes[1].read(owner: "default")?.accessToken == "kept")
-                #expect(try await nodes[0].load()["default"]?.accessToken == "kept")
-                try await postgres.stop()
-                try await postgres.start()
-                #expect(try await nodes[1].read(owner: "default")?.accessToken == "kept")
-                #expect(try await nodes[0].load()["default"]?.accessToken == "kept")
-            }
-        }
-    }
-
     /// The token of a `.refreshed` or `.adopted` renewal when its access token is `access`.
     static func tokenMatching(_ renewal: TokenRenewal, access: String) -> StoredToken {
         switch renewal {
