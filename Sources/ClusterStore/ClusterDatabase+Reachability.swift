@@ -13,12 +13,23 @@ extension ClusterDatabase {
         }
     }
 
-    /// Asks the database `SELECT 1` every second until cancelled, logging when it stops and
-    /// starts answering again.
+    /// Whether the last check found the database answering (false before the migrations ran).
+    public var isAnswering: Bool {
+        reachability.withLock { $0.schemaVersion != nil && $0.lastFailure == nil }
+    }
+
+    /// How often the database is checked while it answers, and while it does not: more often
+    /// then, because until a check succeeds again every operation fails at once
+    /// (``withConnection(_:_:)``).
+    static let checkInterval = (answering: Duration.seconds(1), failing: Duration.milliseconds(250))
+
+    /// Asks the database `SELECT 1` every ``checkInterval`` until cancelled, logging when it
+    /// stops and starts answering again.
     func monitorReachability() async {
         while !Task.isCancelled {
+            var failing = false
             do {
-                try await Self.leasingForCheck(self)
+                try await checkAnswers()
                 let recovered = reachability.withLock { state in
                     defer { state.succeeded(at: .now) }
                     return state.failingSince
@@ -31,14 +42,34 @@ extension ClusterDatabase {
                 let reason = ClusterStoreError.reason(of: error)
                 let first = reachability.withLock { $0.failed(at: .now, reason: reason) }
                 if first { logger.warning("Cluster store '\(url)' does not answer: \(reason)") }
+                failing = true
             }
-            try? await Task.sleep(for: .seconds(1), clock: SuspendingClock())
+            try? await Task.sleep(for: failing ? Self.checkInterval.failing : Self.checkInterval.answering, clock: SuspendingClock())
+        }
+    }
+
+    /// One check, tried again at once (as many times as the pool has connections) while the
+    /// connection leased had been ended (``ClusterStoreError/isEndedConnection(_:)``): after a
+    /// restart the pool may still hold connections opened before it, and one of those failing
+    /// says nothing about the database, which would otherwise be taken for down until the next
+    /// check.
+    private func checkAnswers() async throws {
+        var attempts = 0
+        while true {
+            do {
+                return try await Self.leasingForCheck(self)
+            } catch where ClusterStoreError.isEndedConnection(error) && attempts < Self.maximumConnections {
+                attempts += 1
+                await Self.pauseForPool()
+            }
         }
     }
 
     private static func leasingForCheck(_ database: ClusterDatabase) async throws {
-        _ = try await withTimeout(.seconds(2)) { [client = database.client] in
-            try await client.query("SELECT 1")
+        _ = try await withTimeout(.seconds(2)) { [client = database.client, logger = database.logger] in
+            try await client.withConnection { connection in
+                try await connection.checkedQuery("SELECT 1", logger: logger, within: nil)
+            }
         }
     }
 }

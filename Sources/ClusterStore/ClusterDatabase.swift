@@ -105,20 +105,27 @@ public final class ClusterDatabase: Service, Sendable {
 
     /// ``withConnection(_:_:)`` for an `operation` that only reads, tried again on another
     /// connection (as many times as the pool has connections) when the one leased had been ended
-    /// by the server shutting down (SQLSTATE 57P01, 57P02): after the database restarts, a pooled
-    /// connection opened before may not be known to be dead until a statement is sent on it. Only
-    /// reads: whether a write on such a connection took effect is not known.
+    /// (``ClusterStoreError/isEndedConnection(_:)``): after the database restarts or ends a
+    /// node's connections, the pool may lease one before it has noticed. Only reads: whether a
+    /// write on such a connection took effect is not known.
     public func withConnection<Result: Sendable>(reading action: String,
                                                  _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(ClusterStoreError) -> Result {
-        // Each pooled connection opened before the restart may be one such: try until one is not.
+        // Each pooled connection may be one such: try until one is not.
         var attempts = 0
         while true {
             do {
                 return try await withConnection(action, operation)
-            } catch where error.endedByServerShutdown && attempts < Self.maximumConnections {
+            } catch where error.connectionWasEnded && attempts < Self.maximumConnections {
                 attempts += 1
+                await Self.pauseForPool()
             }
         }
+    }
+
+    /// A pause before trying again after meeting an ended connection: the pool learns of the
+    /// close on the connection's event loop and would otherwise lease the same one again.
+    static func pauseForPool() async {
+        try? await Task.sleep(for: .milliseconds(20), clock: SuspendingClock())
     }
 
     /// `operation` on a connection leased within `limit` (``ClusterTimeout`` otherwise).
@@ -138,7 +145,7 @@ public final class ClusterDatabase: Service, Sendable {
         if let error = error as? ClusterStoreError { return error }
         var storeError = ClusterStoreError(store: url.description, action: action, reason: ClusterStoreError.reason(of: error),
                                            isUnreachable: ClusterStoreError.isUnreachable(error))
-        storeError.endedByServerShutdown = ClusterStoreError.isShutdown(error)
+        storeError.connectionWasEnded = ClusterStoreError.isEndedConnection(error)
         return storeError
     }
 }

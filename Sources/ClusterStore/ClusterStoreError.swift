@@ -12,8 +12,9 @@ public struct ClusterStoreError: Error, Sendable, CustomStringConvertible {
     public var reason: String
     /// Whether the store could not be reached at all (as opposed to refusing a statement).
     public var isUnreachable: Bool
-    /// Whether the connection used was ended by the server shutting down (``isShutdown(_:)``).
-    public var endedByServerShutdown = false
+    /// Whether the connection used had been ended (``isEndedConnection(_:)``): another
+    /// connection may succeed.
+    public var connectionWasEnded = false
 
     /// Creates an error.
     public init(store: String, action: String, reason: String, isUnreachable: Bool) {
@@ -44,11 +45,16 @@ public struct ClusterStoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether `error` is the server ending the connection as it shut down (an administrator's
-    /// or a crash's, SQLSTATE 57P01 or 57P02): a new connection may find the database back.
-    static func isShutdown(_ error: any Error) -> Bool {
-        guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
-        return state == "57P01" || state == "57P02"
+    /// Whether `error` is a statement meeting a connection that had been ended: by the server
+    /// (SQLSTATE 57P01 or 57P02: an administrator's shutdown, a crash or `pg_terminate_backend`;
+    /// or its closing the socket) or by the client once it saw that (`clientClosedConnection`,
+    /// ``ClusterConnectionClosed``). A pool may lease such a connection before it has noticed;
+    /// a new connection may find the database answering.
+    static func isEndedConnection(_ error: any Error) -> Bool {
+        if error is ClusterConnectionClosed { return true }
+        guard let error = error as? PSQLError else { return false }
+        if let state = error.serverInfo?[.sqlState] { return state == "57P01" || state == "57P02" }
+        return error.code == .clientClosedConnection || error.code == .serverClosedConnection
     }
 
     /// Whether `error` means the database could not be reached (rather than refusing a statement).

@@ -10,14 +10,17 @@ struct ClusterTimeout: Error, Sendable {
 /// The result of `operation`, or ``ClusterTimeout`` once `limit` has passed (the operation is
 /// then cancelled).
 func withTimeout<Result: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> Result) async throws -> Result {
-    try await race(operation, deadline: limit, expires: { true })
+    try await race(operation, deadline: limit)
 }
 
 /// The result of `operation`, or ``ClusterTimeout`` when `deadline` passes while `expires()` is
-/// still true. Returns at the deadline even if the operation does not end when cancelled (a
-/// structured task group would wait for it): the operation is cancelled and left to finish alone.
-func race<Result: Sendable>(_ operation: @escaping @Sendable () async throws -> Result, deadline: Duration,
-                            expires: @escaping @Sendable () -> Bool) async throws -> Result {
+/// still true, or ``ClusterConnectionClosed`` once `closed()` has been true for
+/// ``closedGrace`` (checked every ``closedCheckInterval``) while the operation is still running.
+/// Returns then even if the operation does not end when cancelled (a structured task group
+/// would wait for it): the operation is cancelled and left to finish alone.
+func race<Result: Sendable>(_ operation: @escaping @Sendable () async throws -> Result, deadline: Duration?,
+                            expires: @escaping @Sendable () -> Bool = { true },
+                            closed: (@Sendable () -> Bool)? = nil) async throws -> Result {
     let outcome = FirstOutcome<Result>()
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
@@ -27,14 +30,39 @@ func race<Result: Sendable>(_ operation: @escaping @Sendable () async throws -> 
             }
             outcome.setWork(work)
             Task {
-                try? await Task.sleep(for: deadline, clock: SuspendingClock())
-                if expires(), outcome.resume(.failure(ClusterTimeout(limit: deadline))) { work.cancel() }
+                let clock = SuspendingClock()
+                let end = deadline.map { clock.now + $0 }
+                var closedSince: SuspendingClock.Instant?
+                while !outcome.isDone {
+                    let step = closed == nil ? nil : closedCheckInterval
+                    if let end, step.map({ clock.now + $0 >= end }) ?? true {
+                        try? await Task.sleep(until: end, clock: clock)
+                        if expires(), outcome.resume(.failure(ClusterTimeout(limit: deadline ?? .zero))) { work.cancel() }
+                        return
+                    }
+                    guard let step, let closed else { return }
+                    try? await Task.sleep(for: step, clock: clock)
+                    guard closed() else { continue }
+                    let since = closedSince ?? clock.now
+                    closedSince = since
+                    if since.duration(to: clock.now) >= closedGrace, outcome.resume(.failure(ClusterConnectionClosed())) {
+                        work.cancel()
+                        return
+                    }
+                }
             }
         }
     } onCancel: {
         outcome.cancel()
     }
 }
+
+/// How often ``race(_:deadline:expires:closed:)`` asks whether the connection has closed.
+let closedCheckInterval = Duration.milliseconds(100)
+
+/// How long an operation may go on once its connection has closed: time for the connection to
+/// fail the statements it knows of with their own errors, which say more.
+let closedGrace = Duration.milliseconds(200)
 
 /// Resumes a continuation with whichever outcome comes first.
 private final class FirstOutcome<Value: Sendable>: Sendable {
@@ -82,6 +110,9 @@ private final class FirstOutcome<Value: Sendable>: Sendable {
         continuation?.resume(with: result)
         return true
     }
+
+    /// Whether an outcome has been taken.
+    var isDone: Bool { state.withLock { $0.done } }
 
     func cancel() {
         let work = state.withLock { state -> Task<Void, Never>? in

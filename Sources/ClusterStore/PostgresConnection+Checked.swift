@@ -10,16 +10,16 @@ extension PostgresConnection {
     /// `query(_:logger:)` that cannot wait forever on a connection the database has closed.
     ///
     /// postgres-nio 1.33 writes a query to its channel without a promise: on a channel that has
-    /// already closed (the server shut down or the connection was cut, e.g. in the middle of a
-    /// transaction) the write fails unseen and the query is never answered. So the connection is
-    /// checked first, failing at once with ``ClusterConnectionClosed``, and the statement is
-    /// bounded by `limit` (nil: none, for waits that may rightly be long) for the short window in
-    /// which the channel closes between the check and the write.
+    /// already closed (the server shut down, ended the connection or the connection was cut,
+    /// e.g. in the middle of a transaction) the write fails unseen and the query is never
+    /// answered. So the connection is checked first, failing at once with
+    /// ``ClusterConnectionClosed``; for the window in which the channel closes between the check
+    /// and the write, the query also fails so once the connection has been closed for
+    /// ``closedGrace``, and is bounded by `limit` (nil: none, for waits that may rightly be long).
     @discardableResult
     func checkedQuery(_ query: PostgresQuery, logger: Logger, within limit: Duration? = statementBackstop) async throws -> PostgresRowSequence {
         guard !isClosed else { throw ClusterConnectionClosed() }
-        guard let limit else { return try await self.query(query, logger: logger) }
-        return try await withTimeout(limit) { try await self.query(query, logger: logger) }
+        return try await race({ try await self.query(query, logger: logger) }, deadline: limit, closed: { [self] in isClosed })
     }
 
     /// `withTransaction(logger:_:)` whose `BEGIN`, `COMMIT` and `ROLLBACK` go through

@@ -132,13 +132,60 @@ struct ClusterTokenStorageTests {
                       ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(200))
                 }
-                // The other node reads the recorded row: the live refresh token, not the spent one.
+                // The other node reads the recorded row (once its check sees the database again):
+                // the live refresh token, not the spent one.
+                try await Self.eventually { nodes[1].database.isAnswering }
                 let read = try await nodes[1].read(owner: "default")
                 #expect(read?.accessToken == "new")
                 #expect(read?.refreshToken == "r1")
             }
             #expect(try await postgres.psql("SELECT generation || '|' || status || '|' || updated_by_node FROM conduit_oauth_token")
                 .trimmingCharacters(in: .whitespacesAndNewlines) == "2|valid|node-1")
+        }
+    }
+
+    @Test("after the database restarts, a node reads again once its check sees the database, on the connections it had opened before")
+    func readAfterRestart() async throws {
+        try await ThrowawayPostgres.with { postgres in
+            try await Self.withNodes(2, on: postgres) { nodes in
+                try await nodes[0].store(Self.token("kept", refresh: "r0"), for: "default")
+                // Both nodes hold pooled connections to the database before it restarts.
+                #expect(try await nodes[1].read(owner: "default")?.accessToken == "kept")
+                #expect(try await nodes[0].load()["default"]?.accessToken == "kept")
+                try await postgres.stop()
+                try await postgres.start()
+                // Until its check sees the database again a node fails every operation at once.
+                try await Self.eventually { nodes.allSatisfy { $0.database.isAnswering } }
+                #expect(try await nodes[1].read(owner: "default")?.accessToken == "kept")
+                #expect(try await nodes[0].load()["default"]?.accessToken == "kept")
+            }
+        }
+    }
+
+    @Test("connections the server ended (SQLSTATE 57P01) fail neither a read nor the node's check of the database")
+    func readAfterConnectionsEnded() async throws {
+        try await ThrowawayPostgres.with { postgres in
+            try await Self.withNodes(2, on: postgres) { nodes in
+                try await nodes[0].store(Self.token("kept", refresh: "r0"), for: "default")
+                // Several pooled connections on each node.
+                for node in nodes {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for _ in 0..<4 { group.addTask { _ = try await node.read(owner: "default") } }
+                        try await group.waitForAll()
+                    }
+                }
+                let ended = try await postgres.psql("""
+                    SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                    WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()
+                    """)
+                #expect(Int(ended.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 2)
+                #expect(try await nodes[1].read(owner: "default")?.accessToken == "kept")
+                #expect(try await nodes[0].load()["default"]?.accessToken == "kept")
+                // A check has run on the ended connections by now; none of them marked the database down.
+                try await Task.sleep(for: .milliseconds(1_200))
+                #expect(nodes.allSatisfy { $0.database.isAnswering })
+                #expect(try await nodes[1].read(owner: "default")?.accessToken == "kept")
+            }
         }
     }
 
