@@ -131,10 +131,10 @@ struct ProcoreFlowOperation: ConnectorOperation {
     /// Every written parameter evaluated, with `<procore:custom-field>` children merged into
     /// `customFields`.
     private func evaluateParameters(_ input: OperationInput) throws(ConnectorError) -> ProjectParameters {
-        var values: [Value?] = try input.evaluate(requestParameters)
+        var values = try input.evaluate(requestParameters)
         if let position = customFieldsPosition {
-            if position == values.count { values.append(nil) }
-            var fields = values[position]?.objectValue ?? ValueObject()
+            if position == values.count { values.append(.null) }
+            var fields = values[position].objectValue ?? ValueObject()
             for entry in customFieldParameters {
                 fields[entry.name] = try input.evaluate(entry.value)
             }

@@ -41,10 +41,10 @@ package struct ProjectParameters: Sendable {
     }
 
     private let layout: Layout
-    private var values: [Value?]
+    private var values: [Value]
 
     /// The values of `layout`'s names, in its order.
-    package init(layout: Layout, values: [Value?]) {
+    package init(layout: Layout, values: [Value]) {
         precondition(values.count == layout.names.count, "ProjectParameters: \(values.count) values for \(layout.names.count) names")
         self.layout = layout
         self.values = values
@@ -53,12 +53,12 @@ package struct ProjectParameters: Sendable {
     /// The parameters `dictionary` holds.
     package init(_ dictionary: [String: Value]) {
         layout = Layout(names: Array(dictionary.keys))
-        values = layout.names.map { dictionary[$0] }
+        values = layout.names.map { dictionary[$0] ?? .null }
     }
 
     /// The value of the parameter named `name`, or nil when it was not given.
     package subscript(name: String) -> Value? {
-        layout.position(of: name).flatMap { values[$0] }
+        layout.position(of: name).map { values[$0] }
     }
 
     /// Where the value of each of `operation`'s fields is, for ``value(at:)``.
@@ -66,13 +66,13 @@ package struct ProjectParameters: Sendable {
 
     /// The value at a position ``fieldPositions(of:)`` gave, or nil when there is none.
     func value(at position: Int?) -> Value? {
-        position.flatMap { values[$0] }
+        position.map { values[$0] }
     }
 
     /// The parameters as a dictionary, for the read operations' query builders.
     package var dictionary: [String: Value] {
         var dictionary: [String: Value] = [:]
-        for (name, value) in zip(layout.names, values) { if let value { dictionary[name] = value } }
+        for (name, value) in zip(layout.names, values) { dictionary[name] = value }
         return dictionary
     }
 }
