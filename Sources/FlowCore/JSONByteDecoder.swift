@@ -74,8 +74,8 @@ struct JSONByteDecoder {
         members.reserveCapacity(16)
         // Keys are kept as where their bytes are: most are plain ASCII, compared in place when a
         // member is selected, so the pass makes no string for them.
-        try parseMembers(makingKeys: false) { decoder, _, keyBytes throws(Failure) in
-            let text = try decoder.keyText(keyBytes)
+        try parseMembers(makingKeys: false) { decoder, _, keyBytes, isPlain throws(Failure) in
+            let text = isPlain ? nil : try decoder.keyText(keyBytes)
             let start = decoder.index
             try decoder.skip { decoder throws(Failure) in _ = try decoder.parseValue() }
             members.append(JSONObjectIndex.Member(keyBytes: keyBytes, keyText: text, bytes: start..<decoder.index))
@@ -83,16 +83,13 @@ struct JSONByteDecoder {
         return members
     }
 
-    /// The text of the key whose bytes (between its quotes) are `keyBytes`, when they are not
-    /// that text as they stand (an escape, or UTF-8 beyond ASCII); nil for a plain ASCII key.
-    private mutating func keyText(_ keyBytes: Range<Int>) throws(Failure) -> String? {
-        for offset in keyBytes where bytes[offset] >= 0x80 || bytes[offset] == UInt8(ascii: "\\") {
-            let resume = index
-            defer { index = resume }
-            index = keyBytes.lowerBound - 1
-            return try parseString()
-        }
-        return nil
+    /// The text of the key whose bytes (between its quotes) are `keyBytes` but are not that text
+    /// as they stand (an escape, or UTF-8 beyond ASCII).
+    private mutating func keyText(_ keyBytes: Range<Int>) throws(Failure) -> String {
+        let resume = index
+        defer { index = resume }
+        index = keyBytes.lowerBound - 1
+        return try parseString()
     }
 
     /// Runs `check` with nothing made, only checked.
@@ -179,7 +176,7 @@ struct JSONByteDecoder {
 
     private mutating func parseObject() throws(Failure) -> Value {
         var object = ValueObject()
-        try parseMembers(makingKeys: true) { decoder, key, _ throws(Failure) in
+        try parseMembers(makingKeys: true) { decoder, key, _, _ throws(Failure) in
             let value = try decoder.parseValue()
             if decoder.building { object.append(key, value) }
         }
@@ -188,11 +185,12 @@ struct JSONByteDecoder {
 
     /// The grammar of an object from its opening brace to its closing one: each key is read and
     /// handed to `member` (made when `makingKeys`, else only checked and given as "") with where
-    /// its bytes are between the quotes, and the decoder at the start of the key's value, which
-    /// `member` must read past.
+    /// its bytes are between the quotes, whether those bytes are its text as they stand (always
+    /// false when `makingKeys`), and the decoder at the start of the key's value, which `member`
+    /// must read past.
     @inline(__always)
     private mutating func parseMembers(makingKeys: Bool,
-                                       _ member: (inout JSONByteDecoder, String, Range<Int>) throws(Failure) -> Void) throws(Failure) {
+                                       _ member: (inout JSONByteDecoder, String, Range<Int>, Bool) throws(Failure) -> Void) throws(Failure) {
         try enterContainer()
         index += 1
         skipWhitespace()
@@ -208,10 +206,11 @@ struct JSONByteDecoder {
             }
             let keyStart = index + 1
             let key: String
+            var isPlain = false
             if makingKeys {
                 key = try parseString()
             } else {
-                try skip { decoder throws(Failure) in _ = try decoder.parseString() }
+                isPlain = try skipString()
                 key = ""
             }
             let keyBytes = keyStart..<(index - 1)
@@ -222,7 +221,7 @@ struct JSONByteDecoder {
             }
             index += 1
             skipWhitespace()
-            try member(&self, key, keyBytes)
+            try member(&self, key, keyBytes, isPlain)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {
@@ -260,6 +259,25 @@ struct JSONByteDecoder {
             index += 1
         }
         return try parseStringSlowly(from: start)
+    }
+
+    /// Moves past a string starting at its opening quote, checking it without making it: true
+    /// when its bytes are its text as they stand (ASCII without an escape).
+    private mutating func skipString() throws(Failure) -> Bool {
+        index += 1
+        let start = index
+        skipPlainStringBytes()
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return true
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            index += 1
+        }
+        try skip { decoder throws(Failure) in _ = try decoder.parseStringSlowly(from: start) }
+        return false
     }
 
     /// Moves past string bytes that need no attention (printable ASCII other than `"` and `\`),
@@ -430,8 +448,10 @@ struct JSONByteDecoder {
             try requireDigit(after: "'.'")
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
+        var hasExponent = false
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             isInteger = false
+            hasExponent = true
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 index += 1
@@ -440,6 +460,9 @@ struct JSONByteDecoder {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
 
+        // Only a number written with an exponent, or with more digits than a double's range
+        // (about 309 before the point), can be out of range: any other checked needs no value.
+        if !building, !hasExponent, index - start < 300 { return .null }
         if isInteger, integerEnd - integerStart <= 19 {
             var magnitude: UInt64 = 0
             for offset in integerStart..<integerEnd {

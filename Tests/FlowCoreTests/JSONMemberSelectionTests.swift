@@ -43,6 +43,16 @@ struct JSONMemberSelectionTests {
         }
     }
 
+    @Test("a long number beside the selected member is checked for range as decoding checks it", arguments: [299, 300, 320, 400])
+    func longNumbers(digits: Int) {
+        for number in ["1" + String(repeating: "0", count: digits - 1), "-1" + String(repeating: "0", count: digits - 1) + ".5"] {
+            let document = #"{"id": 7, "big": \#(number)}"#
+            let decodes = (try? JSON.decode(Array(document.utf8))) != nil
+            #expect(decodes == (digits < 310), "\(digits) digits")
+            #expect(Self.member(["id"], in: document) == (decodes ? 7 : nil), "\(digits) digits")
+        }
+    }
+
     @Test("the selection walks objects and nulls, and leaves arrays and scalars to decoding")
     func walks() {
         let answer = #"{"id": 562949953437078, "name": "Crane \"T1\"", "company": {"id": 8, "name": "Acme"}, "tags": [{"id": 1}], "code": "x", "none": null}"#
