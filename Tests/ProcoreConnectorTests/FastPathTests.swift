@@ -15,6 +15,8 @@ import Testing
         ("1000000", Value.int(1_000_000)), (" 42 ", .int(42)), ("-124.5924746", .decimal(Decimal(string: "-124.5924746")!)),
         ("1e3", .int(1000)), ("1.0", .decimal(1)), ("0", .int(0)), ("-0.5", .decimal(Decimal(string: "-0.5")!)),
         ("2.5E+2", .decimal(250)), ("9223372036854775808", .decimal(Decimal(string: "9223372036854775808")!)),
+        ("9223372036854775807", .int(.max)), ("-9223372036854775808", .int(.min)), ("-0", .int(0)),
+        ("-9223372036854775809", .decimal(Decimal(string: "-9223372036854775809")!)),
     ])
     func numbersRead(_ text: String, _ expected: Value) {
         #expect(NumberText.parse(text) == expected)
@@ -54,6 +56,9 @@ import Testing
         (.int(-1), "-1 is not a Procore id (expected a positive whole number)"),
         (.decimal(Decimal(string: "1.5")!), "1.5 is not a Procore id (expected a positive whole number)"),
         (.bool(true), "true is not a Procore id (expected a positive whole number)"),
+        (.string("9223372036854775808"), "'9223372036854775808' is not a Procore id (expected a positive whole number)"),
+        (.string("12a"), "'12a' is not a Procore id (expected a positive whole number)"),
+        (.string("-12"), "'-12' is not a Procore id (expected a positive whole number)"),
     ])
     func idsRejectedWithTheirMessage(_ value: Value, _ message: String) {
         guard case .failure(let problem) = FieldCoercion.id(value) else {
@@ -73,6 +78,26 @@ import Testing
         if case .failure(let problem) = result {
             #expect(problem.reason.hasSuffix("is out of range (expected a number from -\(Int(limit)) to \(Int(limit)))"))
         }
+    }
+
+    @Test(arguments: [
+        ("America/Los_Angeles", true), ("Etc/GMT+5", true), ("America/Argentina/Buenos_Aires", true), ("UTC", true),
+        ("america/Los_Angeles", false), ("America//Denver", false), ("America/", false), ("/America", false), ("", false),
+        ("America/Los Angeles", false), ("../etc/passwd", false), ("America/é", false),
+        (String(repeating: "A", count: 65), false), (String(repeating: "A", count: 64), true),
+    ])
+    func timeZoneNamesWellFormed(_ name: String, _ wellFormed: Bool) {
+        #expect(TimeZoneNames.isWellFormed(name) == wellFormed)
+    }
+
+    @Test("a time zone's answer is the same the second time, when it is remembered")
+    func timeZoneAnswersRemembered() {
+        for name in ["US/Pacific", "America/Nowhere_Land", "Europe/Paris", "Bad/../Name"] {
+            let first = TimeZoneNames.isKnown(name)
+            #expect(TimeZoneNames.isKnown(name) == first, "\(name)")
+        }
+        #expect(TimeZoneNames.isKnown("US/Pacific"))
+        #expect(!TimeZoneNames.isKnown("America/Nowhere_Land"))
     }
 
     @Test("a DataWeave Date goes to a date field as YYYY-MM-DD; other date kinds are refused")

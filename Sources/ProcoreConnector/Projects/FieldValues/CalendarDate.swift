@@ -2,7 +2,7 @@
 enum CalendarDate {
     /// Why `text` is not a real `YYYY-MM-DD` date, or nil when it is one.
     static func problem(with text: String) -> String? {
-        if let (year, month, day) = fastParts(text.utf8) {
+        if let (year, month, day) = text.withUTF8Bytes(fastParts) {
             guard year >= 1, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
                 return "\(ValueDisplay.quoted(text)) is not a real calendar date (expected YYYY-MM-DD)"
             }
@@ -23,23 +23,13 @@ enum CalendarDate {
 
     /// Year, month and day of exactly `DDDD-DD-DD` in ASCII digits, read without splitting the
     /// string (this runs for every date field of every request); nil for anything else.
-    private static func fastParts(_ bytes: String.UTF8View) -> (Int, Int, Int)? {
-        guard bytes.count == 10 else { return nil }
-        var year = 0, month = 0, day = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset == 4 || offset == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            guard (0x30...0x39).contains(byte) else { return nil }
-            let digit = Int(byte - 0x30)
-            switch offset {
-            case ..<4: year = year * 10 + digit
-            case ..<7: month = month * 10 + digit
-            default: day = day * 10 + digit
-            }
-        }
-        return (year, month, day)
+    private static func fastParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = UnsafeBufferPointer(rebasing: bytes[0..<4]).asciiDigitsValue,
+              let month = UnsafeBufferPointer(rebasing: bytes[5..<7]).asciiDigitsValue,
+              let day = UnsafeBufferPointer(rebasing: bytes[8..<10]).asciiDigitsValue
+        else { return nil }
+        return (Int(year), Int(month), Int(day))
     }
 
     /// Days in `month` of `year` in the proleptic Gregorian calendar.

@@ -65,7 +65,7 @@ enum FieldCoercion {
             if let exact = NumberText.exactInteger(number), exact > 0 { return .success(.int(exact)) }
         case .string(let text):
             let digits = text.trimmingWhitespace()
-            if digits.isASCIIDigits, let number = Int64(digits), number > 0 { return .success(.int(number)) }
+            if let number = digits.withUTF8Bytes(\.asciiDigitsValue), number > 0 { return .success(.int(number)) }
         default:
             break
         }

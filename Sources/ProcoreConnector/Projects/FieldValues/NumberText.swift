@@ -6,12 +6,22 @@ enum NumberText {
     /// The number `text` spells in JSON number syntax (surrounding spaces allowed): an exact
     /// `.int` when it is a whole number that fits 64 bits, else an exact `.decimal`.
     static func parse(_ text: String) -> Value? {
-        let trimmed = text.trimmingWhitespace()
-        guard isJSONNumber(trimmed.utf8) else { return nil }
-        if let integer = Int64(trimmed) { return .int(integer) }
-        guard let decimal = DecimalText.parse(trimmed) else { return nil }
-        if !trimmed.utf8.contains(UInt8(ascii: ".")), let exact = exactInteger(decimal) { return .int(exact) }
-        return .decimal(decimal)
+        text.trimmingWhitespace().withUTF8Bytes { bytes in
+            guard isJSONNumber(bytes) else { return nil }
+            if let integer = integer(bytes) { return .int(integer) }
+            guard let decimal = DecimalText.parse(utf8: bytes) else { return nil }
+            if !bytes.contains(UInt8(ascii: ".")), let exact = exactInteger(decimal) { return .int(exact) }
+            return .decimal(decimal)
+        }
+    }
+
+    /// The whole number `bytes` spell as an optional `-` and digits, when it fits 64 bits.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.first == UInt8(ascii: "-") else { return bytes.asciiDigitsValue }
+        let digits = UnsafeBufferPointer(rebasing: bytes.dropFirst())
+        // Int64.min has no positive counterpart: its digits are one more than Int64.max's.
+        if digits.elementsEqual("9223372036854775808".utf8) { return .min }
+        return digits.asciiDigitsValue.map { -$0 }
     }
 
     /// `number` as an Int64 when it is a whole number in range, else nil.
@@ -25,25 +35,22 @@ enum NumberText {
     static func plain(_ number: Decimal) -> String { DecimalFormatting.plainText(number) }
 
     /// Whether `text` is `-? int frac? exp?` exactly as RFC 8259 writes numbers.
-    private static func isJSONNumber(_ text: String.UTF8View) -> Bool {
-        var index = text.startIndex
+    private static func isJSONNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
         func digits() -> Int {
-            var count = 0
-            while index < text.endIndex, (0x30...0x39).contains(text[index]) {
-                count += 1
-                text.formIndex(after: &index)
-            }
-            return count
+            let start = index
+            while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+            return index - start
         }
         func skip(_ byte: UInt8) -> Bool {
-            guard index < text.endIndex, text[index] == byte else { return false }
-            text.formIndex(after: &index)
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
             return true
         }
         _ = skip(UInt8(ascii: "-"))
         let intStart = index
         let intDigits = digits()
-        guard intDigits > 0, intDigits == 1 || text[intStart] != UInt8(ascii: "0") else { return false }
+        guard intDigits > 0, intDigits == 1 || bytes[intStart] != UInt8(ascii: "0") else { return false }
         if skip(UInt8(ascii: ".")) {
             guard digits() > 0 else { return false }
         }
@@ -52,7 +59,7 @@ enum NumberText {
             let exponent = digits()
             guard exponent > 0, exponent <= 3 else { return false }
         }
-        return index == text.endIndex
+        return index == bytes.count
     }
 }
 

@@ -28,9 +28,10 @@ enum TimeZoneNames {
     /// Whether `name` is an IANA time zone this machine knows, including backward-compatible
     /// links such as `US/Pacific` that the manual's sample uses.
     static func isKnown(_ name: String) -> Bool {
+        // Only well-formed names are remembered, so an answer found needs no other check.
+        if let known = answers.withLock({ $0[name] }) { return known }
         if singleWordZones.contains(name) { return true }
         guard isWellFormed(name) else { return false }
-        if let known = answers.withLock({ $0[name] }) { return known }
         let known = databaseDirectory.map { inDatabase(name, directory: $0) } ?? knownToFoundation(name)
         answers.withLock { answers in
             if answers.count >= maximumRemembered { answers.removeAll(keepingCapacity: true) }
@@ -43,11 +44,18 @@ enum TimeZoneNames {
     /// (`America/Argentina/Buenos_Aires`, `Etc/GMT+5`); this also keeps a name from reaching
     /// outside the database directory.
     static func isWellFormed(_ name: String) -> Bool {
-        guard !name.isEmpty, name.utf8.count <= 64 else { return false }
-        for segment in name.split(separator: "/", omittingEmptySubsequences: false) {
-            guard let first = segment.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
-            for byte in segment.utf8 {
+        name.withUTF8Bytes { bytes in
+            guard !bytes.isEmpty, bytes.count <= 64 else { return false }
+            var segmentStarts = true
+            for byte in bytes {
+                if segmentStarts {
+                    guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) else { return false }
+                    segmentStarts = false
+                    continue
+                }
                 switch byte {
+                case UInt8(ascii: "/"):
+                    segmentStarts = true
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                      UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"):
                     continue
@@ -55,8 +63,9 @@ enum TimeZoneNames {
                     return false
                 }
             }
+            // A trailing `/` leaves an empty last segment.
+            return !segmentStarts
         }
-        return true
     }
 
     /// Whether the database has a zone file (it starts with `TZif`) for `name`.

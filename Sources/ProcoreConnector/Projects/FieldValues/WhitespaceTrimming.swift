@@ -16,5 +16,5 @@ extension String {
     private static func isPlainASCII(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
 
     /// Whether the text is non-empty and only the ASCII digits 0–9.
-    var isASCIIDigits: Bool { !utf8.isEmpty && utf8.allSatisfy { (0x30...0x39).contains($0) } }
+    var isASCIIDigits: Bool { withUTF8Bytes { !$0.isEmpty && $0.allSatisfy { $0 &- UInt8(ascii: "0") < 10 } } }
 }
