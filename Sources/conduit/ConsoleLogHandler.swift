@@ -29,26 +29,29 @@ struct ConsoleLogHandler: LogHandler {
         // line, unless the runtime laid it out on several lines itself.
         let message = value(LogMetadataKeys.multiline) == "true"
             ? LogText.escapedKeepingLines(event.message.description) : LogText.escaped(event.message.description)
-        var line = Self.levelName(event.level)
+        // Built as bytes: appending two dozen pieces to a String cost more than the rest of the
+        // record.
+        var line: [UInt8] = []
         line.reserveCapacity(200 + message.utf8.count)
-        line += " "
-        line += ConsoleOutput.timestamp()
-        line += " "
+        line.append(contentsOf: Self.levelName(event.level).utf8)
+        line.append(UInt8(ascii: " "))
+        ConsoleOutput.appendTimestamp(to: &line)
+        line.append(UInt8(ascii: " "))
         var opened = false
         for (key, name) in Self.bracketFields {
             guard let field = value(key) else { continue }
-            line += opened ? "; " : "["
-            line += name
-            line += ": "
-            line += LogText.escaped(field.description)
+            line.append(contentsOf: (opened ? "; " : "[").utf8)
+            line.append(contentsOf: name.utf8)
+            line.append(contentsOf: ": ".utf8)
+            line.append(contentsOf: LogText.escaped(field.description).utf8)
             opened = true
         }
-        if opened { line += "] " }
-        line += label
-        line += ": "
-        line += message
-        line += "\n"
-        ConsoleOutput.write(line)
+        if opened { line.append(contentsOf: "] ".utf8) }
+        line.append(contentsOf: label.utf8)
+        line.append(contentsOf: ": ".utf8)
+        line.append(contentsOf: message.utf8)
+        line.append(UInt8(ascii: "\n"))
+        ConsoleOutput.write(bytes: line)
     }
 
     /// The fields in the brackets, in order: Mule's, then the trace's ids, so that a text log can

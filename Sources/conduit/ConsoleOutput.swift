@@ -21,24 +21,32 @@ enum ConsoleOutput {
         write(text, to: STDERR_FILENO)
     }
 
-    /// One `write(2)` per line in the common case, straight from the string's bytes (no `Data`
-    /// copy); a short write is continued and an interrupted one retried. Output that cannot be
-    /// written (a closed pipe) is dropped rather than stopping the server.
+    /// Writes the UTF-8 `bytes` of a line (which should end with a newline) to standard output.
+    static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) }
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            lock.lock()
-            defer { lock.unlock() }
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
+        text.withUTF8 { write($0, to: descriptor) }
+    }
+
+    /// One `write(2)` per line in the common case, straight from the bytes (no `Data` copy); a
+    /// short write is continued and an interrupted one retried. Output that cannot be written (a
+    /// closed pipe) is dropped rather than stopping the server.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        guard let base = bytes.baseAddress else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
             }
         }
     }
@@ -49,18 +57,31 @@ enum ConsoleOutput {
     /// `ISO8601DateFormatter` (behind a lock, as it is not thread-safe) cost more than the rest of
     /// the record under load.
     static func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return timestamp(seconds: now.tv_sec, milliseconds: Int(now.tv_nsec / 1_000_000))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendTimestamp(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `seconds` since 1970 plus `milliseconds`, as `2025-06-01T10:00:00.123Z`.
     static func timestamp(seconds: Int, milliseconds: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendTimestamp(seconds: seconds, milliseconds: milliseconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``timestamp()``'s text to `bytes`.
+    static func appendTimestamp(to bytes: inout [UInt8]) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        appendTimestamp(seconds: now.tv_sec, milliseconds: Int(now.tv_nsec / 1_000_000), to: &bytes)
+    }
+
+    private static func appendTimestamp(seconds: Int, milliseconds: Int, to bytes: inout [UInt8]) {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
         func digits(_ value: Int32, _ width: Int) {
             var divisor: Int32 = 1
             for _ in 1..<width { divisor *= 10 }
@@ -78,7 +99,6 @@ enum ConsoleOutput {
         digits(parts.tm_min, 2); bytes.append(UInt8(ascii: ":"))
         digits(parts.tm_sec, 2); bytes.append(UInt8(ascii: "."))
         digits(Int32(milliseconds), 3); bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -4,6 +4,9 @@ public enum LogText {
     /// `text` with CR, LF and every other control character (C0, DEL, C1, and the Unicode line
     /// and paragraph separators) written as an escape: `\n`, `\r`, `\t`, or `\u{1B}`.
     public static func escaped(_ text: String) -> String {
+        // Nearly every text is printable ASCII, which needs no escape: checked byte by byte
+        // instead of decoding scalars.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 &- 0x20 < 0x5F } }) == true { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
