@@ -71,16 +71,35 @@ struct JSONByteDecoder {
     /// being made.
     private mutating func indexMembers() throws(Failure) -> [JSONObjectIndex.Member] {
         var members: [JSONObjectIndex.Member] = []
-        members.reserveCapacity(16)
+        // A member takes at least 6 bytes and most take several times that: room for one per
+        // 32 bytes spares growing the array a few times on an answer of a hundred fields.
+        members.reserveCapacity(max(16, min(bytes.count / 32, 1024)))
         // Keys are kept as where their bytes are: most are plain ASCII, compared in place when a
         // member is selected, so the pass makes no string for them.
         try parseMembers(makingKeys: false) { decoder, _, keyBytes, isPlain throws(Failure) in
             let text = isPlain ? nil : try decoder.keyText(keyBytes)
             let start = decoder.index
-            try decoder.skip { decoder throws(Failure) in _ = try decoder.parseValue() }
+            try decoder.skip { decoder throws(Failure) in try decoder.skipValue() }
             members.append(JSONObjectIndex.Member(keyBytes: keyBytes, keyText: text, bytes: start..<decoder.index))
         }
         return members
+    }
+
+    /// Moves past one value, checking it as ``parseValue()`` does (the same grammar, depth limit
+    /// and number range) but making nothing, not even a `Value` to throw away. Only while not
+    /// ``building``.
+    private mutating func skipValue() throws(Failure) {
+        guard index < bytes.count else { throw endOfInput() }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): try parseMembers(makingKeys: false) { decoder, _, _, _ throws(Failure) in try decoder.skipValue() }
+        case UInt8(ascii: "["): try parseElements { decoder throws(Failure) in try decoder.skipValue() }
+        case UInt8(ascii: "\""): _ = try skipString()
+        case UInt8(ascii: "t"): try parseLiteral("true")
+        case UInt8(ascii: "f"): try parseLiteral("false")
+        case UInt8(ascii: "n"): try parseLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try parseNumber()
+        default: throw Failure(offset: index, reason: "unexpected \(describe(at: index))")
+        }
     }
 
     /// The text of the key whose bytes (between its quotes) are `keyBytes` but are not that text
@@ -143,18 +162,30 @@ struct JSONByteDecoder {
     }
 
     private mutating func parseArray() throws(Failure) -> Value {
+        var elements = PackingArrayBuilder()
+        var isEmpty = true
+        try parseElements { decoder throws(Failure) in
+            let element = try decoder.parseValue()
+            isEmpty = false
+            if decoder.building { elements.append(element) }
+        }
+        return isEmpty ? .array([]) : .array(elements.finish())
+    }
+
+    /// The grammar of an array from its opening bracket to its closing one: `element` is called
+    /// with the decoder at the start of each element, which it must read past.
+    @inline(__always)
+    private mutating func parseElements(_ element: (inout JSONByteDecoder) throws(Failure) -> Void) throws(Failure) {
         try enterContainer()
         index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array([])
+            return
         }
-        var elements = PackingArrayBuilder()
         while true {
-            let element = try parseValue()
-            if building { elements.append(element) }
+            try element(&self)
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput() }
             switch bytes[index] {
@@ -167,7 +198,7 @@ struct JSONByteDecoder {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(elements.finish())
+                return
             default:
                 throw Failure(offset: index, reason: "expected ',' or ']' but found \(describe(at: index))")
             }
