@@ -73,7 +73,7 @@ struct ClearedFields {
 
     /// Why `field` cannot be cleared with the `parameters` given, or nil when it can.
     private static func problem(clearing field: ProjectField, parameters: ProjectParameters) -> String? {
-        if field.parameter == "name" { return "'name' cannot be cleared (every Procore project has a name)" }
+        if field.isProjectName { return "'name' cannot be cleared (every Procore project has a name)" }
         guard let given = parameters[field.parameter], !given.isNull,
               !(field.type.readsBlankAsNoValue && given.isBlankString) else { return nil }
         return "'\(field.parameter)' is listed and also has a value; a field is either set or cleared"

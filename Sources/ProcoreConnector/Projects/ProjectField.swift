@@ -37,17 +37,21 @@ package struct ProjectField: Sendable, Hashable {
     }
 
     /// The XML parameter name (`companyId`).
-    package var parameter: String
+    package let parameter: String
     /// The JSON field name in snake_case (`company_id`).
     package var jsonField: String
     /// The type its value is coerced to.
     package var type: FieldType
+    /// Whether this is the project's `name`, which create requires and which must not be blank:
+    /// known once, as the builder asks it of every field of every request.
+    package let isProjectName: Bool
 
     /// Creates a field.
     package init(_ parameter: String, _ jsonField: String, _ type: FieldType) {
         self.parameter = parameter
         self.jsonField = jsonField
         self.type = type
+        isProjectName = parameter == "name"
     }
 }
 

@@ -48,6 +48,7 @@ package enum ProjectRequestBuilder {
                                          problems: &clearProblems)
 
         var project = ValueObject()
+        project.reserveCapacity(operation.fields.count + 4)
         let positions = parameters.fieldPositions(of: operation)
         for (index, field) in operation.fields.enumerated() {
             if !cleared.fields.isEmpty, cleared.fields.contains(field.parameter) {
@@ -55,7 +56,7 @@ package enum ProjectRequestBuilder {
                 continue
             }
             guard let value = parameters.value(at: positions[index]), !value.isNull else {
-                if operation == .create && field.parameter == "name" {
+                if operation == .create && field.isProjectName {
                     problems.append(missing("name"))
                 } else if let defaultValue = operation.defaultValue(of: field) {
                     project.append(field.jsonField, defaultValue)
@@ -68,7 +69,7 @@ package enum ProjectRequestBuilder {
             }
             switch FieldCoercion.coerce(value, as: field.type) {
             case .success(let wire):
-                if operation == .create, field.parameter == "name", wire.stringValue?.allSatisfy(\.isWhitespace) == true {
+                if operation == .create, field.isProjectName, wire.stringValue?.allSatisfy(\.isWhitespace) == true {
                     problems.append(invalid("name", "must not be empty"))
                 } else {
                     project.append(field.jsonField, wire)
