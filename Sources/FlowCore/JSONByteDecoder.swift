@@ -14,6 +14,7 @@ struct JSONByteDecoder {
     private var depth = 0
     /// Reused for strings that need unescaping or UTF-8 validation.
     private var scratch: [UInt8] = []
+    private let smallStrings = SmallASCIIStrings()
     /// False while a value is only checked (``indexObject()`` passing over the members' values):
     /// the same grammar and the same errors, but no strings, arrays or objects are made.
     private var building = true
@@ -282,7 +283,13 @@ struct JSONByteDecoder {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = building ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) : ""
+                var text = ""
+                if building {
+                    // Most keys and many values are short: made inline, without validating
+                    // bytes already known to be printable ASCII or allocating.
+                    let plain = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    text = smallStrings.string(plain) ?? String(decoding: plain, as: UTF8.self)
+                }
                 index += 1
                 return text
             }
