@@ -56,7 +56,7 @@ struct ClearedFields {
                     result.fields.insert(field.parameter)
                 }
             } else if let key = customFieldKey(name) {
-                if let given = parameters["customFields"]?.objectValue,
+                if let given = parameters.customFields?.objectValue,
                    given.entries.contains(where: { entry in
                        !entry.value.isNull && (entry.key == key || "custom_field_" + entry.key == key) }) {
                     problems.append(ProjectRequestBuilder.invalid(parameter, "'\(key)' is listed and also has a value in customFields; a field is either set or cleared"))

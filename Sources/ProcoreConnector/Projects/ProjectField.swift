@@ -2,7 +2,10 @@ import FlowCore
 
 /// One project field that `create-project` and `update-project` can set: the XML parameter, the
 /// JSON field Procore expects, and the type the manual gives it.
-package struct ProjectField: Sendable, Hashable {
+///
+/// A class: the builder walks every field of the operation on every request, and copying a
+/// struct of three strings retained and released each of them per field.
+package final class ProjectField: Sendable {
     /// The type a parameter's value is coerced to before it is sent.
     package enum FieldType: Sendable, Hashable {
         /// Free text.
@@ -39,9 +42,9 @@ package struct ProjectField: Sendable, Hashable {
     /// The XML parameter name (`companyId`).
     package let parameter: String
     /// The JSON field name in snake_case (`company_id`).
-    package var jsonField: String
+    package let jsonField: String
     /// The type its value is coerced to.
-    package var type: FieldType
+    package let type: FieldType
     /// Whether this is the project's `name`, which create requires and which must not be blank:
     /// known once, as the builder asks it of every field of every request.
     package let isProjectName: Bool

@@ -17,6 +17,8 @@ package struct ProjectParameters: Sendable {
         /// For each operation, the position of each of its fields' parameter (nil when absent).
         private let createPositions: [Int?]
         private let updatePositions: [Int?]
+        /// The positions of the parameters the builder reads by name on every call.
+        fileprivate let companyIdPosition: Int?, projectIdPosition: Int?, clearFieldsPosition: Int?, customFieldsPosition: Int?
 
         /// A layout of values named `names`, in that order (each name once).
         package init(names: [String]) {
@@ -26,6 +28,10 @@ package struct ProjectParameters: Sendable {
             self.positions = positions
             createPositions = ProjectOperation.create.fields.map { positions[$0.parameter] }
             updatePositions = ProjectOperation.update.fields.map { positions[$0.parameter] }
+            companyIdPosition = positions["companyId"]
+            projectIdPosition = positions["projectId"]
+            clearFieldsPosition = positions[ClearedFields.parameter]
+            customFieldsPosition = positions["customFields"]
         }
 
         func position(of name: String) -> Int? { positions[name] }
@@ -60,6 +66,12 @@ package struct ProjectParameters: Sendable {
     package subscript(name: String) -> Value? {
         layout.position(of: name).map { values[$0] }
     }
+
+    /// `companyId`, `projectId`, `clearFields` and `customFields`, found where the layout put them.
+    var companyId: Value? { value(at: layout.companyIdPosition) }
+    var projectId: Value? { value(at: layout.projectIdPosition) }
+    var clearFields: Value? { value(at: layout.clearFieldsPosition) }
+    var customFields: Value? { value(at: layout.customFieldsPosition) }
 
     /// Where the value of each of `operation`'s fields is, for ``value(at:)``.
     func fieldPositions(of operation: ProjectOperation) -> [Int?] { layout.fieldPositions(of: operation) }

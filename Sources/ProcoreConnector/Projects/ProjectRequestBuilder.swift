@@ -40,11 +40,11 @@ package enum ProjectRequestBuilder {
     /// The request for `operation`.
     package static func build(_ operation: ProjectOperation, _ parameters: ProjectParameters) throws(ProcoreError) -> ProjectRequest {
         var problems: [String] = []
-        let companyId = requiredID("companyId", parameters["companyId"], problems: &problems)
-        let projectId = operation == .update ? requiredID("projectId", parameters["projectId"], problems: &problems) : nil
+        let companyId = requiredID("companyId", parameters.companyId, problems: &problems)
+        let projectId = operation == .update ? requiredID("projectId", parameters.projectId, problems: &problems) : nil
         // Read first, reported last: problems follow the parameters' order, `clearFields` after the fields.
         var clearProblems: [String] = []
-        let cleared = ClearedFields.read(parameters[ClearedFields.parameter], for: operation, parameters: parameters,
+        let cleared = ClearedFields.read(parameters.clearFields, for: operation, parameters: parameters,
                                          problems: &clearProblems)
 
         var project = ValueObject()
@@ -78,7 +78,7 @@ package enum ProjectRequestBuilder {
                 problems.append(invalid(field.parameter, problem.reason))
             }
         }
-        addCustomFields(parameters["customFields"], to: &project, problems: &problems)
+        addCustomFields(parameters.customFields, to: &project, problems: &problems)
         for key in cleared.customFields where project[key] == nil {
             project.append(key, .null)
         }
