@@ -48,7 +48,8 @@ let package = Package(
         .systemLibrary(name: "CLibCrypt"),
         // glibc's mallopt, for HeapRetention (FlowCore).
         .systemLibrary(name: "CMalloc"),
-        .target(name: "FlowCore", dependencies: ["CMalloc"]),
+        .systemLibrary(name: "CSystemRandom"),
+        .target(name: "FlowCore", dependencies: ["CMalloc", "CSystemRandom"]),
         .target(name: "FlowXML", dependencies: ["FlowCore", "CLibXML2"]),
         .target(name: "FlowProperties", dependencies: [
             "FlowCore",
