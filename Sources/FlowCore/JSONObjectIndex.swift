@@ -19,7 +19,7 @@ public struct JSONObjectIndex: Sendable {
         /// UTF-8 length. A plain ASCII key is compared byte for byte: no other text of its length
         /// is canonically equivalent to ASCII text.
         func hasKey(_ key: String, in document: UnsafeRawBufferPointer) -> Bool {
-            if let keyText { return keyText.utf8.count == key.utf8.count && keyText == key }
+            if let keyText { return ValueObject.isSameKey(keyText, key) }
             return keyBytes.count == key.utf8.count && document[keyBytes].elementsEqual(key.utf8)
         }
     }

@@ -8,7 +8,7 @@
 public struct ObjectKeyShape: Sendable {
     private enum Key: Sendable {
         case small(StringBits)
-        case text(String, utf8Count: Int)
+        case text(String)
     }
 
     private let keys: [Key]
@@ -17,7 +17,7 @@ public struct ObjectKeyShape: Sendable {
     public init(of object: ValueObject) {
         keys = object.entries.map { entry in
             let bits = StringBits(entry.key)
-            return bits.isSmallASCII ? .small(bits) : .text(entry.key, utf8Count: entry.key.utf8.count)
+            return bits.isSmallASCII ? .small(bits) : .text(entry.key)
         }
     }
 
@@ -30,9 +30,8 @@ public struct ObjectKeyShape: Sendable {
                 switch keys[index] {
                 case .small(let bits):
                     guard ValueObject.keyBits(base, index) == bits else { return false }
-                case .text(let text, let utf8Count):
-                    let key = buffer[index].key
-                    guard key.utf8.count == utf8Count, key == text else { return false }
+                case .text(let text):
+                    guard ValueObject.isSameKey(buffer[index].key, text) else { return false }
                 }
             }
             return true

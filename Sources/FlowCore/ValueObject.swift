@@ -171,19 +171,26 @@ public struct ValueObject: Sendable, Hashable {
                 let bits = keyBits(base, index)
                 if bits == needle { return index }
                 if bits.high & StringBits.smallASCIIFlags != StringBits.smallASCIIFlags,
-                    buffer[index].key.utf8.count == needle.smallCount, buffer[index].key == key
+                    isSameKey(buffer[index].key, key)
                 {
                     return index
                 }
             }
             return nil
         }
-        // Comparing lengths first (O(1) for native strings) skips most full comparisons.
-        let length = key.utf8.count
-        for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
+        for index in buffer.indices where isSameKey(buffer[index].key, key) {
             return index
         }
         return nil
+    }
+
+    /// Whether `key` and `other` are the same key, as objects look keys up: the same text of the
+    /// same UTF-8 length. DataWeave compares keys as exact text, so `café` written with a
+    /// combining accent is another key, which Swift's `==` alone would take for the same.
+    /// Comparing lengths first (O(1) for native strings) also skips most full comparisons.
+    @inline(__always)
+    public static func isSameKey(_ key: String, _ other: String) -> Bool {
+        key.utf8.count == other.utf8.count && key == other
     }
 
     /// Appends an entry without looking for an existing key (JSON decoding and `++` use this).

@@ -98,7 +98,8 @@ public final class ParameterList: Sendable {
         for (entryIndex, entry) in object.entries.enumerated() {
             guard let index = selectionsByKey[entry.key], !found[index] else { continue }
             let selection = selections[index]
-            guard selection.key.utf8.count == entry.key.utf8.count else { continue }
+            // The dictionary found an equal key; only the same key is selected.
+            guard ValueObject.isSameKey(selection.key, entry.key) else { continue }
             found[index] = true
             filled.append((entryIndex, index))
             for position in selection.positions { values[position] = entry.value }
