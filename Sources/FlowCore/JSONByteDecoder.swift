@@ -147,6 +147,11 @@ struct JSONByteDecoder {
     private mutating func parseLiteral(_ word: StaticString) throws(Failure) {
         let start = index
         let length = word.utf8CodeUnitCount
+        // The whole word compared at once; the byte loop below only finds where it differs.
+        if start + length <= bytes.count, memcmp(bytes.baseAddress! + start, word.utf8Start, length) == 0 {
+            index = start + length
+            return
+        }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: length)
         for offset in 0..<length {
             guard start + offset < bytes.count else { throw endOfInput() }
@@ -301,6 +306,7 @@ struct JSONByteDecoder {
 
     /// Moves past a string starting at its opening quote, checking it without making it: true
     /// when its bytes are its text as they stand (ASCII without an escape).
+    @inline(__always)
     private mutating func skipString() throws(Failure) -> Bool {
         index += 1
         let start = index
