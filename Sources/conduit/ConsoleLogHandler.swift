@@ -30,26 +30,31 @@ struct ConsoleLogHandler: LogHandler {
         let message = value(LogMetadataKeys.multiline) == "true"
             ? LogText.escapedKeepingLines(event.message.description) : LogText.escaped(event.message.description)
         // Built as bytes: appending two dozen pieces to a String cost more than the rest of the
-        // record.
+        // record, and so did appending a String's UTF-8 view to an array; each piece is copied
+        // from its contiguous bytes instead.
         var line: [UInt8] = []
         line.reserveCapacity(200 + message.utf8.count)
-        line.append(contentsOf: Self.levelName(event.level).utf8)
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { line.append(contentsOf: $0) }
+        }
+        add(Self.levelName(event.level))
         line.append(UInt8(ascii: " "))
         ConsoleOutput.appendTimestamp(to: &line)
         line.append(UInt8(ascii: " "))
         var opened = false
         for (key, name) in Self.bracketFields {
             guard let field = value(key) else { continue }
-            line.append(contentsOf: (opened ? "; " : "[").utf8)
-            line.append(contentsOf: name.utf8)
-            line.append(contentsOf: ": ".utf8)
-            line.append(contentsOf: LogText.escaped(field.description).utf8)
+            add(opened ? "; " : "[")
+            add(name)
+            add(": ")
+            add(LogText.escaped(field.description))
             opened = true
         }
-        if opened { line.append(contentsOf: "] ".utf8) }
-        line.append(contentsOf: label.utf8)
-        line.append(contentsOf: ": ".utf8)
-        line.append(contentsOf: message.utf8)
+        if opened { add("] ") }
+        add(label)
+        add(": ")
+        add(message)
         line.append(UInt8(ascii: "\n"))
         ConsoleOutput.write(bytes: line)
     }
