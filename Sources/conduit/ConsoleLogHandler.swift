@@ -34,29 +34,31 @@ struct ConsoleLogHandler: LogHandler {
         // from its contiguous bytes instead.
         var line: [UInt8] = []
         line.reserveCapacity(200 + message.utf8.count)
-        func add(_ text: String) {
-            var text = text
-            text.withUTF8 { line.append(contentsOf: $0) }
-        }
-        add(Self.levelName(event.level))
+        Self.append(Self.levelName(event.level), to: &line)
         line.append(UInt8(ascii: " "))
         ConsoleOutput.appendTimestamp(to: &line)
         line.append(UInt8(ascii: " "))
         var opened = false
         for (key, name) in Self.bracketFields {
             guard let field = value(key) else { continue }
-            add(opened ? "; " : "[")
-            add(name)
-            add(": ")
-            add(LogText.escaped(field.description))
+            Self.append(opened ? "; " : "[", to: &line)
+            Self.append(name, to: &line)
+            Self.append(": ", to: &line)
+            Self.append(LogText.escaped(field.description), to: &line)
             opened = true
         }
-        if opened { add("] ") }
-        add(label)
-        add(": ")
-        add(message)
+        if opened { Self.append("] ", to: &line) }
+        Self.append(label, to: &line)
+        Self.append(": ", to: &line)
+        Self.append(message, to: &line)
         line.append(UInt8(ascii: "\n"))
         ConsoleOutput.write(bytes: line)
+    }
+
+    /// Appends `text`'s UTF-8 bytes, copied from where they lie.
+    private static func append(_ text: String, to line: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { line.append(contentsOf: $0) }
     }
 
     /// The fields in the brackets, in order: Mule's, then the trace's ids, so that a text log can
