@@ -8,8 +8,8 @@ enum CorrelationID {
     private static let muleHeaderName = HTTPField.Name("MULE_CORRELATION_ID")!
 
     static func resolve(_ headers: HTTPFields) -> String {
-        if let value = headers[headerName], !value.isEmpty { return value }
-        if let value = headers[muleHeaderName], !value.isEmpty { return value }
+        if let value = headers.fieldValue(headerName), !value.isEmpty { return value }
+        if let value = headers.fieldValue(muleHeaderName), !value.isEmpty { return value }
         return RandomUUID.string()
     }
 }

@@ -79,7 +79,7 @@ struct ListenerResponder: HTTPResponder {
         case .route(let route, let uriParams, let maskedPath):
             // Safe methods are let through before any header is looked at: most requests are GETs.
             if !CrossSiteRequestCheck.safeMethods.contains(method), let refusal = CrossSiteRequestCheck.refusal(
-                method: method, origin: request.headers[.origin], fetchSite: request.headers[Self.secFetchSite],
+                method: method, origin: request.headers.fieldValue(.origin), fetchSite: request.headers.fieldValue(Self.secFetchSite),
                 host: request.head.authority, secure: scheme == "https", allowed: config.allowedOrigins) {
                 return .answered(ServerResponses.crossSiteRefused(refusal, method: method))
             }
@@ -129,7 +129,7 @@ struct ListenerResponder: HTTPResponder {
         case .tooLarge: return .answered(ServerResponses.tooLarge(limit: config.maxRequestBodySize))
         case .body(let read): buffer = read
         }
-        let payload = RequestPayload.make(buffer, contentType: request.headers[.contentType],
+        let payload = RequestPayload.make(buffer, contentType: request.headers.fieldValue(.contentType),
                                           decodeFormBody: routed.route.source?.listener.decodeFormBody == true)
         return .event(Event(payload: payload, attributes: routed.attributes, correlationId: CorrelationID.resolve(request.headers)))
     }

@@ -14,7 +14,7 @@ enum RequestBodyReader {
 
     @inline(never)
     static func read(_ request: Request, limit: Int) async throws -> Outcome {
-        let declared = request.headers[.contentLength].flatMap(Int.init)
+        let declared = request.headers.fieldValue(.contentLength).flatMap(Int.init)
         if let declared, declared > limit {
             return .tooLarge
         }

@@ -107,7 +107,7 @@ enum ResponseFactory {
             throw flow.failure(generateError, "Could not write the response body: \(error)", at: element, event: event)
         }
         let (buffer, contentType) = encoded
-        if let contentType, headers[.contentType] == nil {
+        if let contentType, headers.fieldValue(.contentType) == nil {
             headers[.contentType] = contentType
         }
         return Response(status: responseStatus, headers: headers, body: ResponseBody(byteBuffer: buffer))
