@@ -227,7 +227,7 @@ struct JSONByteDecoder {
     /// must read past.
     @inline(__always)
     private mutating func parseMembers(makingKeys: Bool,
-                                       _ member: (inout JSONByteDecoder, String, Range<Int>, Bool) throws(Failure) -> Void) throws(Failure) {
+                                       _ member: (inout JSONByteDecoder, consuming String, Range<Int>, Bool) throws(Failure) -> Void) throws(Failure) {
         try enterContainer()
         index += 1
         skipWhitespace()
