@@ -282,32 +282,32 @@ struct JSONByteDecoder {
 
     /// Reads a string starting at its opening quote. Plain ASCII without escapes takes the fast path.
     private mutating func parseString() throws(Failure) -> String {
-        index += 1
-        let start = index
-        skipPlainStringBytes()
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                var text = ""
-                if building {
-                    // Most keys and many values are short: made inline, without validating
-                    // bytes already known to be printable ASCII or allocating.
-                    let plain = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    text = smallStrings.string(plain) ?? String(decoding: plain, as: UTF8.self)
-                }
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-            index += 1
-        }
-        return try parseStringSlowly(from: start)
+        let (start, isPlain) = scanPlainString()
+        guard isPlain else { return try parseStringSlowly(from: start) }
+        guard building else { return "" }
+        // Most keys and many values are short: made inline, without validating bytes already
+        // known to be printable ASCII or allocating.
+        let plain = UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+        return smallStrings.string(plain) ?? String(decoding: plain, as: UTF8.self)
     }
 
     /// Moves past a string starting at its opening quote, checking it without making it: true
     /// when its bytes are its text as they stand (ASCII without an escape).
     @inline(__always)
     private mutating func skipString() throws(Failure) -> Bool {
+        let (start, isPlain) = scanPlainString()
+        if isPlain { return true }
+        try skip { decoder throws(Failure) in _ = try decoder.parseStringSlowly(from: start) }
+        return false
+    }
+
+    /// Moves from a string's opening quote over the bytes that need no attention: where its
+    /// bytes start, and whether it ended among them (printable ASCII without an escape; the
+    /// decoder is then past the closing quote). Otherwise the decoder is at the first byte that
+    /// needs attention (an escape, a control byte, UTF-8 beyond ASCII) or at the end of the input,
+    /// for ``parseStringSlowly(from:)`` to go on from.
+    @inline(__always)
+    private mutating func scanPlainString() -> (start: Int, isPlain: Bool) {
         index += 1
         let start = index
         skipPlainStringBytes()
@@ -315,13 +315,12 @@ struct JSONByteDecoder {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return true
+                return (start, true)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
             index += 1
         }
-        try skip { decoder throws(Failure) in _ = try decoder.parseStringSlowly(from: start) }
-        return false
+        return (start, false)
     }
 
     /// Moves past string bytes that need no attention (printable ASCII other than `"` and `\`),
