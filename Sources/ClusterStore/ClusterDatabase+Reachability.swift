@@ -54,15 +54,7 @@ extension ClusterDatabase {
     /// says nothing about the database, which would otherwise be taken for down until the next
     /// check.
     private func checkAnswers() async throws {
-        var attempts = 0
-        while true {
-            do {
-                return try await Self.leasingForCheck(self)
-            } catch where ClusterStoreError.isEndedConnection(error) && attempts < Self.maximumConnections {
-                attempts += 1
-                await Self.pauseForPool()
-            }
-        }
+        try await Self.retryingEndedConnections({ try await Self.leasingForCheck(self) }, isEnded: ClusterStoreError.isEndedConnection)
     }
 
     private static func leasingForCheck(_ database: ClusterDatabase) async throws {

@@ -110,22 +110,26 @@ public final class ClusterDatabase: Service, Sendable {
     /// write on such a connection took effect is not known.
     public func withConnection<Result: Sendable>(reading action: String,
                                                  _ operation: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws(ClusterStoreError) -> Result {
-        // Each pooled connection may be one such: try until one is not.
+        try await Self.retryingEndedConnections({ () async throws(ClusterStoreError) -> Result in
+            try await withConnection(action, operation)
+        }, isEnded: \.connectionWasEnded)
+    }
+
+    /// `attempt`, tried again while it fails on a pooled connection that had been ended
+    /// (`isEnded`), as many times as the pool has connections, since each may be one such.
+    /// Each retry waits 20 ms first: the pool learns of a close on the connection's event loop
+    /// and would otherwise lease the same connection again.
+    static func retryingEndedConnections<Result, Failure: Error>(_ attempt: () async throws(Failure) -> Result,
+                                                                  isEnded: (Failure) -> Bool) async throws(Failure) -> Result {
         var attempts = 0
         while true {
             do {
-                return try await withConnection(action, operation)
-            } catch where error.connectionWasEnded && attempts < Self.maximumConnections {
+                return try await attempt()
+            } catch where isEnded(error) && attempts < maximumConnections {
                 attempts += 1
-                await Self.pauseForPool()
+                try? await Task.sleep(for: .milliseconds(20), clock: SuspendingClock())
             }
         }
-    }
-
-    /// A pause before trying again after meeting an ended connection: the pool learns of the
-    /// close on the connection's event loop and would otherwise lease the same one again.
-    static func pauseForPool() async {
-        try? await Task.sleep(for: .milliseconds(20), clock: SuspendingClock())
     }
 
     /// `operation` on a connection leased within `limit` (``ClusterTimeout`` otherwise).
