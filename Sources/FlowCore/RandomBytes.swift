@@ -2,7 +2,7 @@ import CSystemRandom
 import Synchronization
 
 /// Random bytes for identifiers that must not repeat but are not secrets (trace and span ids,
-/// idempotency tokens), and their lower-case hexadecimal text.
+/// idempotency tokens).
 ///
 /// The standard library's generator makes one `getrandom` system call per 8 bytes: six a
 /// request on the main job, 0.4 µs each here. These come from a pool the kernel fills 4 KiB at
@@ -20,31 +20,8 @@ public enum RandomBytes {
     public static func hex(bytes count: Int) -> String {
         withUnsafeTemporaryAllocation(byteCount: count, alignment: 1) { bytes in
             repeat { fill(bytes) } while !bytes.contains { $0 != 0 }
-            return hexText(UnsafeRawBufferPointer(bytes))
+            return HexText.string(UnsafeRawBufferPointer(bytes))
         }
-    }
-
-    /// `bytes` as lower-case hexadecimal digits, two a byte; a `-` before the bytes at
-    /// `dashesBefore` (a UUID's layout).
-    public static func hexText(_ bytes: UnsafeRawBufferPointer, dashesBefore: [Int] = []) -> String {
-        String(unsafeUninitializedCapacity: bytes.count * 2 + dashesBefore.count) { text in
-            var length = 0
-            for (index, byte) in bytes.enumerated() {
-                if !dashesBefore.isEmpty, dashesBefore.contains(index) {
-                    text[length] = UInt8(ascii: "-")
-                    length += 1
-                }
-                text[length] = hexDigit(byte >> 4)
-                text[length + 1] = hexDigit(byte & 0x0F)
-                length += 2
-            }
-            return length
-        }
-    }
-
-    @inline(__always)
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
     }
 
     /// Random bytes handed out in order, refilled whole once used up.

@@ -11,7 +11,7 @@ public enum RandomUUID {
             RandomBytes.fill(bytes)
             bytes[6] = (bytes[6] & 0x0F) | 0x40
             bytes[8] = (bytes[8] & 0x3F) | 0x80
-            return RandomBytes.hexText(UnsafeRawBufferPointer(bytes), dashesBefore: dashesBefore)
+            return HexText.string(UnsafeRawBufferPointer(bytes), dashesBefore: dashesBefore)
         }
     }
 

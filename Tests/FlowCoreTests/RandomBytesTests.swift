@@ -34,8 +34,9 @@ struct RandomBytesTests {
     func hexText() {
         let bytes: [UInt8] = [0x00, 0x09, 0x0A, 0xFF, 0x1B, 0x4E]
         bytes.withUnsafeBytes { bytes in
-            #expect(RandomBytes.hexText(bytes) == "00090aff1b4e")
-            #expect(RandomBytes.hexText(bytes, dashesBefore: [2, 5]) == "0009-0aff1b-4e")
+            #expect(HexText.string(bytes) == "00090aff1b4e")
+            #expect(HexText.string(bytes, dashesBefore: [2, 5]) == "0009-0aff1b-4e")
+            #expect(HexText.string(bytes, uppercase: true) == "00090AFF1B4E")
         }
     }
 

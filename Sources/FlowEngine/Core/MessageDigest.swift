@@ -1,3 +1,4 @@
+import FlowCore
 import Crypto
 import Foundation
 
@@ -8,13 +9,13 @@ enum MessageDigest: String, CaseIterable {
 
     /// The digest of `bytes` in lower-case hex.
     func hex(_ bytes: some DataProtocol) -> String {
-        let digest: any Sequence<UInt8> = switch self {
-        case .md5: Insecure.MD5.hash(data: bytes)
-        case .sha1: Insecure.SHA1.hash(data: bytes)
-        case .sha256: SHA256.hash(data: bytes)
-        case .sha384: SHA384.hash(data: bytes)
-        case .sha512: SHA512.hash(data: bytes)
+        let digest: [UInt8] = switch self {
+        case .md5: Array(Insecure.MD5.hash(data: bytes))
+        case .sha1: Array(Insecure.SHA1.hash(data: bytes))
+        case .sha256: Array(SHA256.hash(data: bytes))
+        case .sha384: Array(SHA384.hash(data: bytes))
+        case .sha512: Array(SHA512.hash(data: bytes))
         }
-        return digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+        return HexText.string(digest)
     }
 }

@@ -1,3 +1,4 @@
+import FlowCore
 import Foundation
 
 /// Bytes as Base64 and hexadecimal text, both ways (`dw::core::Binaries`, `as Binary {base: …}`).
@@ -18,14 +19,7 @@ enum BinaryText {
 
     /// Upper-case hexadecimal, two digits a byte.
     static func toHex(_ bytes: [UInt8], uppercase: Bool = true) -> String {
-        let digits: [UInt8] = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        HexText.string(bytes, uppercase: uppercase)
     }
 
     /// The bytes of hexadecimal text (either case, an even number of digits); nil otherwise.
