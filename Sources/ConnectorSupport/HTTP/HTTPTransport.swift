@@ -38,6 +38,8 @@ public struct HTTPTransport: Sendable {
     public let logger: Logger
     /// The names that make log lines say whose requests they are.
     public let logNames: HTTPLogNames
+    /// The requests already parsed for the URLs this transport sends to.
+    let parsedRequests = ParsedRequestCache()
 
     /// A transport over `client` for the configuration `configName`, logging on `logger` with `logNames`.
     public init(client: HTTPClient, configName: String, logger: Logger, logNames: HTTPLogNames) {
@@ -131,7 +133,7 @@ public struct HTTPTransport: Sendable {
         fields.reserveCapacity(headers.count + 2)
         for header in headers { fields.add(name: header.name, value: header.value) }
         TraceHeaderFields.add(to: &fields)
-        let request = try HTTPClient.Request(url: url, method: method, headers: fields, body: body.map { .bytes($0) })
+        let request = try parsedRequests.request(url: url, method: method, headers: fields, body: body.map { .bytes($0) })
         let accumulator = ResponseAccumulator(request: request, maxBodySize: Self.maximumBodySize)
         let deadline = NIODeadline.now() + .nanoseconds(timeout.saturatingNanoseconds)
         return client.execute(request: request, delegate: accumulator, eventLoop: .indifferent, deadline: deadline,

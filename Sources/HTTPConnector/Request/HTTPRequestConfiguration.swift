@@ -24,6 +24,8 @@ public final class HTTPRequestConfiguration: ConnectorConfiguration {
 
     let definition: RequestConfigDefinition
     let logger: Logger
+    /// The requests already parsed for the URLs this configuration's operations send to.
+    let parsedRequests = ParsedRequestCache()
     private let state: NIOLockedValueBox<State>
 
     init(definition: RequestConfigDefinition, logger: Logger, started: Bool = false) {

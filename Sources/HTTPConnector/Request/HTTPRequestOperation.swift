@@ -98,8 +98,9 @@ struct HTTPRequestOperation: ConnectorOperation {
             headers.replaceOrAdd(name: "Authorization", value: authentication.headerValue)
         }
         TraceHeaderFields.add(to: &headers)
-        let request = try HTTPClient.Request(url: prepared.url, method: HTTPMethod(rawValue: prepared.method), headers: headers,
-                                             body: prepared.body.bytes.readableBytes == 0 ? nil : .byteBuffer(prepared.body.bytes))
+        let request = try configuration.parsedRequests.request(
+            url: prepared.url, method: HTTPMethod(rawValue: prepared.method), headers: headers,
+            body: prepared.body.bytes.readableBytes == 0 ? nil : .byteBuffer(prepared.body.bytes))
         logger.debug("HTTP request \(prepared.method) \(prepared.displayURI)")
         let accumulator = ResponseAccumulator(request: request, maxBodySize: config.maxResponseBodySize)
         let task = client.execute(request: request, delegate: accumulator, eventLoop: .indifferent,
