@@ -36,30 +36,38 @@ enum NumberText {
 
     /// Whether `text` is `-? int frac? exp?` exactly as RFC 8259 writes numbers.
     private static func isJSONNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The position is passed along rather than captured by nested functions, whose captured
+        // variable Swift checks for exclusive access at run time on every step.
         var index = 0
-        func digits() -> Int {
-            let start = index
-            while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
-            return index - start
-        }
-        func skip(_ byte: UInt8) -> Bool {
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
-            return true
-        }
-        _ = skip(UInt8(ascii: "-"))
+        _ = skip(UInt8(ascii: "-"), bytes, &index)
         let intStart = index
-        let intDigits = digits()
+        let intDigits = digits(bytes, &index)
         guard intDigits > 0, intDigits == 1 || bytes[intStart] != UInt8(ascii: "0") else { return false }
-        if skip(UInt8(ascii: ".")) {
-            guard digits() > 0 else { return false }
+        if skip(UInt8(ascii: "."), bytes, &index) {
+            guard digits(bytes, &index) > 0 else { return false }
         }
-        if skip(UInt8(ascii: "e")) || skip(UInt8(ascii: "E")) {
-            if !skip(UInt8(ascii: "+")) { _ = skip(UInt8(ascii: "-")) }
-            let exponent = digits()
+        if skip(UInt8(ascii: "e"), bytes, &index) || skip(UInt8(ascii: "E"), bytes, &index) {
+            if !skip(UInt8(ascii: "+"), bytes, &index) { _ = skip(UInt8(ascii: "-"), bytes, &index) }
+            let exponent = digits(bytes, &index)
             guard exponent > 0, exponent <= 3 else { return false }
         }
         return index == bytes.count
+    }
+
+    /// How many ASCII digits start at `index`, moving past them.
+    @inline(__always)
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int {
+        let start = index
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+        return index - start
+    }
+
+    /// Whether `byte` is at `index`, moving past it when it is.
+    @inline(__always)
+    private static func skip(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
     }
 }
 
