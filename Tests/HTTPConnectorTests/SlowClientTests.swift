@@ -63,6 +63,24 @@ struct SlowClientTests {
         }
     }
 
+    @Test("an idle keep-alive connection is closed readTimeout after its last answer, not after its first",
+          .timeLimit(.minutes(1)))
+    func idleAfterLastAnswer() async throws {
+        try await RunningApp.serve(Self.app(connection: #"readTimeout="1500""#)) { app in
+            let request = "POST /one HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 1\r\n\r\n"
+            let started = ContinuousClock.now
+            // The second request comes 1000 ms in, inside the first clock; the connection must then
+            // stay open until 1500 ms after the second answer, and close by itself then.
+            let text = try await RawHTTP.exchange(port: app.listeners[0].port, request: request + "a",
+                                                  thenAfter: .milliseconds(1000), send: request + "b")
+            let elapsed = started.duration(to: .now)
+            #expect(text.ranges(of: "HTTP/1.1 200 OK").count == 2)
+            #expect(text.hasSuffix("got b"))
+            #expect(elapsed >= .milliseconds(2400))
+            #expect(elapsed < .seconds(20))
+        }
+    }
+
     @Test("a slow body does not hold the flow's maxConcurrency slot")
     func slotAfterBody() async throws {
         try await RunningApp.serve(Self.app(connection: #"readTimeout="5000""#)) { app in

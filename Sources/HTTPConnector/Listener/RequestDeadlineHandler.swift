@@ -19,7 +19,13 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     private let timeout: TimeAmount
     private let timeoutMillis: Int
     private let logger: Logger
-    private var deadline: Scheduled<Void>?
+    /// When the running clock runs out; nil while it is stopped.
+    private var expiresAt: NIODeadline?
+    /// The one timer of the connection, due at or before ``expiresAt``. Stopping the clock leaves
+    /// it to fire and find nothing to do: cancelling a scheduled task searches the event loop's
+    /// whole queue of them, which with a timer per connection cost more than the rest of this
+    /// handler together on every request.
+    private var timer: Scheduled<Void>?
     /// A request's head arrived and its end has not.
     private var receiving = false
     /// Requests whose head arrived and whose response has not ended.
@@ -38,7 +44,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        disarm()
+        stop()
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -47,7 +53,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        disarm()
+        stop()
         context.fireChannelInactive()
     }
 
@@ -82,16 +88,32 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     private func arm(_ context: ChannelHandlerContext) {
-        guard deadline == nil else { return }
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
-            deadline = nil
+        guard expiresAt == nil else { return }
+        let expiry = NIODeadline.now() + timeout
+        expiresAt = expiry
+        if timer == nil { schedule(at: expiry, context) }
+    }
+
+    private func schedule(at expiry: NIODeadline, _ context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: expiry) { [self] in
+            timer = nil
+            guard let expiresAt else { return }
+            // The clock was stopped and started again since this timer was set: wait for the rest.
+            if NIODeadline.now() < expiresAt { return schedule(at: expiresAt, context) }
+            self.expiresAt = nil
             expire(context)
         }
     }
 
     private func disarm() {
-        deadline?.cancel()
-        deadline = nil
+        expiresAt = nil
+    }
+
+    /// Stops the clock and its timer for good: the connection is gone.
+    private func stop() {
+        expiresAt = nil
+        timer?.cancel()
+        timer = nil
     }
 
     private func expire(_ context: ChannelHandlerContext) {
