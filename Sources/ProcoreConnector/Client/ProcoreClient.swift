@@ -43,9 +43,11 @@ package final class ProcoreClient: Sendable {
     package init(configuration: ProcoreConfiguration, logger: Logger = Logger(label: "com.procore.mule"),
                  tokenStorage: (any TokenStorage)? = nil, refreshLeeway: Duration = .seconds(60),
                  observer: (any ConnectorObserver)? = nil) {
+        // No read timeout: every exchange (operations and the token endpoint alike) is given a
+        // deadline at most responseTimeout away, which a pause between reads cannot outlast,
+        // and a read timeout would arm and cancel a timer of its own at every read.
         let timeouts = HTTPClient.Configuration.Timeout(
-            connect: .nanoseconds(configuration.connectTimeout.saturatingNanoseconds),
-            read: .nanoseconds(configuration.responseTimeout.saturatingNanoseconds))
+            connect: .nanoseconds(configuration.connectTimeout.saturatingNanoseconds))
         // Fails a refused connection at once; the retry policy alone decides about trying again,
         // for operations and for the token endpoint, which shares this pool.
         var httpConfiguration = HTTPClient.Configuration.failingFast(timeout: timeouts)
