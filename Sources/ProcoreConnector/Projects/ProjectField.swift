@@ -48,6 +48,9 @@ package final class ProjectField: Sendable {
     /// Whether this is the project's `name`, which create requires and which must not be blank:
     /// known once, as the builder asks it of every field of every request.
     package let isProjectName: Bool
+    /// What create sends when the parameter is absent or null (``createDefaults``), found once
+    /// rather than looked up by name for every absent field of every request.
+    package let createDefault: Value?
 
     /// Creates a field.
     package init(_ parameter: String, _ jsonField: String, _ type: FieldType) {
@@ -55,6 +58,7 @@ package final class ProjectField: Sendable {
         self.jsonField = jsonField
         self.type = type
         isProjectName = parameter == "name"
+        createDefault = Self.createDefaults[parameter]
     }
 }
 

@@ -27,7 +27,7 @@ package enum ProjectOperation: String, Sendable, Hashable, CaseIterable {
     /// create (``ProjectField/createDefaults``), nothing on update.
     package func defaultValue(of field: ProjectField) -> Value? {
         switch self {
-        case .create: ProjectField.createDefaults[field.parameter]
+        case .create: field.createDefault
         case .update: nil
         }
     }
