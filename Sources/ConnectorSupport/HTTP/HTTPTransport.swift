@@ -40,6 +40,8 @@ public struct HTTPTransport: Sendable {
     public let logNames: HTTPLogNames
     /// The requests already parsed for the URLs this transport sends to.
     let parsedRequests = ParsedRequestCache()
+    /// The deadlines of the exchanges in flight.
+    public let deadlines: ExchangeDeadlines
 
     /// A transport over `client` for the configuration `configName`, logging on `logger` with `logNames`.
     public init(client: HTTPClient, configName: String, logger: Logger, logNames: HTTPLogNames) {
@@ -47,6 +49,7 @@ public struct HTTPTransport: Sendable {
         self.configName = configName
         self.logger = logger
         self.logNames = logNames
+        deadlines = ExchangeDeadlines(eventLoop: client.eventLoopGroup.next())
     }
 
     /// Sends `method url` with `headers` and `body`, giving up at `deadline`.
@@ -112,32 +115,40 @@ public struct HTTPTransport: Sendable {
         return reason
     }
 
-    /// One exchange, the whole answer accumulated (up to ``maximumBodySize``).
+    /// One exchange, the whole answer accumulated (up to ``maximumBodySize``), failing with
+    /// `HTTPClientError.deadlineExceeded` when it is not complete within `timeout`.
     @inlinable
     func execute(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
                  timeout: Duration) async throws -> HTTPClient.Response {
-        let task = try start(method: method, url: url, headers: headers, body: body, timeout: timeout)
-        return try await withTaskCancellationHandler {
-            try await task.futureResult.get()
-        } onCancel: {
-            task.cancel()
+        // A deadline already past sends nothing.
+        guard timeout > .zero else { throw HTTPClientError.deadlineExceeded }
+        let task = try start(method: method, url: url, headers: headers, body: body)
+        let exchange = deadlines.watch(task, for: timeout)
+        let result: Result<HTTPClient.Response, any Error>
+        do {
+            result = .success(try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            })
+        } catch {
+            result = .failure(error)
         }
+        if deadlines.finish(exchange), case .failure = result { throw HTTPClientError.deadlineExceeded }
+        return try result.get()
     }
 
     /// Hands the exchange to the client; synchronous, so the request it builds is not kept in
-    /// the waiting task's frame.
+    /// the waiting task's frame. No deadline is given to the client: ``deadlines`` keeps it.
     @usableFromInline @inline(never)
-    func start(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?,
-               timeout: Duration) throws -> HTTPClient.Task<HTTPClient.Response> {
+    func start(method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?) throws -> HTTPClient.Task<HTTPClient.Response> {
         var fields = HTTPHeaders()
         fields.reserveCapacity(headers.count + 2)
         for header in headers { fields.add(name: header.name, value: header.value) }
         TraceHeaderFields.add(to: &fields)
         let request = try parsedRequests.request(url: url, method: method, headers: fields, body: body.map { .bytes($0) })
         let accumulator = ResponseAccumulator(request: request, maxBodySize: Self.maximumBodySize)
-        let deadline = NIODeadline.now() + .nanoseconds(timeout.saturatingNanoseconds)
-        return client.execute(request: request, delegate: accumulator, eventLoop: .indifferent, deadline: deadline,
-                              logger: nil)
+        return client.execute(request: request, delegate: accumulator, eventLoop: .indifferent, deadline: nil, logger: nil)
     }
 
 
