@@ -28,10 +28,12 @@ package final class ProcoreClient: Sendable {
     private let observer: (any ConnectorObserver)?
 
     /// Connections the pool keeps open to a Procore host at once (AsyncHTTPClient's soft limit
-    /// per host; its default is 8). With 8, calls beyond them wait in the pool's queue, which
-    /// costs CPU per request as well as time (BENCHMARKS.md, "AsyncHTTPClient's async API and a
-    /// pool of 32 in Conduit").
-    package static let connectionsPerHost = 32
+    /// per host; its default is 8). Calls beyond them wait in the pool's queue, each with a timer
+    /// of its own, which costs CPU per request as well as time: 32 instead of 8 took a seventh
+    /// of the CPU per request, 64 instead of 32 another twentieth at 256 concurrent callers,
+    /// for 1.6 MB; 128 more still, but too close to the 50 MB a listener at 256 connections is
+    /// held to (BENCHMARKS.md). Only as many are opened as calls are in flight.
+    package static let connectionsPerHost = 64
 
     /// How the transport's log lines name Procore (`Procore request …`, `procore.config=…`).
     static let logNames = HTTPLogNames(remote: "Procore", metadataPrefix: "procore")
