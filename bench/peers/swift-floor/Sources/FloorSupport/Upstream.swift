@@ -46,7 +46,7 @@ public final class Upstream: Sendable {
     static let maximumBodySize = 1 << 22
 
     /// `url`: the create endpoint; `fixedHeaders`: name/value pairs sent with every request;
-    /// `pool`: the pool's connections per host (AsyncHTTPClient's default is 8, Conduit's 32).
+    /// `pool`: the pool's connections per host (AsyncHTTPClient's default is 8, Conduit's 64).
     public init(url: String, token: String, fixedHeaders: [(String, String)], api: API, pool: Int, loopPreference: LoopPreference = .indifferent) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,

@@ -17,7 +17,7 @@ let arguments = Arguments(known: ["upstream", "token", "upstream-body", "upstrea
 let upstream = Upstream(url: arguments.required("upstream") + "/rest/v1.0/projects", token: arguments.required("token"),
                         fixedHeaders: WireFiles.headers(arguments.string("upstream-headers")),
                         api: Upstream.API(rawValue: arguments.choice("client", ["async", "delegate"]))!,
-                        pool: arguments.int("pool", default: 32))
+                        pool: arguments.int("pool", default: 64))
 let body = WireFiles.bytes(arguments.required("upstream-body"))
 let concurrency = arguments.int("concurrency", default: 16)
 let seconds = arguments.int("seconds", default: 10)

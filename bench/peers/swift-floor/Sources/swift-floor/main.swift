@@ -31,7 +31,7 @@ case .relay, .json:
     upstream = Upstream(url: base + "/rest/v1.0/projects", token: arguments.required("token"),
                         fixedHeaders: WireFiles.headers(arguments.string("upstream-headers")),
                         api: Upstream.API(rawValue: arguments.choice("client", ["async", "delegate"]))!,
-                        pool: arguments.int("pool", default: 32),
+                        pool: arguments.int("pool", default: 64),
                         loopPreference: Upstream.LoopPreference(rawValue: arguments.choice("upstream-loop", ["indifferent", "delegate", "channel"]))!)
     let body = WireFiles.bytes(arguments.required("upstream-body"))
     let object = mode == .json ? (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))).map(JSONBox.init) : nil
