@@ -67,6 +67,27 @@ public final class ExchangeDeadlines: Sendable {
         watch(task, until: .now() + .nanoseconds(timeout.saturatingNanoseconds))
     }
 
+    /// The answer of `task`, waited for at most `timeout`: `HTTPClientError.deadlineExceeded`
+    /// when it is not complete by then, and the task cancelled when the waiting task is.
+    // Inlinable so that the wait adds no async frame of its own to the caller's.
+    @inlinable
+    public func response(of task: HTTPClient.Task<HTTPClient.Response>,
+                         within timeout: Duration) async throws -> HTTPClient.Response {
+        let exchange = watch(task, for: timeout)
+        let result: Result<HTTPClient.Response, any Error>
+        do {
+            result = .success(try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            })
+        } catch {
+            result = .failure(error)
+        }
+        if finish(exchange), case .failure = result { throw HTTPClientError.deadlineExceeded }
+        return try result.get()
+    }
+
     /// How many exchanges are watched now.
     public var count: Int { state.withLock { $0.exchanges.count } }
 

@@ -123,19 +123,7 @@ public struct HTTPTransport: Sendable {
         // A deadline already past sends nothing.
         guard timeout > .zero else { throw HTTPClientError.deadlineExceeded }
         let task = try start(method: method, url: url, headers: headers, body: body)
-        let exchange = deadlines.watch(task, for: timeout)
-        let result: Result<HTTPClient.Response, any Error>
-        do {
-            result = .success(try await withTaskCancellationHandler {
-                try await task.futureResult.get()
-            } onCancel: {
-                task.cancel()
-            })
-        } catch {
-            result = .failure(error)
-        }
-        if deadlines.finish(exchange), case .failure = result { throw HTTPClientError.deadlineExceeded }
-        return try result.get()
+        return try await deadlines.response(of: task, within: timeout)
     }
 
     /// Hands the exchange to the client; synchronous, so the request it builds is not kept in
