@@ -41,9 +41,10 @@ public final class ExchangeDeadlines: Sendable {
         self.granularity = granularity
     }
 
-    /// Keeps `task` until ``finish(_:)``, cancelling it once `deadline` has passed; the number
-    /// to finish it with.
-    public func watch(_ task: HTTPClient.Task<HTTPClient.Response>, until deadline: NIODeadline) -> Int {
+    /// Keeps `task` until ``finish(_:)``, cancelling it once `timeout` from now has passed; the
+    /// number to finish it with.
+    public func watch(_ task: HTTPClient.Task<HTTPClient.Response>, for timeout: Duration) -> Int {
+        let deadline = NIODeadline.now() + .nanoseconds(timeout.saturatingNanoseconds)
         let (id, startSweeping) = state.withLock { state in
             let id = state.nextID
             state.nextID &+= 1
@@ -60,11 +61,6 @@ public final class ExchangeDeadlines: Sendable {
     @discardableResult
     public func finish(_ id: Int) -> Bool {
         state.withLock { $0.exchanges.removeValue(forKey: id)?.expired ?? false }
-    }
-
-    /// Keeps `task` until ``finish(_:)``, cancelling it once `timeout` from now has passed.
-    public func watch(_ task: HTTPClient.Task<HTTPClient.Response>, for timeout: Duration) -> Int {
-        watch(task, until: .now() + .nanoseconds(timeout.saturatingNanoseconds))
     }
 
     /// The answer of `task`, waited for at most `timeout`: `HTTPClientError.deadlineExceeded`
@@ -98,9 +94,15 @@ public final class ExchangeDeadlines: Sendable {
     private func sweep() {
         let now = NIODeadline.now()
         let (expired, goOn) = state.withLock { state -> ([HTTPClient.Task<HTTPClient.Response>], Bool) in
-            let due = state.exchanges.filter { !$0.value.expired && $0.value.deadline <= now }
-            for id in due.keys { state.exchanges[id]?.expired = true }
-            let expired = due.values.map(\.task)
+            // Collected, not filtered into a new table: most sweeps find nothing due, and then
+            // allocate nothing.
+            var expired: [HTTPClient.Task<HTTPClient.Response>] = []
+            var expiredIDs: [Int] = []
+            for (id, exchange) in state.exchanges where !exchange.expired && exchange.deadline <= now {
+                expired.append(exchange.task)
+                expiredIDs.append(id)
+            }
+            for id in expiredIDs { state.exchanges[id]?.expired = true }
             // Stops when nothing is left to watch; the next exchange starts it again.
             state.sweeping = !state.exchanges.isEmpty
             return (expired, state.sweeping)
