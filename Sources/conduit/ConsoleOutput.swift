@@ -8,47 +8,42 @@ import Darwin
 #endif
 
 /// Standard output shared by log records and the command's own lines, one whole line at a time.
+///
+/// Standard output is written by a ``BackgroundWriter``, so that logging never waits on the
+/// output itself; what is still buffered is written before the process exits. Standard error
+/// (a failure that ends the command) is written at once, after what standard output had.
 enum ConsoleOutput {
-    private static let lock = NSLock()
+    private static let standardOutput: BackgroundWriter = {
+        let writer = BackgroundWriter(descriptor: STDOUT_FILENO)
+        atexit { ConsoleOutput.flush() }
+        return writer
+    }()
+    private static let errorLock = NSLock()
 
-    /// Writes `text` (which should end with a newline) and flushes.
+    /// Queues `text` (which should end with a newline) for standard output.
     static func write(_ text: String) {
-        write(text, to: STDOUT_FILENO)
-    }
-
-    /// Writes `text` to standard error.
-    static func writeError(_ text: String) {
-        write(text, to: STDERR_FILENO)
-    }
-
-    /// Writes the UTF-8 `bytes` of a line (which should end with a newline) to standard output.
-    static func write(bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) }
-    }
-
-    private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { write($0, to: descriptor) }
+        text.withUTF8 { standardOutput.append($0) }
     }
 
-    /// One `write(2)` per line in the common case, straight from the bytes (no `Data` copy); a
-    /// short write is continued and an interrupted one retried. Output that cannot be written (a
-    /// closed pipe) is dropped rather than stopping the server.
-    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
-        guard let base = bytes.baseAddress else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
+    /// Writes `text` to standard error once standard output's earlier lines are out.
+    static func writeError(_ text: String) {
+        flush()
+        var text = text
+        errorLock.lock()
+        defer { errorLock.unlock() }
+        text.withUTF8 { BackgroundWriter.writeAll($0, to: STDERR_FILENO) }
+    }
+
+    /// Queues the UTF-8 `bytes` of a line (which should end with a newline) for standard output.
+    static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { standardOutput.append($0) }
+    }
+
+    /// Waits (at most five seconds: an output nobody reads must not keep the process from
+    /// ending) until the lines queued so far are written.
+    static func flush() {
+        standardOutput.flush(within: 5)
     }
 
     /// Now, as `2025-06-01T10:00:00.123Z` (UTC, milliseconds truncated).
@@ -100,15 +95,4 @@ enum ConsoleOutput {
         digits(parts.tm_sec, 2); bytes.append(UInt8(ascii: "."))
         digits(Int32(milliseconds), 3); bytes.append(UInt8(ascii: "Z"))
     }
-}
-
-/// `write(2)` from whichever C library the platform has.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
-    #elseif canImport(Musl)
-    Musl.write(descriptor, bytes, count)
-    #else
-    Darwin.write(descriptor, bytes, count)
-    #endif
 }

@@ -25,6 +25,7 @@ public final class ConduitProcess: Sendable {
         var stdout = Data()
         var stderr = Data()
         var openStreams = 2
+        var stdoutPaused = false
     }
 
     /// A wait ran out or the process ended too early.
@@ -51,8 +52,8 @@ public final class ConduitProcess: Sendable {
     public init(_ arguments: [String], directory: String = FileManager.default.currentDirectoryPath,
                 environment: [String: String] = ConduitProcess.isolatedEnvironment) throws {
         child = try ChildProcess(Self.executable.path, arguments, directory: directory, environment: environment)
-        drain(child.stdout) { $0.stdout.append($1) }
-        drain(child.stderr) { $0.stderr.append($1) }
+        drain(child.stdout, pausable: true) { $0.stdout.append($1) }
+        drain(child.stderr, pausable: false) { $0.stderr.append($1) }
     }
 
     /// This process's environment without the variables that could override an app's properties.
@@ -62,10 +63,12 @@ public final class ConduitProcess: Sendable {
         }
     }
 
-    /// Reads `handle` on its own thread until end of file, so the child never blocks on a full pipe.
-    private func drain(_ handle: FileHandle, into append: @escaping @Sendable (inout CapturedOutput, Data) -> Void) {
+    /// Reads `handle` on its own thread until end of file, so the child never blocks on a full pipe
+    /// (unless ``pauseReadingStdout()`` says to stop reading standard output for a while).
+    private func drain(_ handle: FileHandle, pausable: Bool, into append: @escaping @Sendable (inout CapturedOutput, Data) -> Void) {
         Thread.detachNewThread { [self] in
             while true {
+                while pausable && output.withLock({ $0.stdoutPaused }) { usleep(5_000) }
                 let data = handle.availableData
                 if data.isEmpty { break }
                 output.withLock { append(&$0, data) }
@@ -73,6 +76,13 @@ public final class ConduitProcess: Sendable {
             output.withLock { $0.openStreams -= 1 }
         }
     }
+
+    /// Stops reading the process's standard output once the read under way (if any) returns, so
+    /// that the pipe fills and the process's writes to it block, as with a reader that stalls.
+    public func pauseReadingStdout() { output.withLock { $0.stdoutPaused = true } }
+
+    /// Reads standard output again after ``pauseReadingStdout()``.
+    public func resumeReadingStdout() { output.withLock { $0.stdoutPaused = false } }
 
     /// Everything the process has written to standard output so far.
     public var stdout: String { String(decoding: output.withLock { $0.stdout }, as: UTF8.self) }

@@ -1,0 +1,84 @@
+import ConduitTestSupport
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// Standard output that stops being read (a full pipe) does not stop requests: log lines wait in
+/// the process's buffer, and once the output is read again every line comes out, in order.
+@Suite struct StalledOutputTests {
+    static let app = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <mule xmlns="http://www.mulesoft.org/schema/mule/core"
+              xmlns:http="http://www.mulesoft.org/schema/mule/http">
+          <http:listener-config name="api">
+            <http:listener-connection host="127.0.0.1" port="${http.port}"/>
+          </http:listener-config>
+          <flow name="note">
+            <http:listener config-ref="api" path="/note"/>
+            <logger level="INFO" message="note #[payload.n] #[payload.pad]"/>
+            <set-payload value="#[payload.n]"/>
+          </flow>
+        </mule>
+        """
+
+    /// Each line is over 300 bytes, so 600 of them (about 200 KB) are three times what a Linux
+    /// pipe holds (64 KiB): with a write per line on the request path, the requests after the
+    /// first two hundred or so would wait for the reader.
+    @Test func requestsGoOnWhileNobodyReadsTheOutputAndNoLineIsLost() async throws {
+        let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
+        let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
+        defer { process.kill() }
+        let ready = try await process.line(containing: "ready in", within: .seconds(20))
+        let url = try #require(ready.split(separator: " ").last.map(String.init))
+
+        process.pauseReadingStdout()
+        let pad = String(repeating: "x", count: 200)
+        let count = 600
+        for n in 0..<count {
+            var request = URLRequest(url: try #require(URL(string: url + "/note")), timeoutInterval: 10)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(#"{"n": \#(n), "pad": "\#(pad)"}"#.utf8)
+            let (body, response) = try await URLSession.shared.data(for: request)
+            #expect(try #require(response as? HTTPURLResponse).statusCode == 200)
+            #expect(String(decoding: body, as: UTF8.self) == "\(n)")
+        }
+
+        process.resumeReadingStdout()
+        _ = try await process.line(containing: "note \(count - 1) ", within: .seconds(20))
+        let numbers = process.stdout.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "LoggerMessageProcessor: note ") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0 != " " })
+        }
+        #expect(numbers == Array(0..<count))
+        process.terminate()
+        #expect(try await process.exitStatus(within: .seconds(20)) == 0)
+    }
+
+    /// Lines still in the buffer when the process is asked to stop are written before it ends.
+    @Test func linesQueuedAtStopAreWrittenBeforeTheProcessEnds() async throws {
+        let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
+        let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
+        defer { process.kill() }
+        let ready = try await process.line(containing: "ready in", within: .seconds(20))
+        let url = try #require(ready.split(separator: " ").last.map(String.init))
+
+        process.pauseReadingStdout()
+        let pad = String(repeating: "y", count: 200)
+        for n in 0..<300 {
+            var request = URLRequest(url: try #require(URL(string: url + "/note")), timeoutInterval: 10)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(#"{"n": \#(n), "pad": "\#(pad)"}"#.utf8)
+            _ = try await URLSession.shared.data(for: request)
+        }
+        process.terminate()
+        // Read again only after the stop was asked for: the last lines are still buffered.
+        try await Task.sleep(for: .milliseconds(200))
+        process.resumeReadingStdout()
+        #expect(try await process.exitStatus(within: .seconds(20)) == 0)
+        #expect(process.stdout.contains("LoggerMessageProcessor: note 299 \(pad)"))
+    }
+}
