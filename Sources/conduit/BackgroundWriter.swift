@@ -25,25 +25,38 @@ final class BackgroundWriter: @unchecked Sendable {
     private let descriptor: Int32
     private let capacity: Int
     private let gathering: UInt32
-    // Everything below is guarded by `condition`.
+    // Guarded by `condition`.
     private let condition = NSCondition()
     private var pending: [UInt8] = []
     private var appended: UInt64 = 0
     private var written: UInt64 = 0
     private var writerIdle = false
     private var waiters = 0
+    /// What the writer thread is writing: only that thread touches it once started. Swapped with
+    /// `pending`, so both keep the capacity reserved here and the writer allocates nothing (a
+    /// thread that allocates gets an allocator arena of its own, megabytes of resident memory).
+    private var batch: [UInt8] = []
 
-    /// A writer to `descriptor` holding at most `capacity` bytes not yet written, gathering lines
-    /// for `gatheringMicroseconds` after each wake-up.
-    init(descriptor: Int32, capacity: Int = 1 << 20, gatheringMicroseconds: UInt32 = 1_000) {
+    /// A writer to `descriptor` holding at most `capacity` bytes not yet written (more only for a
+    /// single line longer than that), gathering lines for `gatheringMicroseconds` after each
+    /// wake-up.
+    init(descriptor: Int32, capacity: Int = 256 << 10, gatheringMicroseconds: UInt32 = 1_000) {
         self.descriptor = descriptor
         self.capacity = capacity
         self.gathering = gatheringMicroseconds
-        pending.reserveCapacity(1 << 16)
-        let thread = Thread { [self] in run() }
-        thread.name = "conduit.output"
-        thread.start()
+        pending.reserveCapacity(capacity)
+        batch.reserveCapacity(capacity)
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            let writer = Unmanaged<BackgroundWriter>.fromOpaque(BackgroundWriter.pointer(context)).takeRetainedValue()
+            writer.run()
+        }, Unmanaged.passRetained(self).toOpaque())
+        precondition(started == 0, "could not start the output thread (error \(started))")
+        pthread_detach(thread)
     }
+
+    /// The context pointer `pthread_create` hands its function, whose optionality differs by platform.
+    private static func pointer(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer { context! }
 
     /// Queues `bytes` (one or more whole lines) to be written; waits only while the buffer is full.
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -77,9 +90,7 @@ final class BackgroundWriter: @unchecked Sendable {
         return true
     }
 
-    private func run() {
-        var batch: [UInt8] = []
-        batch.reserveCapacity(1 << 16)
+    private func run() -> Never {
         condition.lock()
         while true {
             while pending.isEmpty {
@@ -96,10 +107,10 @@ final class BackgroundWriter: @unchecked Sendable {
             condition.unlock()
             batch.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
             let count = UInt64(batch.count)
-            // A burst's buffer is not kept for the rest of the process's life.
-            if batch.capacity > 1 << 18 {
+            // A line longer than the buffer grew it; that storage is not kept.
+            if batch.capacity > 2 * capacity {
                 batch = []
-                batch.reserveCapacity(1 << 16)
+                batch.reserveCapacity(capacity)
             } else {
                 batch.removeAll(keepingCapacity: true)
             }
