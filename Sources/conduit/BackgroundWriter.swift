@@ -40,7 +40,7 @@ final class BackgroundWriter: @unchecked Sendable {
     /// A writer to `descriptor` holding at most `capacity` bytes not yet written (more only for a
     /// single line longer than that), gathering lines for `gatheringMicroseconds` after each
     /// wake-up.
-    init(descriptor: Int32, capacity: Int = 256 << 10, gatheringMicroseconds: UInt32 = 1_000) {
+    init(descriptor: Int32, capacity: Int = 256 << 10, gatheringMicroseconds: UInt32 = 5_000) {
         self.descriptor = descriptor
         self.capacity = capacity
         self.gathering = gatheringMicroseconds
