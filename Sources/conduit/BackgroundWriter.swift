@@ -104,6 +104,8 @@ final class BackgroundWriter: @unchecked Sendable {
                 condition.lock()
             }
             swap(&batch, &pending)
+            // The buffer has room again: a logger waiting for it need not wait for this write.
+            if waiters > 0 { condition.broadcast() }
             condition.unlock()
             batch.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
             let count = UInt64(batch.count)

@@ -1,5 +1,6 @@
 import ConduitTestSupport
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -57,6 +58,52 @@ import Testing
         #expect(try await process.exitStatus(within: .seconds(20)) == 0)
     }
 
+    /// Past the buffer (256 KiB) and the pipe (64 KiB), about 900 of these lines, a request that
+    /// logs waits for room: nothing is dropped, and once the output is read again the waiting
+    /// requests are answered and every line comes out.
+    @Test func pastTheBufferLoggingWaitsAndNothingIsDropped() async throws {
+        let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
+        let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
+        defer { process.kill() }
+        let ready = try await process.line(containing: "ready in", within: .seconds(20))
+        let url = try #require(ready.split(separator: " ").last.map(String.init))
+
+        process.pauseReadingStdout()
+        let pad = String(repeating: "z", count: 200)
+        let count = 1_500
+        let answered = Counter()
+        let requests = Task {
+            for n in 0..<count {
+                var request = URLRequest(url: try #require(URL(string: url + "/note")), timeoutInterval: 30)
+                request.httpMethod = "POST"
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                request.httpBody = Data(#"{"n": \#(n), "pad": "\#(pad)"}"#.utf8)
+                let (_, response) = try await URLSession.shared.data(for: request)
+                #expect(try #require(response as? HTTPURLResponse).statusCode == 200)
+                answered.increment()
+            }
+        }
+        // Wait until the answers stop coming: the buffer is full and the next request's line waits.
+        var last = -1
+        while answered.value != last {
+            last = answered.value
+            try await Task.sleep(for: .seconds(1))
+        }
+        #expect(last > 600 && last < count, "answered \(last) of \(count) before the output was read again")
+
+        process.resumeReadingStdout()
+        try await requests.value
+        #expect(answered.value == count)
+        _ = try await process.line(containing: "note \(count - 1) ", within: .seconds(20))
+        let numbers = process.stdout.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "LoggerMessageProcessor: note ") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0 != " " })
+        }
+        #expect(numbers == Array(0..<count))
+        process.terminate()
+        #expect(try await process.exitStatus(within: .seconds(20)) == 0)
+    }
+
     /// Lines still in the buffer when the process is asked to stop are written before it ends.
     @Test func linesQueuedAtStopAreWrittenBeforeTheProcessEnds() async throws {
         let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
@@ -81,4 +128,11 @@ import Testing
         #expect(try await process.exitStatus(within: .seconds(20)) == 0)
         #expect(process.stdout.contains("LoggerMessageProcessor: note 299 \(pad)"))
     }
+}
+
+/// A count shared between a request loop and the test that watches it.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+    var value: Int { count.withLock { $0 } }
+    func increment() { count.withLock { $0 += 1 } }
 }
