@@ -24,9 +24,9 @@ import Testing
         </mule>
         """
 
-    /// Each line is over 300 bytes, so 600 of them (about 200 KB) are three times what a Linux
+    /// Each line is about 450 bytes, so 600 of them (about 270 KB) are four times what a Linux
     /// pipe holds (64 KiB): with a write per line on the request path, the requests after the
-    /// first two hundred or so would wait for the reader.
+    /// first 150 or so would wait for the reader.
     @Test func requestsGoOnWhileNobodyReadsTheOutputAndNoLineIsLost() async throws {
         let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
         let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
@@ -58,9 +58,10 @@ import Testing
         #expect(try await process.exitStatus(within: .seconds(20)) == 0)
     }
 
-    /// Past the buffer (256 KiB) and the pipe (64 KiB), about 900 of these lines, a request that
-    /// logs waits for room: nothing is dropped, and once the output is read again the waiting
-    /// requests are answered and every line comes out.
+    /// Past the buffer (256 KiB, beside a batch of up to as much being written) and the pipe
+    /// (64 KiB), from about 730 of these lines on, a request that logs waits for room: nothing is
+    /// dropped, and once the output is read again the waiting requests are answered and every
+    /// line comes out.
     @Test func pastTheBufferLoggingWaitsAndNothingIsDropped() async throws {
         let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
         let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
