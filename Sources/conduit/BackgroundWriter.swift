@@ -33,13 +33,12 @@ final class BackgroundWriter: @unchecked Sendable {
     private var writerIdle = false
     private var waiters = 0
     /// What the writer thread is writing: only that thread touches it once started. Swapped with
-    /// `pending`, so both keep the capacity reserved here and the writer allocates nothing (a
-    /// thread that allocates gets an allocator arena of its own, megabytes of resident memory).
+    /// `pending`, so both keep the capacity reserved here and neither grows in the common case.
     private var batch: [UInt8] = []
 
-    /// A writer to `descriptor` holding at most `capacity` bytes not yet written (more only for a
-    /// single line longer than that), gathering lines for `gatheringMicroseconds` after each
-    /// wake-up.
+    /// A writer to `descriptor` buffering at most `capacity` bytes beside the batch it is writing
+    /// (more only for a single line longer than that), gathering lines for `gatheringMicroseconds`
+    /// after each wake-up.
     init(descriptor: Int32, capacity: Int = 256 << 10, gatheringMicroseconds: UInt32 = 5_000) {
         self.descriptor = descriptor
         self.capacity = capacity
