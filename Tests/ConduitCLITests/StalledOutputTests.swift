@@ -31,29 +31,20 @@ import Testing
         let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
         let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
         defer { process.kill() }
-        let ready = try await process.line(containing: "ready in", within: .seconds(20))
-        let url = try #require(ready.split(separator: " ").last.map(String.init))
+        let url = try await Self.baseURL(of: process)
 
         process.pauseReadingStdout()
         let pad = String(repeating: "x", count: 200)
         let count = 600
         for n in 0..<count {
-            var request = URLRequest(url: try #require(URL(string: url + "/note")), timeoutInterval: 10)
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(#"{"n": \#(n), "pad": "\#(pad)"}"#.utf8)
-            let (body, response) = try await URLSession.shared.data(for: request)
-            #expect(try #require(response as? HTTPURLResponse).statusCode == 200)
-            #expect(String(decoding: body, as: UTF8.self) == "\(n)")
+            let (status, body) = try await Self.note(n, pad: pad, to: url, timeout: 10)
+            #expect(status == 200)
+            #expect(body == "\(n)")
         }
 
         process.resumeReadingStdout()
         _ = try await process.line(containing: "note \(count - 1) ", within: .seconds(20))
-        let numbers = process.stdout.split(separator: "\n").compactMap { line -> Int? in
-            guard let range = line.range(of: "LoggerMessageProcessor: note ") else { return nil }
-            return Int(line[range.upperBound...].prefix { $0 != " " })
-        }
-        #expect(numbers == Array(0..<count))
+        #expect(Self.notesLogged(by: process) == Array(0..<count))
         process.terminate()
         #expect(try await process.exitStatus(within: .seconds(20)) == 0)
     }
@@ -66,8 +57,7 @@ import Testing
         let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
         let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
         defer { process.kill() }
-        let ready = try await process.line(containing: "ready in", within: .seconds(20))
-        let url = try #require(ready.split(separator: " ").last.map(String.init))
+        let url = try await Self.baseURL(of: process)
 
         process.pauseReadingStdout()
         let pad = String(repeating: "z", count: 200)
@@ -75,12 +65,8 @@ import Testing
         let answered = Counter()
         let requests = Task {
             for n in 0..<count {
-                var request = URLRequest(url: try #require(URL(string: url + "/note")), timeoutInterval: 30)
-                request.httpMethod = "POST"
-                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-                request.httpBody = Data(#"{"n": \#(n), "pad": "\#(pad)"}"#.utf8)
-                let (_, response) = try await URLSession.shared.data(for: request)
-                #expect(try #require(response as? HTTPURLResponse).statusCode == 200)
+                let status = try await Self.note(n, pad: pad, to: url, timeout: 30).status
+                #expect(status == 200)
                 answered.increment()
             }
         }
@@ -104,11 +90,7 @@ import Testing
         try await requests.value
         #expect(answered.value == count)
         _ = try await process.line(containing: "note \(count - 1) ", within: .seconds(20))
-        let numbers = process.stdout.split(separator: "\n").compactMap { line -> Int? in
-            guard let range = line.range(of: "LoggerMessageProcessor: note ") else { return nil }
-            return Int(line[range.upperBound...].prefix { $0 != " " })
-        }
-        #expect(numbers == Array(0..<count))
+        #expect(Self.notesLogged(by: process) == Array(0..<count))
         process.terminate()
         #expect(try await process.exitStatus(within: .seconds(20)) == 0)
     }
@@ -118,17 +100,12 @@ import Testing
         let app = try TemporaryAppDirectory(["flows/app.xml": Self.app], prefix: "conduit-stalled-output")
         let process = try ConduitProcess(["run", "--app", app.path, "-D", "http.port=0"])
         defer { process.kill() }
-        let ready = try await process.line(containing: "ready in", within: .seconds(20))
-        let url = try #require(ready.split(separator: " ").last.map(String.init))
+        let url = try await Self.baseURL(of: process)
 
         process.pauseReadingStdout()
         let pad = String(repeating: "y", count: 200)
         for n in 0..<300 {
-            var request = URLRequest(url: try #require(URL(string: url + "/note")), timeoutInterval: 10)
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(#"{"n": \#(n), "pad": "\#(pad)"}"#.utf8)
-            _ = try await URLSession.shared.data(for: request)
+            _ = try await Self.note(n, pad: pad, to: url, timeout: 10)
         }
         process.terminate()
         // Read again only after the stop was asked for: the last lines are still buffered.
@@ -136,6 +113,30 @@ import Testing
         process.resumeReadingStdout()
         #expect(try await process.exitStatus(within: .seconds(20)) == 0)
         #expect(process.stdout.contains("LoggerMessageProcessor: note 299 \(pad)"))
+    }
+
+    /// The listener's URL, from the ready line.
+    static func baseURL(of process: ConduitProcess) async throws -> String {
+        let ready = try await process.line(containing: "ready in", within: .seconds(20))
+        return try #require(ready.split(separator: " ").last.map(String.init))
+    }
+
+    /// `POST /note` with `n` and `pad`: the status and the body's text.
+    static func note(_ n: Int, pad: String, to url: String, timeout: TimeInterval) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: try #require(URL(string: url + "/note")), timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"n": \#(n), "pad": "\#(pad)"}"#.utf8)
+        let (body, response) = try await URLSession.shared.data(for: request)
+        return (try #require(response as? HTTPURLResponse).statusCode, String(decoding: body, as: UTF8.self))
+    }
+
+    /// The `n` of every note line on the process's standard output, in the order written.
+    static func notesLogged(by process: ConduitProcess) -> [Int] {
+        process.stdout.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "LoggerMessageProcessor: note ") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0 != " " })
+        }
     }
 }
 
